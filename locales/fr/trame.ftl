@@ -1,0 +1,26 @@
+# Textes de l'interface de trame (français).
+
+error = erreur : { $detail }
+warning = avertissement : { $detail }
+error-read = impossible de lire { $path }
+error-utf8 = { $path } n'est pas un texte UTF-8 : séquence invalide à l'octet { $offset }
+error-no-markdown = aucun fichier Markdown dans { $path }
+error-write-output = impossible d'écrire la sortie
+
+segments-summary = { $path } : { $count ->
+        [one] { $count } segment
+       *[other] { $count } segments
+    }
+
+diag-unclosed-front-matter = l'en-tête ouvert à cette ligne n'est jamais fermé ; il est lu comme du Markdown
+diag-bad-front-matter = l'en-tête est illisible ({ $message }) ; ses valeurs ne sont pas segmentées
+diag-unclosed-code-fence = ce bloc de code n'est jamais fermé et court jusqu'à la fin du fichier
+diag-unclosed-shortcode = ce shortcode n'est jamais fermé
+
+kind-front-matter = en-tête
+kind-heading = titre
+kind-paragraph = paragraphe
+kind-list-item = élément de liste
+kind-table-cell = cellule
+kind-blockquote = citation
+kind-shortcode-param = shortcode

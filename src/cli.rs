@@ -1,0 +1,293 @@
+//! The command line: subcommands, human and JSON output, exit codes.
+//!
+//! Exit codes: 0 when all is well, 1 when a check finds problems, 2 on error.
+//! Errors print once, with their context chain, through Fluent; JSON output
+//! is English and its field names are a stable contract.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::i18n::{Arg, Localizer, ids};
+use crate::segment::{self, DiagnosticKind, SegmentKind};
+use crate::workspace::{self, LoadError};
+
+/// Translate Markdown sites from the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "trame", version, about)]
+pub struct Cli {
+    /// Language of the interface (en, fr, it); defaults to LC_ALL, LC_MESSAGES or LANG.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub ui_lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lists the translatable segments of Markdown files.
+    Segments {
+        /// Markdown files, or directories to search for them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format; JSON prints one object per file (one per line when
+        /// there are several files).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For programs; a stable contract.
+    Json,
+}
+
+/// Runs the program with the process's arguments and environment.
+#[allow(clippy::print_stderr)]
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let l10n = Localizer::from_env(cli.ui_lang.as_deref(), |v| std::env::var(v).ok());
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match run(cli, &l10n, &mut out) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            let detail = format!("{err:#}");
+            eprintln!("trame: {}", l10n.tr_args(ids::ERROR, &[("detail", Arg::Str(&detail))]));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one command, writing its output to `out`.
+pub fn run(cli: Cli, l10n: &Localizer, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Segments { paths, format } => segments(&paths, format, l10n, out),
+    }
+}
+
+fn segments(paths: &[PathBuf], format: Format, l10n: &Localizer, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let files = workspace::markdown_files(paths).map_err(|e| explain(e, l10n))?;
+    let config = segment::Config::default();
+    let several = files.len() > 1;
+    for path in &files {
+        let page = workspace::load_page(path, &config).map_err(|e| explain(e, l10n))?;
+        let shown = path.display().to_string();
+        let written = match format {
+            Format::Json => {
+                let json = SegmentsJson::new(&shown, &page);
+                if several {
+                    serde_json::to_writer(&mut *out, &json)?;
+                } else {
+                    serde_json::to_writer_pretty(&mut *out, &json)?;
+                }
+                writeln!(out)
+            }
+            Format::Text => {
+                warn_diagnostics(&shown, &page.diagnostics, l10n);
+                write_segments_text(out, &shown, &page, l10n)
+            }
+        };
+        written.with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_segments_text(
+    out: &mut dyn Write,
+    shown: &str,
+    page: &workspace::Page,
+    l10n: &Localizer,
+) -> std::io::Result<()> {
+    let segments = &page.document.segments;
+    let count = segments.len() as f64;
+    writeln!(out, "{}", l10n.tr_args(ids::SEGMENTS_SUMMARY, &[("path", Arg::Str(shown)), ("count", Arg::Num(count))]))?;
+    let width = segments.len().to_string().len();
+    for (i, seg) in segments.iter().enumerate() {
+        let lines = if seg.lines.0 == seg.lines.1 {
+            seg.lines.0.to_string()
+        } else {
+            format!("{}-{}", seg.lines.0, seg.lines.1)
+        };
+        let mut label = l10n.tr(kind_id(seg.kind));
+        if seg.level > 0 {
+            label.push_str(&format!(" {}", seg.level));
+        }
+        if let Some(key) = &seg.key {
+            label.push_str(&format!(" ({key})"));
+        }
+        let mut text = sanitize(&segment::normalize(&seg.text));
+        if let Some(anchor) = &seg.anchor {
+            text.push_str(&format!("  #{anchor}"));
+        }
+        writeln!(out, "{:>width$}  {lines:<9} {label:<28} {}", i + 1, truncate(&text, 100))?;
+    }
+    Ok(())
+}
+
+#[allow(clippy::print_stderr)]
+fn warn_diagnostics(shown: &str, diagnostics: &[segment::Diagnostic], l10n: &Localizer) {
+    for d in diagnostics {
+        let message = match &d.kind {
+            DiagnosticKind::UnclosedFrontMatter => l10n.tr(ids::DIAG_UNCLOSED_FRONT_MATTER),
+            DiagnosticKind::BadFrontMatter { message } => {
+                l10n.tr_args(ids::DIAG_BAD_FRONT_MATTER, &[("message", Arg::Str(message))])
+            }
+            DiagnosticKind::UnclosedCodeFence => l10n.tr(ids::DIAG_UNCLOSED_CODE_FENCE),
+            DiagnosticKind::UnclosedShortcode => l10n.tr(ids::DIAG_UNCLOSED_SHORTCODE),
+        };
+        let detail = format!("{shown}:{}: {message}", d.line);
+        eprintln!("trame: {}", l10n.tr_args(ids::WARNING, &[("detail", Arg::Str(&detail))]));
+    }
+}
+
+/// Turns a load error into a localized error that keeps its cause.
+fn explain(err: LoadError, l10n: &Localizer) -> anyhow::Error {
+    match err {
+        LoadError::Io { path, source } => {
+            let path = path.display().to_string();
+            anyhow::Error::new(source).context(l10n.tr_args(ids::ERROR_READ, &[("path", Arg::Str(&path))]))
+        }
+        LoadError::InvalidUtf8 { path, offset } => {
+            let path = path.display().to_string();
+            anyhow::anyhow!(
+                "{}",
+                l10n.tr_args(ids::ERROR_UTF8, &[("path", Arg::Str(&path)), ("offset", Arg::Num(offset as f64))])
+            )
+        }
+        LoadError::NoMarkdown { path } => {
+            let path = path.display().to_string();
+            anyhow::anyhow!("{}", l10n.tr_args(ids::ERROR_NO_MARKDOWN, &[("path", Arg::Str(&path))]))
+        }
+    }
+}
+
+fn kind_id(kind: SegmentKind) -> &'static str {
+    match kind {
+        SegmentKind::FrontMatter => ids::KIND_FRONT_MATTER,
+        SegmentKind::Heading => ids::KIND_HEADING,
+        SegmentKind::Paragraph => ids::KIND_PARAGRAPH,
+        SegmentKind::ListItem => ids::KIND_LIST_ITEM,
+        SegmentKind::TableCell => ids::KIND_TABLE_CELL,
+        SegmentKind::Blockquote => ids::KIND_BLOCKQUOTE,
+        SegmentKind::ShortcodeParam => ids::KIND_SHORTCODE_PARAM,
+    }
+}
+
+/// Replaces control characters so text from content files is shown, never
+/// executed by the terminal.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { char::from_u32(0x2400 + c as u32).filter(|_| (c as u32) < 0x20).unwrap_or('\u{fffd}') } else { c })
+        .collect()
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let mut s: String = text.chars().take(max_chars - 1).collect();
+    s.push('…');
+    s
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()) == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// `trame segments --format json`: one file.
+#[derive(Debug, Serialize)]
+pub struct SegmentsJson<'a> {
+    file: &'a str,
+    segments: Vec<SegmentJson<'a>>,
+    diagnostics: Vec<DiagnosticJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct SegmentJson<'a> {
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
+    lines: [u32; 2],
+    bytes: [usize; 2],
+    text: &'a str,
+    fingerprint: String,
+    anchor: Option<&'a str>,
+    invariants: InvariantsJson<'a>,
+}
+
+#[derive(Debug, Serialize)]
+struct InvariantsJson<'a> {
+    urls: &'a [String],
+    code: &'a [String],
+    numbers: &'a [String],
+    dates: &'a [String],
+    shortcodes: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+struct DiagnosticJson<'a> {
+    line: u32,
+    offset: usize,
+    code: &'static str,
+    detail: Option<&'a str>,
+}
+
+impl<'a> SegmentsJson<'a> {
+    /// Builds the JSON view of a page.
+    pub fn new(file: &'a str, page: &'a workspace::Page) -> Self {
+        let segments = page
+            .document
+            .segments
+            .iter()
+            .map(|s| SegmentJson {
+                kind: s.kind.as_str(),
+                level: (s.level > 0).then_some(s.level),
+                key: s.key.as_deref(),
+                lines: [s.lines.0, s.lines.1],
+                bytes: [s.bytes.start, s.bytes.end],
+                text: &s.text,
+                fingerprint: s.fingerprint.to_string(),
+                anchor: s.anchor.as_deref(),
+                invariants: InvariantsJson {
+                    urls: &s.invariants.urls,
+                    code: &s.invariants.code,
+                    numbers: &s.invariants.numbers,
+                    dates: &s.invariants.dates,
+                    shortcodes: &s.invariants.shortcodes,
+                },
+            })
+            .collect();
+        let diagnostics = page
+            .diagnostics
+            .iter()
+            .map(|d| DiagnosticJson {
+                line: d.line,
+                offset: d.offset,
+                code: d.kind.code(),
+                detail: match &d.kind {
+                    DiagnosticKind::BadFrontMatter { message } => Some(message),
+                    _ => None,
+                },
+            })
+            .collect();
+        SegmentsJson { file, segments, diagnostics }
+    }
+}

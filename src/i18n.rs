@@ -1,0 +1,212 @@
+//! User-interface strings through Fluent, in English, French and Italian.
+//!
+//! The only module that knows fluent. The `.ftl` files are embedded; message
+//! ids the code uses are the constants in [`ids`], so a test can check that
+//! every one exists in every language. Isolation marks (U+2068/U+2069) are
+//! turned off because terminals print them as junk.
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::{LanguageIdentifier, langid};
+
+/// The embedded `.ftl` sources, by language.
+pub const SOURCES: &[(&str, &str)] = &[
+    ("en", include_str!("../locales/en/trame.ftl")),
+    ("fr", include_str!("../locales/fr/trame.ftl")),
+    ("it", include_str!("../locales/it/trame.ftl")),
+];
+
+/// Message ids used by the code.
+pub mod ids {
+    /// Every id below, for the consistency test.
+    pub const ALL: &[&str] = &[
+        ERROR,
+        WARNING,
+        ERROR_READ,
+        ERROR_UTF8,
+        ERROR_NO_MARKDOWN,
+        ERROR_WRITE_OUTPUT,
+        SEGMENTS_SUMMARY,
+        DIAG_UNCLOSED_FRONT_MATTER,
+        DIAG_BAD_FRONT_MATTER,
+        DIAG_UNCLOSED_CODE_FENCE,
+        DIAG_UNCLOSED_SHORTCODE,
+        KIND_FRONT_MATTER,
+        KIND_HEADING,
+        KIND_PARAGRAPH,
+        KIND_LIST_ITEM,
+        KIND_TABLE_CELL,
+        KIND_BLOCKQUOTE,
+        KIND_SHORTCODE_PARAM,
+    ];
+    pub const ERROR: &str = "error";
+    pub const WARNING: &str = "warning";
+    pub const ERROR_READ: &str = "error-read";
+    pub const ERROR_UTF8: &str = "error-utf8";
+    pub const ERROR_NO_MARKDOWN: &str = "error-no-markdown";
+    pub const ERROR_WRITE_OUTPUT: &str = "error-write-output";
+    pub const SEGMENTS_SUMMARY: &str = "segments-summary";
+    pub const DIAG_UNCLOSED_FRONT_MATTER: &str = "diag-unclosed-front-matter";
+    pub const DIAG_BAD_FRONT_MATTER: &str = "diag-bad-front-matter";
+    pub const DIAG_UNCLOSED_CODE_FENCE: &str = "diag-unclosed-code-fence";
+    pub const DIAG_UNCLOSED_SHORTCODE: &str = "diag-unclosed-shortcode";
+    pub const KIND_FRONT_MATTER: &str = "kind-front-matter";
+    pub const KIND_HEADING: &str = "kind-heading";
+    pub const KIND_PARAGRAPH: &str = "kind-paragraph";
+    pub const KIND_LIST_ITEM: &str = "kind-list-item";
+    pub const KIND_TABLE_CELL: &str = "kind-table-cell";
+    pub const KIND_BLOCKQUOTE: &str = "kind-blockquote";
+    pub const KIND_SHORTCODE_PARAM: &str = "kind-shortcode-param";
+}
+
+/// Formats UI messages in the negotiated language, falling back to English.
+pub struct Localizer {
+    bundles: Vec<FluentBundle<FluentResource>>,
+}
+
+impl Localizer {
+    /// Builds a localizer for the first supported language among `requested`
+    /// (BCP 47 tags or POSIX locale names such as `fr_FR.UTF-8`); English
+    /// always comes last as the fallback.
+    pub fn new(requested: &[&str]) -> Localizer {
+        let chosen = negotiate(requested);
+        let mut order = vec![chosen];
+        if chosen != "en" {
+            order.push("en");
+        }
+        let bundles = order
+            .into_iter()
+            .filter_map(|lang| {
+                let (_, source) = SOURCES.iter().find(|(l, _)| *l == lang)?;
+                let langid: LanguageIdentifier = lang.parse().unwrap_or(langid!("en"));
+                let mut bundle = FluentBundle::new(vec![langid]);
+                bundle.set_use_isolating(false);
+                // The sources are embedded and checked by tests; a broken
+                // message is skipped rather than taking the program down.
+                let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(res, _)| res);
+                let _ = bundle.add_resource(resource);
+                Some(bundle)
+            })
+            .collect();
+        Localizer { bundles }
+    }
+
+    /// Builds a localizer from `--ui-lang`, then `LC_ALL`, `LC_MESSAGES` and `LANG`.
+    pub fn from_env(ui_lang: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Localizer {
+        let mut requested: Vec<String> = ui_lang.map(str::to_owned).into_iter().collect();
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Some(v) = env(var).filter(|v| !v.is_empty()) {
+                requested.push(v);
+                // POSIX: the first non-empty of these wins.
+                break;
+            }
+        }
+        let refs: Vec<&str> = requested.iter().map(String::as_str).collect();
+        Localizer::new(&refs)
+    }
+
+    /// Returns the language actually used for messages.
+    pub fn language(&self) -> String {
+        self.bundles.first().and_then(|b| b.locales.first()).map_or_else(|| "en".into(), ToString::to_string)
+    }
+
+    /// Formats message `id` without arguments.
+    pub fn tr(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// Formats message `id` with named arguments; numbers select plural forms.
+    pub fn tr_args(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Str(s) => fargs.set(*name, FluentValue::from(*s)),
+                Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
+            }
+        }
+        self.format(id, Some(&fargs))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for bundle in &self.bundles {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            }
+        }
+        id.to_owned()
+    }
+}
+
+/// A message argument.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    /// Text, inserted as it is.
+    Str(&'a str),
+    /// A number, which also selects plural forms.
+    Num(f64),
+}
+
+/// Returns the first supported language named by `requested`, else `"en"`.
+fn negotiate(requested: &[&str]) -> &'static str {
+    for tag in requested {
+        // `fr_FR.UTF-8@euro` -> `fr-FR`.
+        let tag = tag.split(['.', '@']).next().unwrap_or("").replace('_', "-");
+        let Ok(id) = tag.parse::<LanguageIdentifier>() else { continue };
+        for (lang, _) in SOURCES {
+            if id.language.as_str() == *lang {
+                return lang;
+            }
+        }
+    }
+    "en"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn message_ids(source: &str) -> BTreeSet<String> {
+        let resource = FluentResource::try_new(source.to_owned()).expect("ftl parses");
+        resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_the_same_ids_and_every_code_id_exists() {
+        let en = message_ids(SOURCES[0].1);
+        for (lang, source) in SOURCES {
+            assert_eq!(message_ids(source), en, "{lang} differs from en");
+        }
+        let used: BTreeSet<String> = ids::ALL.iter().map(|s| s.to_string()).collect();
+        let missing: Vec<_> = used.difference(&en).collect();
+        assert!(missing.is_empty(), "ids used by code but not in en: {missing:?}");
+        let unused: Vec<_> = en.difference(&used).collect();
+        assert!(unused.is_empty(), "ids in en not listed in ids::ALL: {unused:?}");
+    }
+
+    #[test]
+    fn negotiation_follows_posix_names_and_falls_back_to_english() {
+        assert_eq!(negotiate(&["fr_FR.UTF-8"]), "fr");
+        assert_eq!(negotiate(&["it-CH"]), "it");
+        assert_eq!(negotiate(&["de_DE", "C.UTF-8"]), "en");
+        assert_eq!(negotiate(&[]), "en");
+        let env = |v: &str| (v == "LANG").then(|| "it_IT.UTF-8".to_owned());
+        assert_eq!(Localizer::from_env(None, env).language(), "it");
+        assert_eq!(Localizer::from_env(Some("fr"), env).language(), "fr");
+    }
+
+    #[test]
+    fn plurals_come_from_the_ftl_and_no_isolation_marks() {
+        let fr = Localizer::new(&["fr"]);
+        let one = fr.tr_args(ids::SEGMENTS_SUMMARY, &[("path", Arg::Str("a.md")), ("count", Arg::Num(1.0))]);
+        let many = fr.tr_args(ids::SEGMENTS_SUMMARY, &[("path", Arg::Str("a.md")), ("count", Arg::Num(3.0))]);
+        assert_ne!(one.replace('1', ""), many.replace('3', ""));
+        assert!(!one.contains('\u{2068}') && !one.contains('\u{2069}'), "{one:?}");
+    }
+}

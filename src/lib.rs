@@ -1,0 +1,12 @@
+//! trame: translate Markdown sites from the terminal.
+//!
+//! The pure core cuts pages into segments ([`segment`]); the front ends
+//! ([`cli`]) read files and print. See `ARCHITECTURE.md` for the code map.
+
+pub mod segment;
+
+pub mod workspace;
+
+pub mod i18n;
+
+pub mod cli;

@@ -1,0 +1,204 @@
+//! Front matter: YAML between `---` lines or TOML between `+++` lines, at the
+//! top of the file only.
+//!
+//! Pure: no I/O. Only string values of the configured keys become segments,
+//! at any depth; the delimiters, the keys and every other value are skipped.
+
+use std::ops::Range;
+
+use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+
+use super::inline;
+use super::shortcode;
+use super::{Ctx, DiagnosticKind, Invariants, SegmentKind, SkipKind, Skipped};
+
+/// Segments the front matter starting at `pos`, if any, and returns where the body starts.
+pub(super) fn segment(cx: &mut Ctx<'_>, pos: usize) -> usize {
+    let rest = &cx.text[pos..];
+    let delim = if rest.starts_with("---") {
+        "---"
+    } else if rest.starts_with("+++") {
+        "+++"
+    } else {
+        return pos;
+    };
+    let Some(first_end) = line_end(rest, 0) else { return pos };
+    if !rest[3..first_end].trim().is_empty() {
+        return pos;
+    }
+    let inner_start = pos + next_line(rest, first_end);
+    // Find the closing delimiter line (YAML also allows `...`).
+    let mut line_start = inner_start;
+    let close = loop {
+        if line_start >= cx.text.len() {
+            break None;
+        }
+        let end = line_end(cx.text, line_start).unwrap_or(cx.text.len());
+        let line = cx.text[line_start..end].trim_end();
+        if line == delim || (delim == "---" && line == "...") {
+            break Some((line_start, next_line(cx.text, end)));
+        }
+        line_start = next_line(cx.text, end);
+    };
+    let Some((inner_end, region_end)) = close else {
+        cx.diagnose(pos, DiagnosticKind::UnclosedFrontMatter);
+        return pos;
+    };
+    cx.notable.push(Skipped { kind: SkipKind::FrontMatter, bytes: pos..region_end });
+    if delim == "---" {
+        yaml(cx, inner_start..inner_end);
+    } else {
+        toml(cx, inner_start..inner_end);
+    }
+    region_end
+}
+
+/// Returns the offset of the `\n` ending the line that holds `from`, if any.
+fn line_end(text: &str, from: usize) -> Option<usize> {
+    text[from..].find('\n').map(|i| from + i)
+}
+
+/// Returns the offset just after the newline at `end` (or `end` at end of text).
+fn next_line(text: &str, end: usize) -> usize {
+    if end < text.len() { end + 1 } else { end }
+}
+
+fn yaml(cx: &mut Ctx<'_>, region: Range<usize>) {
+    let src = &cx.text[region.clone()];
+    let docs = match MarkedYaml::load_from_str(src) {
+        Ok(docs) => docs,
+        Err(e) => {
+            let offset = region.start + char_to_byte(src, e.marker().index());
+            let message = e.info().to_owned();
+            cx.diagnose(offset, DiagnosticKind::BadFrontMatter { message });
+            return;
+        }
+    };
+    // saphyr's markers count characters; map them to bytes once.
+    let char_starts: Vec<usize> = src.char_indices().map(|(i, _)| i).chain([src.len()]).collect();
+    let to_byte = |chars: usize| char_starts.get(chars).copied().unwrap_or(src.len());
+    let mut found: Vec<(String, Range<usize>)> = Vec::new();
+    let mut stack: Vec<(&MarkedYaml<'_>, Option<String>)> = docs.iter().map(|d| (d, None)).collect();
+    while let Some((node, key)) = stack.pop() {
+        match &node.data {
+            YamlData::Mapping(map) => {
+                for (k, v) in map {
+                    let key = match &k.data {
+                        YamlData::Value(Scalar::String(s)) => Some(s.to_string()),
+                        _ => None,
+                    };
+                    stack.push((v, key));
+                }
+            }
+            YamlData::Sequence(items) => stack.extend(items.iter().map(|i| (i, None))),
+            YamlData::Value(Scalar::String(_)) => {
+                let Some(key) = key else { continue };
+                if !cx.config.front_matter_keys.contains(&key) {
+                    continue;
+                }
+                let start = to_byte(node.span.start.index());
+                let end = to_byte(node.span.end.index());
+                if let Some(r) = value_range(src, start..end) {
+                    found.push((key, region.start + r.start..region.start + r.end));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (key, range) in found {
+        push_value(cx, key, range);
+    }
+}
+
+/// Narrows a scalar's span to its text: quotes and surrounding whitespace removed.
+fn value_range(src: &str, span: Range<usize>) -> Option<Range<usize>> {
+    let raw = src.get(span.clone())?;
+    let lead = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    let mut r = span.start + lead..span.start + lead + trimmed.len();
+    let quoted = trimmed.len() >= 2
+        && ((trimmed.starts_with('"') && trimmed.ends_with('"'))
+            || (trimmed.starts_with('\'') && trimmed.ends_with('\'')));
+    if quoted {
+        r = r.start + 1..r.end - 1;
+    }
+    (!r.is_empty()).then_some(r)
+}
+
+fn toml(cx: &mut Ctx<'_>, region: Range<usize>) {
+    let mut found = Vec::new();
+    let mut line_start = region.start;
+    while line_start < region.end {
+        let end = line_end(cx.text, line_start).unwrap_or(cx.text.len()).min(region.end);
+        let line = &cx.text[line_start..end];
+        if let Some((key, value)) = toml_string_value(line) {
+            if cx.config.front_matter_keys.iter().any(|k| *k == key) && !value.is_empty() {
+                found.push((key.to_owned(), line_start + value.start..line_start + value.end));
+            }
+        }
+        line_start = next_line(cx.text, end);
+    }
+    for (key, range) in found {
+        push_value(cx, key, range);
+    }
+}
+
+/// Parses `key = "value"` or `key = 'value'` on one line; returns the key and
+/// the value's range within the line, quotes excluded. Multi-line strings,
+/// arrays and tables are not prose values and return `None`.
+fn toml_string_value(line: &str) -> Option<(&str, Range<usize>)> {
+    let (key_part, rest) = line.split_once('=')?;
+    let key = key_part.trim().trim_matches('"');
+    if key.is_empty() || key.starts_with('[') || key.starts_with('#') {
+        return None;
+    }
+    let value_start = key_part.len() + 1 + (rest.len() - rest.trim_start().len());
+    let value = rest.trim();
+    let quote = value.chars().next()?;
+    if !(quote == '"' || quote == '\'') || value.starts_with("\"\"\"") || value.starts_with("'''") {
+        return None;
+    }
+    // Find the closing quote, honouring backslash escapes in basic strings.
+    let bytes = value.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() {
+        if quote == '"' && bytes[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if bytes[i] == quote as u8 {
+            return Some((key, value_start + 1..value_start + i));
+        }
+        i += 1;
+    }
+    None
+}
+
+fn push_value(cx: &mut Ctx<'_>, key: String, range: Range<usize>) {
+    let raw = &cx.text[range.clone()];
+    let mut items = Vec::new();
+    inline::scan_text(raw, range.start, raw, &mut items);
+    let mut invariants = Invariants::default();
+    shortcode::add_items(&mut invariants, items.into_iter().map(|(_, i)| i));
+    let (shortcodes, _) = shortcode::find(cx.text, range.clone());
+    let translatable = cx.config.shortcode_params.clone();
+    invariants.shortcodes = shortcodes.iter().map(|s| s.signature(&translatable)).collect();
+    cx.push_segment(SegmentKind::FrontMatter, 0, Some(key), range, invariants);
+}
+
+fn char_to_byte(src: &str, chars: usize) -> usize {
+    src.char_indices().nth(chars).map_or(src.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_lines() {
+        assert_eq!(toml_string_value(r#"title = "Hi \"you\"""#), Some(("title", 9..18)));
+        assert_eq!(toml_string_value("title = 'x'"), Some(("title", 9..10)));
+        assert_eq!(toml_string_value("tags = [\"a\"]"), None);
+        assert_eq!(toml_string_value("[params]"), None);
+    }
+}

@@ -1,0 +1,720 @@
+//! Markdown segmentation: cuts a Hugo page into the units a translator translates.
+//!
+//! Pure: no I/O. Invariant: the segments and the skipped spans of a [`Document`],
+//! sorted by position, tile the input exactly, so concatenating their bytes
+//! reproduces the input byte for byte ([`Document::pieces`]).
+//!
+//! The body is parsed with pulldown-cmark; the front matter is cut off by hand
+//! (only at byte 0, see `frontmatter`) because pulldown-cmark's metadata option
+//! also fires in the middle of a page. Hugo shortcodes standing on their own
+//! line are carved out of the surrounding text (see `shortcode`).
+
+mod frontmatter;
+mod inline;
+mod shortcode;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+pub use inline::slugify;
+
+/// What a segment is, structurally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SegmentKind {
+    /// A prose value of the front matter, such as `title`.
+    FrontMatter,
+    /// An ATX or setext heading.
+    Heading,
+    /// A paragraph (including the text between paired shortcodes).
+    Paragraph,
+    /// One list item's own text, without its nested items.
+    ListItem,
+    /// One cell of a table.
+    TableCell,
+    /// A paragraph inside a blockquote.
+    Blockquote,
+    /// A translatable parameter of a shortcode, such as a figure's `caption`.
+    ShortcodeParam,
+}
+
+impl SegmentKind {
+    /// Returns the stable machine name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SegmentKind::FrontMatter => "front-matter",
+            SegmentKind::Heading => "heading",
+            SegmentKind::Paragraph => "paragraph",
+            SegmentKind::ListItem => "list-item",
+            SegmentKind::TableCell => "table-cell",
+            SegmentKind::Blockquote => "blockquote",
+            SegmentKind::ShortcodeParam => "shortcode-param",
+        }
+    }
+}
+
+/// A fingerprint of a segment's normalized text (64-bit FNV-1a, stable across
+/// platforms and releases).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Fingerprint(pub u64);
+
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+/// The parts of a segment that a translation must keep as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Invariants {
+    /// Link destinations and image sources, in order of appearance.
+    pub urls: Vec<String>,
+    /// Inline code spans, without the backticks.
+    pub code: Vec<String>,
+    /// Numbers, versions and numeric dates as written (`1.9.0`, `2024-07-05`).
+    pub numbers: Vec<String>,
+    /// Month names, normalized to ISO 8601's `--MM` whatever the language.
+    pub dates: Vec<String>,
+    /// Shortcodes with their untranslatable parameters (`figure src=/a.png`).
+    pub shortcodes: Vec<String>,
+}
+
+impl Invariants {
+    /// Returns true when nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.urls.is_empty()
+            && self.code.is_empty()
+            && self.numbers.is_empty()
+            && self.dates.is_empty()
+            && self.shortcodes.is_empty()
+    }
+}
+
+/// One translatable unit of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// What the segment is.
+    pub kind: SegmentKind,
+    /// The heading level (1-6) or the list depth (1 for a top-level item); 0 otherwise.
+    pub level: u8,
+    /// The front-matter key (`title`) or the shortcode parameter (`figure.caption`).
+    pub key: Option<String>,
+    /// 1-based inclusive line range.
+    pub lines: (u32, u32),
+    /// Half-open byte range into the input; `text` is exactly these bytes.
+    pub bytes: Range<usize>,
+    /// The segment's source text, as written.
+    pub text: String,
+    /// Fingerprint of the normalized text: re-wrapping does not change it.
+    pub fingerprint: Fingerprint,
+    /// For headings, the anchor id: explicit `{#id}` or Hugo's default slug.
+    pub anchor: Option<String>,
+    /// What a translation must keep.
+    pub invariants: Invariants,
+}
+
+/// Why a span of the input is not translated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipKind {
+    /// Markdown syntax, whitespace and untranslatable text between segments.
+    Markup,
+    /// The front matter's delimiters, keys and untranslated values.
+    FrontMatter,
+    /// A fenced or indented code block.
+    Code,
+    /// A raw HTML block.
+    Html,
+    /// An HTML or Hugo comment.
+    Comment,
+    /// A link reference definition.
+    LinkDefinition,
+    /// Shortcode syntax and untranslatable parameters.
+    Shortcode,
+    /// A byte-order mark.
+    Bom,
+}
+
+impl SkipKind {
+    /// Returns the stable machine name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipKind::Markup => "markup",
+            SkipKind::FrontMatter => "front-matter",
+            SkipKind::Code => "code",
+            SkipKind::Html => "html",
+            SkipKind::Comment => "comment",
+            SkipKind::LinkDefinition => "link-definition",
+            SkipKind::Shortcode => "shortcode",
+            SkipKind::Bom => "bom",
+        }
+    }
+}
+
+/// A span of the input that holds no translatable text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// What the span holds.
+    pub kind: SkipKind,
+    /// Half-open byte range into the input.
+    pub bytes: Range<usize>,
+}
+
+/// A problem found in the input; parsing always goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based line where the problem is.
+    pub line: u32,
+    /// Byte offset where the problem is.
+    pub offset: usize,
+    /// What is wrong.
+    pub kind: DiagnosticKind,
+}
+
+/// The problems segmentation reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiagnosticKind {
+    /// Front matter opened at the top of the file but never closed.
+    UnclosedFrontMatter,
+    /// The front matter could not be parsed; its values are not segmented.
+    BadFrontMatter { message: String },
+    /// A code fence runs to the end of the file.
+    UnclosedCodeFence,
+    /// A shortcode opened with `{{<` or `{{%` is never closed.
+    UnclosedShortcode,
+}
+
+impl DiagnosticKind {
+    /// Returns the stable machine name used in JSON output.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DiagnosticKind::UnclosedFrontMatter => "unclosed-front-matter",
+            DiagnosticKind::BadFrontMatter { .. } => "bad-front-matter",
+            DiagnosticKind::UnclosedCodeFence => "unclosed-code-fence",
+            DiagnosticKind::UnclosedShortcode => "unclosed-shortcode",
+        }
+    }
+}
+
+/// A segmented page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Translatable segments in source order.
+    pub segments: Vec<Segment>,
+    /// Untranslated spans in source order; with `segments` they tile the input.
+    pub skipped: Vec<Skipped>,
+    /// Length of the input in bytes.
+    pub len: usize,
+}
+
+/// One piece of a document in source order: a segment or a skipped span.
+#[derive(Debug, Clone, Copy)]
+pub enum Piece<'a> {
+    /// A translatable segment.
+    Segment(&'a Segment),
+    /// A span kept as it is.
+    Skipped(&'a Skipped),
+}
+
+impl Piece<'_> {
+    /// Returns the byte range of the piece.
+    pub fn bytes(&self) -> Range<usize> {
+        match self {
+            Piece::Segment(s) => s.bytes.clone(),
+            Piece::Skipped(s) => s.bytes.clone(),
+        }
+    }
+}
+
+impl Document {
+    /// Returns segments and skipped spans merged in source order.
+    pub fn pieces(&self) -> Vec<Piece<'_>> {
+        let mut out = Vec::with_capacity(self.segments.len() + self.skipped.len());
+        let (mut i, mut j) = (0, 0);
+        while i < self.segments.len() || j < self.skipped.len() {
+            let take_segment = match (self.segments.get(i), self.skipped.get(j)) {
+                (Some(a), Some(b)) => a.bytes.start <= b.bytes.start,
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if take_segment {
+                out.push(Piece::Segment(&self.segments[i]));
+                i += 1;
+            } else {
+                out.push(Piece::Skipped(&self.skipped[j]));
+                j += 1;
+            }
+        }
+        out
+    }
+}
+
+/// Which keys and parameters are prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Front-matter keys whose string values are translated, at any depth.
+    pub front_matter_keys: Vec<String>,
+    /// Shortcode parameters that are translated; all others are kept.
+    pub shortcode_params: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            front_matter_keys: ["title", "description", "summary", "caption", "linkTitle"]
+                .map(String::from)
+                .to_vec(),
+            shortcode_params: ["caption", "title", "alt"].map(String::from).to_vec(),
+        }
+    }
+}
+
+/// Segments `text` with the default configuration.
+///
+/// ```
+/// let (doc, diagnostics) = trame::segment::parse("# Hello\n\nSome *text*.\n");
+/// assert!(diagnostics.is_empty());
+/// assert_eq!(doc.segments[0].text, "Hello");
+/// assert_eq!(doc.segments[1].text, "Some *text*.");
+/// ```
+pub fn parse(text: &str) -> (Document, Vec<Diagnostic>) {
+    parse_with(text, &Config::default())
+}
+
+/// Segments `text` with the given configuration.
+pub fn parse_with(text: &str, config: &Config) -> (Document, Vec<Diagnostic>) {
+    let mut cx = Ctx::new(text, config);
+    let mut pos = 0;
+    if text.starts_with('\u{feff}') {
+        cx.notable.push(Skipped { kind: SkipKind::Bom, bytes: 0..3 });
+        pos = 3;
+    }
+    let body_start = frontmatter::segment(&mut cx, pos);
+    cx.body(body_start);
+    cx.finish()
+}
+
+/// Converts bytes to text, naming the byte offset of the first invalid UTF-8 sequence.
+pub fn decode(bytes: &[u8]) -> Result<&str, InvalidUtf8> {
+    std::str::from_utf8(bytes).map_err(|e| InvalidUtf8 { offset: e.valid_up_to() })
+}
+
+/// The input is not UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("invalid UTF-8 at byte {offset}")]
+pub struct InvalidUtf8 {
+    /// Offset of the first byte that is not valid UTF-8.
+    pub offset: usize,
+}
+
+/// Returns the normalized form of a segment text: whitespace runs (soft breaks
+/// included) collapse to one space and the ends are trimmed.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Returns the fingerprint of a text, after normalization.
+pub fn fingerprint(text: &str) -> Fingerprint {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    let mut first = true;
+    for word in text.split_whitespace() {
+        if !first {
+            hash = (hash ^ u64::from(b' ')).wrapping_mul(PRIME);
+        }
+        first = false;
+        for b in word.bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+    }
+    Fingerprint(hash)
+}
+
+/// The parser's working state, shared by the submodules.
+struct Ctx<'a> {
+    text: &'a str,
+    config: &'a Config,
+    line_starts: Vec<usize>,
+    segments: Vec<Segment>,
+    /// Skipped spans with a known kind; the rest of the gaps become `Markup`.
+    notable: Vec<Skipped>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A block container on the parse stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Paragraph,
+    Heading(u8),
+    BlockQuote,
+    List,
+    Item,
+    TableCell,
+    Code,
+    Html,
+    Other,
+}
+
+/// Inline content collected since the last block boundary.
+#[derive(Default)]
+struct Pending {
+    range: Option<Range<usize>>,
+    items: Vec<(usize, inline::Item)>,
+    plain: String,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str, config: &'a Config) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Ctx {
+            text,
+            config,
+            line_starts,
+            segments: Vec::new(),
+            notable: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Returns the 1-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> u32 {
+        let idx = self.line_starts.partition_point(|&s| s <= offset);
+        u32::try_from(idx).unwrap_or(u32::MAX)
+    }
+
+    fn diagnose(&mut self, offset: usize, kind: DiagnosticKind) {
+        let line = self.line_of(offset);
+        self.diagnostics.push(Diagnostic { line, offset, kind });
+    }
+
+    /// Adds a segment for `range` (already trimmed), with its invariants.
+    fn push_segment(
+        &mut self,
+        kind: SegmentKind,
+        level: u8,
+        key: Option<String>,
+        range: Range<usize>,
+        invariants: Invariants,
+    ) {
+        if range.is_empty() {
+            return;
+        }
+        let text = &self.text[range.clone()];
+        let lines = (self.line_of(range.start), self.line_of(range.end - 1));
+        self.segments.push(Segment {
+            kind,
+            level,
+            key,
+            lines,
+            bytes: range,
+            text: text.to_owned(),
+            fingerprint: fingerprint(text),
+            anchor: None,
+            invariants,
+        });
+    }
+
+    fn body(&mut self, start: usize) {
+        let body = &self.text[start..];
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_HEADING_ATTRIBUTES
+            | Options::ENABLE_DEFINITION_LIST;
+        let mut stack: Vec<Block> = Vec::new();
+        let mut pending = Pending::default();
+        // Heading ids from `{#id}`, keyed by the heading's start offset.
+        let mut explicit_ids: Vec<(usize, String)> = Vec::new();
+        let mut autolink_depth = 0usize;
+        for (event, r) in Parser::new_ext(body, options).into_offset_iter() {
+            let r = (r.start + start)..(r.end + start);
+            let in_raw = matches!(stack.last(), Some(Block::Code | Block::Html));
+            match event {
+                Event::Start(tag) => {
+                    if let Some(block) = block_of(&tag) {
+                        self.flush(&mut pending, &stack);
+                        match block {
+                            Block::Code => {
+                                self.notable.push(Skipped { kind: SkipKind::Code, bytes: r.clone() });
+                                if is_unclosed_fence(&self.text[r.clone()], &tag) {
+                                    self.diagnose(r.start, DiagnosticKind::UnclosedCodeFence);
+                                }
+                            }
+                            Block::Html => {
+                                let raw = self.text[r.clone()].trim_start();
+                                let kind = if raw.starts_with("<!--") { SkipKind::Comment } else { SkipKind::Html };
+                                self.notable.push(Skipped { kind, bytes: r.clone() });
+                            }
+                            Block::Heading(_) => {
+                                if let Tag::Heading { id: Some(id), .. } = &tag {
+                                    explicit_ids.push((r.start, id.to_string()));
+                                }
+                            }
+                            _ => {}
+                        }
+                        stack.push(block);
+                    } else if !in_raw {
+                        if let Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. } = &tag {
+                            if matches!(link_type, pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email) {
+                                autolink_depth += 1;
+                            }
+                            pending.items.push((r.start, inline::Item::Url(dest_url.to_string())));
+                        }
+                        pending.extend(r);
+                    }
+                }
+                Event::End(end) => {
+                    if is_block_end(&end) {
+                        self.flush(&mut pending, &stack);
+                        stack.pop();
+                    } else if !in_raw {
+                        if matches!(end, TagEnd::Link | TagEnd::Image) && autolink_depth > 0 {
+                            // An autolink's text is its URL, already recorded.
+                            autolink_depth = autolink_depth.saturating_sub(1);
+                        }
+                        pending.extend(r);
+                    }
+                }
+                Event::Text(t) if !in_raw => {
+                    if autolink_depth == 0 {
+                        inline::scan_text(&t, r.start, &self.text[r.clone()], &mut pending.items);
+                        pending.plain.push_str(&t);
+                    }
+                    pending.extend(r);
+                }
+                Event::Code(c) if !in_raw => {
+                    pending.items.push((r.start, inline::Item::Code(c.to_string())));
+                    pending.plain.push_str(&c);
+                    pending.extend(r);
+                }
+                Event::InlineHtml(_)
+                | Event::InlineMath(_)
+                | Event::DisplayMath(_)
+                | Event::FootnoteReference(_)
+                | Event::SoftBreak
+                | Event::HardBreak
+                | Event::TaskListMarker(_)
+                    if !in_raw =>
+                {
+                    if matches!(event, Event::SoftBreak | Event::HardBreak) {
+                        pending.plain.push(' ');
+                    }
+                    pending.extend(r);
+                }
+                _ => {}
+            }
+        }
+        self.flush(&mut pending, &stack);
+        self.assign_anchors(&explicit_ids);
+    }
+
+    /// Turns the pending inline content into segments, carving out shortcodes.
+    fn flush(&mut self, pending: &mut Pending, stack: &[Block]) {
+        let Some(range) = pending.range.take() else {
+            pending.items.clear();
+            pending.plain.clear();
+            return;
+        };
+        let (kind, level) = kind_for(stack);
+        let items = std::mem::take(&mut pending.items);
+        let plain = std::mem::take(&mut pending.plain);
+        let first_new = self.segments.len();
+        shortcode::carve(self, kind, level, range, items);
+        if kind == SegmentKind::Heading {
+            // Keep the rendered text for the slug; `assign_anchors` finishes it.
+            for seg in &mut self.segments[first_new..] {
+                if seg.kind == SegmentKind::Heading {
+                    seg.anchor = Some(plain.clone());
+                }
+            }
+        }
+    }
+
+    /// Sets each heading's anchor: the explicit id, else Hugo's slug made unique.
+    fn assign_anchors(&mut self, explicit_ids: &[(usize, String)]) {
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for seg in self.segments.iter_mut().filter(|s| s.kind == SegmentKind::Heading) {
+            let line_start = self.line_starts[(seg.lines.0 as usize).saturating_sub(1)];
+            let explicit = explicit_ids
+                .iter()
+                .find(|(start, _)| *start >= line_start && *start <= seg.bytes.start)
+                .map(|(_, id)| id.clone());
+            let plain = seg.anchor.take().unwrap_or_default();
+            let base = explicit.unwrap_or_else(|| slugify(&plain));
+            let n = seen.entry(base.clone()).or_insert(0);
+            seg.anchor = Some(if *n == 0 { base.clone() } else { format!("{base}-{n}") });
+            *n += 1;
+        }
+    }
+
+    /// Fills the gaps between segments and notable spans, and sorts everything.
+    fn finish(mut self) -> (Document, Vec<Diagnostic>) {
+        self.segments.sort_by_key(|s| s.bytes.start);
+        let mut notable = std::mem::take(&mut self.notable);
+        notable.sort_by_key(|s| s.bytes.start);
+        let mut skipped = Vec::new();
+        let mut pos = 0;
+        let mut ni = 0;
+        let ends: Vec<Range<usize>> = self.segments.iter().map(|s| s.bytes.clone()).collect();
+        let mut boundaries = ends.into_iter().peekable();
+        loop {
+            let next_seg = boundaries.peek().cloned();
+            let gap_end = next_seg.as_ref().map_or(self.text.len(), |r| r.start);
+            // Fill [pos, gap_end) with notable spans clipped to it, and markup between.
+            while pos < gap_end {
+                while ni < notable.len() && notable[ni].bytes.end <= pos {
+                    ni += 1;
+                }
+                match notable.get(ni) {
+                    Some(n) if n.bytes.start < gap_end => {
+                        let s = n.bytes.start.max(pos);
+                        if s > pos {
+                            push_markup(&mut skipped, self.text, pos..s);
+                        }
+                        let e = n.bytes.end.min(gap_end);
+                        push_skip(&mut skipped, n.kind, s..e);
+                        pos = e;
+                    }
+                    _ => {
+                        push_markup(&mut skipped, self.text, pos..gap_end);
+                        pos = gap_end;
+                    }
+                }
+            }
+            match next_seg {
+                Some(r) => {
+                    boundaries.next();
+                    pos = r.end.max(pos);
+                }
+                None => break,
+            }
+        }
+        let doc = Document { segments: self.segments, skipped, len: self.text.len() };
+        (doc, self.diagnostics)
+    }
+}
+
+impl Pending {
+    fn extend(&mut self, r: Range<usize>) {
+        self.range = Some(match self.range.take() {
+            Some(p) => p.start.min(r.start)..p.end.max(r.end),
+            None => r,
+        });
+    }
+}
+
+/// Pushes a skipped span, merging it with the previous one of the same kind.
+fn push_skip(skipped: &mut Vec<Skipped>, kind: SkipKind, bytes: Range<usize>) {
+    if bytes.is_empty() {
+        return;
+    }
+    if let Some(last) = skipped.last_mut()
+        && last.kind == kind
+        && last.bytes.end == bytes.start
+    {
+        last.bytes.end = bytes.end;
+        return;
+    }
+    skipped.push(Skipped { kind, bytes });
+}
+
+/// Pushes a markup gap, labelling link reference definitions and Hugo comments.
+fn push_markup(skipped: &mut Vec<Skipped>, text: &str, bytes: Range<usize>) {
+    let slice = text[bytes.clone()].trim_start();
+    let kind = if slice.starts_with('[') && slice.contains("]:") {
+        SkipKind::LinkDefinition
+    } else if slice.starts_with("{{/*") {
+        SkipKind::Comment
+    } else {
+        SkipKind::Markup
+    };
+    push_skip(skipped, kind, bytes);
+}
+
+fn block_of(tag: &Tag<'_>) -> Option<Block> {
+    Some(match tag {
+        Tag::Paragraph => Block::Paragraph,
+        Tag::Heading { level, .. } => Block::Heading(*level as u8),
+        Tag::BlockQuote(_) => Block::BlockQuote,
+        Tag::CodeBlock(_) => Block::Code,
+        Tag::HtmlBlock => Block::Html,
+        Tag::List(_) => Block::List,
+        Tag::Item => Block::Item,
+        Tag::TableCell => Block::TableCell,
+        Tag::FootnoteDefinition(_)
+        | Tag::DefinitionList
+        | Tag::DefinitionListTitle
+        | Tag::DefinitionListDefinition
+        | Tag::Table(_)
+        | Tag::TableHead
+        | Tag::TableRow
+        | Tag::MetadataBlock(_) => Block::Other,
+        Tag::Emphasis
+        | Tag::Strong
+        | Tag::Strikethrough
+        | Tag::Superscript
+        | Tag::Subscript
+        | Tag::Link { .. }
+        | Tag::Image { .. } => return None,
+    })
+}
+
+fn is_block_end(end: &TagEnd) -> bool {
+    !matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// Returns the segment kind and level for inline content inside `stack`.
+fn kind_for(stack: &[Block]) -> (SegmentKind, u8) {
+    let depth = stack.iter().filter(|b| **b == Block::List).count();
+    let depth = u8::try_from(depth).unwrap_or(u8::MAX);
+    match stack.last() {
+        Some(Block::Heading(level)) => (SegmentKind::Heading, *level),
+        Some(Block::TableCell) => (SegmentKind::TableCell, 0),
+        Some(Block::Item) => (SegmentKind::ListItem, depth),
+        Some(Block::Paragraph) => {
+            let parent = stack.iter().rev().nth(1);
+            match parent {
+                Some(Block::Item) => (SegmentKind::ListItem, depth),
+                Some(Block::BlockQuote) => (SegmentKind::Blockquote, 0),
+                _ => (SegmentKind::Paragraph, 0),
+            }
+        }
+        _ => (SegmentKind::Paragraph, 0),
+    }
+}
+
+/// Returns true when a fenced code block has no closing fence.
+fn is_unclosed_fence(raw: &str, tag: &Tag<'_>) -> bool {
+    let Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_)) = tag else {
+        return false;
+    };
+    let trimmed = raw.trim_start();
+    let fence_char = trimmed.chars().next().unwrap_or('`');
+    let fence_len = trimmed.chars().take_while(|&c| c == fence_char).count();
+    let mut lines = raw.lines();
+    lines.next();
+    !lines.any(|l| {
+        let l = l.trim();
+        l.len() >= fence_len && l.chars().all(|c| c == fence_char)
+    })
+}
