@@ -65,7 +65,10 @@ pub fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let detail = format!("{err:#}");
-            eprintln!("trame: {}", l10n.tr_args(ids::ERROR, &[("detail", Arg::Str(&detail))]));
+            eprintln!(
+                "trame: {}",
+                l10n.tr_args(ids::ERROR, &[("detail", Arg::Str(&detail))])
+            );
             ExitCode::from(2)
         }
     }
@@ -78,7 +81,12 @@ pub fn run(cli: Cli, l10n: &Localizer, out: &mut dyn Write) -> anyhow::Result<Ex
     }
 }
 
-fn segments(paths: &[PathBuf], format: Format, l10n: &Localizer, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+fn segments(
+    paths: &[PathBuf],
+    format: Format,
+    l10n: &Localizer,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     let files = workspace::markdown_files(paths).map_err(|e| explain(e, l10n))?;
     let config = segment::Config::default();
     let several = files.len() > 1;
@@ -113,7 +121,14 @@ fn write_segments_text(
 ) -> std::io::Result<()> {
     let segments = &page.document.segments;
     let count = segments.len() as f64;
-    writeln!(out, "{}", l10n.tr_args(ids::SEGMENTS_SUMMARY, &[("path", Arg::Str(shown)), ("count", Arg::Num(count))]))?;
+    writeln!(
+        out,
+        "{}",
+        l10n.tr_args(
+            ids::SEGMENTS_SUMMARY,
+            &[("path", Arg::Str(shown)), ("count", Arg::Num(count))]
+        )
+    )?;
     let width = segments.len().to_string().len();
     for (i, seg) in segments.iter().enumerate() {
         let lines = if seg.lines.0 == seg.lines.1 {
@@ -132,7 +147,12 @@ fn write_segments_text(
         if let Some(anchor) = &seg.anchor {
             text.push_str(&format!("  #{anchor}"));
         }
-        writeln!(out, "{:>width$}  {lines:<9} {label:<28} {}", i + 1, truncate(&text, 100))?;
+        writeln!(
+            out,
+            "{:>width$}  {lines:<9} {label:<28} {}",
+            i + 1,
+            truncate(&text, 100)
+        )?;
     }
     Ok(())
 }
@@ -142,14 +162,18 @@ fn warn_diagnostics(shown: &str, diagnostics: &[segment::Diagnostic], l10n: &Loc
     for d in diagnostics {
         let message = match &d.kind {
             DiagnosticKind::UnclosedFrontMatter => l10n.tr(ids::DIAG_UNCLOSED_FRONT_MATTER),
-            DiagnosticKind::BadFrontMatter { message } => {
-                l10n.tr_args(ids::DIAG_BAD_FRONT_MATTER, &[("message", Arg::Str(message))])
-            }
+            DiagnosticKind::BadFrontMatter { message } => l10n.tr_args(
+                ids::DIAG_BAD_FRONT_MATTER,
+                &[("message", Arg::Str(message))],
+            ),
             DiagnosticKind::UnclosedCodeFence => l10n.tr(ids::DIAG_UNCLOSED_CODE_FENCE),
             DiagnosticKind::UnclosedShortcode => l10n.tr(ids::DIAG_UNCLOSED_SHORTCODE),
         };
         let detail = format!("{shown}:{}: {message}", d.line);
-        eprintln!("trame: {}", l10n.tr_args(ids::WARNING, &[("detail", Arg::Str(&detail))]));
+        eprintln!(
+            "trame: {}",
+            l10n.tr_args(ids::WARNING, &[("detail", Arg::Str(&detail))])
+        );
     }
 }
 
@@ -158,18 +182,28 @@ fn explain(err: LoadError, l10n: &Localizer) -> anyhow::Error {
     match err {
         LoadError::Io { path, source } => {
             let path = path.display().to_string();
-            anyhow::Error::new(source).context(l10n.tr_args(ids::ERROR_READ, &[("path", Arg::Str(&path))]))
+            anyhow::Error::new(source)
+                .context(l10n.tr_args(ids::ERROR_READ, &[("path", Arg::Str(&path))]))
         }
         LoadError::InvalidUtf8 { path, offset } => {
             let path = path.display().to_string();
             anyhow::anyhow!(
                 "{}",
-                l10n.tr_args(ids::ERROR_UTF8, &[("path", Arg::Str(&path)), ("offset", Arg::Num(offset as f64))])
+                l10n.tr_args(
+                    ids::ERROR_UTF8,
+                    &[
+                        ("path", Arg::Str(&path)),
+                        ("offset", Arg::Num(offset as f64))
+                    ]
+                )
             )
         }
         LoadError::NoMarkdown { path } => {
             let path = path.display().to_string();
-            anyhow::anyhow!("{}", l10n.tr_args(ids::ERROR_NO_MARKDOWN, &[("path", Arg::Str(&path))]))
+            anyhow::anyhow!(
+                "{}",
+                l10n.tr_args(ids::ERROR_NO_MARKDOWN, &[("path", Arg::Str(&path))])
+            )
         }
     }
 }
@@ -190,7 +224,15 @@ fn kind_id(kind: SegmentKind) -> &'static str {
 /// executed by the terminal.
 pub fn sanitize(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() { char::from_u32(0x2400 + c as u32).filter(|_| (c as u32) < 0x20).unwrap_or('\u{fffd}') } else { c })
+        .map(|c| {
+            if c.is_control() {
+                char::from_u32(0x2400 + c as u32)
+                    .filter(|_| (c as u32) < 0x20)
+                    .unwrap_or('\u{fffd}')
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -205,8 +247,11 @@ fn truncate(text: &str, max_chars: usize) -> String {
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || e.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()) == Some(std::io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -288,6 +333,10 @@ impl<'a> SegmentsJson<'a> {
                 },
             })
             .collect();
-        SegmentsJson { file, segments, diagnostics }
+        SegmentsJson {
+            file,
+            segments,
+            diagnostics,
+        }
     }
 }

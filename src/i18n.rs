@@ -82,7 +82,8 @@ impl Localizer {
                 bundle.set_use_isolating(false);
                 // The sources are embedded and checked by tests; a broken
                 // message is skipped rather than taking the program down.
-                let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(res, _)| res);
+                let resource =
+                    FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(res, _)| res);
                 let _ = bundle.add_resource(resource);
                 Some(bundle)
             })
@@ -106,7 +107,10 @@ impl Localizer {
 
     /// Returns the language actually used for messages.
     pub fn language(&self) -> String {
-        self.bundles.first().and_then(|b| b.locales.first()).map_or_else(|| "en".into(), ToString::to_string)
+        self.bundles
+            .first()
+            .and_then(|b| b.locales.first())
+            .map_or_else(|| "en".into(), ToString::to_string)
     }
 
     /// Formats message `id` without arguments.
@@ -130,7 +134,9 @@ impl Localizer {
         for bundle in &self.bundles {
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
             }
         }
         id.to_owned()
@@ -151,7 +157,9 @@ fn negotiate(requested: &[&str]) -> &'static str {
     for tag in requested {
         // `fr_FR.UTF-8@euro` -> `fr-FR`.
         let tag = tag.split(['.', '@']).next().unwrap_or("").replace('_', "-");
-        let Ok(id) = tag.parse::<LanguageIdentifier>() else { continue };
+        let Ok(id) = tag.parse::<LanguageIdentifier>() else {
+            continue;
+        };
         for (lang, _) in SOURCES {
             if id.language.as_str() == *lang {
                 return lang;
@@ -185,9 +193,15 @@ mod tests {
         }
         let used: BTreeSet<String> = ids::ALL.iter().map(|s| s.to_string()).collect();
         let missing: Vec<_> = used.difference(&en).collect();
-        assert!(missing.is_empty(), "ids used by code but not in en: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "ids used by code but not in en: {missing:?}"
+        );
         let unused: Vec<_> = en.difference(&used).collect();
-        assert!(unused.is_empty(), "ids in en not listed in ids::ALL: {unused:?}");
+        assert!(
+            unused.is_empty(),
+            "ids in en not listed in ids::ALL: {unused:?}"
+        );
     }
 
     #[test]
@@ -204,9 +218,18 @@ mod tests {
     #[test]
     fn plurals_come_from_the_ftl_and_no_isolation_marks() {
         let fr = Localizer::new(&["fr"]);
-        let one = fr.tr_args(ids::SEGMENTS_SUMMARY, &[("path", Arg::Str("a.md")), ("count", Arg::Num(1.0))]);
-        let many = fr.tr_args(ids::SEGMENTS_SUMMARY, &[("path", Arg::Str("a.md")), ("count", Arg::Num(3.0))]);
+        let one = fr.tr_args(
+            ids::SEGMENTS_SUMMARY,
+            &[("path", Arg::Str("a.md")), ("count", Arg::Num(1.0))],
+        );
+        let many = fr.tr_args(
+            ids::SEGMENTS_SUMMARY,
+            &[("path", Arg::Str("a.md")), ("count", Arg::Num(3.0))],
+        );
         assert_ne!(one.replace('1', ""), many.replace('3', ""));
-        assert!(!one.contains('\u{2068}') && !one.contains('\u{2069}'), "{one:?}");
+        assert!(
+            !one.contains('\u{2068}') && !one.contains('\u{2069}'),
+            "{one:?}"
+        );
     }
 }

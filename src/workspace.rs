@@ -40,12 +40,23 @@ pub enum LoadError {
 
 /// Reads and segments one page.
 pub fn load_page(path: &Path, config: &segment::Config) -> Result<Page, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
     let text = segment::decode(&bytes)
-        .map_err(|e| LoadError::InvalidUtf8 { path: path.to_owned(), offset: e.offset })?
+        .map_err(|e| LoadError::InvalidUtf8 {
+            path: path.to_owned(),
+            offset: e.offset,
+        })?
         .to_owned();
     let (document, diagnostics) = segment::parse_with(&text, config);
-    Ok(Page { path: path.to_owned(), text, document, diagnostics })
+    Ok(Page {
+        path: path.to_owned(),
+        text,
+        document,
+        diagnostics,
+    })
 }
 
 /// Expands files and directories into the Markdown files they name, sorted
@@ -53,7 +64,10 @@ pub fn load_page(path: &Path, config: &segment::Config) -> Result<Page, LoadErro
 pub fn markdown_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     let mut out = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|source| LoadError::Io { path: path.clone(), source })?;
+        let meta = std::fs::metadata(path).map_err(|source| LoadError::Io {
+            path: path.clone(),
+            source,
+        })?;
         if !meta.is_dir() {
             out.push(path.clone());
             continue;
@@ -61,17 +75,27 @@ pub fn markdown_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
         let before = out.len();
         let mut stack = vec![path.clone()];
         while let Some(dir) = stack.pop() {
-            let entries = std::fs::read_dir(&dir).map_err(|source| LoadError::Io { path: dir.clone(), source })?;
-            let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            let entries = std::fs::read_dir(&dir).map_err(|source| LoadError::Io {
+                path: dir.clone(),
+                source,
+            })?;
+            let mut entries: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             entries.sort();
             for entry in entries.into_iter().rev() {
-                let hidden = entry.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+                let hidden = entry
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'));
                 if hidden {
                     continue;
                 }
                 if entry.is_dir() {
                     stack.push(entry);
-                } else if entry.extension().is_some_and(|e| e == "md" || e == "markdown") {
+                } else if entry
+                    .extension()
+                    .is_some_and(|e| e == "md" || e == "markdown")
+                {
                     out.push(entry);
                 }
             }

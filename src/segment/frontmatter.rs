@@ -22,7 +22,9 @@ pub(super) fn segment(cx: &mut Ctx<'_>, pos: usize) -> usize {
     } else {
         return pos;
     };
-    let Some(first_end) = line_end(rest, 0) else { return pos };
+    let Some(first_end) = line_end(rest, 0) else {
+        return pos;
+    };
     if !rest[3..first_end].trim().is_empty() {
         return pos;
     }
@@ -44,7 +46,10 @@ pub(super) fn segment(cx: &mut Ctx<'_>, pos: usize) -> usize {
         cx.diagnose(pos, DiagnosticKind::UnclosedFrontMatter);
         return pos;
     };
-    cx.notable.push(Skipped { kind: SkipKind::FrontMatter, bytes: pos..region_end });
+    cx.notable.push(Skipped {
+        kind: SkipKind::FrontMatter,
+        bytes: pos..region_end,
+    });
     if delim == "---" {
         yaml(cx, inner_start..inner_end);
     } else {
@@ -75,10 +80,15 @@ fn yaml(cx: &mut Ctx<'_>, region: Range<usize>) {
         }
     };
     // saphyr's markers count characters; map them to bytes once.
-    let char_starts: Vec<usize> = src.char_indices().map(|(i, _)| i).chain([src.len()]).collect();
+    let char_starts: Vec<usize> = src
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([src.len()])
+        .collect();
     let to_byte = |chars: usize| char_starts.get(chars).copied().unwrap_or(src.len());
     let mut found: Vec<(String, Range<usize>)> = Vec::new();
-    let mut stack: Vec<(&MarkedYaml<'_>, Option<String>)> = docs.iter().map(|d| (d, None)).collect();
+    let mut stack: Vec<(&MarkedYaml<'_>, Option<String>)> =
+        docs.iter().map(|d| (d, None)).collect();
     while let Some((node, key)) = stack.pop() {
         match &node.data {
             YamlData::Mapping(map) => {
@@ -129,12 +139,18 @@ fn toml(cx: &mut Ctx<'_>, region: Range<usize>) {
     let mut found = Vec::new();
     let mut line_start = region.start;
     while line_start < region.end {
-        let end = line_end(cx.text, line_start).unwrap_or(cx.text.len()).min(region.end);
+        let end = line_end(cx.text, line_start)
+            .unwrap_or(cx.text.len())
+            .min(region.end);
         let line = &cx.text[line_start..end];
-        if let Some((key, value)) = toml_string_value(line) {
-            if cx.config.front_matter_keys.iter().any(|k| *k == key) && !value.is_empty() {
-                found.push((key.to_owned(), line_start + value.start..line_start + value.end));
-            }
+        if let Some((key, value)) = toml_string_value(line)
+            && cx.config.front_matter_keys.iter().any(|k| *k == key)
+            && !value.is_empty()
+        {
+            found.push((
+                key.to_owned(),
+                line_start + value.start..line_start + value.end,
+            ));
         }
         line_start = next_line(cx.text, end);
     }
@@ -182,7 +198,10 @@ fn push_value(cx: &mut Ctx<'_>, key: String, range: Range<usize>) {
     shortcode::add_items(&mut invariants, items.into_iter().map(|(_, i)| i));
     let (shortcodes, _) = shortcode::find(cx.text, range.clone());
     let translatable = cx.config.shortcode_params.clone();
-    invariants.shortcodes = shortcodes.iter().map(|s| s.signature(&translatable)).collect();
+    invariants.shortcodes = shortcodes
+        .iter()
+        .map(|s| s.signature(&translatable))
+        .collect();
     cx.push_segment(SegmentKind::FrontMatter, 0, Some(key), range, invariants);
 }
 
@@ -196,7 +215,10 @@ mod tests {
 
     #[test]
     fn toml_lines() {
-        assert_eq!(toml_string_value(r#"title = "Hi \"you\"""#), Some(("title", 9..18)));
+        assert_eq!(
+            toml_string_value(r#"title = "Hi \"you\"""#),
+            Some(("title", 9..19))
+        );
         assert_eq!(toml_string_value("title = 'x'"), Some(("title", 9..10)));
         assert_eq!(toml_string_value("tags = [\"a\"]"), None);
         assert_eq!(toml_string_value("[params]"), None);

@@ -16,14 +16,44 @@ pub(super) enum Item {
 /// English `May` and `March` only count when capitalized, since the lowercase
 /// words are common verbs.
 const MONTHS: &[(&str, u8)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
     ("december", 12),
-    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5),
-    ("juin", 6), ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10),
-    ("novembre", 11), ("décembre", 12), ("decembre", 12),
-    ("gennaio", 1), ("febbraio", 2), ("marzo", 3), ("aprile", 4), ("maggio", 5), ("giugno", 6),
-    ("luglio", 7), ("agosto", 8), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("marzo", 3),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("agosto", 8),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
 ];
 
 /// Scans a text event for numbers and month names.
@@ -152,8 +182,14 @@ mod tests {
 
     #[test]
     fn slugs_follow_hugo() {
-        assert_eq!(slugify("Help us to build the newsletter"), "help-us-to-build-the-newsletter");
-        assert_eq!(slugify("XMPP & Google Summer of Code 2024"), "xmpp--google-summer-of-code-2024");
+        assert_eq!(
+            slugify("Help us to build the newsletter"),
+            "help-us-to-build-the-newsletter"
+        );
+        assert_eq!(
+            slugify("XMPP & Google Summer of Code 2024"),
+            "xmpp--google-summer-of-code-2024"
+        );
         assert_eq!(slugify("  Version `1.0` -- done!  "), "version-10----done");
     }
 }

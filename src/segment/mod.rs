@@ -287,7 +287,10 @@ pub fn parse_with(text: &str, config: &Config) -> (Document, Vec<Diagnostic>) {
     let mut cx = Ctx::new(text, config);
     let mut pos = 0;
     if text.starts_with('\u{feff}') {
-        cx.notable.push(Skipped { kind: SkipKind::Bom, bytes: 0..3 });
+        cx.notable.push(Skipped {
+            kind: SkipKind::Bom,
+            bytes: 0..3,
+        });
         pos = 3;
     }
     let body_start = frontmatter::segment(&mut cx, pos);
@@ -297,7 +300,9 @@ pub fn parse_with(text: &str, config: &Config) -> (Document, Vec<Diagnostic>) {
 
 /// Converts bytes to text, naming the byte offset of the first invalid UTF-8 sequence.
 pub fn decode(bytes: &[u8]) -> Result<&str, InvalidUtf8> {
-    std::str::from_utf8(bytes).map_err(|e| InvalidUtf8 { offset: e.valid_up_to() })
+    std::str::from_utf8(bytes).map_err(|e| InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })
 }
 
 /// The input is not UTF-8.
@@ -355,7 +360,7 @@ struct Ctx<'a> {
 enum Block {
     Paragraph,
     Heading(u8),
-    BlockQuote,
+    Quote,
     List,
     Item,
     TableCell,
@@ -446,15 +451,25 @@ impl<'a> Ctx<'a> {
                         self.flush(&mut pending, &stack);
                         match block {
                             Block::Code => {
-                                self.notable.push(Skipped { kind: SkipKind::Code, bytes: r.clone() });
+                                self.notable.push(Skipped {
+                                    kind: SkipKind::Code,
+                                    bytes: r.clone(),
+                                });
                                 if is_unclosed_fence(&self.text[r.clone()], &tag) {
                                     self.diagnose(r.start, DiagnosticKind::UnclosedCodeFence);
                                 }
                             }
                             Block::Html => {
                                 let raw = self.text[r.clone()].trim_start();
-                                let kind = if raw.starts_with("<!--") { SkipKind::Comment } else { SkipKind::Html };
-                                self.notable.push(Skipped { kind, bytes: r.clone() });
+                                let kind = if raw.starts_with("<!--") {
+                                    SkipKind::Comment
+                                } else {
+                                    SkipKind::Html
+                                };
+                                self.notable.push(Skipped {
+                                    kind,
+                                    bytes: r.clone(),
+                                });
                             }
                             Block::Heading(_) => {
                                 if let Tag::Heading { id: Some(id), .. } = &tag {
@@ -465,11 +480,27 @@ impl<'a> Ctx<'a> {
                         }
                         stack.push(block);
                     } else if !in_raw {
-                        if let Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. } = &tag {
-                            if matches!(link_type, pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email) {
+                        if let Tag::Link {
+                            link_type,
+                            dest_url,
+                            ..
+                        }
+                        | Tag::Image {
+                            link_type,
+                            dest_url,
+                            ..
+                        } = &tag
+                        {
+                            if matches!(
+                                link_type,
+                                pulldown_cmark::LinkType::Autolink
+                                    | pulldown_cmark::LinkType::Email
+                            ) {
                                 autolink_depth += 1;
                             }
-                            pending.items.push((r.start, inline::Item::Url(dest_url.to_string())));
+                            pending
+                                .items
+                                .push((r.start, inline::Item::Url(dest_url.to_string())));
                         }
                         pending.extend(r);
                     }
@@ -494,7 +525,9 @@ impl<'a> Ctx<'a> {
                     pending.extend(r);
                 }
                 Event::Code(c) if !in_raw => {
-                    pending.items.push((r.start, inline::Item::Code(c.to_string())));
+                    pending
+                        .items
+                        .push((r.start, inline::Item::Code(c.to_string())));
                     pending.plain.push_str(&c);
                     pending.extend(r);
                 }
@@ -544,7 +577,11 @@ impl<'a> Ctx<'a> {
     /// Sets each heading's anchor: the explicit id, else Hugo's slug made unique.
     fn assign_anchors(&mut self, explicit_ids: &[(usize, String)]) {
         let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for seg in self.segments.iter_mut().filter(|s| s.kind == SegmentKind::Heading) {
+        for seg in self
+            .segments
+            .iter_mut()
+            .filter(|s| s.kind == SegmentKind::Heading)
+        {
             let line_start = self.line_starts[(seg.lines.0 as usize).saturating_sub(1)];
             let explicit = explicit_ids
                 .iter()
@@ -553,7 +590,11 @@ impl<'a> Ctx<'a> {
             let plain = seg.anchor.take().unwrap_or_default();
             let base = explicit.unwrap_or_else(|| slugify(&plain));
             let n = seen.entry(base.clone()).or_insert(0);
-            seg.anchor = Some(if *n == 0 { base.clone() } else { format!("{base}-{n}") });
+            seg.anchor = Some(if *n == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            });
             *n += 1;
         }
     }
@@ -600,7 +641,11 @@ impl<'a> Ctx<'a> {
                 None => break,
             }
         }
-        let doc = Document { segments: self.segments, skipped, len: self.text.len() };
+        let doc = Document {
+            segments: self.segments,
+            skipped,
+            len: self.text.len(),
+        };
         (doc, self.diagnostics)
     }
 }
@@ -646,7 +691,7 @@ fn block_of(tag: &Tag<'_>) -> Option<Block> {
     Some(match tag {
         Tag::Paragraph => Block::Paragraph,
         Tag::Heading { level, .. } => Block::Heading(*level as u8),
-        Tag::BlockQuote(_) => Block::BlockQuote,
+        Tag::BlockQuote(_) => Block::Quote,
         Tag::CodeBlock(_) => Block::Code,
         Tag::HtmlBlock => Block::Html,
         Tag::List(_) => Block::List,
@@ -695,7 +740,7 @@ fn kind_for(stack: &[Block]) -> (SegmentKind, u8) {
             let parent = stack.iter().rev().nth(1);
             match parent {
                 Some(Block::Item) => (SegmentKind::ListItem, depth),
-                Some(Block::BlockQuote) => (SegmentKind::Blockquote, 0),
+                Some(Block::Quote) => (SegmentKind::Blockquote, 0),
                 _ => (SegmentKind::Paragraph, 0),
             }
         }

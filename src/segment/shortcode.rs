@@ -35,7 +35,7 @@ impl Shortcode {
     pub(crate) fn signature(&self, translatable: &[String]) -> String {
         let mut out = self.name.clone();
         for p in &self.params {
-            if translatable.iter().any(|t| *t == p.key) {
+            if translatable.contains(&p.key) {
                 continue;
             }
             out.push(' ');
@@ -57,7 +57,9 @@ pub(crate) fn find(text: &str, range: Range<usize>) -> (Vec<Shortcode>, Option<u
     let bytes = text.as_bytes();
     while let Some(rel) = text[pos..range.end].find("{{") {
         let start = pos + rel;
-        let Some(&delim) = bytes.get(start + 2) else { break };
+        let Some(&delim) = bytes.get(start + 2) else {
+            break;
+        };
         if delim != b'<' && delim != b'%' {
             pos = start + 2;
             continue;
@@ -84,8 +86,13 @@ fn scan_one(text: &str, start: usize, delim: u8, limit: usize) -> Option<Shortco
     let mut params = Vec::new();
     // Hugo comments `{{</* ... */>}}` hold no parameters.
     if text[i..limit].trim_start().starts_with("/*") {
-        let end = text[i..limit].find(std::str::from_utf8(&[b'*', b'/', closer, b'}', b'}']).ok()?)?;
-        return Some(Shortcode { bytes: start..i + end + 5, name: "/*".into(), params });
+        let end =
+            text[i..limit].find(std::str::from_utf8(&[b'*', b'/', closer, b'}', b'}']).ok()?)?;
+        return Some(Shortcode {
+            bytes: start..i + end + 5,
+            name: "/*".into(),
+            params,
+        });
     }
     loop {
         while i < limit && bytes[i].is_ascii_whitespace() {
@@ -95,7 +102,11 @@ fn scan_one(text: &str, start: usize, delim: u8, limit: usize) -> Option<Shortco
             return None;
         }
         if bytes[i..].starts_with(&close) {
-            return Some(Shortcode { bytes: start..i + 3, name, params });
+            return Some(Shortcode {
+                bytes: start..i + 3,
+                name,
+                params,
+            });
         }
         // A token: `key=value`, a quoted positional value, or a bare word.
         let token_start = i;
@@ -117,7 +128,11 @@ fn scan_one(text: &str, start: usize, delim: u8, limit: usize) -> Option<Shortco
                 if name.is_empty() {
                     name = word;
                 } else {
-                    params.push(Param { key: String::new(), value: word, value_bytes: i..j });
+                    params.push(Param {
+                        key: String::new(),
+                        value: word,
+                        value_bytes: i..j,
+                    });
                 }
                 i = j;
                 continue;
@@ -127,7 +142,11 @@ fn scan_one(text: &str, start: usize, delim: u8, limit: usize) -> Option<Shortco
         if name.is_empty() && key.is_empty() && token_start == value_start {
             name = value.clone();
         }
-        params.push(Param { key, value, value_bytes });
+        params.push(Param {
+            key,
+            value,
+            value_bytes,
+        });
         i = next;
     }
 }
@@ -195,25 +214,55 @@ pub(super) fn carve(
             inline_codes.push(sc);
             continue;
         }
-        text_piece(cx, kind, level, cursor..sc.bytes.start, &items, &shortcodes, &inline_codes, &translatable);
+        text_piece(
+            cx,
+            kind,
+            level,
+            cursor..sc.bytes.start,
+            &items,
+            &shortcodes,
+            &inline_codes,
+            &translatable,
+        );
         inline_codes.clear();
-        cx.notable.push(Skipped { kind: SkipKind::Shortcode, bytes: sc.bytes.clone() });
+        cx.notable.push(Skipped {
+            kind: SkipKind::Shortcode,
+            bytes: sc.bytes.clone(),
+        });
         let signature = sc.signature(&translatable);
         for p in &sc.params {
-            if p.value.trim().is_empty() || !translatable.iter().any(|t| *t == p.key) {
+            if p.value.trim().is_empty() || !translatable.contains(&p.key) {
                 continue;
             }
-            let mut invariants = Invariants { shortcodes: vec![signature.clone()], ..Invariants::default() };
+            let mut invariants = Invariants {
+                shortcodes: vec![signature.clone()],
+                ..Invariants::default()
+            };
             let mut found = Vec::new();
             let raw = &cx.text[p.value_bytes.clone()];
             inline::scan_text(&p.value, p.value_bytes.start, raw, &mut found);
             add_items(&mut invariants, found.into_iter().map(|(_, i)| i));
             let key = format!("{}.{}", sc.name, p.key);
-            cx.push_segment(SegmentKind::ShortcodeParam, 0, Some(key), p.value_bytes.clone(), invariants);
+            cx.push_segment(
+                SegmentKind::ShortcodeParam,
+                0,
+                Some(key),
+                p.value_bytes.clone(),
+                invariants,
+            );
         }
         cursor = sc.bytes.end;
     }
-    text_piece(cx, kind, level, cursor..range.end, &items, &shortcodes, &inline_codes, &translatable);
+    text_piece(
+        cx,
+        kind,
+        level,
+        cursor..range.end,
+        &items,
+        &shortcodes,
+        &inline_codes,
+        &translatable,
+    );
 }
 
 /// Pushes the text between carved shortcodes, trimmed, with its invariants.
@@ -266,8 +315,12 @@ pub(super) fn add_items(inv: &mut Invariants, items: impl Iterator<Item = Item>)
 /// Returns true when only whitespace stands between the shortcode and the
 /// line ends (or the block's ends) on either side.
 fn stands_alone(text: &str, block: &Range<usize>, sc: &Range<usize>) -> bool {
-    let before_start = text[block.start..sc.start].rfind('\n').map_or(block.start, |i| block.start + i + 1);
-    let after_end = text[sc.end..block.end].find('\n').map_or(block.end, |i| sc.end + i);
+    let before_start = text[block.start..sc.start]
+        .rfind('\n')
+        .map_or(block.start, |i| block.start + i + 1);
+    let after_end = text[sc.end..block.end]
+        .find('\n')
+        .map_or(block.end, |i| sc.end + i);
     text[before_start..sc.start].trim().is_empty() && text[sc.end..after_end].trim().is_empty()
 }
 

@@ -1,0 +1,272 @@
+//! Unit tests of segmentation through one `dump` helper.
+
+use super::*;
+
+/// Renders a document for snapshots: one line per piece, segments with their
+/// kind, level, key, lines, anchor and invariants.
+fn dump(text: &str) -> String {
+    let (doc, diagnostics) = parse(text);
+    assert_round_trip(text, &doc);
+    let mut out = String::new();
+    for piece in doc.pieces() {
+        match piece {
+            Piece::Segment(s) => {
+                out.push_str(s.kind.as_str());
+                if s.level > 0 {
+                    out.push_str(&format!(" {}", s.level));
+                }
+                if let Some(k) = &s.key {
+                    out.push_str(&format!(" [{k}]"));
+                }
+                out.push_str(&format!(" L{}-{} {:?}", s.lines.0, s.lines.1, s.text));
+                if let Some(a) = &s.anchor {
+                    out.push_str(&format!(" #{a}"));
+                }
+                if !s.invariants.is_empty() {
+                    out.push_str(&format!(" {:?}", s.invariants));
+                }
+                out.push('\n');
+            }
+            Piece::Skipped(s) => {
+                out.push_str(&format!(
+                    "  ~{} {:?}\n",
+                    s.kind.as_str(),
+                    &text[s.bytes.clone()]
+                ));
+            }
+        }
+    }
+    for d in diagnostics {
+        out.push_str(&format!("! L{} {:?}\n", d.line, d.kind));
+    }
+    out
+}
+
+/// Checks the tiling invariant: pieces are contiguous, cover the input, and
+/// each segment's text is its bytes.
+#[track_caller]
+pub(crate) fn assert_round_trip(text: &str, doc: &Document) {
+    let mut rebuilt = String::with_capacity(text.len());
+    let mut pos = 0;
+    for piece in doc.pieces() {
+        let r = piece.bytes();
+        assert_eq!(r.start, pos, "gap or overlap at byte {pos}");
+        assert!(!r.is_empty(), "empty piece at {pos}");
+        rebuilt.push_str(&text[r.clone()]);
+        pos = r.end;
+        if let Piece::Segment(s) = piece {
+            assert_eq!(s.text, text[r.clone()]);
+            assert!(s.lines.0 <= s.lines.1);
+        }
+    }
+    assert_eq!(pos, text.len());
+    assert_eq!(rebuilt, text);
+    assert_eq!(doc.len, text.len());
+}
+
+#[test]
+fn hugo_page_with_everything() {
+    let text = r#"---
+title: "Déjà vu: the August issue"
+date: 2026-09-05
+categories: ['Newsletter']
+description: >
+  A folded
+  description
+params:
+  caption: 'It''s nested'
+---
+
+{{< figure src="/images/banner.png" caption="Our banner" >}}
+
+Welcome to the issue.
+It covers August 2026 and `loomctl` 2.4.1.
+
+## Help us build the newsletter {#help}
+
+### Clients & servers
+
+- [Loom](https://loom.example/)
+  - [Desktop 1.2](https://loom.example/desktop)
+    - [Blog post](https://blog.example/1)
+- Second item with a figure:
+  {{< figure src="/images/shot.png" caption="A screenshot" >}}
+
+1. First step
+2. Second step
+
+| Project | Version |
+|---------|--------:|
+| Loom    | 2.4.1   |
+
+> A quoted paragraph.
+
+```sh
+loomctl --sync
+```
+
+<div class="note">raw html</div>
+
+<!-- a comment -->
+
+[ref]: https://example.org/ref
+
+{{< note >}}
+Text inside a paired shortcode, see [at the bottom](#help).
+{{< /note >}}
+"#;
+    insta::assert_snapshot!(dump(text));
+}
+
+#[test]
+fn toml_front_matter_and_setext_heading() {
+    let text = "+++\ntitle = \"Bonjour\"\ndraft = false\n[params]\nsummary = 'Court'\n+++\nA title\n=======\n\nText.\n";
+    insta::assert_snapshot!(dump(text));
+}
+
+#[test]
+fn crlf_bom_and_tabs() {
+    let text = "\u{feff}---\r\ntitle: Hi\r\n---\r\n# Head\r\n\r\n-\tone\r\n-\ttwo\r\n  wrapped\r\n";
+    insta::assert_snapshot!(dump(text));
+}
+
+#[test]
+fn broken_input_is_diagnosed_not_fatal() {
+    let text = "---\ntitle: never closed\n\n# Heading\n\n```rust\nfn main() {}\n\n{{< figure src=\"x\" caption=\"y\"\n";
+    insta::assert_snapshot!(dump(text));
+    let bad_yaml = "---\ntitle: [unclosed\n---\nBody.\n";
+    insta::assert_snapshot!(dump(bad_yaml));
+}
+
+#[test]
+fn inline_shortcodes_stay_in_the_sentence() {
+    let text = "See {{< ref \"other.md\" >}} for 3 details.\n";
+    insta::assert_snapshot!(dump(text));
+}
+
+#[test]
+fn rewrapping_keeps_the_fingerprint() {
+    let (a, _) = parse("One two\nthree four.\n");
+    let (b, _) = parse("One two three\n   four.\n");
+    let (c, _) = parse("One two three five.\n");
+    assert_eq!(a.segments[0].fingerprint, b.segments[0].fingerprint);
+    assert_ne!(a.segments[0].fingerprint, c.segments[0].fingerprint);
+}
+
+#[test]
+fn duplicate_headings_get_numbered_anchors() {
+    let (doc, _) = parse("## News\n\n## News\n\n## Nouvelles d'août\n");
+    let anchors: Vec<_> = doc
+        .segments
+        .iter()
+        .map(|s| s.anchor.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(anchors, ["news", "news-1", "nouvelles-daoût"]);
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    for text in [
+        ">".repeat(10_000) + " deep\n",
+        "[".repeat(10_000) + "x" + &"]".repeat(10_000),
+        "*".repeat(10_000) + "x" + &"*".repeat(10_000),
+        "- ".repeat(10_000) + "x\n",
+        (0..10_000)
+            .map(|i| format!("{}- x\n", " ".repeat(i % 200)))
+            .collect(),
+    ] {
+        let (doc, _) = parse(&text);
+        assert_round_trip(&text, &doc);
+    }
+}
+
+#[test]
+fn invalid_utf8_names_the_offset() {
+    assert_eq!(decode(b"ok \xff").unwrap_err().offset, 3);
+    assert_eq!(decode("é".as_bytes()), Ok("é"));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Markdown-ish text: the syntax characters trame cares about, mixed.
+    fn markdownish() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "---\n",
+            "+++\n",
+            "# ",
+            "## ",
+            "- ",
+            "  - ",
+            "1. ",
+            "> ",
+            "```\n",
+            "~~~",
+            "|",
+            "| --- |",
+            "\n",
+            "\r\n",
+            "\t",
+            " ",
+            "    ",
+            "{{< ",
+            ">}}",
+            "{{% ",
+            "%}}",
+            "figure src=\"a.png\" caption=\"c\"",
+            "\"",
+            "'",
+            "`",
+            "*",
+            "_",
+            "[",
+            "]",
+            "(",
+            ")",
+            "<div>",
+            "</div>",
+            "<!--",
+            "-->",
+            "{#id}",
+            "title: x\n",
+            "title = \"y\"\n",
+            "word",
+            "é",
+            "\u{feff}",
+            "2024-07-05",
+            "[r]: /u\n",
+            "\\",
+            "=====\n",
+            ":",
+        ]);
+        prop::collection::vec(atoms, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn markdownish_text_round_trips(text in markdownish()) {
+            let (doc, _) = parse(&text);
+            assert_round_trip(&text, &doc);
+        }
+
+        #[test]
+        fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            match decode(&bytes) {
+                Ok(text) => {
+                    let (doc, _) = parse(text);
+                    assert_round_trip(text, &doc);
+                }
+                Err(e) => prop_assert!(std::str::from_utf8(&bytes[..e.offset]).is_ok()),
+            }
+        }
+
+        #[test]
+        fn random_unicode_round_trips(text in "\\PC{0,300}") {
+            let (doc, _) = parse(&text);
+            assert_round_trip(&text, &doc);
+        }
+    }
+}

@@ -1,1 +1,10 @@
 //! Integration tests: one binary, modules in reading order.
+
+// Test helpers panic on broken fixtures and report skipped cases on stderr.
+#![allow(clippy::unwrap_used, clippy::print_stderr)]
+
+mod support;
+
+mod corpus_round_trip;
+mod segments_cli;
+mod tidy;
