@@ -40,6 +40,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Aligns a translation with its source, segment by segment.
+    Align {
+        /// The source (English) Markdown file.
+        source: PathBuf,
+        /// The translated Markdown file.
+        target: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 /// Output formats.
@@ -78,7 +88,124 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli, l10n: &Localizer, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Segments { paths, format } => segments(&paths, format, l10n, out),
+        Command::Align {
+            source,
+            target,
+            format,
+        } => align(&source, &target, format, l10n, out),
     }
+}
+
+fn align(
+    source: &std::path::Path,
+    target: &std::path::Path,
+    format: Format,
+    l10n: &Localizer,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let config = segment::Config::default();
+    let s = workspace::load_page(source, &config).map_err(|e| explain(e, l10n))?;
+    let t = workspace::load_page(target, &config).map_err(|e| explain(e, l10n))?;
+    let alignment = crate::align::align(&s.document, &t.document);
+    let (s_shown, t_shown) = (source.display().to_string(), target.display().to_string());
+    let written = match format {
+        Format::Json => {
+            let json = AlignJson::new(&s_shown, &t_shown, &s.document, &t.document, &alignment);
+            serde_json::to_writer_pretty(&mut *out, &json)?;
+            writeln!(out)
+        }
+        Format::Text => {
+            warn_diagnostics(&s_shown, &s.diagnostics, l10n);
+            warn_diagnostics(&t_shown, &t.diagnostics, l10n);
+            write_align_text(
+                out,
+                &s_shown,
+                &t_shown,
+                &s.document,
+                &t.document,
+                &alignment,
+                l10n,
+            )
+        }
+    };
+    written.with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the two sides next to each other, one row per line (a row with
+/// several segments on a side shows their texts joined).
+fn write_align_text(
+    out: &mut dyn Write,
+    s_shown: &str,
+    t_shown: &str,
+    s: &segment::Document,
+    t: &segment::Document,
+    alignment: &crate::align::Alignment,
+    l10n: &Localizer,
+) -> std::io::Result<()> {
+    let n_review = alignment.rows.iter().filter(|r| r.needs_review()).count() as f64;
+    let n_rows = alignment.rows.len() as f64;
+    writeln!(
+        out,
+        "{}",
+        l10n.tr_args(
+            ids::ALIGN_SUMMARY,
+            &[
+                ("source", Arg::Str(s_shown)),
+                ("target", Arg::Str(t_shown)),
+                ("rows", Arg::Num(n_rows)),
+                ("review", Arg::Num(n_review))
+            ]
+        )
+    )?;
+    const WIDTH: usize = 48;
+    for row in &alignment.rows {
+        let side = |doc: &segment::Document, range: &std::ops::Range<usize>| -> (String, String) {
+            if range.is_empty() {
+                return ("-".into(), String::new());
+            }
+            let (a, b) = (
+                doc.segments[range.start].lines.0,
+                doc.segments[range.end - 1].lines.1,
+            );
+            let lines = if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            };
+            let text: Vec<String> = range
+                .clone()
+                .map(|k| segment::normalize(&doc.segments[k].text))
+                .collect();
+            (lines, sanitize(&text.join(" ¶ ")))
+        };
+        let (sl, st) = side(s, &row.source);
+        let (tl, tt) = side(t, &row.target);
+        let mark = if row.needs_review() {
+            '?'
+        } else if row.crossed {
+            '×'
+        } else {
+            ' '
+        };
+        writeln!(
+            out,
+            "{mark}{:>4.2} {sl:>7} {:<WIDTH$} │ {tl:>7} {}",
+            row.score,
+            pad(&truncate(&st, WIDTH), WIDTH),
+            truncate(&tt, WIDTH)
+        )?;
+    }
+    Ok(())
+}
+
+/// Pads to a width in characters (format's padding counts bytes of
+/// multi-byte text wrongly for accented text).
+fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    let mut s = text.to_owned();
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(n)));
+    s
 }
 
 fn segments(
@@ -240,7 +367,7 @@ fn truncate(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_owned();
     }
-    let mut s: String = text.chars().take(max_chars - 1).collect();
+    let mut s: String = text.chars().take(max_chars.saturating_sub(1)).collect();
     s.push('…');
     s
 }
@@ -253,6 +380,67 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
                 .and_then(|j| j.io_error_kind())
                 == Some(std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// `trame align --format json`.
+#[derive(Debug, Serialize)]
+pub struct AlignJson<'a> {
+    source: &'a str,
+    target: &'a str,
+    rows: Vec<AlignRowJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct AlignRowJson {
+    source_lines: Vec<[u32; 2]>,
+    target_lines: Vec<[u32; 2]>,
+    /// Kinds of the row's source segments, then of its target segments.
+    kinds: Vec<&'static str>,
+    score: f64,
+    review: bool,
+    /// Present only on a crossed 2-2 row: its two pairs, as indices into
+    /// `source_lines` and `target_lines`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    crossed: Option<[[usize; 2]; 2]>,
+}
+
+impl<'a> AlignJson<'a> {
+    /// Builds the JSON view of an alignment.
+    pub fn new(
+        source: &'a str,
+        target: &'a str,
+        s: &segment::Document,
+        t: &segment::Document,
+        alignment: &crate::align::Alignment,
+    ) -> Self {
+        let lines = |doc: &segment::Document, r: &std::ops::Range<usize>| -> Vec<[u32; 2]> {
+            r.clone()
+                .map(|k| [doc.segments[k].lines.0, doc.segments[k].lines.1])
+                .collect()
+        };
+        let rows = alignment
+            .rows
+            .iter()
+            .map(|row| AlignRowJson {
+                source_lines: lines(s, &row.source),
+                target_lines: lines(t, &row.target),
+                kinds: row
+                    .source
+                    .clone()
+                    .map(|k| s.segments[k].kind.as_str())
+                    .chain(row.target.clone().map(|k| t.segments[k].kind.as_str()))
+                    .collect(),
+                score: (row.score * 1000.0).round() / 1000.0,
+                review: row.needs_review(),
+                crossed: row.crossed.then_some([[0, 1], [1, 0]]),
+            })
+            .collect();
+        AlignJson {
+            source,
+            target,
+            rows,
+        }
+    }
 }
 
 /// `trame segments --format json`: one file.

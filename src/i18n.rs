@@ -26,6 +26,7 @@ pub mod ids {
         ERROR_NO_MARKDOWN,
         ERROR_WRITE_OUTPUT,
         SEGMENTS_SUMMARY,
+        ALIGN_SUMMARY,
         DIAG_UNCLOSED_FRONT_MATTER,
         DIAG_BAD_FRONT_MATTER,
         DIAG_UNCLOSED_CODE_FENCE,
@@ -45,6 +46,7 @@ pub mod ids {
     pub const ERROR_NO_MARKDOWN: &str = "error-no-markdown";
     pub const ERROR_WRITE_OUTPUT: &str = "error-write-output";
     pub const SEGMENTS_SUMMARY: &str = "segments-summary";
+    pub const ALIGN_SUMMARY: &str = "align-summary";
     pub const DIAG_UNCLOSED_FRONT_MATTER: &str = "diag-unclosed-front-matter";
     pub const DIAG_BAD_FRONT_MATTER: &str = "diag-bad-front-matter";
     pub const DIAG_UNCLOSED_CODE_FENCE: &str = "diag-unclosed-code-fence";

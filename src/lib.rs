@@ -5,6 +5,8 @@
 
 pub mod segment;
 
+pub mod align;
+
 pub mod workspace;
 
 pub mod i18n;

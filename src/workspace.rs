@@ -107,3 +107,86 @@ pub fn markdown_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     }
     Ok(out)
 }
+
+/// A source page and its translations, found from the Hugo layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageSet {
+    /// The source-language page.
+    pub source: PathBuf,
+    /// Translations by language code, sorted by language.
+    pub translations: Vec<(String, PathBuf)>,
+}
+
+/// Finds source pages and their translations among `files`, in both Hugo
+/// layouts: by suffix (`name.fr.md` beside `name.md`) and by directory
+/// (`content/fr/x.md` beside `content/en/x.md`, `source_lang` being `en`).
+/// Translations with no source page are left out.
+pub fn page_sets(files: &[PathBuf], source_lang: &str) -> Vec<PageSet> {
+    use std::collections::BTreeMap;
+    let known: std::collections::HashSet<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let mut sets: BTreeMap<PathBuf, Vec<(String, PathBuf)>> = BTreeMap::new();
+    for file in files {
+        let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        // Suffix layout: `stem.LANG.md`.
+        let parts: Vec<&str> = name.rsplitn(3, '.').collect();
+        if parts.len() == 3 && is_lang_code(parts[1]) {
+            let source = file.with_file_name(format!("{}.{}", parts[2], parts[0]));
+            if known.contains(source.as_path()) {
+                sets.entry(source)
+                    .or_default()
+                    .push((parts[1].to_owned(), file.clone()));
+            }
+            continue;
+        }
+        // Directory layout: a `LANG` component with a `source_lang` sibling.
+        let comps: Vec<&std::ffi::OsStr> = file.iter().collect();
+        let mut matched = false;
+        for (k, comp) in comps.iter().enumerate().rev() {
+            let Some(lang) = comp.to_str() else { continue };
+            if k + 1 == comps.len() || !is_lang_code(lang) || lang == source_lang {
+                continue;
+            }
+            let mut source = PathBuf::new();
+            for (x, c) in comps.iter().enumerate() {
+                source.push(if x == k {
+                    std::ffi::OsStr::new(source_lang)
+                } else {
+                    c
+                });
+            }
+            if known.contains(source.as_path()) {
+                sets.entry(source)
+                    .or_default()
+                    .push((lang.to_owned(), file.clone()));
+                matched = true;
+            }
+            break;
+        }
+        if !matched && !is_translation_dir(&comps, source_lang) {
+            sets.entry(file.clone()).or_default();
+        }
+    }
+    sets.into_iter()
+        .map(|(source, mut translations)| {
+            translations.sort();
+            PageSet {
+                source,
+                translations,
+            }
+        })
+        .collect()
+}
+
+fn is_lang_code(s: &str) -> bool {
+    (s.len() == 2 || s.len() == 3) && s.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Returns true when a path lies in a language directory other than the source's.
+fn is_translation_dir(comps: &[&std::ffi::OsStr], source_lang: &str) -> bool {
+    comps.iter().rev().skip(1).any(|c| {
+        c.to_str()
+            .is_some_and(|s| is_lang_code(s) && s != source_lang)
+    })
+}

@@ -12,6 +12,15 @@ segments-summary = { $path }: { $count ->
        *[other] { $count } segments
     }
 
+align-summary = { $source } → { $target }: { $rows ->
+        [one] one row
+       *[other] { $rows } rows
+    }, { $review ->
+        [0] none to review
+        [one] one to review (marked ?)
+       *[other] { $review } to review (marked ?)
+    }
+
 diag-unclosed-front-matter = the front matter opened on this line is never closed; it is read as Markdown
 diag-bad-front-matter = the front matter cannot be parsed ({ $message }); its values are not segmented
 diag-unclosed-code-fence = this code fence is never closed and runs to the end of the file

@@ -12,6 +12,15 @@ segments-summary = { $path } : { $count ->
        *[other] { $count } segments
     }
 
+align-summary = { $source } → { $target } : { $rows ->
+        [one] { $rows } ligne
+       *[other] { $rows } lignes
+    }, { $review ->
+        [0] aucune à vérifier
+        [one] { $review } à vérifier (marquée ?)
+       *[other] { $review } à vérifier (marquées ?)
+    }
+
 diag-unclosed-front-matter = l'en-tête ouvert à cette ligne n'est jamais fermé ; il est lu comme du Markdown
 diag-bad-front-matter = l'en-tête est illisible ({ $message }) ; ses valeurs ne sont pas segmentées
 diag-unclosed-code-fence = ce bloc de code n'est jamais fermé et court jusqu'à la fin du fichier

@@ -12,6 +12,15 @@ segments-summary = { $path }: { $count ->
        *[other] { $count } segmenti
     }
 
+align-summary = { $source } → { $target }: { $rows ->
+        [one] una riga
+       *[other] { $rows } righe
+    }, { $review ->
+        [0] nessuna da rivedere
+        [one] una da rivedere (segnata ?)
+       *[other] { $review } da rivedere (segnate ?)
+    }
+
 diag-unclosed-front-matter = il front matter aperto in questa riga non viene mai chiuso; è letto come Markdown
 diag-bad-front-matter = il front matter non è leggibile ({ $message }); i suoi valori non sono segmentati
 diag-unclosed-code-fence = questo blocco di codice non viene mai chiuso e arriva fino alla fine del file

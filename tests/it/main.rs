@@ -5,6 +5,8 @@
 
 mod support;
 
+mod align_cli;
+mod align_gold;
 mod corpus_round_trip;
 mod segments_cli;
 mod tidy;

@@ -1,0 +1,758 @@
+//! Alignment of a translation with its source, segment by segment.
+//!
+//! Pure: no I/O. Invariant: every segment of both documents appears in exactly
+//! one row, and rows are in document order on both sides.
+//!
+//! The method is a dynamic program over the two segment sequences (Gale-Church
+//! and Needleman-Wunsch in spirit). Each row pairs 0-3 consecutive source
+//! segments with 0-3 consecutive target segments; its score adds evidence:
+//! kind compatibility, shared invariants (URLs, code, numbers, shortcodes,
+//! dates) weighted by rarity, shared word stems (names and cognates), the
+//! length ratio, and position. Skipping a segment has a fixed cost, so a
+//! dropped section becomes 1-0 rows instead of a cascade of wrong pairs.
+//!
+//! To stay linear, the program runs in a band around a skeleton path made of
+//! tokens that occur exactly once on each side (their longest increasing
+//! chain), not around the straight diagonal: a dropped section moves the
+//! skeleton with it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::segment::{Document, Segment, SegmentKind};
+
+/// One row of an alignment: consecutive source segments with consecutive
+/// target segments (either side may be empty).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Indices into the source document's segments.
+    pub source: Range<usize>,
+    /// Indices into the target document's segments.
+    pub target: Range<usize>,
+    /// Confidence in this row, from 0 to 1.
+    pub score: f64,
+    /// True when the row's two source segments were translated in the
+    /// opposite order (a figure moved after the next list item): the first
+    /// source segment pairs with the second target segment and vice versa.
+    pub crossed: bool,
+}
+
+impl Row {
+    /// Returns the links of the row: pairs of source and target segment indices.
+    pub fn links(&self) -> Vec<(usize, usize)> {
+        if self.crossed {
+            return vec![
+                (self.source.start, self.target.end - 1),
+                (self.source.end - 1, self.target.start),
+            ];
+        }
+        self.source
+            .clone()
+            .flat_map(|i| self.target.clone().map(move |j| (i, j)))
+            .collect()
+    }
+
+    /// Returns true when the row's confidence is too low to trust unreviewed.
+    pub fn needs_review(&self) -> bool {
+        self.score < REVIEW_THRESHOLD
+    }
+}
+
+/// Rows scoring below this are flagged for review.
+pub const REVIEW_THRESHOLD: f64 = 0.5;
+
+/// The alignment of two documents.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Alignment {
+    /// Rows in document order.
+    pub rows: Vec<Row>,
+}
+
+impl Alignment {
+    /// Returns, for each source segment, the row index holding it.
+    pub fn row_of_source(&self, n_source: usize) -> Vec<usize> {
+        let mut out = vec![0; n_source];
+        for (r, row) in self.rows.iter().enumerate() {
+            for i in row.source.clone() {
+                out[i] = r;
+            }
+        }
+        out
+    }
+}
+
+/// Aligns `target` (a translation) with `source`.
+pub fn align(source: &Document, target: &Document) -> Alignment {
+    let s = Features::of(&source.segments);
+    let t = Features::of(&target.segments);
+    let weights = Weights::new(&s, &t);
+    let ctx = Ctx::new(&s, &t, &weights);
+    ctx.run()
+}
+
+/// Moves of the dynamic program: (source segments, target segments). The
+/// last one is the crossed 2-2 row (two neighbours swapped).
+const MOVES: [(usize, usize); 8] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (3, 1),
+    (1, 3),
+    (2, 2),
+];
+const CROSSED: usize = 7;
+
+/// Cost of leaving one segment unmatched.
+const SKIP: f32 = -1.4;
+/// Extra cost of a 2-1 or 1-2 row, and of a 3-1 or 1-3 row.
+const MERGE2: f32 = -1.0;
+const MERGE3: f32 = -2.2;
+/// Merged and crossed rows are only tried when one of their pairs scores above this.
+const PRUNE: f32 = -1.0;
+/// Cost of swapping two neighbours, on top of their two pair scores.
+const CROSS: f32 = -1.5;
+/// Variance of target length per source character (Gale-Church's 6.8 is for
+/// sentence-aligned corpora; paragraphs written freely vary more).
+const LENGTH_VARIANCE: f32 = 16.0;
+/// Half-width of the band around the skeleton path, in segments.
+const BAND: usize = 32;
+/// Documents whose full matrix has at most this many cells skip the band.
+const FULL_MATRIX: usize = 64 * 64;
+
+/// What the aligner knows of one segment.
+struct SegFeatures {
+    kind: SegmentKind,
+    level: u8,
+    key: Option<String>,
+    /// True for prose kinds that translators split and merge.
+    mergeable: bool,
+    /// Prose length in characters (link destinations left out).
+    len: f32,
+    /// Hashed invariant tokens, sorted and unique.
+    anchors: Vec<u64>,
+    /// Hashed word stems (first five letters of words of four or more), sorted and unique.
+    words: Vec<u64>,
+}
+
+struct Features {
+    segs: Vec<SegFeatures>,
+    total_len: f32,
+}
+
+impl Features {
+    fn of(segments: &[Segment]) -> Features {
+        let segs: Vec<SegFeatures> = segments.iter().map(seg_features).collect();
+        let total_len = segs.iter().map(|s| s.len).sum();
+        Features { segs, total_len }
+    }
+}
+
+fn seg_features(seg: &Segment) -> SegFeatures {
+    let inv = &seg.invariants;
+    let mut anchors: Vec<u64> = Vec::new();
+    for url in &inv.urls {
+        // In-page anchors are translated with their headings.
+        if !url.starts_with('#') {
+            anchors.push(hash(1, &normalize_url(url)));
+        }
+    }
+    anchors.extend(inv.code.iter().map(|c| hash(2, c)));
+    anchors.extend(inv.numbers.iter().map(|n| hash(3, n)));
+    anchors.extend(inv.dates.iter().map(|d| hash(4, d)));
+    anchors.extend(inv.shortcodes.iter().map(|s| hash(5, s)));
+    anchors.sort_unstable();
+    anchors.dedup();
+    let prose = prose_text(&seg.text);
+    let mut words: Vec<u64> = prose
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| {
+            let stem: String = w.chars().take(5).flat_map(char::to_lowercase).collect();
+            hash(6, &stem)
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    SegFeatures {
+        mergeable: matches!(
+            seg.kind,
+            SegmentKind::Paragraph | SegmentKind::ListItem | SegmentKind::Blockquote
+        ),
+        kind: seg.kind,
+        level: seg.level,
+        key: seg.key.clone(),
+        len: prose.chars().filter(|c| !c.is_whitespace()).count() as f32,
+        anchors,
+        words,
+    }
+}
+
+/// Returns the text without link destinations and shortcodes, which are not prose.
+fn prose_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("](") {
+            match after.find(')') {
+                Some(end) => {
+                    rest = &after[end + 1..];
+                    out.push(' ');
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if rest.starts_with("{{")
+            && let Some(end) = rest.find("}}")
+        {
+            rest = &rest[end + 2..];
+            out.push(' ');
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Normalizes a URL for comparison across languages: no trailing slash, and
+/// no leading language directory on site-relative links (`/fr/x/` is `/x`).
+fn normalize_url(url: &str) -> String {
+    let mut u = url.trim().trim_end_matches('/');
+    if let Some(rest) = u.strip_prefix('/') {
+        let mut parts = rest.splitn(2, '/');
+        let first = parts.next().unwrap_or("");
+        if first.len() == 2 && first.chars().all(|c| c.is_ascii_lowercase()) {
+            u = parts.next().unwrap_or("");
+        } else {
+            u = rest;
+        }
+    }
+    u.to_owned()
+}
+
+fn hash(tag: u8, s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(tag);
+    for b in s.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Rarity weights of tokens: a token found once on each side weighs 1, a
+/// common one little.
+struct Weights {
+    anchor: HashMap<u64, f32>,
+    word: HashMap<u64, f32>,
+    /// Tokens found in exactly one segment on each side: (source, target).
+    unique_pairs: Vec<(usize, usize)>,
+}
+
+impl Weights {
+    fn new(s: &Features, t: &Features) -> Weights {
+        let mut counts: HashMap<u64, (u32, u32, usize, usize)> = HashMap::new();
+        let mut word_counts: HashMap<u64, (u32, u32)> = HashMap::new();
+        for (i, seg) in s.segs.iter().enumerate() {
+            for &a in &seg.anchors {
+                let e = counts.entry(a).or_insert((0, 0, 0, 0));
+                e.0 += 1;
+                e.2 = i;
+            }
+            for &w in &seg.words {
+                word_counts.entry(w).or_insert((0, 0)).0 += 1;
+            }
+        }
+        for (j, seg) in t.segs.iter().enumerate() {
+            for &a in &seg.anchors {
+                let e = counts.entry(a).or_insert((0, 0, 0, 0));
+                e.1 += 1;
+                e.3 = j;
+            }
+            for &w in &seg.words {
+                word_counts.entry(w).or_insert((0, 0)).1 += 1;
+            }
+        }
+        let mut unique_pairs = Vec::new();
+        let anchor = counts
+            .iter()
+            .map(|(&k, &(a, b, i, j))| {
+                if a == 1 && b == 1 {
+                    unique_pairs.push((i, j));
+                }
+                (k, 1.0 / a.max(b).max(1) as f32)
+            })
+            .collect();
+        let word = word_counts
+            .iter()
+            .map(|(&k, &(a, b))| (k, 1.0 / a.max(b).max(1) as f32))
+            .collect();
+        unique_pairs.sort_unstable();
+        Weights {
+            anchor,
+            word,
+            unique_pairs,
+        }
+    }
+}
+
+/// A sorted token set with each token's weight.
+type Weighted = Vec<(u64, f32)>;
+
+/// Attaches each token's weight, so intersections need no lookups.
+fn with_weights(set: &[u64], w: &HashMap<u64, f32>) -> Weighted {
+    set.iter()
+        .map(|t| (*t, w.get(t).copied().unwrap_or(0.0)))
+        .collect()
+}
+
+/// Weighted size of the intersection of two sorted token sets.
+fn weighted_intersection(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Band of target indices (inclusive bounds) allowed for each source index.
+struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    offset: Vec<usize>,
+}
+
+impl Band {
+    fn contains(&self, i: usize, j: usize) -> bool {
+        i < self.lo.len() && j >= self.lo[i] && j <= self.hi[i]
+    }
+    fn index(&self, i: usize, j: usize) -> usize {
+        self.offset[i] + (j - self.lo[i])
+    }
+}
+
+/// Per-pair evidence cached inside the band (pairs of single segments).
+#[derive(Clone, Copy, Default)]
+struct PairEvidence {
+    anchors: f32,
+    words: f32,
+}
+
+struct Ctx<'a> {
+    s: &'a Features,
+    t: &'a Features,
+    band: Band,
+    /// Band-shaped cache of pair evidence, over (n + 1) x (m + 1) cells.
+    pairs: Vec<PairEvidence>,
+    /// Band-shaped cache of 1-1 scores.
+    single: Vec<f32>,
+    s_anchor_w: Vec<f32>,
+    t_anchor_w: Vec<f32>,
+    s_word_w: Vec<f32>,
+    t_word_w: Vec<f32>,
+    /// Expected target length per source character.
+    ratio: f32,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(s: &'a Features, t: &'a Features, w: &'a Weights) -> Ctx<'a> {
+        let (n, m) = (s.segs.len(), t.segs.len());
+        let band = make_band(n, m, &w.unique_pairs);
+        let cells = band.offset.last().copied().unwrap_or(0) + band_row_len(&band, n);
+        let weigh = |f: &Features| -> (Vec<Weighted>, Vec<Weighted>) {
+            f.segs
+                .iter()
+                .map(|x| {
+                    (
+                        with_weights(&x.anchors, &w.anchor),
+                        with_weights(&x.words, &w.word),
+                    )
+                })
+                .unzip()
+        };
+        let (sa, sw) = weigh(s);
+        let (ta, tw) = weigh(t);
+        let total = |v: &[Weighted]| -> Vec<f32> {
+            v.iter().map(|x| x.iter().map(|p| p.1).sum()).collect()
+        };
+        let mut pairs = vec![PairEvidence::default(); cells];
+        for i in 0..n {
+            for j in band.lo[i]..=band.hi[i].min(m.saturating_sub(1)) {
+                if j >= m {
+                    break;
+                }
+                pairs[band.index(i, j)] = PairEvidence {
+                    anchors: weighted_intersection(&sa[i], &ta[j]),
+                    words: weighted_intersection(&sw[i], &tw[j]),
+                };
+            }
+        }
+        let mut ctx = Ctx {
+            s,
+            t,
+            s_anchor_w: total(&sa),
+            t_anchor_w: total(&ta),
+            s_word_w: total(&sw),
+            t_word_w: total(&tw),
+            band,
+            pairs,
+            single: Vec::new(),
+            ratio: length_ratio(s, t, &w.unique_pairs),
+        };
+        // Cache every 1-1 score: the program and the confidences reuse them.
+        let mut single = vec![f32::NEG_INFINITY; cells];
+        for i in 0..n {
+            for j in ctx.band.lo[i]..=ctx.band.hi[i].min(m.saturating_sub(1)) {
+                if j < m {
+                    single[ctx.band.index(i, j)] = ctx.score(i..i + 1, j..j + 1);
+                }
+            }
+        }
+        ctx.single = single;
+        ctx
+    }
+
+    /// Returns the 1-1 score of source `i` with target `j`, cached in the band.
+    fn score11(&self, i: usize, j: usize) -> f32 {
+        if self.band.contains(i, j) && j < self.t.segs.len() && !self.single.is_empty() {
+            self.single[self.band.index(i, j)]
+        } else {
+            self.score(i..i + 1, j..j + 1)
+        }
+    }
+
+    fn pair(&self, i: usize, j: usize) -> PairEvidence {
+        if self.band.contains(i, j) && j < self.t.segs.len() {
+            self.pairs[self.band.index(i, j)]
+        } else {
+            PairEvidence::default()
+        }
+    }
+
+    /// Scores a row pairing source `si` with target `tj` (both non-empty).
+    fn score(&self, si: Range<usize>, tj: Range<usize>) -> f32 {
+        let kind = self.kind_score(&si, &tj);
+        if kind == f32::NEG_INFINITY {
+            return kind;
+        }
+        let (mut inter_a, mut inter_w) = (0.0, 0.0);
+        for i in si.clone() {
+            for j in tj.clone() {
+                let p = self.pair(i, j);
+                inter_a += p.anchors;
+                inter_w += p.words;
+            }
+        }
+        let tot_a: f32 = si.clone().map(|i| self.s_anchor_w[i]).sum::<f32>()
+            + tj.clone().map(|j| self.t_anchor_w[j]).sum::<f32>();
+        let tot_w: f32 = si.clone().map(|i| self.s_word_w[i]).sum::<f32>()
+            + tj.clone().map(|j| self.t_word_w[j]).sum::<f32>();
+        let mut score = 1.0 + kind;
+        if tot_a > 0.0 {
+            let dice = (2.0 * inter_a / tot_a).min(1.0);
+            // Evidence grows with the weight of the tokens at stake.
+            let strength = (tot_a / 2.0).min(1.5);
+            score += 5.0 * strength * (dice - 0.35);
+        }
+        if tot_w > 0.0 {
+            let dice = (2.0 * inter_w / tot_w).min(1.0);
+            let strength = (tot_w / 4.0).min(1.0);
+            score += 4.0 * strength * (dice - 0.12);
+        }
+        let ls: f32 = si.clone().map(|i| self.s.segs[i].len).sum();
+        let lt: f32 = tj.clone().map(|j| self.t.segs[j].len).sum();
+        let delta = (lt - self.ratio * ls) / (ls.max(lt).max(4.0) * LENGTH_VARIANCE).sqrt();
+        score -= (0.5 * delta * delta).min(4.0);
+        let (n, m) = (
+            self.s.segs.len().max(1) as f32,
+            self.t.segs.len().max(1) as f32,
+        );
+        let drift = (si.start as f32 / n - tj.start as f32 / m).abs();
+        score -= 2.0 * drift;
+        score
+    }
+
+    /// Kind compatibility of the row's segments; `-inf` forbids the row.
+    fn kind_score(&self, si: &Range<usize>, tj: &Range<usize>) -> f32 {
+        let multi = si.len() > 1 || tj.len() > 1;
+        let mut total = 0.0;
+        for i in si.clone() {
+            for j in tj.clone() {
+                let (a, b) = (&self.s.segs[i], &self.t.segs[j]);
+                let k = kind_pair(a, b, multi);
+                if k == f32::NEG_INFINITY {
+                    return k;
+                }
+                total += k;
+            }
+        }
+        total / (si.len() * tj.len()) as f32
+    }
+
+    fn run(&self) -> Alignment {
+        let (n, m) = (self.s.segs.len(), self.t.segs.len());
+        let cells = self.band.offset.last().copied().unwrap_or(0) + band_row_len(&self.band, n);
+        let mut best = vec![f32::NEG_INFINITY; cells];
+        let mut back = vec![u8::MAX; cells];
+        best[self.band.index(0, 0)] = 0.0;
+        for i in 0..=n {
+            for j in self.band.lo[i]..=self.band.hi[i] {
+                let here = self.band.index(i, j);
+                for (k, &(di, dj)) in MOVES.iter().enumerate() {
+                    if di > i || dj > j || !self.band.contains(i - di, j - dj) {
+                        continue;
+                    }
+                    // Only prose merges: headings, captions and front matter never do.
+                    if k != CROSSED
+                        && (di > 1 || dj > 1)
+                        && !((i - di..i).all(|x| self.s.segs[x].mergeable)
+                            && (j - dj..j).all(|y| self.t.segs[y].mergeable))
+                    {
+                        continue;
+                    }
+                    // A merged or crossed row holds at least one decent pair; this
+                    // prunes most of the work at no loss.
+                    if (di > 1 || dj > 1)
+                        && !(i - di..i).any(|x| (j - dj..j).any(|y| self.score11(x, y) > PRUNE))
+                    {
+                        continue;
+                    }
+                    let prev = best[self.band.index(i - di, j - dj)];
+                    if prev == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let gain = match (di, dj) {
+                        (1, 0) | (0, 1) => SKIP,
+                        _ if k == CROSSED => self.crossed_score(i - 2, j - 2) + CROSS,
+                        _ => {
+                            let extra = if di.max(dj) == 2 {
+                                MERGE2
+                            } else if di.max(dj) == 3 {
+                                MERGE3
+                            } else {
+                                0.0
+                            };
+                            if di == 1 && dj == 1 {
+                                self.score11(i - 1, j - 1)
+                            } else {
+                                self.score(i - di..i, j - dj..j) + extra
+                            }
+                        }
+                    };
+                    let total = prev + gain;
+                    if total > best[here] {
+                        best[here] = total;
+                        back[here] = k as u8;
+                    }
+                }
+            }
+        }
+        // Walk back from (n, m).
+        let mut rows = Vec::new();
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let k = back[self.band.index(i, j)];
+            let (di, dj) =
+                MOVES
+                    .get(k as usize)
+                    .copied()
+                    .unwrap_or(if i > 0 { (1, 0) } else { (0, 1) });
+            rows.push(Row {
+                source: i - di..i,
+                target: j - dj..j,
+                score: 0.0,
+                crossed: k as usize == CROSSED,
+            });
+            i -= di;
+            j -= dj;
+        }
+        rows.reverse();
+        for row in &mut rows {
+            row.score = self.confidence(row);
+        }
+        Alignment { rows }
+    }
+
+    /// Scores source `i, i+1` paired crosswise with target `j, j+1`.
+    fn crossed_score(&self, i: usize, j: usize) -> f32 {
+        self.score11(i, j + 1) + self.score11(i + 1, j)
+    }
+
+    /// Turns a row's evidence into a confidence between 0 and 1.
+    fn confidence(&self, row: &Row) -> f64 {
+        let logistic = |x: f32| 1.0 / (1.0 + (-f64::from(x)).exp());
+        if row.crossed {
+            let half = self.crossed_score(row.source.start, row.target.start) / 2.0;
+            return logistic(1.2 * (half - 0.3));
+        }
+        match (row.source.is_empty(), row.target.is_empty()) {
+            (false, false) => {
+                logistic(1.2 * (self.score(row.source.clone(), row.target.clone()) - 0.3))
+            }
+            // An unmatched segment is as sure as its best possible partner is poor.
+            (false, true) => {
+                let i = row.source.start;
+                let best = (self.band.lo[i]
+                    ..=self.band.hi[i].min(self.t.segs.len().saturating_sub(1)))
+                    .filter(|&j| j < self.t.segs.len())
+                    .map(|j| self.score11(i, j))
+                    .fold(f32::NEG_INFINITY, f32::max);
+                logistic(1.2 * (-best + 1.0))
+            }
+            (true, false) => {
+                let j = row.target.start;
+                let best = (0..self.s.segs.len())
+                    .filter(|&i| self.band.contains(i, j))
+                    .map(|i| self.score11(i, j))
+                    .fold(f32::NEG_INFINITY, f32::max);
+                logistic(1.2 * (-best + 1.0))
+            }
+            (true, true) => 1.0,
+        }
+    }
+}
+
+/// Estimates target characters per source character: the median over
+/// segments paired by a unique token, else the ratio of totals, bounded.
+fn length_ratio(s: &Features, t: &Features, unique_pairs: &[(usize, usize)]) -> f32 {
+    let mut ratios: Vec<f32> = unique_pairs
+        .iter()
+        .map(|&(i, j)| (s.segs[i].len, t.segs[j].len))
+        .filter(|&(a, b)| a >= 30.0 && b >= 30.0)
+        .map(|(a, b)| b / a)
+        .collect();
+    if ratios.len() >= 3 {
+        ratios.sort_by(f32::total_cmp);
+        return ratios[ratios.len() / 2].clamp(0.3, 3.0);
+    }
+    if s.total_len > 0.0 && t.total_len > 0.0 {
+        (t.total_len / s.total_len).clamp(0.8, 1.5)
+    } else {
+        1.0
+    }
+}
+
+/// Kind compatibility of two segments.
+fn kind_pair(a: &SegFeatures, b: &SegFeatures, multi: bool) -> f32 {
+    use SegmentKind::*;
+    match (a.kind, b.kind) {
+        (FrontMatter, FrontMatter) if !multi && a.key == b.key => 1.5,
+        (FrontMatter, _) | (_, FrontMatter) => f32::NEG_INFINITY,
+        (ShortcodeParam, ShortcodeParam) if !multi && a.key == b.key => 0.5,
+        (ShortcodeParam, ShortcodeParam) => -2.0,
+        (ShortcodeParam, _) | (_, ShortcodeParam) => f32::NEG_INFINITY,
+        (Heading, Heading) if multi => f32::NEG_INFINITY,
+        (Heading, Heading) => {
+            if a.level == b.level {
+                0.6
+            } else {
+                0.2
+            }
+        }
+        (Heading, _) | (_, Heading) => -3.0,
+        (TableCell, TableCell) => 0.0,
+        (TableCell, _) | (_, TableCell) => -3.0,
+        (ListItem, ListItem) => {
+            if a.level == b.level {
+                0.3
+            } else {
+                0.0
+            }
+        }
+        (Paragraph, Paragraph) | (Blockquote, Blockquote) => 0.3,
+        (Paragraph, Blockquote) | (Blockquote, Paragraph) => -0.3,
+        _ => -0.6,
+    }
+}
+
+fn band_row_len(band: &Band, i: usize) -> usize {
+    band.hi[i] - band.lo[i] + 1
+}
+
+/// Builds the band: around the longest increasing chain of unique token
+/// pairs, `BAND` segments either side; the whole matrix when it is small.
+fn make_band(n: usize, m: usize, unique_pairs: &[(usize, usize)]) -> Band {
+    let full = (n + 1) * (m + 1) <= FULL_MATRIX;
+    let mut lo = vec![0; n + 1];
+    let mut hi = vec![m; n + 1];
+    if !full {
+        let skeleton = increasing_chain(unique_pairs);
+        let mut points: Vec<(usize, usize)> = vec![(0, 0)];
+        points.extend(skeleton);
+        points.push((n, m));
+        let mut p = 0;
+        for i in 0..=n {
+            while p + 1 < points.len() - 1 && points[p + 1].0 <= i {
+                p += 1;
+            }
+            let (a, b) = (points[p], points[(p + 1).min(points.len() - 1)]);
+            let center = if b.0 > a.0 {
+                a.1 as f64 + (b.1 as f64 - a.1 as f64) * (i - a.0) as f64 / (b.0 - a.0) as f64
+            } else {
+                a.1 as f64
+            };
+            let c = center.round().max(0.0) as usize;
+            // Cover the whole jump between two skeleton points, not just the line.
+            let (jlo, jhi) = (a.1.min(c), b.1.max(c));
+            lo[i] = jlo.saturating_sub(BAND).min(m);
+            hi[i] = (jhi + BAND).min(m).max(if i == n { m } else { 0 });
+        }
+        // Keep the band monotone and connected so every move can be made.
+        for i in 1..=n {
+            lo[i] = lo[i].max(lo[i - 1]);
+        }
+        for i in (0..n).rev() {
+            hi[i] = hi[i].min(hi[i + 1]);
+        }
+        lo[0] = 0;
+        for i in 1..=n {
+            lo[i] = lo[i].min(hi[i - 1]);
+        }
+    }
+    let mut offset = Vec::with_capacity(n + 1);
+    let mut acc = 0;
+    for i in 0..=n {
+        offset.push(acc);
+        acc += hi[i] - lo[i] + 1;
+    }
+    Band { lo, hi, offset }
+}
+
+/// Returns the longest chain of pairs increasing in both coordinates.
+fn increasing_chain(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // Patience sorting on the target index, pairs sorted by source index.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (k, &(_, j)) in pairs.iter().enumerate() {
+        let pos = tails.partition_point(|&t| pairs[t].1 < j && pairs[t].0 < pairs[k].0);
+        if pos > 0 {
+            prev[k] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut out = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(k) = cur {
+        out.push(pairs[k]);
+        cur = prev[k];
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests;
