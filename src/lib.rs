@@ -7,6 +7,8 @@ pub mod segment;
 
 pub mod align;
 
+pub mod localize;
+
 pub mod workspace;
 
 pub mod i18n;

@@ -8,5 +8,6 @@ mod support;
 mod align_cli;
 mod align_gold;
 mod corpus_round_trip;
+mod localize_golden;
 mod segments_cli;
 mod tidy;

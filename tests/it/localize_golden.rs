@@ -1,0 +1,1 @@
+//! Golden tests of the localized writer (being written; see issue 6).
