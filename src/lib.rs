@@ -7,6 +7,8 @@ pub mod segment;
 
 pub mod align;
 
+pub mod stale;
+
 pub mod localize;
 
 pub mod workspace;
