@@ -50,6 +50,34 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Lists translated segments whose English changed, with word diffs.
+    Stale {
+        /// Content files or directories (default: `issues/` or `content/`).
+        paths: Vec<PathBuf>,
+        /// Only this translation language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Lists every segment, up to date ones included.
+        #[arg(long)]
+        all: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Records that translated segments are correct for the current English.
+    Review {
+        /// The English page or its translation.
+        path: PathBuf,
+        /// The translation's language.
+        #[arg(long)]
+        lang: String,
+        /// The English segment number (as `trame segments` and `trame stale` show it).
+        #[arg(long, conflicts_with = "all", required_unless_present = "all")]
+        segment: Option<usize>,
+        /// Every translated segment of the page.
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 /// Output formats.
@@ -93,6 +121,18 @@ pub fn run(cli: Cli, l10n: &Localizer, out: &mut dyn Write) -> anyhow::Result<Ex
             target,
             format,
         } => align(&source, &target, format, l10n, out),
+        Command::Stale {
+            paths,
+            lang,
+            all,
+            format,
+        } => stale(&paths, lang.as_deref(), all, format, l10n, out),
+        Command::Review {
+            path,
+            lang,
+            segment,
+            all: _,
+        } => review(&path, &lang, segment, l10n, out),
     }
 }
 
@@ -526,5 +566,359 @@ impl<'a> SegmentsJson<'a> {
             segments,
             diagnostics,
         }
+    }
+}
+
+/// Returns the given paths, or the content folder: `issues/` or `content/`
+/// in the current directory, else the current directory.
+fn content_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if !paths.is_empty() {
+        return paths.to_vec();
+    }
+    for dir in ["issues", "content"] {
+        if std::path::Path::new(dir).is_dir() {
+            return vec![PathBuf::from(dir)];
+        }
+    }
+    vec![PathBuf::from(".")]
+}
+
+/// Turns a staleness error into a localized error that keeps its cause.
+fn explain_stale(err: workspace::StaleError, l10n: &Localizer) -> anyhow::Error {
+    match err {
+        workspace::StaleError::Load(e) => explain(e, l10n),
+        other => anyhow::Error::new(other),
+    }
+}
+
+#[allow(clippy::print_stderr)]
+fn warn_notes(notes: &[workspace::StaleNote], l10n: &Localizer) {
+    for note in notes {
+        let detail = match note {
+            workspace::StaleNote::NoRepository { path } => l10n.tr_args(
+                ids::NOTE_NO_REPOSITORY,
+                &[("path", Arg::Str(&path.display().to_string()))],
+            ),
+            workspace::StaleNote::Shallow => l10n.tr(ids::NOTE_SHALLOW),
+            workspace::StaleNote::NotCommitted { path } => l10n.tr_args(
+                ids::NOTE_NOT_COMMITTED,
+                &[("path", Arg::Str(&path.display().to_string()))],
+            ),
+        };
+        eprintln!(
+            "trame: {}",
+            l10n.tr_args(ids::WARNING, &[("detail", Arg::Str(&detail))])
+        );
+    }
+}
+
+fn stale(
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    all: bool,
+    format: Format,
+    l10n: &Localizer,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let paths = content_paths(paths);
+    let config = segment::Config::default();
+    let (docs, notes) =
+        workspace::staleness(&paths, lang, &config).map_err(|e| explain_stale(e, l10n))?;
+    let written = match format {
+        Format::Json => {
+            let json = StaleJson::new(&docs, all);
+            serde_json::to_writer_pretty(&mut *out, &json)?;
+            writeln!(out)
+        }
+        Format::Text => {
+            warn_notes(&notes, l10n);
+            write_stale_text(out, &docs, all, l10n)
+        }
+    };
+    written.with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Returns true when colour may be used on standard output.
+fn use_colour() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+/// Renders a word diff: coloured on a terminal, `[-old-]{+new+}` otherwise.
+pub fn render_diff(diff: &[crate::stale::Chunk], colour: bool) -> String {
+    use crate::stale::Op;
+    let mut out = String::new();
+    for c in diff {
+        let text = sanitize(&c.text);
+        match (c.op, colour) {
+            (Op::Equal, _) => out.push_str(&text),
+            (Op::Delete, true) => out.push_str(&format!("\x1b[31;9m{text}\x1b[0m")),
+            (Op::Insert, true) => out.push_str(&format!("\x1b[32;4m{text}\x1b[0m")),
+            (Op::Delete, false) => out.push_str(&format!("[-{text}-]")),
+            (Op::Insert, false) => out.push_str(&format!("{{+{text}+}}")),
+        }
+    }
+    out
+}
+
+fn state_id(state: crate::stale::State) -> &'static str {
+    use crate::stale::State;
+    match state {
+        State::UpToDate => ids::STATE_UP_TO_DATE,
+        State::Cosmetic => ids::STATE_COSMETIC,
+        State::LinkOnly => ids::STATE_LINK_ONLY,
+        State::AlreadyUpdated => ids::STATE_ALREADY_UPDATED,
+        State::Stale => ids::STATE_STALE,
+        State::Missing => ids::STATE_MISSING,
+        State::Removed => ids::STATE_REMOVED,
+    }
+}
+
+fn write_stale_text(
+    out: &mut dyn Write,
+    docs: &[workspace::StaleDoc],
+    all: bool,
+    l10n: &Localizer,
+) -> std::io::Result<()> {
+    use crate::stale::State;
+    let colour = use_colour();
+    for doc in docs {
+        let count = |s: State| doc.labels.iter().filter(|l| l.state == s).count() as f64;
+        let source = doc.source.path.display().to_string();
+        let target = doc.target.path.display().to_string();
+        writeln!(
+            out,
+            "{}",
+            l10n.tr_args(
+                ids::STALE_SUMMARY,
+                &[
+                    ("source", Arg::Str(&source)),
+                    ("target", Arg::Str(&target)),
+                    ("lang", Arg::Str(&doc.lang)),
+                    ("stale", Arg::Num(count(State::Stale))),
+                    ("missing", Arg::Num(count(State::Missing))),
+                    ("removed", Arg::Num(count(State::Removed))),
+                    ("cosmetic", Arg::Num(count(State::Cosmetic))),
+                    ("linkonly", Arg::Num(count(State::LinkOnly))),
+                ]
+            )
+        )?;
+        for l in &doc.labels {
+            if l.state == State::UpToDate && !all {
+                continue;
+            }
+            let src = l.source.map(|i| {
+                let s = &doc.source.document.segments[i];
+                format!("#{} L{}", i + 1, lines(s.lines))
+            });
+            let tgt = (!l.target.is_empty()).then(|| {
+                let (a, b) = (
+                    &doc.target.document.segments[l.target.start],
+                    &doc.target.document.segments[l.target.end - 1],
+                );
+                format!("L{}", lines((a.lines.0, b.lines.1)))
+            });
+            let base = l
+                .base_commit
+                .as_deref()
+                .map(|c| c.chars().take(10).collect::<String>())
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {:<16} {:<14} → {:<10} {base}",
+                l10n.tr(state_id(l.state)),
+                src.unwrap_or_else(|| "-".into()),
+                tgt.unwrap_or_else(|| "-".into())
+            )?;
+            if !l.diff.is_empty() {
+                writeln!(out, "      {}", render_diff(&l.diff, colour))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn lines((a, b): (u32, u32)) -> String {
+    if a == b {
+        a.to_string()
+    } else {
+        format!("{a}-{b}")
+    }
+}
+
+fn review(
+    path: &std::path::Path,
+    lang: &str,
+    segment_no: Option<usize>,
+    l10n: &Localizer,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let config = segment::Config::default();
+    let (docs, notes) = workspace::staleness(&[path.to_owned()], Some(lang), &config)
+        .map_err(|e| explain_stale(e, l10n))?;
+    warn_notes(&notes, l10n);
+    let doc = docs.into_iter().find(|d| d.lang == lang).ok_or_else(|| {
+        anyhow::anyhow!(
+            "{}",
+            l10n.tr_args(
+                ids::ERROR_NO_TRANSLATION,
+                &[
+                    ("path", Arg::Str(&path.display().to_string())),
+                    ("lang", Arg::Str(lang))
+                ]
+            )
+        )
+    })?;
+    let n_source = doc.source.document.segments.len();
+    if let Some(n) = segment_no
+        && (n == 0 || n > n_source)
+    {
+        anyhow::bail!(
+            "{}",
+            l10n.tr_args(
+                ids::ERROR_NO_SEGMENT,
+                &[
+                    ("number", Arg::Num(n as f64)),
+                    ("count", Arg::Num(n_source as f64))
+                ]
+            )
+        );
+    }
+    // Reviews made against uncommitted English are keyed to the work tree.
+    let english_committed = !notes.iter().any(
+        |n| matches!(n, workspace::StaleNote::NotCommitted { path } if *path == doc.source.path),
+    );
+    let commit = crate::history::Repo::open(path)
+        .ok()
+        .and_then(|repo| head_commit(&repo))
+        .filter(|_| english_committed)
+        .unwrap_or_else(|| "worktree".to_owned());
+    let page = doc
+        .source
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut records = Vec::new();
+    for row in &doc.alignment.rows {
+        if row.source.is_empty() || row.target.is_empty() {
+            continue;
+        }
+        if let Some(n) = segment_no
+            && !row.source.contains(&(n - 1))
+        {
+            continue;
+        }
+        records.push(crate::store::Review {
+            page: page.clone(),
+            lang: lang.to_owned(),
+            target: workspace::row_fingerprint(&doc.target.document, &row.target),
+            source: workspace::row_fingerprint(&doc.source.document, &row.source),
+            commit: commit.clone(),
+        });
+    }
+    let dir = doc
+        .source
+        .path
+        .parent()
+        .unwrap_or(std::path::Path::new("."))
+        .to_owned();
+    let changed = crate::store::add(&dir, &records)?;
+    let shown = dir.join(crate::store::FILE_NAME).display().to_string();
+    let id = if changed {
+        ids::REVIEW_RECORDED
+    } else {
+        ids::REVIEW_UNCHANGED
+    };
+    writeln!(
+        out,
+        "{}",
+        l10n.tr_args(
+            id,
+            &[
+                ("count", Arg::Num(records.len() as f64)),
+                ("path", Arg::Str(&shown))
+            ]
+        )
+    )
+    .with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn head_commit(repo: &crate::history::Repo) -> Option<String> {
+    repo.history(&[])
+        .ok()?
+        .commits
+        .first()
+        .map(|c| c.id.clone())
+}
+
+/// `trame stale --format json`.
+#[derive(Debug, Serialize)]
+pub struct StaleJson {
+    documents: Vec<StaleDocJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct StaleDocJson {
+    source: String,
+    target: String,
+    lang: String,
+    segments: Vec<StaleSegmentJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct StaleSegmentJson {
+    state: &'static str,
+    source_lines: Option<[u32; 2]>,
+    target_lines: Option<[u32; 2]>,
+    base_commit: Option<String>,
+    diff: Vec<DiffJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct DiffJson {
+    op: &'static str,
+    text: String,
+}
+
+impl StaleJson {
+    /// Builds the JSON view of staleness reports.
+    pub fn new(docs: &[workspace::StaleDoc], all: bool) -> Self {
+        let documents = docs
+            .iter()
+            .map(|d| StaleDocJson {
+                source: d.source.path.display().to_string(),
+                target: d.target.path.display().to_string(),
+                lang: d.lang.clone(),
+                segments: d
+                    .labels
+                    .iter()
+                    .filter(|l| all || l.state != crate::stale::State::UpToDate)
+                    .map(|l| StaleSegmentJson {
+                        state: l.state.as_str(),
+                        source_lines: l.source.map(|i| {
+                            let s = &d.source.document.segments[i];
+                            [s.lines.0, s.lines.1]
+                        }),
+                        target_lines: (!l.target.is_empty()).then(|| {
+                            let segs = &d.target.document.segments;
+                            [segs[l.target.start].lines.0, segs[l.target.end - 1].lines.1]
+                        }),
+                        base_commit: l.base_commit.clone(),
+                        diff: l
+                            .diff
+                            .iter()
+                            .map(|c| DiffJson {
+                                op: c.op.as_str(),
+                                text: c.text.clone(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        StaleJson { documents }
     }
 }

@@ -27,6 +27,21 @@ pub mod ids {
         ERROR_WRITE_OUTPUT,
         SEGMENTS_SUMMARY,
         ALIGN_SUMMARY,
+        NOTE_NO_REPOSITORY,
+        NOTE_SHALLOW,
+        NOTE_NOT_COMMITTED,
+        STALE_SUMMARY,
+        STATE_UP_TO_DATE,
+        STATE_COSMETIC,
+        STATE_LINK_ONLY,
+        STATE_ALREADY_UPDATED,
+        STATE_STALE,
+        STATE_MISSING,
+        STATE_REMOVED,
+        ERROR_NO_TRANSLATION,
+        ERROR_NO_SEGMENT,
+        REVIEW_RECORDED,
+        REVIEW_UNCHANGED,
         DIAG_UNCLOSED_FRONT_MATTER,
         DIAG_BAD_FRONT_MATTER,
         DIAG_UNCLOSED_CODE_FENCE,
@@ -47,6 +62,22 @@ pub mod ids {
     pub const ERROR_WRITE_OUTPUT: &str = "error-write-output";
     pub const SEGMENTS_SUMMARY: &str = "segments-summary";
     pub const ALIGN_SUMMARY: &str = "align-summary";
+    pub const NOTE_NO_REPOSITORY: &str = "note-no-repository";
+    pub const NOTE_SHALLOW: &str = "note-shallow";
+    pub const NOTE_NOT_COMMITTED: &str = "note-not-committed";
+    pub const STALE_SUMMARY: &str = "stale-summary";
+    pub const STATE_UP_TO_DATE: &str = "state-up-to-date";
+    pub const STATE_COSMETIC: &str = "state-cosmetic";
+    pub const STATE_LINK_ONLY: &str = "state-link-only";
+    pub const STATE_ALREADY_UPDATED: &str = "state-already-updated";
+    pub const STATE_STALE: &str = "state-stale";
+    pub const STATE_MISSING: &str = "state-missing";
+    pub const STATE_REMOVED: &str = "state-removed";
+    pub const ERROR_NO_TRANSLATION: &str = "error-no-translation";
+    pub const ERROR_NO_SEGMENT: &str = "error-no-segment";
+    pub const REVIEW_RECORDED: &str = "review-recorded";
+    pub const REVIEW_UNCHANGED: &str = "review-unchanged";
+
     pub const DIAG_UNCLOSED_FRONT_MATTER: &str = "diag-unclosed-front-matter";
     pub const DIAG_BAD_FRONT_MATTER: &str = "diag-bad-front-matter";
     pub const DIAG_UNCLOSED_CODE_FENCE: &str = "diag-unclosed-code-fence";

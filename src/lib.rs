@@ -11,6 +11,10 @@ pub mod stale;
 
 pub mod localize;
 
+pub mod history;
+
+pub mod store;
+
 pub mod workspace;
 
 pub mod i18n;

@@ -190,3 +190,305 @@ fn is_translation_dir(comps: &[&std::ffi::OsStr], source_lang: &str) -> bool {
             .is_some_and(|s| is_lang_code(s) && s != source_lang)
     })
 }
+
+/// Writes a file atomically: a temporary file in the same directory, synced,
+/// then renamed over the target, so a crash leaves the old or the new file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = dir.join(format!(".{name}.trame-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// A translation's staleness report.
+#[derive(Debug, Clone)]
+pub struct StaleDoc {
+    /// The source page.
+    pub source: Page,
+    /// The translation.
+    pub target: Page,
+    /// The translation's language.
+    pub lang: String,
+    /// The alignment of the two.
+    pub alignment: crate::align::Alignment,
+    /// One label per source segment, plus removed target segments.
+    pub labels: Vec<crate::stale::Labelled>,
+}
+
+/// Why staleness is only partly known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaleNote {
+    /// No git repository: only missing segments are reported.
+    NoRepository { path: PathBuf },
+    /// A shallow clone: bases older than its history are unknown.
+    Shallow,
+    /// A file is not committed: its segments count as translated against the current English.
+    NotCommitted { path: PathBuf },
+}
+
+/// The staleness of every translation under `paths`, optionally of one language.
+pub fn staleness(
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    config: &crate::segment::Config,
+) -> Result<(Vec<StaleDoc>, Vec<StaleNote>), StaleError> {
+    use crate::history::{self, Repo};
+    use crate::stale::{self, Base};
+    use std::collections::HashMap;
+
+    let files = markdown_files(paths)?;
+    let sets = page_sets(&files, "en");
+    let mut notes = Vec::new();
+    let repo = match Repo::open(paths.first().map_or(Path::new("."), PathBuf::as_path)) {
+        Ok(r) => Some(r),
+        Err(
+            history::HistoryError::NotARepository { path } | history::HistoryError::Bare { path },
+        ) => {
+            notes.push(StaleNote::NoRepository { path });
+            None
+        }
+        Err(e) => return Err(StaleError::History(e)),
+    };
+    if repo.as_ref().is_some_and(Repo::is_shallow) {
+        notes.push(StaleNote::Shallow);
+    }
+    // Every file of interest, relative to the work tree: one walk for all.
+    let mut rel: HashMap<PathBuf, PathBuf> = HashMap::new();
+    if let Some(repo) = &repo {
+        for set in &sets {
+            for p in std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t)) {
+                if let Some(r) = repo.relative(p) {
+                    rel.insert(p.clone(), r);
+                }
+            }
+        }
+    }
+    let hist = match &repo {
+        Some(repo) => repo
+            .history(&rel.values().cloned().collect::<Vec<_>>())
+            .map_err(StaleError::History)?,
+        None => history::History::default(),
+    };
+    let commit_index: HashMap<&str, usize> = hist
+        .commits
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (c.id.as_str(), k))
+        .collect();
+    let mut reviews_by_dir: HashMap<PathBuf, Vec<crate::store::Review>> = HashMap::new();
+    let mut out = Vec::new();
+    for set in &sets {
+        let translations: Vec<&(String, PathBuf)> = set
+            .translations
+            .iter()
+            .filter(|(l, _)| lang.is_none_or(|x| x == l))
+            .collect();
+        if translations.is_empty() {
+            continue;
+        }
+        let source = load_page(&set.source, config)?;
+        let dir = set.source.parent().unwrap_or(Path::new(".")).to_owned();
+        if !reviews_by_dir.contains_key(&dir) {
+            reviews_by_dir.insert(dir.clone(), crate::store::load(&dir)?);
+        }
+        let reviews = &reviews_by_dir[&dir];
+        let page_name = set
+            .source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let source_versions = rel.get(&set.source).and_then(|r| hist.versions.get(r));
+        if repo.is_some() && source_versions.is_none() {
+            notes.push(StaleNote::NotCommitted {
+                path: set.source.clone(),
+            });
+        }
+        // Base English documents, parsed once per commit index (None = work tree).
+        let mut base_docs: HashMap<
+            Option<usize>,
+            Option<(crate::segment::Document, Vec<Option<usize>>)>,
+        > = HashMap::new();
+        for (tlang, tpath) in translations {
+            let target = load_page(tpath, config)?;
+            let alignment = crate::align::align(&source.document, &target.document);
+            // Line origins of the translation: commit index per line, None for uncommitted.
+            let line_commit: Vec<Option<usize>> =
+                match (&repo, rel.get(tpath).and_then(|r| hist.versions.get(r))) {
+                    (Some(repo), Some(versions)) => {
+                        let mut texts = Vec::new();
+                        for v in versions.iter().rev() {
+                            texts.push(repo.text(v.blob).map_err(StaleError::History)?);
+                        }
+                        let mut origin_commit: Vec<Option<usize>> =
+                            versions.iter().rev().map(|v| Some(v.commit)).collect();
+                        if texts.last() != Some(&target.text) {
+                            texts.push(target.text.clone());
+                            origin_commit.push(None);
+                        }
+                        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                        history::line_origins(&refs)
+                            .into_iter()
+                            .map(|o| origin_commit[o])
+                            .collect()
+                    }
+                    (Some(_), None) => {
+                        notes.push(StaleNote::NotCommitted {
+                            path: tpath.clone(),
+                        });
+                        vec![None; target.text.lines().count()]
+                    }
+                    (None, _) => Vec::new(),
+                };
+            // The base of each row: the newest origin among its lines, or a
+            // newer review record.
+            let mut row_base: Vec<Option<Option<usize>>> = Vec::with_capacity(alignment.rows.len());
+            for row in &alignment.rows {
+                if repo.is_none() || row.target.is_empty() {
+                    row_base.push(None);
+                    continue;
+                }
+                let mut newest: Option<Option<usize>> = None;
+                for j in row.target.clone() {
+                    let seg = &target.document.segments[j];
+                    for line in seg.lines.0..=seg.lines.1 {
+                        let origin = line_commit.get(line as usize - 1).copied().unwrap_or(None);
+                        newest = Some(match (newest, origin) {
+                            (None, o) => o,
+                            (Some(None), _) | (_, None) => None,
+                            (Some(Some(a)), Some(b)) => Some(a.min(b)),
+                        });
+                    }
+                }
+                let target_fp = row_fingerprint(&target.document, &row.target);
+                let reviewed = reviews
+                    .iter()
+                    .filter(|r| r.page == page_name && r.lang == *tlang && r.target == target_fp)
+                    .filter_map(|r| {
+                        if r.commit == "worktree" {
+                            Some(None)
+                        } else {
+                            commit_index.get(r.commit.as_str()).map(|k| Some(*k))
+                        }
+                    })
+                    .next();
+                // `None` stands for the work tree, newer than any commit; a
+                // smaller commit index is a newer commit.
+                let newer = |a: Option<usize>, b: Option<usize>| a.zip(b).map(|(x, y)| x.min(y));
+                let base = match (newest, reviewed) {
+                    (Some(n), Some(r)) => newer(n, r),
+                    (Some(n), None) => n,
+                    (None, Some(r)) => r,
+                    (None, None) => None,
+                };
+                row_base.push(Some(base));
+            }
+            for base in row_base.iter().flatten() {
+                if base_docs.contains_key(base) {
+                    continue;
+                }
+                let doc = match (base, &repo, source_versions) {
+                    (None, _, _) => Some(source.document.clone()),
+                    (Some(k), Some(repo), Some(_)) => {
+                        match rel.get(&set.source).and_then(|r| hist.version_at(r, *k)) {
+                            Some(v) => Some(
+                                crate::segment::parse_with(
+                                    &repo.text(v.blob).map_err(StaleError::History)?,
+                                    config,
+                                )
+                                .0,
+                            ),
+                            None => None,
+                        }
+                    }
+                    _ => None,
+                };
+                let entry = doc.map(|d| {
+                    let versions = stale::match_versions(&d, &source.document);
+                    (d, versions)
+                });
+                base_docs.insert(*base, entry);
+            }
+            let commit_id =
+                |base: Option<usize>| base.map_or("worktree", |k| hist.commits[k].id.as_str());
+            let base_of_row = |r: usize| -> Option<Base<'_>> {
+                let base = row_base.get(r).copied().flatten()?;
+                let (doc, versions) = base_docs.get(&base)?.as_ref()?;
+                Some(Base {
+                    document: doc,
+                    versions,
+                    commit: Some(commit_id(base)),
+                })
+            };
+            let mut labels =
+                stale::label(&source.document, &target.document, &alignment, &base_of_row);
+            // A review of the current English settles a row, whatever changed.
+            for l in &mut labels {
+                let (Some(i), false) = (l.source, l.target.is_empty()) else {
+                    continue;
+                };
+                let row = alignment.rows.iter().find(|r| r.source.contains(&i));
+                let Some(row) = row else { continue };
+                let (tfp, sfp) = (
+                    row_fingerprint(&target.document, &row.target),
+                    row_fingerprint(&source.document, &row.source),
+                );
+                if reviews.iter().any(|r| {
+                    r.page == page_name && r.lang == *tlang && r.target == tfp && r.source == sfp
+                }) {
+                    l.state = crate::stale::State::UpToDate;
+                    l.diff.clear();
+                }
+            }
+            out.push(StaleDoc {
+                source: source.clone(),
+                target,
+                lang: tlang.clone(),
+                alignment,
+                labels,
+            });
+        }
+    }
+    Ok((out, notes))
+}
+
+/// Returns the fingerprint of a row side: its segments' texts joined.
+pub fn row_fingerprint(
+    doc: &crate::segment::Document,
+    range: &std::ops::Range<usize>,
+) -> crate::segment::Fingerprint {
+    let text: Vec<&str> = range
+        .clone()
+        .map(|k| doc.segments[k].text.as_str())
+        .collect();
+    crate::segment::fingerprint(&text.join("\n"))
+}
+
+/// Why a staleness report could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum StaleError {
+    /// A page could not be read.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The review records could not be read.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// git failed.
+    #[error(transparent)]
+    History(crate::history::HistoryError),
+}

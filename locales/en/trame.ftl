@@ -21,6 +21,31 @@ align-summary = { $source } → { $target }: { $rows ->
        *[other] { $review } to review (marked ?)
     }
 
+note-no-repository = { $path } is not in a git repository: staleness is unknown, only missing segments are reported
+note-shallow = this is a shallow clone: translations older than its history are compared with its oldest commit
+note-not-committed = { $path } is not committed: its segments count as translated against the current English
+stale-summary = { $source } → { $target } ({ $lang }): { $stale } stale, { $missing } missing, { $removed } removed, { $linkonly } link-only, { $cosmetic } cosmetic
+state-up-to-date = up to date
+state-cosmetic = cosmetic
+state-link-only = link only
+state-already-updated = already updated
+state-stale = stale
+state-missing = missing
+state-removed = removed
+error-no-translation = no { $lang } translation found for { $path }
+error-no-segment = there is no segment { $number }: the page has { $count ->
+        [one] one segment
+       *[other] { $count } segments
+    }
+review-recorded = { $count ->
+        [one] recorded one review in { $path }
+       *[other] recorded { $count } reviews in { $path }
+    }
+review-unchanged = { $path } already had { $count ->
+        [one] this review
+       *[other] these reviews
+    }; nothing written
+
 diag-unclosed-front-matter = the front matter opened on this line is never closed; it is read as Markdown
 diag-bad-front-matter = the front matter cannot be parsed ({ $message }); its values are not segmented
 diag-unclosed-code-fence = this code fence is never closed and runs to the end of the file

@@ -21,6 +21,28 @@ align-summary = { $source } → { $target } : { $rows ->
        *[other] { $review } à vérifier (marquées ?)
     }
 
+note-no-repository = { $path } n'est pas dans un dépôt git : l'obsolescence est inconnue, seuls les segments manquants sont signalés
+note-shallow = ce clone est superficiel : les traductions plus anciennes que son historique sont comparées à son plus ancien commit
+note-not-committed = { $path } n'est pas commité : ses segments comptent comme traduits d'après l'anglais actuel
+stale-summary = { $source } → { $target } ({ $lang }) : { $stale } obsolètes, { $missing } manquants, { $removed } supprimés, { $linkonly } liens seuls, { $cosmetic } cosmétiques
+state-up-to-date = à jour
+state-cosmetic = cosmétique
+state-link-only = liens seuls
+state-already-updated = déjà à jour
+state-stale = obsolète
+state-missing = manquant
+state-removed = supprimé
+error-no-translation = aucune traduction { $lang } trouvée pour { $path }
+error-no-segment = il n'y a pas de segment { $number } : la page en a { $count }
+review-recorded = { $count ->
+        [one] { $count } relecture enregistrée dans { $path }
+       *[other] { $count } relectures enregistrées dans { $path }
+    }
+review-unchanged = { $path } contenait déjà { $count ->
+        [one] cette relecture
+       *[other] ces relectures
+    } ; rien n'est écrit
+
 diag-unclosed-front-matter = l'en-tête ouvert à cette ligne n'est jamais fermé ; il est lu comme du Markdown
 diag-bad-front-matter = l'en-tête est illisible ({ $message }) ; ses valeurs ne sont pas segmentées
 diag-unclosed-code-fence = ce bloc de code n'est jamais fermé et court jusqu'à la fin du fichier

@@ -21,6 +21,28 @@ align-summary = { $source } → { $target }: { $rows ->
        *[other] { $review } da rivedere (segnate ?)
     }
 
+note-no-repository = { $path } non è in un repository git: l'obsolescenza è sconosciuta, sono segnalati solo i segmenti mancanti
+note-shallow = questo è un clone superficiale: le traduzioni più vecchie della sua storia sono confrontate con il suo commit più vecchio
+note-not-committed = { $path } non è nel commit: i suoi segmenti contano come tradotti dall'inglese attuale
+stale-summary = { $source } → { $target } ({ $lang }): { $stale } obsoleti, { $missing } mancanti, { $removed } rimossi, { $linkonly } solo link, { $cosmetic } cosmetici
+state-up-to-date = aggiornato
+state-cosmetic = cosmetico
+state-link-only = solo link
+state-already-updated = già aggiornato
+state-stale = obsoleto
+state-missing = mancante
+state-removed = rimosso
+error-no-translation = nessuna traduzione { $lang } trovata per { $path }
+error-no-segment = non esiste il segmento { $number }: la pagina ne ha { $count }
+review-recorded = { $count ->
+        [one] registrata una revisione in { $path }
+       *[other] registrate { $count } revisioni in { $path }
+    }
+review-unchanged = { $path } conteneva già { $count ->
+        [one] questa revisione
+       *[other] queste revisioni
+    }; niente da scrivere
+
 diag-unclosed-front-matter = il front matter aperto in questa riga non viene mai chiuso; è letto come Markdown
 diag-bad-front-matter = il front matter non è leggibile ({ $message }); i suoi valori non sono segmentati
 diag-unclosed-code-fence = questo blocco di codice non viene mai chiuso e arriva fino alla fine del file
