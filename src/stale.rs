@@ -122,7 +122,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Chunk> {
 /// How an English segment changed between two versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
-    /// Same normalized text.
+    /// The same text, byte for byte.
     None,
     /// Markup, whitespace or a small typo fix.
     Cosmetic,
@@ -134,8 +134,12 @@ pub enum Change {
 
 /// Classifies the change from `old` to `new` (two versions of one English segment).
 pub fn classify(old: &Segment, new: &Segment) -> Change {
-    if old.fingerprint == new.fingerprint {
+    if old.text == new.text {
         return Change::None;
+    }
+    if old.fingerprint == new.fingerprint {
+        // Only whitespace moved: a re-wrap.
+        return Change::Cosmetic;
     }
     let (a, b) = (prose_words(&old.text), prose_words(&new.text));
     if a == b {

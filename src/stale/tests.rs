@@ -18,7 +18,8 @@ fn change(old: &str, new: &str) -> Change {
 
 #[test]
 fn classification_of_english_changes() {
-    assert_eq!(change("One two\nthree.", "One two three."), Change::None);
+    assert_eq!(change("One two three.", "One two three."), Change::None);
+    assert_eq!(change("One two\nthree.", "One two three."), Change::Cosmetic);
     assert_eq!(
         change("The *new* release.", "The **new** release."),
         Change::Cosmetic
