@@ -116,6 +116,47 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Chunk> {
             }),
         }
     }
+    coalesce(out)
+}
+
+/// Joins changes separated only by whitespace into one deletion and one
+/// insertion (`[-Lyon this-]{+Berlin next+}`, not word by word).
+fn coalesce(chunks: Vec<Chunk>) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    let (mut del, mut ins) = (String::new(), String::new());
+    let flush = |out: &mut Vec<Chunk>, del: &mut String, ins: &mut String| {
+        if !del.is_empty() {
+            out.push(Chunk {
+                op: Op::Delete,
+                text: std::mem::take(del),
+            });
+        }
+        if !ins.is_empty() {
+            out.push(Chunk {
+                op: Op::Insert,
+                text: std::mem::take(ins),
+            });
+        }
+    };
+    for (k, c) in chunks.iter().enumerate() {
+        match c.op {
+            Op::Delete => del.push_str(&c.text),
+            Op::Insert => ins.push_str(&c.text),
+            Op::Equal => {
+                let inside_change = (!del.is_empty() || !ins.is_empty())
+                    && c.text.trim().is_empty()
+                    && chunks.get(k + 1).is_some_and(|n| n.op != Op::Equal);
+                if inside_change {
+                    del.push_str(&c.text);
+                    ins.push_str(&c.text);
+                } else {
+                    flush(&mut out, &mut del, &mut ins);
+                    out.push(c.clone());
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut del, &mut ins);
     out
 }
 

@@ -252,8 +252,31 @@ pub fn staleness(
     use crate::stale::{self, Base};
     use std::collections::HashMap;
 
-    let files = markdown_files(paths)?;
-    let sets = page_sets(&files, "en");
+    // A file argument selects its page set; its siblings are needed to find it.
+    let requested: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_file())
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let search: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| {
+            if p.is_file() {
+                p.parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+                    .to_owned()
+            } else {
+                p.clone()
+            }
+        })
+        .collect();
+    let files = markdown_files(&search)?;
+    let mut sets = page_sets(&files, "en");
+    if !requested.is_empty() {
+        let wanted = |p: &PathBuf| p.canonicalize().is_ok_and(|c| requested.contains(&c));
+        sets.retain(|s| wanted(&s.source) || s.translations.iter().any(|(_, t)| wanted(t)));
+    }
     let mut notes = Vec::new();
     let repo = match Repo::open(paths.first().map_or(Path::new("."), PathBuf::as_path)) {
         Ok(r) => Some(r),
@@ -320,10 +343,7 @@ pub fn staleness(
             });
         }
         // Base English documents, parsed once per commit index (None = work tree).
-        let mut base_docs: HashMap<
-            Option<usize>,
-            Option<(crate::segment::Document, Vec<Option<usize>>)>,
-        > = HashMap::new();
+        let mut base_docs: HashMap<Option<usize>, Option<BaseDoc>> = HashMap::new();
         for (tlang, tpath) in translations {
             let target = load_page(tpath, config)?;
             let alignment = crate::align::align(&source.document, &target.document);
@@ -466,6 +486,9 @@ pub fn staleness(
     }
     Ok((out, notes))
 }
+
+/// A base English document and, for each current segment, its version there.
+type BaseDoc = (crate::segment::Document, Vec<Option<usize>>);
 
 /// Returns the fingerprint of a row side: its segments' texts joined.
 pub fn row_fingerprint(

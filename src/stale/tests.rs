@@ -19,7 +19,10 @@ fn change(old: &str, new: &str) -> Change {
 #[test]
 fn classification_of_english_changes() {
     assert_eq!(change("One two three.", "One two three."), Change::None);
-    assert_eq!(change("One two\nthree.", "One two three."), Change::Cosmetic);
+    assert_eq!(
+        change("One two\nthree.", "One two three."),
+        Change::Cosmetic
+    );
     assert_eq!(
         change("The *new* release.", "The **new** release."),
         Change::Cosmetic
@@ -183,5 +186,34 @@ fn labels_every_state() {
             .into_iter()
             .chain([State::Missing])
             .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn word_diff_coalesces_neighbouring_changes() {
+    let d = word_diff(
+        "The sprint is in Lyon this year.",
+        "The sprint is in Berlin next year.",
+    );
+    assert_eq!(
+        d,
+        vec![
+            Chunk {
+                op: Op::Equal,
+                text: "The sprint is in ".into()
+            },
+            Chunk {
+                op: Op::Delete,
+                text: "Lyon this".into()
+            },
+            Chunk {
+                op: Op::Insert,
+                text: "Berlin next".into()
+            },
+            Chunk {
+                op: Op::Equal,
+                text: " year.".into()
+            },
+        ]
     );
 }

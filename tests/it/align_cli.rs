@@ -151,8 +151,8 @@ fn sample_issues_align_as_intended() {
         crossed["target_lines"],
         serde_json::json!([[45, 45], [47, 47]])
     );
-    assert_eq!(row_of(&it, 48), (vec![48], vec![49]));
-    assert_eq!(row_of(&it, 72), (vec![72], vec![73]));
+    assert_eq!(row_of(&it, 49), (vec![49], vec![49]));
+    assert_eq!(row_of(&it, 73), (vec![73], vec![73]));
 }
 
 #[test]

@@ -10,4 +10,5 @@ mod align_gold;
 mod corpus_round_trip;
 mod localize_golden;
 mod segments_cli;
+mod stale_repo;
 mod tidy;

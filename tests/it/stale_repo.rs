@@ -1,0 +1,396 @@
+//! Staleness from git history, on hermetic repositories built in the test
+//! (fixed author and dates, no user configuration involved).
+
+use std::path::{Path, PathBuf};
+
+use trame::stale::State;
+use trame::workspace::{self, StaleDoc, StaleNote};
+
+use crate::support;
+
+/// A temporary repository with a clock that advances one minute per commit.
+struct TestRepo {
+    dir: tempfile::TempDir,
+    repo: git2::Repository,
+    time: i64,
+}
+
+impl TestRepo {
+    fn new() -> TestRepo {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = git2::Repository::init(dir.path()).unwrap();
+        TestRepo {
+            dir,
+            repo,
+            time: 1_700_000_000,
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let p = self.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    /// Stages every change (additions, edits, deletions) and commits.
+    fn commit(&mut self, message: &str) {
+        let mut index = self.repo.index().unwrap();
+        index
+            .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
+            .unwrap();
+        index.update_all(["*"], None).unwrap();
+        index.write().unwrap();
+        let tree = self.repo.find_tree(index.write_tree().unwrap()).unwrap();
+        let sig = git2::Signature::new("Test", "test@example.com", &git2::Time::new(self.time, 0))
+            .unwrap();
+        self.time += 60;
+        let parents: Vec<git2::Commit<'_>> = self
+            .repo
+            .head()
+            .ok()
+            .and_then(|h| h.peel_to_commit().ok())
+            .into_iter()
+            .collect();
+        let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
+        self.repo
+            .commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
+            .unwrap();
+    }
+
+    fn staleness(&self, lang: Option<&str>) -> (Vec<StaleDoc>, Vec<StaleNote>) {
+        workspace::staleness(&[self.path().to_owned()], lang, &Default::default()).unwrap()
+    }
+}
+
+/// Returns (English start line, state) of every labelled source segment.
+fn states(doc: &StaleDoc) -> Vec<(u32, State)> {
+    doc.labels
+        .iter()
+        .map(|l| {
+            (
+                l.source
+                    .map_or(0, |i| doc.source.document.segments[i].lines.0),
+                l.state,
+            )
+        })
+        .collect()
+}
+
+const EN: &str = "# News\n\nThe sprint is in Lyon this year.\n\nSee the [docs](https://loom.example/docs/1) first.\n\nWe recieve patches by mail.\n\nThis paragraph\nwill be re-wrapped.\n\nThis paragraph will be deleted.\n";
+const FR: &str = "# Nouvelles\n\nLe sprint a lieu à Lyon cette année.\n\nLisez d'abord la [doc](https://loom.example/docs/1).\n\nNous recevons les correctifs par courriel.\n\nCe paragraphe sera reformaté.\n\nCe paragraphe sera supprimé.\n";
+
+#[test]
+fn every_label_from_a_two_commit_history() {
+    let mut r = TestRepo::new();
+    r.write("content/a.md", EN);
+    r.write("content/a.fr.md", FR);
+    r.commit("English and French");
+    let en2 = EN
+        .replace("in Lyon this year", "in Berlin next year")
+        .replace("docs/1", "docs/2")
+        .replace("recieve", "receive")
+        .replace(
+            "This paragraph\nwill be re-wrapped.",
+            "This paragraph will be\nre-wrapped.",
+        )
+        .replace(
+            "\nThis paragraph will be deleted.\n",
+            "\nA brand new closing note about the sprint.\n",
+        );
+    r.write("content/a.md", &en2);
+    r.commit("English edits");
+    let (docs, notes) = r.staleness(None);
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(docs.len(), 1);
+    let d = &docs[0];
+    assert_eq!(
+        states(d),
+        [
+            (1, State::UpToDate),
+            (3, State::Stale),
+            (5, State::LinkOnly),
+            (7, State::Cosmetic),
+            (9, State::Cosmetic),
+            (12, State::Stale)
+        ]
+    );
+    // The diff of the meaning change, and the base commit (the translation's).
+    let stale = &d.labels[1];
+    let rendered = trame::cli::render_diff(&stale.diff, false);
+    assert_eq!(
+        rendered,
+        "The sprint is in [-Lyon this-]{+Berlin next+} year."
+    );
+    let first_commit = r.repo.revparse_single("HEAD~1").unwrap().id().to_string();
+    assert_eq!(stale.base_commit.as_deref(), Some(first_commit.as_str()));
+}
+
+#[test]
+fn missing_removed_and_uncommitted_translation_edits() {
+    let mut r = TestRepo::new();
+    r.write(
+        "a.md",
+        "# News\n\nFirst paragraph about Loom.\n\nSecond paragraph about Warp.\n",
+    );
+    r.write(
+        "a.it.md",
+        "# Notizie\n\nPrimo paragrafo su Loom.\n\nSecondo paragrafo su Warp.\n",
+    );
+    r.commit("both");
+    r.write("a.md", "# News\n\nFirst paragraph about Loom.\n\nA third paragraph about [Shuttle](https://shuttle.example/).\n");
+    r.commit("English replaces the second paragraph");
+    let (docs, _) = r.staleness(Some("it"));
+    let d = &docs[0];
+    let all: Vec<State> = d.labels.iter().map(|l| l.state).collect();
+    assert!(
+        all.contains(&State::Missing) || all.contains(&State::Stale),
+        "{all:?}"
+    );
+    // Translate the new paragraph in the work tree (uncommitted): up to date.
+    r.write("a.it.md", "# Notizie\n\nPrimo paragrafo su Loom.\n\nUn terzo paragrafo su [Shuttle](https://shuttle.example/).\n");
+    let (docs, _) = r.staleness(Some("it"));
+    assert!(
+        docs[0].labels.iter().all(|l| l.state == State::UpToDate),
+        "{:?}",
+        states(&docs[0])
+    );
+}
+
+#[test]
+fn a_removed_english_paragraph_is_reported_on_the_translation() {
+    let mut r = TestRepo::new();
+    r.write("a.md", "# News\n\nKeep this paragraph about [Loom](https://loom.example/).\n\nDrop this paragraph about [Warp](https://warp.example/).\n\n## End\n");
+    r.write("a.fr.md", "# Nouvelles\n\nGarder ce paragraphe sur [Loom](https://loom.example/).\n\nSupprimer ce paragraphe sur [Warp](https://warp.example/).\n\n## Fin\n");
+    r.commit("both");
+    r.write(
+        "a.md",
+        "# News\n\nKeep this paragraph about [Loom](https://loom.example/).\n\n## End\n",
+    );
+    r.commit("English drops a paragraph");
+    let (docs, _) = r.staleness(None);
+    let removed: Vec<_> = docs[0]
+        .labels
+        .iter()
+        .filter(|l| l.state == State::Removed)
+        .collect();
+    assert_eq!(removed.len(), 1);
+    assert_eq!(
+        docs[0].target.document.segments[removed[0].target.start]
+            .lines
+            .0,
+        5
+    );
+}
+
+#[test]
+fn renames_are_followed() {
+    let mut r = TestRepo::new();
+    r.write("old/a.md", EN);
+    r.write("old/a.fr.md", FR);
+    r.commit("first");
+    std::fs::rename(r.path().join("old"), r.path().join("new")).unwrap();
+    r.commit("move the folder");
+    let en2 = EN.replace("in Lyon this year", "in Berlin next year");
+    r.write("new/a.md", &en2);
+    r.commit("English edit after the move");
+    let (docs, notes) = r.staleness(None);
+    assert!(notes.is_empty(), "{notes:?}");
+    let s = states(&docs[0]);
+    assert_eq!(s[1], (3, State::Stale));
+    assert!(
+        s.iter().filter(|(_, st)| *st == State::Stale).count() == 1,
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_translation_committed_before_the_english_fix_it_already_has() {
+    let mut r = TestRepo::new();
+    r.write(
+        "a.md",
+        "# News\n\nRead the [notes](https://loom.example/notes-typo) now.\n",
+    );
+    r.write(
+        "a.it.md",
+        "# Notizie\n\nLeggete le [note](https://loom.example/notes) ora.\n",
+    );
+    r.commit("English with a broken link, Italian with the right one");
+    r.write(
+        "a.md",
+        "# News\n\nRead the [notes](https://loom.example/notes) now.\n",
+    );
+    r.commit("Fix the English link");
+    let (docs, _) = r.staleness(None);
+    assert_eq!(
+        states(&docs[0]),
+        [(1, State::UpToDate), (3, State::AlreadyUpdated)]
+    );
+}
+
+#[test]
+fn a_translation_updated_paragraph_by_paragraph() {
+    let mut r = TestRepo::new();
+    let en = |a: &str, b: &str, c: &str| format!("# T\n\nOne {a}.\n\nTwo {b}.\n\nThree {c}.\n");
+    let fr = |a: &str, b: &str, c: &str| format!("# T\n\nUn {a}.\n\nDeux {b}.\n\nTrois {c}.\n");
+    r.write("a.md", &en("apple", "banana", "cherry"));
+    r.write("a.fr.md", &fr("pomme", "banane", "cerise"));
+    r.commit("first");
+    r.write("a.md", &en("grape", "lemon", "melon"));
+    r.commit("English changes all three");
+    r.write("a.fr.md", &fr("raisin", "banane", "cerise"));
+    r.commit("French updates the first");
+    r.write("a.fr.md", &fr("raisin", "citron", "cerise"));
+    r.commit("French updates the second");
+    let (docs, _) = r.staleness(None);
+    assert_eq!(
+        states(&docs[0]),
+        [
+            (1, State::UpToDate),
+            (3, State::UpToDate),
+            (5, State::UpToDate),
+            (7, State::Stale)
+        ]
+    );
+}
+
+#[test]
+fn no_repository_degrades_to_missing_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "# Loom\n\nThe first paragraph about [Loom](https://loom.example/).\n\n## Warp\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.fr.md"),
+        "# Loom\n\nLe premier paragraphe sur [Loom](https://loom.example/).\n",
+    )
+    .unwrap();
+    let (docs, notes) =
+        workspace::staleness(&[dir.path().to_owned()], None, &Default::default()).unwrap();
+    assert!(
+        matches!(notes[..], [StaleNote::NoRepository { .. }]),
+        "{notes:?}"
+    );
+    let s: Vec<State> = docs[0].labels.iter().map(|l| l.state).collect();
+    assert_eq!(s, [State::UpToDate, State::UpToDate, State::Missing]);
+}
+
+#[test]
+fn a_review_settles_a_stale_segment_and_is_written_once() {
+    let mut r = TestRepo::new();
+    r.write("a.md", EN);
+    r.write("a.fr.md", FR);
+    r.commit("first");
+    r.write(
+        "a.md",
+        &EN.replace("in Lyon this year", "in Berlin next year"),
+    );
+    r.commit("English edit");
+    let (docs, _) = r.staleness(None);
+    assert_eq!(docs[0].labels[1].state, State::Stale);
+    // The translator decides the French is fine as it is (segment 2).
+    let run = |args: &[&str]| support::trame(args, r.path(), &[]);
+    let out = run(&["review", "a.md", "--lang", "fr", "--segment", "2"]);
+    assert!(out.status.success(), "{}", support::render(&out));
+    let (docs, _) = r.staleness(None);
+    assert_eq!(docs[0].labels[1].state, State::UpToDate);
+    let records = std::fs::read_to_string(r.path().join(".trame-reviews")).unwrap();
+    assert_eq!(records.lines().filter(|l| !l.starts_with('#')).count(), 1);
+    let again = run(&["review", "a.md", "--lang", "fr", "--segment", "2"]);
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("nothing written"),
+        "{}",
+        support::render(&again)
+    );
+}
+
+/// The corpus `_history` cases rebuilt as two-commit repositories: the older
+/// English with the translation, then the current English.
+#[test]
+fn corpus_history_cases() {
+    let Some(corpus) = support::corpus() else {
+        return;
+    };
+    let manifest = std::fs::read_to_string(corpus.join("MANIFEST.tsv")).unwrap();
+    let mut n_cases = 0;
+    for line in manifest.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (file, role) = (f[0], f[2]);
+        let Some(lang) = role.strip_prefix("base-for-") else {
+            continue;
+        };
+        let source_root = file.split('/').next().unwrap();
+        let path_in_repo = f[5];
+        let current_en = corpus.join(source_root).join(path_in_repo);
+        let translation_rel: PathBuf = if path_in_repo.contains("/en/") {
+            PathBuf::from(path_in_repo.replacen("/en/", &format!("/{lang}/"), 1))
+        } else {
+            PathBuf::from(path_in_repo.replace(".md", &format!(".{lang}.md")))
+        };
+        let translation = corpus.join(source_root).join(&translation_rel);
+        if !current_en.exists() || !translation.exists() {
+            continue;
+        }
+        let mut r = TestRepo::new();
+        r.write(
+            path_in_repo,
+            &std::fs::read_to_string(corpus.join(file)).unwrap(),
+        );
+        r.write(
+            translation_rel.to_str().unwrap(),
+            &std::fs::read_to_string(&translation).unwrap(),
+        );
+        r.commit("base English and translation");
+        r.write(path_in_repo, &std::fs::read_to_string(&current_en).unwrap());
+        r.commit("current English");
+        let (docs, notes) = r.staleness(Some(lang));
+        assert!(notes.is_empty(), "{file}: {notes:?}");
+        assert_eq!(docs.len(), 1, "{file}");
+        let d = &docs[0];
+        let changed = d
+            .labels
+            .iter()
+            .filter(|l| l.state != State::UpToDate)
+            .count();
+        let texts = |p: &Path| {
+            let (doc, _) = trame::segment::parse(&std::fs::read_to_string(p).unwrap());
+            doc.segments.into_iter().map(|s| s.text).collect::<Vec<_>>()
+        };
+        // A new or changed English segment must be reported; a deletion the
+        // translation already reflects needs nothing.
+        let base_texts = texts(&corpus.join(file));
+        if texts(&current_en).iter().any(|t| !base_texts.contains(t)) {
+            assert!(
+                changed > 0,
+                "{file}: English segments changed but nothing is reported"
+            );
+        }
+        if path_in_repo.ends_with("2024-08-05-newsletter.md") {
+            // The English fixed a link the Italian already had right.
+            assert!(
+                d.labels.iter().all(|l| l.state != State::Stale),
+                "{file}: {:?}",
+                states(d)
+            );
+        }
+        if path_in_repo.ends_with("service-mesh.md") {
+            // Two English paragraphs (sidecar, sidecarless) were added.
+            assert!(
+                d.labels
+                    .iter()
+                    .filter(|l| l.state == State::Missing)
+                    .count()
+                    >= 2,
+                "{file}: {:?}",
+                states(d)
+            );
+        }
+        n_cases += 1;
+    }
+    assert!(n_cases >= 50, "only {n_cases} history cases found");
+}
