@@ -145,7 +145,7 @@ fn sample_issues_align_as_intended() {
         .expect("a crossed row");
     assert_eq!(
         crossed["source_lines"],
-        serde_json::json!([[45, 45], [46, 46]])
+        serde_json::json!([[46, 46], [47, 47]])
     );
     assert_eq!(
         crossed["target_lines"],
