@@ -15,12 +15,17 @@ commits add the French and Italian translations (translated from the English
 text of that moment); then a share of the remaining budget is spent on edits
 before the next issue starts (the last commits of the history are edits). An
 edit commit is either an English edit (about 60%) of 1 to 3 recent issues --
-re-wrap a paragraph, fix a typo (one letter of one word), change a URL or a
-version number, rewrite a sentence, add a list item -- or a translation update
-(about 40%) that re-syncs some stale French and/or Italian segments of an issue
-with an English edit. Translators mostly re-sync meaning changes and rarely
-the re-wrapped paragraphs, so the final tree holds a realistic mix of stale and
-up-to-date translated segments.
+re-wrap a paragraph (line breaks only), fix a typo (one letter of one word: new
+text carries misspellings that later commits fix), change a URL or a version
+number, rewrite a sentence, add a list item -- or a translation update (about
+40%) that re-syncs some stale French and/or Italian segments of an issue with
+an English edit. Translators mostly re-sync meaning changes and rarely the
+re-wrapped paragraphs, so the final tree holds a mix of stale and up-to-date
+translated segments. Translations are mechanical ("FR: "/"IT: " prefix, word
+table, about 15% longer) and keep URLs, inline code and numbers.
+
+The pack is written fast (no deltas, zlib level 1): about 350 MB for 30,000
+commits; run `git gc` in OUT_DIR for a compact, delta-compressed repository.
 
 Standard library only (Python 3.11).
 """
@@ -251,10 +256,6 @@ def tr_text(text: str, lang: str) -> str:
 # --------------------------------------------------------------- generation
 
 
-def article(word: str) -> str:
-    return "an" if word[0] in "aeiou" else "a"
-
-
 def plural(noun: str) -> str:
     if noun.endswith(("s", "x", "sh", "ch")):
         return noun + "es"
@@ -427,7 +428,8 @@ def render_tr(u: dict, lang: str) -> str:
     if k == "fig":
         return f'{{{{< figure src="{u["src"]}" caption="{pre}{tr_text(u["text"], lang)}" >}}}}'
     if k == "fm":
-        return f"---\ntitle: {pre}{tr_text(u['text'], lang)}\ndate: {u['date']}\ncategories: ['Newsletter']\n---"
+        title = f"{pre}{tr_text(u['text'], lang)}".replace("'", "''")
+        return f"---\ntitle: '{title}'\ndate: {u['date']}\ncategories: ['Newsletter']\n---"
     raise ValueError(k)
 
 
@@ -452,6 +454,8 @@ class Repo:
         self.meta: list[tuple[int, int]] = []  # (year, month) per issue
         self.tr: dict[str, list[dict[int, tuple[str, str]]]] = {lang: [] for lang in LANGS}
         self.dirty: set[int] = set()
+        self.typos: list[list[tuple[dict, int, str, str]]] = []  # misspellings left to fix
+        self.initial_len: list[int] = []
 
     def unit(self, **fields) -> dict:
         fields["id"] = self.next_id
@@ -519,6 +523,9 @@ class Repo:
                 units.append(self.unit(k="tbl", rows=rows))
         self.issues.append(units)
         self.meta.append((y, m))
+        self.typos.append([])
+        self.seed_typos(k)
+        self.initial_len.append(len(units))
         for lang in LANGS:
             self.tr[lang].append({})
         return k
@@ -550,11 +557,12 @@ class Repo:
                 if x < w:
                     break
                 x -= w
-            if op(self.issues[k]):
+            if op(k):
                 self.dirty.add(k)
                 return msg
 
-    def op_rewrap(self, units: list[dict]) -> bool:
+    def op_rewrap(self, k: int) -> bool:
+        units = self.issues[k]
         r = self.rng
         cands = [u for u in units if u["k"] == "p" and len(u["sents"]) > 1]
         if not cands:
@@ -568,7 +576,8 @@ class Repo:
                 return True
         return False
 
-    def typo(self, text: str) -> str | None:
+    def misspell(self, text: str) -> tuple[str, str, str] | None:
+        """Changes one letter of one word: (new text, misspelt word, right word)."""
         r = self.rng
         words = [m for m in TOKEN_RE.finditer(text) if m.group().isalpha() and m.group().islower() and len(m.group()) >= 4]
         if not words:
@@ -577,32 +586,50 @@ class Repo:
         w = m.group()
         i = r.randrange(1, len(w) - 1)
         c = r.choice([c for c in "abcdefghilmnoprstu" if c != w[i]])
-        return text[: m.start()] + w[:i] + c + w[i + 1 :] + text[m.end() :]
+        bad = w[:i] + c + w[i + 1 :]
+        return text[: m.start()] + bad + text[m.end() :], bad, w
 
-    def op_typo(self, units: list[dict]) -> bool:
-        r = self.rng
-        x = r.random()
-        kind = "p" if x < 0.5 else "li" if x < 0.9 else "h"
-        cands = [u for u in units if u["k"] == kind]
-        if not cands:
-            return False
-        u = r.choice(cands)
-        if kind == "p":
-            i = r.randrange(len(u["sents"]))
-            new = self.typo(u["sents"][i])
-            if new is None:
-                return False
-            u["sents"][i] = new
-        else:
-            new = self.typo(u["text"])
-            if new is None:
-                return False
-            u["text"] = new
+    def maybe_misspell(self, k: int, u: dict, i: int, p: float) -> None:
+        """With probability p, misspells a word of sentence i of u (-1: its text),
+        remembering it for a later "fix a typo" commit; re-renders u."""
+        if self.rng.random() < p:
+            t = self.misspell(u["sents"][i] if i >= 0 else u["text"])
+            if t:
+                if i >= 0:
+                    u["sents"][i] = t[0]
+                else:
+                    u["text"] = t[0]
+                self.typos[k].append((u, i, t[1], t[2]))
         self.touch(u)
-        return True
+
+    def seed_typos(self, k: int) -> None:
+        """Misspells a few words of a new issue."""
+        for u in self.issues[k]:
+            if u["k"] == "p":
+                for i in range(len(u["sents"])):
+                    self.maybe_misspell(k, u, i, 0.12)
+            elif u["k"] in ("li", "ol", "h"):
+                self.maybe_misspell(k, u, -1, 0.08)
+
+    def op_typo(self, k: int) -> bool:
+        r = self.rng
+        pending = self.typos[k]
+        while pending:
+            u, i, bad, good = pending.pop(r.randrange(len(pending)))
+            text = u["sents"][i] if i >= 0 else u["text"]
+            m = re.search(rf"\b{bad}\b", text)
+            if m is None:  # rewritten since
+                continue
+            text = text[: m.start()] + good + text[m.end() :]
+            if i >= 0:
+                u["sents"][i] = text
+            else:
+                u["text"] = text
+            self.touch(u)
+            return True
+        return False
 
     LINK_RE = re.compile(r"\[([^\]]*)\]\((https?://[^)]*)\)")
-    VER_RE = re.compile(r"(\d+)\.(\d+)\.(\d+)")
 
     def bump(self, ver: str) -> str:
         a, b, c = (int(x) for x in ver.split("."))
@@ -635,7 +662,8 @@ class Repo:
             url = f"{base}/{self.g.n()}-{r.randint(2, 99)}"
         return text[: m.start()] + f"[{label}]({url})" + text[m.end() :]
 
-    def op_url(self, units: list[dict]) -> bool:
+    def op_url(self, k: int) -> bool:
+        units = self.issues[k]
         r = self.rng
         cands = [u for u in units if (u["k"] in ("li", "p") and "](http" in u["r"]) or u["k"] == "tbl"]
         if not cands:
@@ -653,7 +681,8 @@ class Repo:
         self.touch(u)
         return True
 
-    def op_rewrite(self, units: list[dict]) -> bool:
+    def op_rewrite(self, k: int) -> bool:
+        units = self.issues[k]
         r, g = self.rng, self.g
         year = int(units[0]["date"][:4])
         x = r.random()
@@ -662,6 +691,7 @@ class Repo:
         if not cands:
             return False
         u = r.choice(cands)
+        i = -1
         if kind == "p":
             i = r.randrange(len(u["sents"]))
             u["sents"][i] = g.sentence(year)
@@ -676,14 +706,15 @@ class Repo:
                 u["text"] = f"[Blog post: {g.a()} {g.n()} {g.p()} {g.n()}]({m.group(2)})" + rest
         else:
             u["text"] = g.sentence(year)
-        self.touch(u)
+        self.maybe_misspell(k, u, i, 0.1)  # new text brings new typos
         return True
 
-    def op_add_item(self, units: list[dict]) -> bool:
+    def op_add_item(self, k: int) -> bool:
+        units = self.issues[k]
         r, g = self.rng, self.g
         year = int(units[0]["date"][:4])
         tops = [i for i, u in enumerate(units) if u["k"] == "li" and u["depth"] == 0]
-        if not tops:
+        if not tops or len(units) > 1.3 * self.initial_len[k]:
             return False
         i = r.choice(tops)
         if r.random() < 0.3:
@@ -695,6 +726,7 @@ class Repo:
             while at < len(units) and units[at]["k"] == "li" and units[at]["depth"] > 0:
                 at += 1
         units.insert(at, new)
+        self.maybe_misspell(k, new, -1, 0.1)
         return True
 
     # ---- translation updates
@@ -755,8 +787,13 @@ def git_env() -> dict[str, str]:
 
 class Importer:
     def __init__(self, out: str, env: dict[str, str]):
+        # Inline blobs are deltified against the previous blob of the stream,
+        # which is nearly always another file: deltas cost time and save
+        # little, so they are off, and zlib runs at its fastest level. This
+        # halves the run time (the pack is larger; `git gc` shrinks it).
         self.proc = subprocess.Popen(
-            ["git", "fast-import", "--quiet", "--done", "--date-format=raw"],
+            ["git", "-c", "pack.compression=1", "fast-import", "--quiet", "--done", "--date-format=raw",
+             "--depth=0"],
             cwd=out, env=env, stdin=subprocess.PIPE,
         )
         self.n = 0
