@@ -302,190 +302,280 @@ pub fn staleness(
             }
         }
     }
-    let hist = match &repo {
-        Some(repo) => repo
-            .history(&rel.values().cloned().collect::<Vec<_>>())
-            .map_err(StaleError::History)?,
-        None => history::History::default(),
+    // Reading the history needs no page, and parsing and aligning pages needs
+    // no history: the walk runs on its own thread beside the page work.
+    let rel_paths: Vec<PathBuf> = rel.values().cloned().collect();
+    let repo_path = repo.as_ref().map(|r| r.workdir().to_owned());
+    drop(repo);
+    let prepare = |chunk: &[PageSet]| -> Result<Vec<Prepared>, StaleError> {
+        let mut out = Vec::with_capacity(chunk.len());
+        for set in chunk {
+            let source = load_page(&set.source, config)?;
+            let mut targets = Vec::new();
+            for (tlang, tpath) in set
+                .translations
+                .iter()
+                .filter(|(l, _)| lang.is_none_or(|x| x == l))
+            {
+                let target = load_page(tpath, config)?;
+                let alignment = crate::align::align(&source.document, &target.document);
+                targets.push((tlang.clone(), tpath.clone(), target, alignment));
+            }
+            out.push((source, targets));
+        }
+        Ok(out)
     };
+    let mid = sets.len().div_ceil(2);
+    let (hist, first, second) = std::thread::scope(|scope| {
+        let walker = scope.spawn(|| match &repo_path {
+            Some(p) => Repo::open(p)
+                .and_then(|r| r.history(&rel_paths))
+                .map_err(StaleError::History),
+            None => Ok(history::History::default()),
+        });
+        let helper = scope.spawn(|| prepare(&sets[mid..]));
+        let first = prepare(&sets[..mid]);
+        (join(walker), first, join(helper))
+    });
+    let hist = hist?;
+    let mut prepared = first?;
+    prepared.extend(second?);
     let commit_index: HashMap<&str, usize> = hist
         .commits
         .iter()
         .enumerate()
         .map(|(k, c)| (c.id.as_str(), k))
         .collect();
+    // Review records, loaded once per directory before the work is shared out.
     let mut reviews_by_dir: HashMap<PathBuf, Vec<crate::store::Review>> = HashMap::new();
-    let mut out = Vec::new();
     for set in &sets {
-        let translations: Vec<&(String, PathBuf)> = set
-            .translations
-            .iter()
-            .filter(|(l, _)| lang.is_none_or(|x| x == l))
-            .collect();
-        if translations.is_empty() {
-            continue;
-        }
-        let source = load_page(&set.source, config)?;
         let dir = set.source.parent().unwrap_or(Path::new(".")).to_owned();
-        if !reviews_by_dir.contains_key(&dir) {
-            reviews_by_dir.insert(dir.clone(), crate::store::load(&dir)?);
-        }
-        let reviews = &reviews_by_dir[&dir];
-        let page_name = set
-            .source
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let source_versions = rel.get(&set.source).and_then(|r| hist.versions.get(r));
-        if repo.is_some() && source_versions.is_none() {
-            notes.push(StaleNote::NotCommitted {
-                path: set.source.clone(),
-            });
-        }
-        // Base English documents, parsed once per commit index (None = work tree).
-        let mut base_docs: HashMap<Option<usize>, Option<BaseDoc>> = HashMap::new();
-        for (tlang, tpath) in translations {
-            let target = load_page(tpath, config)?;
-            let alignment = crate::align::align(&source.document, &target.document);
-            // Line origins of the translation: commit index per line, None for uncommitted.
-            let line_commit: Vec<Option<usize>> =
-                match (&repo, rel.get(tpath).and_then(|r| hist.versions.get(r))) {
-                    (Some(repo), Some(versions)) => {
-                        let mut texts = Vec::new();
-                        for v in versions.iter().rev() {
-                            texts.push(repo.text(v.blob).map_err(StaleError::History)?);
-                        }
-                        let mut origin_commit: Vec<Option<usize>> =
-                            versions.iter().rev().map(|v| Some(v.commit)).collect();
-                        if texts.last() != Some(&target.text) {
-                            texts.push(target.text.clone());
-                            origin_commit.push(None);
-                        }
-                        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-                        history::line_origins(&refs)
-                            .into_iter()
-                            .map(|o| origin_commit[o])
-                            .collect()
-                    }
-                    (Some(_), None) => {
-                        notes.push(StaleNote::NotCommitted {
-                            path: tpath.clone(),
-                        });
-                        vec![None; target.text.lines().count()]
-                    }
-                    (None, _) => Vec::new(),
-                };
-            // The base of each row: the newest origin among its lines, or a
-            // newer review record.
-            let mut row_base: Vec<Option<Option<usize>>> = Vec::with_capacity(alignment.rows.len());
-            for row in &alignment.rows {
-                if repo.is_none() || row.target.is_empty() {
-                    row_base.push(None);
-                    continue;
-                }
-                let mut newest: Option<Option<usize>> = None;
-                for j in row.target.clone() {
-                    let seg = &target.document.segments[j];
-                    for line in seg.lines.0..=seg.lines.1 {
-                        let origin = line_commit.get(line as usize - 1).copied().unwrap_or(None);
-                        newest = Some(match (newest, origin) {
-                            (None, o) => o,
-                            (Some(None), _) | (_, None) => None,
-                            (Some(Some(a)), Some(b)) => Some(a.min(b)),
-                        });
-                    }
-                }
-                let target_fp = row_fingerprint(&target.document, &row.target);
-                let reviewed = reviews
-                    .iter()
-                    .filter(|r| r.page == page_name && r.lang == *tlang && r.target == target_fp)
-                    .filter_map(|r| {
-                        if r.commit == "worktree" {
-                            Some(None)
-                        } else {
-                            commit_index.get(r.commit.as_str()).map(|k| Some(*k))
-                        }
-                    })
-                    .next();
-                // `None` stands for the work tree, newer than any commit; a
-                // smaller commit index is a newer commit.
-                let newer = |a: Option<usize>, b: Option<usize>| a.zip(b).map(|(x, y)| x.min(y));
-                let base = match (newest, reviewed) {
-                    (Some(n), Some(r)) => newer(n, r),
-                    (Some(n), None) => n,
-                    (None, Some(r)) => r,
-                    (None, None) => None,
-                };
-                row_base.push(Some(base));
-            }
-            for base in row_base.iter().flatten() {
-                if base_docs.contains_key(base) {
-                    continue;
-                }
-                let doc = match (base, &repo, source_versions) {
-                    (None, _, _) => Some(source.document.clone()),
-                    (Some(k), Some(repo), Some(_)) => {
-                        match rel.get(&set.source).and_then(|r| hist.version_at(r, *k)) {
-                            Some(v) => Some(
-                                crate::segment::parse_with(
-                                    &repo.text(v.blob).map_err(StaleError::History)?,
-                                    config,
-                                )
-                                .0,
-                            ),
-                            None => None,
-                        }
-                    }
-                    _ => None,
-                };
-                let entry = doc.map(|d| {
-                    let versions = stale::match_versions(&d, &source.document);
-                    (d, versions)
-                });
-                base_docs.insert(*base, entry);
-            }
-            let commit_id =
-                |base: Option<usize>| base.map_or("worktree", |k| hist.commits[k].id.as_str());
-            let base_of_row = |r: usize| -> Option<Base<'_>> {
-                let base = row_base.get(r).copied().flatten()?;
-                let (doc, versions) = base_docs.get(&base)?.as_ref()?;
-                Some(Base {
-                    document: doc,
-                    versions,
-                    commit: Some(commit_id(base)),
-                })
-            };
-            let mut labels =
-                stale::label(&source.document, &target.document, &alignment, &base_of_row);
-            // A review of the current English settles a row, whatever changed.
-            for l in &mut labels {
-                let (Some(i), false) = (l.source, l.target.is_empty()) else {
-                    continue;
-                };
-                let row = alignment.rows.iter().find(|r| r.source.contains(&i));
-                let Some(row) = row else { continue };
-                let (tfp, sfp) = (
-                    row_fingerprint(&target.document, &row.target),
-                    row_fingerprint(&source.document, &row.source),
-                );
-                if reviews.iter().any(|r| {
-                    r.page == page_name && r.lang == *tlang && r.target == tfp && r.source == sfp
-                }) {
-                    l.state = crate::stale::State::UpToDate;
-                    l.diff.clear();
-                }
-            }
-            out.push(StaleDoc {
-                source: source.clone(),
-                target,
-                lang: tlang.clone(),
-                alignment,
-                labels,
-            });
+        if let std::collections::hash_map::Entry::Vacant(slot) = reviews_by_dir.entry(dir) {
+            let records = crate::store::load(slot.key())?;
+            slot.insert(records);
         }
     }
+    // Each page set is independent: two threads share them (the machines
+    // trame runs on have two cores); each opens its own repository handle.
+    let process =
+        |chunk: Vec<(&PageSet, Prepared)>| -> Result<(Vec<StaleDoc>, Vec<StaleNote>), StaleError> {
+            let repo = match &repo_path {
+                Some(p) => Some(Repo::open(p).map_err(StaleError::History)?),
+                None => None,
+            };
+            let mut out = Vec::new();
+            let mut notes = Vec::new();
+            for (set, (source, targets)) in chunk {
+                if targets.is_empty() {
+                    continue;
+                }
+                let dir = set.source.parent().unwrap_or(Path::new(".")).to_owned();
+                let no_reviews = Vec::new();
+                let reviews = reviews_by_dir.get(&dir).unwrap_or(&no_reviews);
+                let page_name = set
+                    .source
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let source_versions = rel.get(&set.source).and_then(|r| hist.versions.get(r));
+                if repo.is_some() && source_versions.is_none() {
+                    notes.push(StaleNote::NotCommitted {
+                        path: set.source.clone(),
+                    });
+                }
+                // Base English documents, parsed once per commit index (None = work tree).
+                let mut base_key: HashMap<Option<usize>, Option<Option<history::BlobId>>> =
+                    HashMap::new();
+                let mut base_docs: HashMap<Option<history::BlobId>, Option<BaseDoc>> =
+                    HashMap::new();
+                let identity: Vec<Option<usize>> =
+                    (0..source.document.segments.len()).map(Some).collect();
+                for (tlang, tpath, target, alignment) in targets {
+                    let (tlang, tpath) = (&tlang, &tpath);
+                    // Line origins of the translation: commit index per line, None for uncommitted.
+                    let line_commit: Vec<Option<usize>> =
+                        match (&repo, rel.get(tpath).and_then(|r| hist.versions.get(r))) {
+                            (Some(repo), Some(versions)) => {
+                                let mut texts = Vec::new();
+                                for v in versions.iter().rev() {
+                                    texts.push(repo.text(v.blob).map_err(StaleError::History)?);
+                                }
+                                let mut origin_commit: Vec<Option<usize>> =
+                                    versions.iter().rev().map(|v| Some(v.commit)).collect();
+                                if texts.last() != Some(&target.text) {
+                                    texts.push(target.text.clone());
+                                    origin_commit.push(None);
+                                }
+                                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                                history::line_origins(&refs)
+                                    .into_iter()
+                                    .map(|o| origin_commit[o])
+                                    .collect()
+                            }
+                            (Some(_), None) => {
+                                notes.push(StaleNote::NotCommitted {
+                                    path: tpath.clone(),
+                                });
+                                vec![None; target.text.lines().count()]
+                            }
+                            (None, _) => Vec::new(),
+                        };
+                    // The base of each row: the newest origin among its lines, or a
+                    // newer review record.
+                    let mut row_base: Vec<Option<Option<usize>>> =
+                        Vec::with_capacity(alignment.rows.len());
+                    for row in &alignment.rows {
+                        if repo.is_none() || row.target.is_empty() {
+                            row_base.push(None);
+                            continue;
+                        }
+                        let mut newest: Option<Option<usize>> = None;
+                        for j in row.target.clone() {
+                            let seg = &target.document.segments[j];
+                            for line in seg.lines.0..=seg.lines.1 {
+                                let origin =
+                                    line_commit.get(line as usize - 1).copied().unwrap_or(None);
+                                newest = Some(match (newest, origin) {
+                                    (None, o) => o,
+                                    (Some(None), _) | (_, None) => None,
+                                    (Some(Some(a)), Some(b)) => Some(a.min(b)),
+                                });
+                            }
+                        }
+                        let target_fp = row_fingerprint(&target.document, &row.target);
+                        let reviewed = reviews
+                            .iter()
+                            .filter(|r| {
+                                r.page == page_name && r.lang == *tlang && r.target == target_fp
+                            })
+                            .filter_map(|r| {
+                                if r.commit == "worktree" {
+                                    Some(None)
+                                } else {
+                                    commit_index.get(r.commit.as_str()).map(|k| Some(*k))
+                                }
+                            })
+                            .next();
+                        // `None` stands for the work tree, newer than any commit; a
+                        // smaller commit index is a newer commit.
+                        let newer =
+                            |a: Option<usize>, b: Option<usize>| a.zip(b).map(|(x, y)| x.min(y));
+                        let base = match (newest, reviewed) {
+                            (Some(n), Some(r)) => newer(n, r),
+                            (Some(n), None) => n,
+                            (None, Some(r)) => r,
+                            (None, None) => None,
+                        };
+                        row_base.push(Some(base));
+                    }
+                    for base in row_base.iter().flatten() {
+                        if base_key.contains_key(base) {
+                            continue;
+                        }
+                        // The English version at the base commit; many commits share one.
+                        let key = match (base, &repo) {
+                            (None, _) => Some(None),
+                            (Some(k), Some(_)) => rel
+                                .get(&set.source)
+                                .and_then(|r| hist.version_at(r, *k))
+                                .map(|v| Some(v.blob)),
+                            (Some(_), None) => None,
+                        };
+                        base_key.insert(*base, key);
+                        let Some(key) = key else { continue };
+                        if base_docs.contains_key(&key) {
+                            continue;
+                        }
+                        let entry = match (key, &repo) {
+                            (Some(blob), Some(repo)) => {
+                                let text = repo.text(blob).map_err(StaleError::History)?;
+                                if text == source.text {
+                                    None
+                                } else {
+                                    let d = crate::segment::parse_with(&text, config).0;
+                                    let versions = stale::match_versions(&d, &source.document);
+                                    Some((d, versions))
+                                }
+                            }
+                            _ => None,
+                        };
+                        base_docs.insert(key, entry);
+                    }
+                    let commit_id = |base: Option<usize>| {
+                        base.map_or("worktree", |k| hist.commits[k].id.as_str())
+                    };
+                    let base_of_row = |r: usize| -> Option<Base<'_>> {
+                        let base = row_base.get(r).copied().flatten()?;
+                        let key = base_key.get(&base).copied().flatten()?;
+                        // `None` means the base English is the current English.
+                        let (doc, versions) = match base_docs.get(&key)? {
+                            Some((d, v)) => (d, v.as_slice()),
+                            None => (&source.document, identity.as_slice()),
+                        };
+                        Some(Base {
+                            document: doc,
+                            versions,
+                            commit: Some(commit_id(base)),
+                        })
+                    };
+                    let mut labels =
+                        stale::label(&source.document, &target.document, &alignment, &base_of_row);
+                    // A review of the current English settles a row, whatever changed.
+                    for l in &mut labels {
+                        let (Some(i), false) = (l.source, l.target.is_empty()) else {
+                            continue;
+                        };
+                        let row = alignment.rows.iter().find(|r| r.source.contains(&i));
+                        let Some(row) = row else { continue };
+                        let (tfp, sfp) = (
+                            row_fingerprint(&target.document, &row.target),
+                            row_fingerprint(&source.document, &row.source),
+                        );
+                        if reviews.iter().any(|r| {
+                            r.page == page_name
+                                && r.lang == *tlang
+                                && r.target == tfp
+                                && r.source == sfp
+                        }) {
+                            l.state = crate::stale::State::UpToDate;
+                            l.diff.clear();
+                        }
+                    }
+                    out.push(StaleDoc {
+                        source: source.clone(),
+                        target,
+                        lang: tlang.clone(),
+                        alignment,
+                        labels,
+                    });
+                }
+            }
+            Ok((out, notes))
+        };
+    let mut work: Vec<(&PageSet, Prepared)> = sets.iter().zip(prepared).collect();
+    let second_half = work.split_off(mid);
+    let (first, second) = std::thread::scope(|scope| {
+        let handle = scope.spawn(|| process(second_half));
+        let first = process(work);
+        (first, join(handle))
+    });
+    let (mut out, more_notes) = first?;
+    notes.extend(more_notes);
+    let (second_out, second_notes) = second?;
+    out.extend(second_out);
+    notes.extend(second_notes);
     Ok((out, notes))
 }
+
+/// Waits for a scoped thread, passing its panic on.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
+/// A source page with its translations, parsed and aligned.
+type Prepared = (Page, Vec<(String, PathBuf, Page, crate::align::Alignment)>);
 
 /// A base English document and, for each current segment, its version there.
 type BaseDoc = (crate::segment::Document, Vec<Option<usize>>);
