@@ -70,19 +70,7 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
         let b = bytes[i];
         if b.is_ascii_digit() {
             let begin = i;
-            let mut end = i + 1;
-            while end < bytes.len() {
-                if bytes[end].is_ascii_digit() {
-                    end += 1;
-                } else if matches!(bytes[end], b'.' | b',' | b':' | b'/' | b'-')
-                    && end + 1 < bytes.len()
-                    && bytes[end + 1].is_ascii_digit()
-                {
-                    end += 2;
-                } else {
-                    break;
-                }
-            }
+            let end = number_end(bytes, i);
             out.push((at(begin), Item::Number(value[begin..end].to_owned())));
             i = end;
         } else if b.is_ascii_alphabetic() || b >= 0x80 {
@@ -107,6 +95,25 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
             i += 1;
         }
     }
+}
+
+/// Returns the end of the number starting at `start` (a digit): digits,
+/// with single `.`, `,`, `:`, `/` or `-` between digits (`1.9.0`, `2024-07-05`).
+pub fn number_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start + 1;
+    while end < bytes.len() {
+        if bytes[end].is_ascii_digit() {
+            end += 1;
+        } else if matches!(bytes[end], b'.' | b',' | b':' | b'/' | b'-')
+            && end + 1 < bytes.len()
+            && bytes[end + 1].is_ascii_digit()
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 fn month_of(word: &str) -> Option<u8> {

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-pub use inline::slugify;
+pub use inline::{number_end, slugify};
 
 /// What a segment is, structurally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
