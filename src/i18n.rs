@@ -8,11 +8,35 @@
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::{LanguageIdentifier, langid};
 
-/// The embedded `.ftl` sources, by language.
-pub const SOURCES: &[(&str, &str)] = &[
-    ("en", include_str!("../locales/en/trame.ftl")),
-    ("fr", include_str!("../locales/fr/trame.ftl")),
-    ("it", include_str!("../locales/it/trame.ftl")),
+/// The embedded `.ftl` sources, by language: one file per area of the program.
+pub const SOURCES: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            include_str!("../locales/en/trame.ftl"),
+            include_str!("../locales/en/write.ftl"),
+            include_str!("../locales/en/report.ftl"),
+            include_str!("../locales/en/tui.ftl"),
+        ],
+    ),
+    (
+        "fr",
+        &[
+            include_str!("../locales/fr/trame.ftl"),
+            include_str!("../locales/fr/write.ftl"),
+            include_str!("../locales/fr/report.ftl"),
+            include_str!("../locales/fr/tui.ftl"),
+        ],
+    ),
+    (
+        "it",
+        &[
+            include_str!("../locales/it/trame.ftl"),
+            include_str!("../locales/it/write.ftl"),
+            include_str!("../locales/it/report.ftl"),
+            include_str!("../locales/it/tui.ftl"),
+        ],
+    ),
 ];
 
 /// Message ids used by the code.
@@ -91,6 +115,17 @@ pub mod ids {
     pub const KIND_SHORTCODE_PARAM: &str = "kind-shortcode-param";
 }
 
+/// Every message id the program uses, from every area.
+pub fn all_ids() -> Vec<&'static str> {
+    [
+        ids::ALL,
+        crate::cli::write::IDS,
+        crate::cli::report::IDS,
+        crate::tui::IDS,
+    ]
+    .concat()
+}
+
 /// Formats UI messages in the negotiated language, falling back to English.
 pub struct Localizer {
     bundles: Vec<FluentBundle<FluentResource>>,
@@ -109,15 +144,17 @@ impl Localizer {
         let bundles = order
             .into_iter()
             .filter_map(|lang| {
-                let (_, source) = SOURCES.iter().find(|(l, _)| *l == lang)?;
+                let (_, sources) = SOURCES.iter().find(|(l, _)| *l == lang)?;
                 let langid: LanguageIdentifier = lang.parse().unwrap_or(langid!("en"));
                 let mut bundle = FluentBundle::new(vec![langid]);
                 bundle.set_use_isolating(false);
                 // The sources are embedded and checked by tests; a broken
                 // message is skipped rather than taking the program down.
-                let resource =
-                    FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(res, _)| res);
-                let _ = bundle.add_resource(resource);
+                for source in *sources {
+                    let resource = FluentResource::try_new((*source).to_owned())
+                        .unwrap_or_else(|(res, _)| res);
+                    let _ = bundle.add_resource(resource);
+                }
                 Some(bundle)
             })
             .collect();
@@ -207,24 +244,32 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    fn message_ids(source: &str) -> BTreeSet<String> {
-        let resource = FluentResource::try_new(source.to_owned()).expect("ftl parses");
-        resource
-            .entries()
-            .filter_map(|e| match e {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-                _ => None,
-            })
-            .collect()
+    /// Returns the message ids of one language's files; a message defined
+    /// twice is an error.
+    pub(crate) fn message_ids(sources: &[&str]) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for source in sources {
+            let resource = FluentResource::try_new((*source).to_owned()).expect("ftl parses");
+            for e in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = e {
+                    assert!(
+                        out.insert(m.id.name.to_owned()),
+                        "message {} defined twice",
+                        m.id.name
+                    );
+                }
+            }
+        }
+        out
     }
 
     #[test]
     fn every_language_has_the_same_ids_and_every_code_id_exists() {
         let en = message_ids(SOURCES[0].1);
-        for (lang, source) in SOURCES {
-            assert_eq!(message_ids(source), en, "{lang} differs from en");
+        for (lang, sources) in SOURCES {
+            assert_eq!(message_ids(sources), en, "{lang} differs from en");
         }
-        let used: BTreeSet<String> = ids::ALL.iter().map(|s| s.to_string()).collect();
+        let used: BTreeSet<String> = all_ids().iter().map(|s| s.to_string()).collect();
         let missing: Vec<_> = used.difference(&en).collect();
         assert!(
             missing.is_empty(),

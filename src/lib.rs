@@ -19,4 +19,6 @@ pub mod workspace;
 
 pub mod i18n;
 
+pub mod tui;
+
 pub mod cli;

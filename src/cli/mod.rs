@@ -13,6 +13,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::i18n::{Arg, Localizer, ids};
+
+pub mod report;
+pub mod write;
 use crate::segment::{self, DiagnosticKind, SegmentKind};
 use crate::workspace::{self, LoadError};
 
@@ -23,8 +26,9 @@ pub struct Cli {
     /// Language of the interface (en, fr, it); defaults to LC_ALL, LC_MESSAGES or LANG.
     #[arg(long, global = true, value_name = "LANG")]
     pub ui_lang: Option<String>,
+    /// What to do; with none, the terminal interface opens.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// The subcommands.
@@ -64,6 +68,56 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Creates a translation, or fills its missing segments from the
+    /// translation memory.
+    Write {
+        /// The English page.
+        source: PathBuf,
+        /// The translation's language.
+        #[arg(long)]
+        lang: String,
+        /// Prints a unified diff of what would change, and writes nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Carries link-only changes, in-page anchors and link prefixes into translations.
+    Sync {
+        /// Content files or directories (default: `issues/` or `content/`).
+        paths: Vec<PathBuf>,
+        /// Only this translation language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Prints a unified diff of what would change, and writes nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Shows translation coverage per page, language and section.
+    Status {
+        /// Content files or directories (default: `issues/` or `content/`).
+        paths: Vec<PathBuf>,
+        /// Only this translation language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Breaks each page down by heading section.
+        #[arg(long)]
+        sections: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Fails (exit 1) when translations break the rules of `trame.toml`.
+    Check {
+        /// Content files or directories (default: `issues/` or `content/`).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// Opens the terminal interface (the default command).
+    Tui {
+        /// The content folder (default: from `trame.toml`, else `issues/` or `content/`).
+        path: Option<PathBuf>,
+    },
     /// Records that translated segments are correct for the current English.
     Review {
         /// The English page or its translation.
@@ -78,6 +132,19 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+}
+
+/// Output formats of `trame check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// For people: each finding with file:line and section.
+    Text,
+    /// For programs.
+    Json,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// JUnit XML, for GitLab and others.
+    Junit,
 }
 
 /// Output formats.
@@ -114,7 +181,37 @@ pub fn main() -> ExitCode {
 
 /// Runs one command, writing its output to `out`.
 pub fn run(cli: Cli, l10n: &Localizer, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    match cli.command {
+    let Some(command) = cli.command else {
+        return crate::tui::run(None, l10n);
+    };
+    match command {
+        Command::Write {
+            source,
+            lang,
+            dry_run,
+        } => write::write(&source, &lang, dry_run, l10n, out),
+        Command::Sync {
+            paths,
+            lang,
+            dry_run,
+        } => write::sync(&content_paths(&paths), lang.as_deref(), dry_run, l10n, out),
+        Command::Status {
+            paths,
+            lang,
+            sections,
+            format,
+        } => report::status(
+            &content_paths(&paths),
+            lang.as_deref(),
+            sections,
+            format,
+            l10n,
+            out,
+        ),
+        Command::Check { paths, format } => {
+            report::check(&content_paths(&paths), format, l10n, out)
+        }
+        Command::Tui { path } => crate::tui::run(path, l10n),
         Command::Segments { paths, format } => segments(&paths, format, l10n, out),
         Command::Align {
             source,
@@ -571,7 +668,7 @@ impl<'a> SegmentsJson<'a> {
 
 /// Returns the given paths, or the content folder: `issues/` or `content/`
 /// in the current directory, else the current directory.
-fn content_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+pub(crate) fn content_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     if !paths.is_empty() {
         return paths.to_vec();
     }

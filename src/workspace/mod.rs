@@ -216,6 +216,48 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Why a file could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The file changed on disk since it was read: nothing was written.
+    #[error("{} changed on disk since it was read; nothing was written", path.display())]
+    ChangedOnDisk { path: PathBuf },
+    /// The file could not be read or written.
+    #[error("cannot write {}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Saves `new_text` to `path`, which was read as `original`: refused when the
+/// file on disk is no longer `original` (someone else changed it), so nothing
+/// is lost; otherwise written atomically. A deleted file counts as changed.
+pub fn save_file(path: &Path, original: &[u8], new_text: &str) -> Result<(), SaveError> {
+    let io = |source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    match std::fs::read(path) {
+        Ok(now) if now == original => {}
+        Ok(_) => {
+            return Err(SaveError::ChangedOnDisk {
+                path: path.to_owned(),
+            });
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if !original.is_empty() {
+                return Err(SaveError::ChangedOnDisk {
+                    path: path.to_owned(),
+                });
+            }
+        }
+        Err(e) => return Err(io(e)),
+    }
+    write_atomic(path, new_text.as_bytes()).map_err(io)
+}
+
 /// A translation's staleness report.
 #[derive(Debug, Clone)]
 pub struct StaleDoc {
@@ -604,4 +646,31 @@ pub enum StaleError {
     /// git failed.
     #[error(transparent)]
     History(crate::history::HistoryError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_refuses_a_file_changed_on_disk_and_keeps_both_versions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.fr.md");
+        std::fs::write(&path, "Bonjour.\n").unwrap();
+        let original = std::fs::read(&path).unwrap();
+        // Someone else edits the file meanwhile.
+        std::fs::write(&path, "Bonjour à tous.\n").unwrap();
+        let err = save_file(&path, &original, "Salut.\n").unwrap_err();
+        assert!(matches!(err, SaveError::ChangedOnDisk { .. }));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "Bonjour à tous.\n");
+        // Saved against what is on disk now, it goes through.
+        let now = std::fs::read(&path).unwrap();
+        save_file(&path, &now, "Salut.\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "Salut.\n");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
 }

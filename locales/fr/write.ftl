@@ -1,0 +1,1 @@
+# Messages of trame write and trame sync.

@@ -1,0 +1,1 @@
+# Messages of trame status and trame check.
