@@ -1,0 +1,1 @@
+//! Tests of report_cli (being written).

@@ -1,0 +1,1 @@
+//! Tests of tui_e2e (being written).
