@@ -9,7 +9,11 @@ pub mod align;
 
 pub mod stale;
 
+pub mod report;
+
 pub mod localize;
+
+pub mod config;
 
 pub mod history;
 

@@ -681,7 +681,7 @@ pub(crate) fn content_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Turns a staleness error into a localized error that keeps its cause.
-fn explain_stale(err: workspace::StaleError, l10n: &Localizer) -> anyhow::Error {
+pub(crate) fn explain_stale(err: workspace::StaleError, l10n: &Localizer) -> anyhow::Error {
     match err {
         workspace::StaleError::Load(e) => explain(e, l10n),
         other => anyhow::Error::new(other),
@@ -689,7 +689,7 @@ fn explain_stale(err: workspace::StaleError, l10n: &Localizer) -> anyhow::Error 
 }
 
 #[allow(clippy::print_stderr)]
-fn warn_notes(notes: &[workspace::StaleNote], l10n: &Localizer) {
+pub(crate) fn warn_notes(notes: &[workspace::StaleNote], l10n: &Localizer) {
     for note in notes {
         let detail = match note {
             workspace::StaleNote::NoRepository { path } => l10n.tr_args(
@@ -737,7 +737,7 @@ fn stale(
 }
 
 /// Returns true when colour may be used on standard output.
-fn use_colour() -> bool {
+pub(crate) fn use_colour() -> bool {
     use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }

@@ -1,14 +1,175 @@
-//! `trame status` and `trame check`: coverage and the CI gate (issue 7).
+//! `trame status` and `trame check`: coverage for coordinators, a gate for CI.
+//!
+//! Both read `trame.toml` (optional), compute staleness for every translation
+//! under the content paths and build a [`crate::report::DocReport`] each.
+//! Human text is localized; JSON, GitHub annotations and JUnit XML are
+//! English (their messages come from the English bundle) and stable.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{CheckFormat, Format};
-use crate::i18n::Localizer;
+use anyhow::Context;
+use serde::Serialize;
+
+use crate::cli::{CheckFormat, Format, render_diff, sanitize};
+use crate::config::Config;
+use crate::i18n::{Arg, Localizer};
+use crate::report::{DocReport, Rule, Side};
+use crate::stale::State;
+use crate::workspace::{self, StaleDoc};
 
 /// Message ids used by this module.
-pub const IDS: &[&str] = &[];
+pub const IDS: &[&str] = &[
+    STATUS_HEADER,
+    STATUS_CELL,
+    STATUS_NONE,
+    STATUS_SECTION_TOP,
+    CHECK_COVERAGE,
+    CHECK_SECTION_MISSING,
+    CHECK_STALE,
+    CHECK_REMOVED,
+    CHECK_FINDING_SOURCE,
+    CHECK_FINDING_TARGET,
+    CHECK_SUMMARY,
+    SEVERITY_ERROR,
+    SEVERITY_WARNING,
+    SCANNING,
+    ERROR_CONFIG,
+];
+const STATUS_HEADER: &str = "status-header";
+const STATUS_CELL: &str = "status-cell";
+const STATUS_NONE: &str = "status-none";
+const STATUS_SECTION_TOP: &str = "status-section-top";
+const CHECK_COVERAGE: &str = "check-coverage";
+const CHECK_SECTION_MISSING: &str = "check-section-missing";
+const CHECK_STALE: &str = "check-stale";
+const CHECK_REMOVED: &str = "check-removed";
+const CHECK_FINDING_SOURCE: &str = "check-finding-source";
+const CHECK_FINDING_TARGET: &str = "check-finding-target";
+const CHECK_SUMMARY: &str = "check-summary";
+const SEVERITY_ERROR: &str = "severity-error";
+const SEVERITY_WARNING: &str = "severity-warning";
+const SCANNING: &str = "scanning";
+const ERROR_CONFIG: &str = "error-config";
+
+/// A translation with its report.
+struct Scanned {
+    doc: StaleDoc,
+    report: DocReport,
+}
+
+/// Loads `trame.toml`, scans the content and reports every translation.
+fn scan(
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    l10n: &Localizer,
+) -> anyhow::Result<(Config, Vec<Scanned>)> {
+    let (config, config_dir) = load_config(l10n)?;
+    let paths: Vec<PathBuf> = match (&config.content, config_dir, paths.is_empty()) {
+        (Some(content), Some(dir), true) => vec![dir.join(content)],
+        _ => crate::cli::content_paths(paths),
+    };
+    let segment_config = crate::segment::Config {
+        front_matter_keys: config.front_matter_keys.clone(),
+        ..Default::default()
+    };
+    let progress = Progress::start(l10n.tr(SCANNING));
+    let result = workspace::staleness(&paths, lang, &segment_config);
+    drop(progress);
+    let (docs, notes) = result.map_err(|e| crate::cli::explain_stale(e, l10n))?;
+    crate::cli::warn_notes(&notes, l10n);
+    let scanned = docs
+        .into_iter()
+        .filter(|d| config.languages.is_empty() || config.languages.contains(&d.lang))
+        .map(|doc| {
+            let report = crate::report::report(
+                &doc.source.document,
+                &doc.source.text,
+                &doc.target.document,
+                &doc.target.text,
+                &doc.target.diagnostics,
+                &doc.alignment,
+                &doc.labels,
+            );
+            Scanned { doc, report }
+        })
+        .collect();
+    Ok((config, scanned))
+}
+
+/// Finds `trame.toml` in the current directory or its parents up to the
+/// repository root, and parses it; none found means the defaults.
+fn load_config(l10n: &Localizer) -> anyhow::Result<(Config, Option<PathBuf>)> {
+    let mut dir = std::env::current_dir().ok();
+    while let Some(d) = dir {
+        let file = d.join("trame.toml");
+        if file.is_file() {
+            let text = std::fs::read_to_string(&file).with_context(|| {
+                l10n.tr_args(
+                    crate::i18n::ids::ERROR_READ,
+                    &[("path", Arg::Str("trame.toml"))],
+                )
+            })?;
+            let config = crate::config::parse(Path::new("trame.toml"), &text).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}",
+                    l10n.tr_args(ERROR_CONFIG, &[("detail", Arg::Str(&e.to_string()))])
+                )
+            })?;
+            return Ok((config, Some(d)));
+        }
+        if d.join(".git").exists() {
+            break;
+        }
+        dir = d.parent().map(Path::to_owned);
+    }
+    Ok((Config::default(), None))
+}
+
+/// A note on standard error when a scan takes more than half a second on a
+/// terminal; cleared when dropped.
+struct Progress {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    handle: Option<std::thread::JoinHandle<bool>>,
+}
+
+impl Progress {
+    #[allow(clippy::print_stderr)]
+    fn start(message: String) -> Progress {
+        use std::io::IsTerminal;
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let handle = std::io::stderr().is_terminal().then(|| {
+            let done = done.clone();
+            std::thread::spawn(move || {
+                let frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+                std::thread::sleep(std::time::Duration::from_millis(500));
+                let mut shown = false;
+                let mut k = 0;
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    eprint!("\r{} {message}", frames[k % frames.len()]);
+                    shown = true;
+                    k += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                shown
+            })
+        });
+        Progress { done, handle }
+    }
+}
+
+impl Drop for Progress {
+    #[allow(clippy::print_stderr)]
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(h) = self.handle.take()
+            && h.join().unwrap_or(false)
+        {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
 
 /// Runs `trame status`.
 pub fn status(
@@ -19,8 +180,271 @@ pub fn status(
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let _ = (paths, lang, sections, format, l10n, out);
-    anyhow::bail!("trame status is not available yet")
+    let (_, scanned) = scan(paths, lang, l10n)?;
+    let written = match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &StatusJson::new(&scanned, sections))?;
+            writeln!(out)
+        }
+        Format::Text => write_status_text(out, &scanned, sections, l10n),
+    };
+    written.with_context(|| l10n.tr(crate::i18n::ids::ERROR_WRITE_OUTPUT))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bar(percent: f64, colour: bool) -> String {
+    let filled = ((percent / 10.0).round() as usize).min(10);
+    let bar = format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled));
+    if !colour {
+        return bar;
+    }
+    let code = if percent >= 100.0 {
+        32
+    } else if percent >= 50.0 {
+        33
+    } else {
+        31
+    };
+    format!("\x1b[{code}m{bar}\x1b[0m")
+}
+
+fn cell(counts: &crate::report::Counts, colour: bool, l10n: &Localizer) -> String {
+    let percent = counts.percent();
+    format!(
+        "{} {}",
+        bar(percent, colour),
+        l10n.tr_args(
+            STATUS_CELL,
+            &[
+                ("percent", Arg::Num(percent.floor())),
+                ("stale", Arg::Num(counts.get(State::Stale) as f64)),
+                ("missing", Arg::Num(counts.get(State::Missing) as f64)),
+            ]
+        )
+    )
+}
+
+fn write_status_text(
+    out: &mut dyn Write,
+    scanned: &[Scanned],
+    sections: bool,
+    l10n: &Localizer,
+) -> std::io::Result<()> {
+    let colour = crate::cli::use_colour();
+    let mut langs: Vec<&str> = scanned.iter().map(|s| s.doc.lang.as_str()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    let mut sources: Vec<&Path> = scanned
+        .iter()
+        .map(|s| s.doc.source.path.as_path())
+        .collect();
+    sources.dedup();
+    writeln!(
+        out,
+        "{}",
+        l10n.tr_args(
+            STATUS_HEADER,
+            &[
+                ("documents", Arg::Num(sources.len() as f64)),
+                ("languages", Arg::Str(&langs.join(", ")))
+            ]
+        )
+    )?;
+    let section_width = if sections {
+        scanned
+            .iter()
+            .flat_map(|s| &s.report.sections)
+            .map(|sec| sec.title.chars().count() + 4)
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let name_width = sources
+        .iter()
+        .map(|p| p.display().to_string().chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(8)
+        .max(section_width);
+    for source in sources {
+        let docs: Vec<&Scanned> = scanned
+            .iter()
+            .filter(|s| s.doc.source.path == source)
+            .collect();
+        let shown = source.display().to_string();
+        write!(out, "{shown:<name_width$}")?;
+        for lang in &langs {
+            match docs.iter().find(|d| d.doc.lang == *lang) {
+                Some(d) => write!(out, "  {lang} {}", cell(&d.report.total, colour, l10n))?,
+                None => write!(out, "  {lang} {}", l10n.tr(STATUS_NONE))?,
+            }
+        }
+        writeln!(out)?;
+        if sections {
+            let Some(first) = docs.first() else { continue };
+            for (k, section) in first.report.sections.iter().enumerate() {
+                let title = if section.title.is_empty() {
+                    l10n.tr(STATUS_SECTION_TOP)
+                } else {
+                    sanitize(&section.title)
+                };
+                let label = format!("  § {title}");
+                write!(out, "{}", pad_chars(&label, name_width))?;
+                for lang in &langs {
+                    match docs
+                        .iter()
+                        .find(|d| d.doc.lang == *lang)
+                        .and_then(|d| d.report.sections.get(k))
+                    {
+                        Some(s) => write!(out, "  {lang} {}", cell(&s.counts, colour, l10n))?,
+                        None => write!(out, "  {lang} {}", l10n.tr(STATUS_NONE))?,
+                    }
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn pad_chars(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    if n >= width {
+        return text.to_owned();
+    }
+    format!("{text}{}", " ".repeat(width - n))
+}
+
+/// `trame status --format json`.
+#[derive(Serialize)]
+struct StatusJson {
+    documents: Vec<StatusDocJson>,
+}
+
+#[derive(Serialize)]
+struct StatusDocJson {
+    source: String,
+    translations: Vec<StatusTranslationJson>,
+}
+
+#[derive(Serialize)]
+struct StatusTranslationJson {
+    lang: String,
+    target: String,
+    #[serde(flatten)]
+    counts: CountsJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sections: Option<Vec<SectionJson>>,
+}
+
+#[derive(Serialize)]
+struct CountsJson {
+    total: usize,
+    translated: usize,
+    percent: f64,
+    words_to_translate: usize,
+    states: std::collections::BTreeMap<&'static str, usize>,
+}
+
+impl CountsJson {
+    fn new(c: &crate::report::Counts) -> CountsJson {
+        CountsJson {
+            total: c.total(),
+            translated: c.translated(),
+            percent: (c.percent() * 10.0).round() / 10.0,
+            words_to_translate: c.words_to_translate,
+            states: State::ALL.iter().map(|s| (s.as_str(), c.get(*s))).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SectionJson {
+    title: String,
+    anchor: Option<String>,
+    line: u32,
+    #[serde(flatten)]
+    counts: CountsJson,
+}
+
+impl StatusJson {
+    fn new(scanned: &[Scanned], sections: bool) -> StatusJson {
+        let mut documents: Vec<StatusDocJson> = Vec::new();
+        for s in scanned {
+            let source = s.doc.source.path.display().to_string();
+            let t = StatusTranslationJson {
+                lang: s.doc.lang.clone(),
+                target: s.doc.target.path.display().to_string(),
+                counts: CountsJson::new(&s.report.total),
+                sections: sections.then(|| {
+                    s.report
+                        .sections
+                        .iter()
+                        .map(|sec| SectionJson {
+                            title: sec.title.clone(),
+                            anchor: sec.anchor.clone(),
+                            line: sec.line,
+                            counts: CountsJson::new(&sec.counts),
+                        })
+                        .collect()
+                }),
+            };
+            match documents.last_mut() {
+                Some(d) if d.source == source => d.translations.push(t),
+                _ => documents.push(StatusDocJson {
+                    source,
+                    translations: vec![t],
+                }),
+            }
+        }
+        StatusJson { documents }
+    }
+}
+
+/// How serious a check finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Severity {
+    Error,
+    Warning,
+}
+
+/// One result of `trame check`, before rendering.
+#[derive(Debug, Clone)]
+struct CheckFinding {
+    severity: Severity,
+    rule: &'static str,
+    file: String,
+    line: u32,
+    lang: String,
+    section: String,
+    /// Message id and arguments, rendered in the chosen language.
+    message: (&'static str, Vec<(&'static str, String)>),
+    diff: Option<Vec<crate::stale::Chunk>>,
+}
+
+impl CheckFinding {
+    fn text(&self, l10n: &Localizer) -> String {
+        let args: Vec<(&str, Arg<'_>)> = self
+            .message
+            .1
+            .iter()
+            .map(|(k, v)| {
+                // Counts select plural forms; every other value is shown as written.
+                let numeric = matches!(*k, "count" | "percent" | "required");
+                (
+                    *k,
+                    if numeric {
+                        v.parse::<f64>().map_or(Arg::Str(v), Arg::Num)
+                    } else {
+                        Arg::Str(v)
+                    },
+                )
+            })
+            .collect();
+        l10n.tr_args(self.message.0, &args)
+    }
 }
 
 /// Runs `trame check`.
@@ -30,6 +454,495 @@ pub fn check(
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let _ = (paths, format, l10n, out);
-    anyhow::bail!("trame check is not available yet")
+    let (config, scanned) = scan(paths, None, l10n)?;
+    let findings = evaluate(&config, &scanned);
+    let n_errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let n_warnings = findings.len() - n_errors;
+    let english = Localizer::new(&["en"]);
+    let written = match format {
+        CheckFormat::Text => write_check_text(out, &findings, scanned.len(), l10n),
+        CheckFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &CheckJson::new(&findings, &scanned, &config, &english),
+            )?;
+            writeln!(out)
+        }
+        CheckFormat::Github => write_github(out, &findings, &english),
+        CheckFormat::Junit => write_junit(out, &findings, &scanned, &english),
+    };
+    written.with_context(|| l10n.tr(crate::i18n::ids::ERROR_WRITE_OUTPUT))?;
+    let _ = n_warnings;
+    Ok(if n_errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Applies the rules of `trame.toml` to every translation.
+fn evaluate(config: &Config, scanned: &[Scanned]) -> Vec<CheckFinding> {
+    let rules = &config.check;
+    let allowed = |section: &crate::report::Section| {
+        rules.untranslated_sections.iter().any(|a| {
+            a.eq_ignore_ascii_case(&section.title)
+                || section
+                    .anchor
+                    .as_deref()
+                    .is_some_and(|anchor| anchor == a.trim_start_matches('#'))
+        })
+    };
+    let mut out = Vec::new();
+    for s in scanned {
+        let (doc, report) = (&s.doc, &s.report);
+        let target = doc.target.path.display().to_string();
+        let source = doc.source.path.display().to_string();
+        let section_name = |k: usize| {
+            report
+                .sections
+                .get(k)
+                .map_or(String::new(), |sec| sec.title.clone())
+        };
+        // Coverage, with the sections allowed to stay untranslated left out.
+        let (mut total, mut translated) = (0usize, 0usize);
+        for sec in report.sections.iter().filter(|sec| !allowed(sec)) {
+            total += sec.counts.total();
+            translated += sec.counts.translated();
+        }
+        let percent = if total == 0 {
+            100.0
+        } else {
+            100.0 * translated as f64 / total as f64
+        };
+        let required = rules.coverage_for(&doc.lang);
+        if percent + 1e-9 < required {
+            out.push(CheckFinding {
+                severity: Severity::Error,
+                rule: "coverage",
+                file: target.clone(),
+                line: 1,
+                lang: doc.lang.clone(),
+                section: String::new(),
+                message: (
+                    CHECK_COVERAGE,
+                    vec![
+                        ("percent", format!("{:.0}", percent.floor())),
+                        ("required", format!("{required}")),
+                    ],
+                ),
+                diff: None,
+            });
+            for (k, sec) in report.sections.iter().enumerate() {
+                let missing = sec.counts.get(State::Missing);
+                if missing == 0 || allowed(sec) {
+                    continue;
+                }
+                let title = if sec.title.is_empty() {
+                    "—".to_owned()
+                } else {
+                    sec.title.clone()
+                };
+                out.push(CheckFinding {
+                    severity: Severity::Error,
+                    rule: "coverage",
+                    file: target.clone(),
+                    line: target_line_near(doc, k, report),
+                    lang: doc.lang.clone(),
+                    section: section_name(k),
+                    message: (
+                        CHECK_SECTION_MISSING,
+                        vec![
+                            ("section", title),
+                            ("count", missing.to_string()),
+                            ("source", source.clone()),
+                            ("first", sec.line.to_string()),
+                            ("last", sec.end_line.to_string()),
+                        ],
+                    ),
+                    diff: None,
+                });
+            }
+        }
+        // Stale and removed segments beyond what is allowed.
+        let stale: Vec<(usize, &crate::stale::Labelled)> = doc
+            .labels
+            .iter()
+            .enumerate()
+            .filter(|(k, l)| {
+                matches!(l.state, State::Stale | State::Removed)
+                    && !report
+                        .sections
+                        .get(report.label_sections[*k])
+                        .is_some_and(allowed)
+            })
+            .collect();
+        if stale.len() > rules.stale {
+            for (k, l) in stale {
+                let line = if l.target.is_empty() {
+                    1
+                } else {
+                    doc.target.document.segments[l.target.start].lines.0
+                };
+                let source_line = l
+                    .source
+                    .map_or(0, |i| doc.source.document.segments[i].lines.0);
+                let id = if l.state == State::Removed {
+                    CHECK_REMOVED
+                } else {
+                    CHECK_STALE
+                };
+                out.push(CheckFinding {
+                    severity: Severity::Error,
+                    rule: l.state.as_str(),
+                    file: target.clone(),
+                    line,
+                    lang: doc.lang.clone(),
+                    section: section_name(report.label_sections[k]),
+                    message: (
+                        id,
+                        vec![
+                            ("source", source.clone()),
+                            ("line", source_line.to_string()),
+                        ],
+                    ),
+                    diff: Some(l.diff.clone()),
+                });
+            }
+        }
+        // Consistency findings.
+        for f in &report.findings {
+            let severity = if rules.warnings.iter().any(|w| w == f.rule.as_str()) {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let (id, value) = match f.side {
+                Some(Side::Source) => (CHECK_FINDING_SOURCE, f.value.clone()),
+                _ => (CHECK_FINDING_TARGET, f.value.clone()),
+            };
+            let shown = if f.rule == Rule::Date {
+                month_name(&value)
+            } else {
+                value
+            };
+            out.push(CheckFinding {
+                severity,
+                rule: f.rule.as_str(),
+                file: target.clone(),
+                line: f.target_line.unwrap_or(1),
+                lang: doc.lang.clone(),
+                section: section_name(f.section),
+                message: (
+                    id,
+                    vec![
+                        ("rule", f.rule.as_str().to_owned()),
+                        ("value", shown),
+                        ("source", source.clone()),
+                        ("line", f.source_line.unwrap_or(0).to_string()),
+                    ],
+                ),
+                diff: None,
+            });
+        }
+    }
+    out
+}
+
+/// Shows `--09` as `September (--09)` so a reader sees the month.
+fn month_name(value: &str) -> String {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    value
+        .strip_prefix("--")
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| NAMES.get(m.wrapping_sub(1)))
+        .map_or(value.to_owned(), |name| format!("{name} ({value})"))
+}
+
+/// Returns the translation line where a missing section would go: the line
+/// of the translated segment before it, else 1.
+fn target_line_near(doc: &StaleDoc, section: usize, report: &DocReport) -> u32 {
+    let mut line = 1;
+    for (k, l) in doc.labels.iter().enumerate() {
+        if report.label_sections[k] >= section {
+            break;
+        }
+        if !l.target.is_empty() {
+            line = doc.target.document.segments[l.target.end - 1].lines.1;
+        }
+    }
+    line
+}
+
+fn write_check_text(
+    out: &mut dyn Write,
+    findings: &[CheckFinding],
+    n_docs: usize,
+    l10n: &Localizer,
+) -> std::io::Result<()> {
+    let colour = crate::cli::use_colour();
+    for f in findings {
+        let severity = l10n.tr(if f.severity == Severity::Error {
+            SEVERITY_ERROR
+        } else {
+            SEVERITY_WARNING
+        });
+        let section = if f.section.is_empty() {
+            String::new()
+        } else {
+            format!("[{}] ", sanitize(&f.section))
+        };
+        writeln!(
+            out,
+            "{}:{}: {severity} ({}, {}): {section}{}",
+            f.file,
+            f.line,
+            f.rule,
+            f.lang,
+            f.text(l10n)
+        )?;
+        if let Some(diff) = &f.diff {
+            writeln!(out, "    {}", render_diff(diff, colour))?;
+        }
+    }
+    let n_errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    writeln!(
+        out,
+        "{}",
+        l10n.tr_args(
+            CHECK_SUMMARY,
+            &[
+                ("errors", Arg::Num(n_errors as f64)),
+                ("warnings", Arg::Num((findings.len() - n_errors) as f64)),
+                ("translations", Arg::Num(n_docs as f64)),
+            ]
+        )
+    )
+}
+
+/// Escapes a GitHub workflow command's data.
+fn github_escape(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn github_property(s: &str) -> String {
+    github_escape(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn write_github(
+    out: &mut dyn Write,
+    findings: &[CheckFinding],
+    english: &Localizer,
+) -> std::io::Result<()> {
+    for f in findings {
+        let kind = if f.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        let mut message = f.text(english);
+        if !f.section.is_empty() {
+            message = format!("[{}] {message}", f.section);
+        }
+        if let Some(diff) = &f.diff {
+            message.push('\n');
+            message.push_str(&render_diff(diff, false));
+        }
+        writeln!(
+            out,
+            "::{kind} file={},line={},title={}::{}",
+            github_property(&f.file),
+            f.line,
+            github_property(&format!("trame {} ({})", f.rule, f.lang)),
+            github_escape(&message)
+        )?;
+    }
+    Ok(())
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn write_junit(
+    out: &mut dyn Write,
+    findings: &[CheckFinding],
+    scanned: &[Scanned],
+    english: &Localizer,
+) -> std::io::Result<()> {
+    let errors: Vec<&CheckFinding> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    let failed_docs = scanned
+        .iter()
+        .filter(|s| {
+            errors
+                .iter()
+                .any(|f| f.file == s.doc.target.path.display().to_string())
+        })
+        .count();
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="trame check" tests="{}" failures="{failed_docs}">"#,
+        scanned.len()
+    )?;
+    writeln!(
+        out,
+        r#"  <testsuite name="trame check" tests="{}" failures="{failed_docs}">"#,
+        scanned.len()
+    )?;
+    for s in scanned {
+        let file = s.doc.target.path.display().to_string();
+        let name = xml_escape(&format!("{file} ({})", s.doc.lang));
+        let mine: Vec<&&CheckFinding> = errors.iter().filter(|f| f.file == file).collect();
+        if mine.is_empty() {
+            writeln!(
+                out,
+                r#"    <testcase classname="trame" name="{name}" file="{}"/>"#,
+                xml_escape(&file)
+            )?;
+            continue;
+        }
+        writeln!(
+            out,
+            r#"    <testcase classname="trame" name="{name}" file="{}">"#,
+            xml_escape(&file)
+        )?;
+        let body: Vec<String> = mine
+            .iter()
+            .map(|f| {
+                let mut line = format!("{}:{}: {}: {}", f.file, f.line, f.rule, f.text(english));
+                if let Some(diff) = &f.diff {
+                    line.push_str(&format!("\n    {}", render_diff(diff, false)));
+                }
+                line
+            })
+            .collect();
+        let summary = format!("{} errors", mine.len());
+        writeln!(
+            out,
+            r#"      <failure message="{}" type="trame">{}</failure>"#,
+            xml_escape(&summary),
+            xml_escape(&body.join("\n"))
+        )?;
+        writeln!(out, "    </testcase>")?;
+    }
+    writeln!(out, "  </testsuite>")?;
+    writeln!(out, "</testsuites>")
+}
+
+/// `trame check --format json`.
+#[derive(Serialize)]
+struct CheckJson {
+    ok: bool,
+    errors: usize,
+    warnings: usize,
+    coverage: Vec<CoverageJson>,
+    findings: Vec<FindingJson>,
+}
+
+#[derive(Serialize)]
+struct CoverageJson {
+    source: String,
+    target: String,
+    lang: String,
+    translated: usize,
+    total: usize,
+    percent: f64,
+    required: f64,
+}
+
+#[derive(Serialize)]
+struct FindingJson {
+    severity: Severity,
+    rule: &'static str,
+    file: String,
+    line: u32,
+    lang: String,
+    section: String,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<Vec<DiffJson>>,
+}
+
+#[derive(Serialize)]
+struct DiffJson {
+    op: &'static str,
+    text: String,
+}
+
+impl CheckJson {
+    fn new(
+        findings: &[CheckFinding],
+        scanned: &[Scanned],
+        config: &Config,
+        english: &Localizer,
+    ) -> CheckJson {
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        CheckJson {
+            ok: errors == 0,
+            errors,
+            warnings: findings.len() - errors,
+            coverage: scanned
+                .iter()
+                .map(|s| CoverageJson {
+                    source: s.doc.source.path.display().to_string(),
+                    target: s.doc.target.path.display().to_string(),
+                    lang: s.doc.lang.clone(),
+                    translated: s.report.total.translated(),
+                    total: s.report.total.total(),
+                    percent: (s.report.total.percent() * 10.0).round() / 10.0,
+                    required: config.check.coverage_for(&s.doc.lang),
+                })
+                .collect(),
+            findings: findings
+                .iter()
+                .map(|f| FindingJson {
+                    severity: f.severity,
+                    rule: f.rule,
+                    file: f.file.clone(),
+                    line: f.line,
+                    lang: f.lang.clone(),
+                    section: f.section.clone(),
+                    message: f.text(english),
+                    diff: f.diff.as_ref().map(|d| {
+                        d.iter()
+                            .map(|c| DiffJson {
+                                op: c.op.as_str(),
+                                text: c.text.clone(),
+                            })
+                            .collect()
+                    }),
+                })
+                .collect(),
+        }
+    }
 }

@@ -79,8 +79,11 @@ pub fn markdown_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
                 path: dir.clone(),
                 source,
             })?;
-            let mut entries: Vec<PathBuf> =
-                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            // `./x.md` is shown as `x.md`.
+            let mut entries: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .map(|p| p.strip_prefix(".").map(Path::to_owned).unwrap_or(p))
+                .collect();
             entries.sort();
             for entry in entries.into_iter().rev() {
                 let hidden = entry

@@ -1,1 +1,125 @@
-//! Tests of report_cli (being written).
+//! `trame status` and `trame check` end to end: a temporary repository, a
+//! cleared environment, stdout, stderr and the exit code snapshotted.
+
+use crate::support::{TestRepo, render, trame};
+
+const EN: &str = "---
+title: The Loom Newsletter
+date: 2026-10-05
+---
+
+Welcome to the September 2026 issue.
+
+## Events
+
+The sprint in Lyon takes place in October, see [the wiki](https://wiki.loom.example/lyon).
+
+## Specifications
+
+Two new specifications were published this month.
+";
+
+const FR: &str = "---
+title: La lettre de Loom
+date: 2026-10-05
+---
+
+Bienvenue dans le numéro de septembre 2026.
+
+## Événements
+
+Le sprint de Lyon a lieu en octobre, voir [le wiki](https://wiki.loom.example/lyon).
+
+## Spécifications
+
+Deux nouvelles spécifications ont été publiées ce mois-ci.
+";
+
+/// A repository whose French is complete and whose Italian lacks a section
+/// and says August where the English says September.
+fn repo() -> TestRepo {
+    let mut r = TestRepo::new();
+    r.write("content/news.md", EN);
+    r.write("content/news.fr.md", FR);
+    r.write(
+        "content/news.it.md",
+        "---\ntitle: La newsletter di Loom\ndate: 2026-10-05\n---\n\nBenvenuti al numero di agosto 2026.\n\n## Eventi\n\nLo sprint di Lione si tiene a ottobre, vedi [il wiki](https://wiki.loom.example/lyon).\n",
+    );
+    r.commit("English, French and Italian");
+    r
+}
+
+fn run(r: &TestRepo, args: &[&str]) -> String {
+    render(&trame(args, r.path(), &[]))
+}
+
+#[test]
+fn a_complete_translation_passes() {
+    let mut r = TestRepo::new();
+    r.write("news.md", EN);
+    r.write("news.fr.md", FR);
+    r.commit("English and French");
+    insta::assert_snapshot!("check_complete", run(&r, &["check", "."]));
+}
+
+#[test]
+fn status_in_each_format() {
+    let r = repo();
+    insta::assert_snapshot!("status_text", run(&r, &["status", "content"]));
+    insta::assert_snapshot!(
+        "status_sections",
+        run(&r, &["status", "--sections", "content"])
+    );
+    insta::assert_snapshot!(
+        "status_json",
+        run(&r, &["status", "--format", "json", "content"])
+    );
+}
+
+#[test]
+fn check_names_the_untranslated_section_and_the_wrong_month_in_each_format() {
+    let r = repo();
+    for format in ["text", "json", "github", "junit"] {
+        insta::assert_snapshot!(
+            format!("check_{format}"),
+            run(&r, &["check", "--format", format, "content"])
+        );
+    }
+}
+
+#[test]
+fn a_stale_segment_fails_with_its_diff() {
+    let mut r = TestRepo::new();
+    r.write("news.md", EN);
+    r.write("news.fr.md", FR);
+    r.commit("English and French");
+    r.write(
+        "news.md",
+        &EN.replace(
+            "Two new specifications were",
+            "Three new specifications were",
+        ),
+    );
+    r.commit("English: three specifications");
+    insta::assert_snapshot!(run(&r, &["check", "."]));
+}
+
+#[test]
+fn rules_from_trame_toml_and_a_bad_key() {
+    let mut r = repo();
+    r.write("trame.toml", "[check]\nuntranslated-sections = [\"Specifications\"]\nwarnings = [\"date\", \"number\"]\n");
+    r.commit("rules");
+    insta::assert_snapshot!("check_with_rules", run(&r, &["check", "content"]));
+    r.write("trame.toml", "[check]\ncoverag = 90\n");
+    insta::assert_snapshot!("check_bad_config", run(&r, &["check", "content"]));
+}
+
+#[test]
+fn a_missing_path_exits_2_with_one_line() {
+    let r = repo();
+    insta::assert_snapshot!(run(&r, &["check", "nowhere"]), @r"
+    ------- stderr -------
+    trame: error: cannot read nowhere: No such file or directory (os error 2)
+    [exit status: 2]
+    ");
+}

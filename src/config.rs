@@ -1,0 +1,204 @@
+//! `trame.toml`: the project's settings, every key optional.
+//!
+//! Pure: parsing only (the workspace reads the file). An unknown key or a bad
+//! value is an error naming the key and its line.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+/// The settings, with defaults filled in.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct Config {
+    /// The language translations are made from.
+    pub source_language: String,
+    /// The translation languages (empty: every language found).
+    pub languages: Vec<String>,
+    /// Where the content is, relative to the file (default: `issues/` or `content/`).
+    pub content: Option<PathBuf>,
+    /// Front-matter keys whose values are translated.
+    pub front_matter_keys: Vec<String>,
+    /// How internal links are localized.
+    pub links: Links,
+    /// The rules of `trame check`.
+    pub check: Check,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            source_language: "en".into(),
+            languages: Vec::new(),
+            content: None,
+            front_matter_keys: crate::segment::Config::default().front_matter_keys,
+            links: Links::default(),
+            check: Check::default(),
+        }
+    }
+}
+
+/// Link localization: `/x/` becomes `/fr/x/` under these prefixes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct Links {
+    /// Site-relative prefixes whose links are localized.
+    pub localize: Vec<String>,
+    /// Prefixes left alone (static files).
+    pub keep: Vec<String>,
+}
+
+impl Default for Links {
+    fn default() -> Self {
+        Links {
+            localize: Vec::new(),
+            keep: vec!["/images/".into(), "/css/".into(), "/js/".into()],
+        }
+    }
+}
+
+/// The rules of `trame check`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct Check {
+    /// Required share of translated segments, in percent, for every language.
+    pub coverage: f64,
+    /// Required coverage per language, overriding `coverage`.
+    pub coverage_by_language: BTreeMap<String, f64>,
+    /// Stale segments allowed per page and language.
+    pub stale: usize,
+    /// Sections (heading text or anchor) that may stay untranslated.
+    pub untranslated_sections: Vec<String>,
+    /// Finding kinds reported as warnings, not failures (`number`, `url`, ...).
+    pub warnings: Vec<String>,
+}
+
+impl Default for Check {
+    fn default() -> Self {
+        Check {
+            coverage: 100.0,
+            coverage_by_language: BTreeMap::new(),
+            stale: 0,
+            untranslated_sections: Vec::new(),
+            warnings: vec!["number".into()],
+        }
+    }
+}
+
+impl Check {
+    /// Returns the coverage required of a language.
+    pub fn coverage_for(&self, lang: &str) -> f64 {
+        self.coverage_by_language
+            .get(lang)
+            .copied()
+            .unwrap_or(self.coverage)
+    }
+}
+
+/// A `trame.toml` that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}: {message}", file.display())]
+pub struct ConfigError {
+    /// The file.
+    pub file: PathBuf,
+    /// The 1-based line of the problem.
+    pub line: usize,
+    /// What is wrong, naming the key.
+    pub message: String,
+}
+
+/// Parses the text of a `trame.toml` read from `file`.
+pub fn parse(file: &std::path::Path, text: &str) -> Result<Config, ConfigError> {
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| {
+            text[..s.start.min(text.len())].matches('\n').count() + 1
+        });
+        ConfigError {
+            file: file.to_owned(),
+            line,
+            message: e.message().trim().to_owned(),
+        }
+    })?;
+    let bad = |key: &str, message: String| {
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map_or(1, |p| p + 1);
+        ConfigError {
+            file: file.to_owned(),
+            line,
+            message,
+        }
+    };
+    let percents = std::iter::once(("coverage", config.check.coverage)).chain(
+        config
+            .check
+            .coverage_by_language
+            .values()
+            .map(|v| ("coverage-by-language", *v)),
+    );
+    for (key, value) in percents {
+        if !(0.0..=100.0).contains(&value) {
+            return Err(bad(
+                key,
+                format!("`{key}` must be a percentage from 0 to 100, not {value}"),
+            ));
+        }
+    }
+    for w in &config.check.warnings {
+        if crate::report::Rule::parse(w).is_none() {
+            let known: Vec<&str> = crate::report::Rule::ALL
+                .iter()
+                .map(|r| r.as_str())
+                .collect();
+            return Err(bad(
+                "warnings",
+                format!(
+                    "unknown finding kind `{w}` in `warnings`; expected one of {}",
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn every_key_is_optional() {
+        assert_eq!(
+            parse(Path::new("trame.toml"), "").unwrap(),
+            Config::default()
+        );
+        let c = parse(
+            Path::new("trame.toml"),
+            "languages = [\"fr\", \"it\"]\n[check]\ncoverage = 90\nstale = 2\n[check.coverage-by-language]\nit = 50\n",
+        )
+        .unwrap();
+        assert_eq!(c.check.coverage_for("fr"), 90.0);
+        assert_eq!(c.check.coverage_for("it"), 50.0);
+        assert_eq!(c.check.stale, 2);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_name_the_key_and_line() {
+        let e = parse(
+            Path::new("trame.toml"),
+            "languages = [\"fr\"]\n[check]\ncoverag = 90\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("coverag"), "{e}");
+        let e = parse(Path::new("trame.toml"), "[check]\n\ncoverage = 120\n").unwrap_err();
+        assert_eq!((e.line, e.message.contains("coverage")), (3, true), "{e}");
+        let e = parse(Path::new("trame.toml"), "[check]\nwarnings = [\"nums\"]\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        let e = parse(Path::new("trame.toml"), "languages = \"fr\"\n").unwrap_err();
+        assert_eq!(e.line, 1, "{e}");
+    }
+}

@@ -1,0 +1,522 @@
+//! Coverage and consistency: what coordinators and CI read.
+//!
+//! Pure: no I/O. From a translation's alignment and labels it counts
+//! segments by state per heading section, and finds inconsistencies between
+//! each segment and its translation: a URL, inline code, number or month
+//! present on one side only, a shortcode whose untranslatable parameters
+//! changed, a front-matter key the translation lost, an in-page anchor that
+//! resolves to no heading, and broken Markdown structure.
+
+use crate::align::Alignment;
+use crate::segment::{Diagnostic, Document, SegmentKind};
+use crate::stale::{Labelled, State};
+
+/// Segment counts by state, and the English words still to translate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Count per state, indexed like [`State::ALL`].
+    pub by_state: [usize; 7],
+    /// Words of the English segments that are stale or missing.
+    pub words_to_translate: usize,
+}
+
+impl Counts {
+    /// Returns the count of one state.
+    pub fn get(&self, state: State) -> usize {
+        self.by_state[state_index(state)]
+    }
+
+    /// Returns the number of English segments (removed ones are the translation's).
+    pub fn total(&self) -> usize {
+        self.by_state.iter().sum::<usize>() - self.get(State::Removed)
+    }
+
+    /// Returns the number of English segments with a translation.
+    pub fn translated(&self) -> usize {
+        self.total() - self.get(State::Missing)
+    }
+
+    /// Returns the translated share in percent (100 for an empty page).
+    pub fn percent(&self) -> f64 {
+        if self.total() == 0 {
+            100.0
+        } else {
+            100.0 * self.translated() as f64 / self.total() as f64
+        }
+    }
+
+    fn add(&mut self, state: State, words: usize) {
+        self.by_state[state_index(state)] += 1;
+        if matches!(state, State::Stale | State::Missing) {
+            self.words_to_translate += words;
+        }
+    }
+}
+
+fn state_index(state: State) -> usize {
+    State::ALL.iter().position(|s| *s == state).unwrap_or(0)
+}
+
+/// A heading section of the English page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading text (empty for the part before the first heading).
+    pub title: String,
+    /// The heading's anchor, if any.
+    pub anchor: Option<String>,
+    /// The heading's first line (1 for the part before the first heading).
+    pub line: u32,
+    /// The last line of the section's last segment.
+    pub end_line: u32,
+    /// Counts of the section's segments.
+    pub counts: Counts,
+}
+
+/// What kind of inconsistency a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// A link destination or image source on one side only.
+    Url,
+    /// Inline code on one side only.
+    Code,
+    /// A number on one side only.
+    Number,
+    /// A month on one side only.
+    Date,
+    /// A shortcode whose untranslatable parameters differ.
+    Shortcode,
+    /// A front-matter key of the English missing from the translation.
+    FrontMatter,
+    /// An in-page link to an anchor no heading has.
+    Anchor,
+    /// Broken Markdown structure in the translation.
+    Markdown,
+}
+
+impl Rule {
+    /// Returns the stable machine name used in JSON output and `trame.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::Url => "url",
+            Rule::Code => "code",
+            Rule::Number => "number",
+            Rule::Date => "date",
+            Rule::Shortcode => "shortcode",
+            Rule::FrontMatter => "front-matter",
+            Rule::Anchor => "anchor",
+            Rule::Markdown => "markdown",
+        }
+    }
+
+    /// Every rule.
+    pub const ALL: [Rule; 8] = [
+        Rule::Url,
+        Rule::Code,
+        Rule::Number,
+        Rule::Date,
+        Rule::Shortcode,
+        Rule::FrontMatter,
+        Rule::Anchor,
+        Rule::Markdown,
+    ];
+
+    /// Parses a machine name.
+    pub fn parse(name: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+}
+
+/// Which side of a pair holds a value the other lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Only the English has it.
+    Source,
+    /// Only the translation has it.
+    Target,
+}
+
+/// One inconsistency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule broken.
+    pub rule: Rule,
+    /// The value concerned (a URL, a number, a key, a diagnostic code).
+    pub value: String,
+    /// Which side has the value (for one-sided values).
+    pub side: Option<Side>,
+    /// The English line, if the finding has one.
+    pub source_line: Option<u32>,
+    /// The translation's line, if the finding has one.
+    pub target_line: Option<u32>,
+    /// Index into [`DocReport::sections`].
+    pub section: usize,
+}
+
+/// Coverage and findings of one translation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocReport {
+    /// Counts for the whole page.
+    pub total: Counts,
+    /// Counts per English heading section, in order.
+    pub sections: Vec<Section>,
+    /// For each label (same order as the labels given), its section index.
+    pub label_sections: Vec<usize>,
+    /// Inconsistencies, in page order.
+    pub findings: Vec<Finding>,
+}
+
+/// Builds the report of one translation.
+pub fn report(
+    source: &Document,
+    source_text: &str,
+    target: &Document,
+    target_text: &str,
+    target_diagnostics: &[Diagnostic],
+    alignment: &Alignment,
+    labels: &[Labelled],
+) -> DocReport {
+    let section_of = section_index(source);
+    let mut sections = sections_of(source);
+    let mut total = Counts::default();
+    let mut label_sections = Vec::with_capacity(labels.len());
+    for l in labels {
+        let section = match l.source {
+            Some(i) => section_of[i],
+            // A removed segment sits in the section of the next English segment.
+            None => alignment
+                .rows
+                .iter()
+                .find(|r| r.target.start >= l.target.start && !r.source.is_empty())
+                .map_or(sections.len() - 1, |r| section_of[r.source.start]),
+        };
+        let words = l.source.map_or(0, |i| word_count(&source.segments[i].text));
+        total.add(l.state, words);
+        sections[section].counts.add(l.state, words);
+        label_sections.push(section);
+    }
+    let mut findings = Vec::new();
+    for row in &alignment.rows {
+        if row.source.is_empty() || row.target.is_empty() {
+            continue;
+        }
+        let section = section_of[row.source.start];
+        let s_line = source.segments[row.source.start].lines.0;
+        let t_line = target.segments[row.target.start].lines.0;
+        let side = |doc: &Document,
+                    range: &std::ops::Range<usize>,
+                    pick: &dyn Fn(&crate::segment::Invariants) -> Vec<String>| {
+            let mut v: Vec<String> = range
+                .clone()
+                .flat_map(|k| pick(&doc.segments[k].invariants))
+                .collect();
+            v.sort();
+            v
+        };
+        let checks: [(Rule, &Pick); 5] = [
+            (Rule::Url, &|inv| {
+                inv.urls
+                    .iter()
+                    .filter(|u| !u.starts_with('#'))
+                    .map(|u| normalize_url(u))
+                    .collect()
+            }),
+            (Rule::Code, &|inv| inv.code.clone()),
+            (Rule::Number, &|inv| {
+                inv.numbers.iter().map(|n| normalize_number(n)).collect()
+            }),
+            (Rule::Date, &|inv| inv.dates.clone()),
+            (Rule::Shortcode, &|inv| inv.shortcodes.clone()),
+        ];
+        for (rule, pick) in checks {
+            let (a, b) = (
+                side(source, &row.source, pick),
+                side(target, &row.target, pick),
+            );
+            for (value, which) in one_sided(&a, &b) {
+                findings.push(Finding {
+                    rule,
+                    value,
+                    side: Some(which),
+                    source_line: Some(s_line),
+                    target_line: Some(t_line),
+                    section,
+                });
+            }
+        }
+    }
+    // Front-matter keys the translation lost.
+    let target_keys = front_matter_keys(target_text);
+    for key in front_matter_keys(source_text) {
+        if !target_keys.contains(&key) {
+            findings.push(Finding {
+                rule: Rule::FrontMatter,
+                value: key,
+                side: Some(Side::Source),
+                source_line: None,
+                target_line: Some(1),
+                section: 0,
+            });
+        }
+    }
+    for (k, anchor) in crate::localize::broken_anchors(target) {
+        let t_line = target.segments[k].lines.0;
+        let section = alignment
+            .rows
+            .iter()
+            .find(|r| r.target.contains(&k) && !r.source.is_empty())
+            .map_or(0, |r| section_of[r.source.start]);
+        findings.push(Finding {
+            rule: Rule::Anchor,
+            value: anchor,
+            side: Some(Side::Target),
+            source_line: None,
+            target_line: Some(t_line),
+            section,
+        });
+    }
+    for d in target_diagnostics {
+        findings.push(Finding {
+            rule: Rule::Markdown,
+            value: d.kind.code().to_owned(),
+            side: Some(Side::Target),
+            source_line: None,
+            target_line: Some(d.line),
+            section: 0,
+        });
+    }
+    findings.sort_by_key(|f| {
+        (
+            f.section,
+            f.source_line.unwrap_or(0),
+            f.target_line.unwrap_or(0),
+        )
+    });
+    DocReport {
+        total,
+        sections,
+        label_sections,
+        findings,
+    }
+}
+
+/// Picks the values of one kind of invariant.
+type Pick = dyn Fn(&crate::segment::Invariants) -> Vec<String>;
+
+/// Returns, for each English segment, the index of its heading section.
+fn section_index(source: &Document) -> Vec<usize> {
+    let mut current = 0;
+    let starts_with_heading = source
+        .segments
+        .iter()
+        .find(|s| s.kind != SegmentKind::FrontMatter)
+        .is_some_and(|s| s.kind == SegmentKind::Heading);
+    let mut out = Vec::with_capacity(source.segments.len());
+    let mut seen_heading = false;
+    for seg in &source.segments {
+        if seg.kind == SegmentKind::Heading {
+            current = if !seen_heading && starts_with_heading {
+                0
+            } else {
+                current + 1
+            };
+            seen_heading = true;
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// Returns the sections of the English page, with empty counts.
+fn sections_of(source: &Document) -> Vec<Section> {
+    let index = section_index(source);
+    let mut out: Vec<Section> = Vec::new();
+    for (k, seg) in source.segments.iter().enumerate() {
+        let s = index[k];
+        if s == out.len() {
+            let (title, anchor, line) = if seg.kind == SegmentKind::Heading {
+                (
+                    crate::segment::normalize(&seg.text),
+                    seg.anchor.clone(),
+                    seg.lines.0,
+                )
+            } else {
+                (String::new(), None, 1)
+            };
+            out.push(Section {
+                title,
+                anchor,
+                line,
+                end_line: seg.lines.1,
+                counts: Counts::default(),
+            });
+        }
+        if let Some(section) = out.get_mut(s) {
+            section.end_line = seg.lines.1;
+        }
+    }
+    if out.is_empty() {
+        out.push(Section {
+            title: String::new(),
+            anchor: None,
+            line: 1,
+            end_line: 1,
+            counts: Counts::default(),
+        });
+    }
+    out
+}
+
+/// Returns the values found on one side only (multisets, sorted inputs).
+fn one_sided(a: &[String], b: &[String]) -> Vec<(String, Side)> {
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => {
+                out.push((x.clone(), Side::Source));
+                i += 1;
+            }
+            (Some(_), Some(y)) => {
+                out.push((y.clone(), Side::Target));
+                j += 1;
+            }
+            (Some(x), None) => {
+                out.push((x.clone(), Side::Source));
+                i += 1;
+            }
+            (None, Some(y)) => {
+                out.push((y.clone(), Side::Target));
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+/// Normalizes a URL: no trailing slash, no language directory on site paths.
+fn normalize_url(url: &str) -> String {
+    let u = url.trim().trim_end_matches('/');
+    if let Some(rest) = u.strip_prefix('/') {
+        let mut parts = rest.splitn(2, '/');
+        let first = parts.next().unwrap_or("");
+        if first.len() == 2 && first.chars().all(|c| c.is_ascii_lowercase()) {
+            return format!("/{}", parts.next().unwrap_or(""));
+        }
+    }
+    u.to_owned()
+}
+
+/// Normalizes a number so that `1,000`, `1.000` and `1 000` compare equal
+/// while versions (`1.9.0`) and dates (`2024-07-05`) keep their shape.
+fn normalize_number(n: &str) -> String {
+    let groups: Vec<&str> = n.split([',', '.']).collect();
+    let thousands = groups.len() > 1
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && !n.contains(['-', ':', '/']);
+    if thousands {
+        n.replace([',', '.'], "")
+    } else {
+        n.to_owned()
+    }
+}
+
+/// Returns the top-level keys of a page's front matter (YAML or TOML).
+pub fn front_matter_keys(text: &str) -> Vec<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (delim, sep) = if text.starts_with("---") {
+        ("---", ':')
+    } else if text.starts_with("+++") {
+        ("+++", '=')
+    } else {
+        return Vec::new();
+    };
+    let mut keys = Vec::new();
+    for line in text.lines().skip(1) {
+        if line.trim_end() == delim || (delim == "---" && line.trim_end() == "...") {
+            break;
+        }
+        if line.starts_with([' ', '\t', '#', '-', '[']) {
+            continue;
+        }
+        if let Some((key, _)) = line.split_once(sep) {
+            let key = key.trim().trim_matches('"');
+            if !key.is_empty() && !key.contains(' ') {
+                keys.push(key.to_owned());
+            }
+        }
+    }
+    keys
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::parse;
+
+    fn build(en: &str, fr: &str) -> DocReport {
+        let (s, _) = parse(en);
+        let (t, diags) = parse(fr);
+        let a = crate::align::align(&s, &t);
+        let labels = crate::stale::label(&s, &t, &a, &|_| None);
+        report(&s, en, &t, fr, &diags, &a, &labels)
+    }
+
+    #[test]
+    fn sections_count_missing_segments_and_words() {
+        let en = "---\ntitle: Hi\n---\n\nIntro text here.\n\n## Events\n\nThe sprint in Lyon.\n\n## Spec news\n\nTwo new specs were published this month.\n";
+        let fr =
+            "---\ntitle: Salut\n---\n\nTexte d'intro ici.\n\n## Événements\n\nLe sprint à Lyon.\n";
+        let r = build(en, fr);
+        let titles: Vec<&str> = r.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["", "Events", "Spec news"]);
+        assert_eq!(r.sections[2].counts.get(State::Missing), 2);
+        assert_eq!(r.sections[2].counts.words_to_translate, 9);
+        assert_eq!(r.sections[1].counts.get(State::Missing), 0);
+        assert_eq!(r.total.total(), 6);
+        assert_eq!(r.total.translated(), 4);
+    }
+
+    #[test]
+    fn a_wrong_month_url_and_lost_key_are_found() {
+        let en = "---\ntitle: News\ndate: 2024-10-05\n---\n\nThis covers September 2024, see [the notes](https://x.org/a) and run `loom up`.\n";
+        let it = "---\ntitle: Notizie\n---\n\nQuesto copre agosto 2024, vedi [le note](https://x.org/b) e lancia `loom up`.\n";
+        let r = build(en, it);
+        let got: Vec<(Rule, &str, Option<Side>)> = r
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.value.as_str(), f.side))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Rule::FrontMatter, "date", Some(Side::Source)),
+                (Rule::Url, "https://x.org/a", Some(Side::Source)),
+                (Rule::Url, "https://x.org/b", Some(Side::Target)),
+                (Rule::Date, "--08", Some(Side::Target)),
+                (Rule::Date, "--09", Some(Side::Source)),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_compare_across_formats_and_localized_links_match() {
+        assert_eq!(normalize_number("1,000"), normalize_number("1.000"));
+        assert_ne!(normalize_number("1.9.0"), normalize_number("190"));
+        assert_eq!(normalize_url("/fr/pod/"), normalize_url("/pod"));
+        assert_eq!(
+            front_matter_keys("+++\ntitle = \"x\"\ndraft = true\n+++\n"),
+            ["title", "draft"]
+        );
+    }
+}
