@@ -336,3 +336,31 @@ fn corpus_history_cases() {
     }
     assert!(n_cases >= 50, "only {n_cases} history cases found");
 }
+
+#[test]
+fn a_shallow_clone_degrades_with_a_note() {
+    let mut r = TestRepo::new();
+    r.write("a.md", EN);
+    r.write("a.fr.md", FR);
+    r.commit("first");
+    r.write("a.md", &EN.replace("in Lyon this year", "in Berlin next year"));
+    r.commit("English edit");
+    let clone = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("git")
+        .args(["clone", "-q", "--depth", "1"])
+        .arg(format!("file://{}", r.path().display()))
+        .arg(clone.path().join("c"))
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_SYSTEM", "/dev/null")
+        .status();
+    if !status.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: git is not available to make a shallow clone");
+        return;
+    }
+    let dir = clone.path().join("c");
+    let (docs, notes) = workspace::staleness(&[dir], None, &Default::default()).unwrap();
+    assert!(notes.contains(&StaleNote::Shallow), "{notes:?}");
+    // With one commit of history the base is the current English: nothing
+    // is stale, and nothing crashed.
+    assert!(docs[0].labels.iter().all(|l| l.state == State::UpToDate), "{:?}", states(&docs[0]));
+}
