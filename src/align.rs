@@ -308,23 +308,6 @@ fn with_weights(set: &[u64], w: &HashMap<u64, f32>) -> Weighted {
         .collect()
 }
 
-/// Weighted size of the intersection of two sorted token sets.
-fn weighted_intersection(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
 /// Band of target indices (inclusive bounds) allowed for each source index.
 struct Band {
     lo: Vec<usize>,
@@ -385,16 +368,35 @@ impl<'a> Ctx<'a> {
         let total = |v: &[Weighted]| -> Vec<f32> {
             v.iter().map(|x| x.iter().map(|p| p.1).sum()).collect()
         };
+        // Intersections through inverted indexes of the target's tokens: the
+        // work is the number of shared tokens, not the band's area.
         let mut pairs = vec![PairEvidence::default(); cells];
-        for i in 0..n {
-            for j in band.lo[i]..=band.hi[i].min(m.saturating_sub(1)) {
-                if j >= m {
-                    break;
+        let postings = |sets: &[Weighted]| -> HashMap<u64, Vec<usize>> {
+            let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+            for (j, set) in sets.iter().enumerate() {
+                for (token, _) in set {
+                    index.entry(*token).or_default().push(j);
                 }
-                pairs[band.index(i, j)] = PairEvidence {
-                    anchors: weighted_intersection(&sa[i], &ta[j]),
-                    words: weighted_intersection(&sw[i], &tw[j]),
-                };
+            }
+            index
+        };
+        let (anchor_index, word_index) = (postings(&ta), postings(&tw));
+        for i in 0..n {
+            let (lo, hi) = (band.lo[i], band.hi[i].min(m.saturating_sub(1)));
+            for (sets, index, is_anchor) in [(&sa, &anchor_index, true), (&sw, &word_index, false)]
+            {
+                for (token, weight) in &sets[i] {
+                    let Some(js) = index.get(token) else { continue };
+                    let start = js.partition_point(|&j| j < lo);
+                    for &j in js[start..].iter().take_while(|&&j| j <= hi) {
+                        let cell = &mut pairs[band.index(i, j)];
+                        if is_anchor {
+                            cell.anchors += weight;
+                        } else {
+                            cell.words += weight;
+                        }
+                    }
+                }
             }
         }
         let mut ctx = Ctx {

@@ -343,7 +343,10 @@ fn a_shallow_clone_degrades_with_a_note() {
     r.write("a.md", EN);
     r.write("a.fr.md", FR);
     r.commit("first");
-    r.write("a.md", &EN.replace("in Lyon this year", "in Berlin next year"));
+    r.write(
+        "a.md",
+        &EN.replace("in Lyon this year", "in Berlin next year"),
+    );
     r.commit("English edit");
     let clone = tempfile::tempdir().unwrap();
     let status = std::process::Command::new("git")
@@ -362,5 +365,9 @@ fn a_shallow_clone_degrades_with_a_note() {
     assert!(notes.contains(&StaleNote::Shallow), "{notes:?}");
     // With one commit of history the base is the current English: nothing
     // is stale, and nothing crashed.
-    assert!(docs[0].labels.iter().all(|l| l.state == State::UpToDate), "{:?}", states(&docs[0]));
+    assert!(
+        docs[0].labels.iter().all(|l| l.state == State::UpToDate),
+        "{:?}",
+        states(&docs[0])
+    );
 }
