@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod write;
+
 use crate::segment::{self, Diagnostic, Document};
 
 /// A page read from disk and segmented.

@@ -1,1 +1,389 @@
-//! Tests of write_cli (being written).
+//! `trame write` and `trame sync` end to end: the real binary on copies of
+//! `tests/data/write/` in temporary directories (git repositories built in
+//! the test for `sync`), plus the save guard through the library.
+
+use std::path::{Path, PathBuf};
+
+use trame::workspace::SaveError;
+use trame::workspace::write::{plan_write, save};
+
+use crate::support;
+
+/// Copies the files of `tests/data/write/<case>/` into `dir`.
+fn copy_case(case: &str, dir: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/write")
+        .join(case);
+    for entry in std::fs::read_dir(&from).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+}
+
+fn data(rel: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/write")
+        .join(rel);
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// What a translation must keep of its source: link destinations (in-page
+/// anchors aside, which follow the translated headings), shortcode `src`
+/// values and front-matter keys, each in order.
+#[derive(Debug, PartialEq)]
+struct Kept {
+    urls: Vec<String>,
+    srcs: Vec<String>,
+    keys: Vec<String>,
+}
+
+fn kept(text: &str) -> Kept {
+    let (doc, _) = trame::segment::parse(text);
+    // URLs seen by the segmenter, and every destination written in the text
+    // (reference definitions and shortcodes are not segments).
+    let mut urls: Vec<String> = doc
+        .segments
+        .iter()
+        .flat_map(|s| s.invariants.urls.iter().cloned())
+        .filter(|u| !u.starts_with('#'))
+        .collect();
+    for scheme in ["](", "http://", "https://", "mailto:"] {
+        let mut rest = text;
+        while let Some(at) = rest.find(scheme) {
+            let tail = &rest[at + if scheme == "](" { 2 } else { 0 }..];
+            let end = tail
+                .find(|c: char| c.is_whitespace() || ")\"'>]".contains(c))
+                .unwrap_or(tail.len());
+            if !tail.starts_with('#') {
+                urls.push(format!("{scheme} {}", &tail[..end]));
+            }
+            rest = &rest[at + scheme.len()..];
+        }
+    }
+    urls.sort();
+    let srcs = text
+        .split("src=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_owned())
+        .collect();
+    let mut keys = Vec::new();
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    if lines.next().map(str::trim_end) == Some("---") {
+        for line in lines.take_while(|l| l.trim_end() != "---") {
+            let name = line.split(':').next().unwrap();
+            if line.contains(':') && !name.trim().is_empty() && !name.trim().contains(' ') {
+                keys.push(name.to_owned());
+            }
+        }
+    }
+    Kept { urls, srcs, keys }
+}
+
+#[test]
+fn write_creates_a_translation_from_memory_and_keeps_links_and_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_case("newsletter", dir.path());
+    let output = support::trame(
+        &["write", "2026-09-05-newsletter.md", "--lang", "it"],
+        dir.path(),
+        &[],
+    );
+    insta::assert_snapshot!("write_create", support::render(&output));
+    let created = std::fs::read_to_string(dir.path().join("2026-09-05-newsletter.it.md")).unwrap();
+    insta::assert_snapshot!("write_create_file", created);
+    let english = data("newsletter/2026-09-05-newsletter.md");
+    assert_eq!(kept(&created), kept(&english));
+    // Writing again finds nothing new in the memory and changes nothing.
+    let again = support::trame(
+        &["write", "2026-09-05-newsletter.md", "--lang", "it"],
+        dir.path(),
+        &[],
+    );
+    assert!(again.status.success());
+    let after = std::fs::read_to_string(dir.path().join("2026-09-05-newsletter.it.md")).unwrap();
+    assert_eq!(after, created);
+}
+
+#[test]
+fn write_fills_a_missing_segment_from_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_case("newsletter", dir.path());
+    copy_case("fill", dir.path());
+    let output = support::trame(
+        &["write", "2026-09-05-newsletter.md", "--lang", "it"],
+        dir.path(),
+        &[],
+    );
+    insta::assert_snapshot!("write_fill", support::render(&output));
+    let filled = std::fs::read_to_string(dir.path().join("2026-09-05-newsletter.it.md")).unwrap();
+    let before = data("fill/2026-09-05-newsletter.it.md");
+    // Only the new paragraph and its blank line were added.
+    let added = "Date anche un'occhiata al nostro [feed RSS](https://loom.example/feed.xml)!\n\n";
+    assert_eq!(filled.replacen(added, "", 1), before);
+}
+
+#[test]
+fn write_speaks_french_with_plurals() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_case("newsletter", dir.path());
+    copy_case("fill", dir.path());
+    let output = support::trame(
+        &["write", "2026-09-05-newsletter.md", "--lang", "it"],
+        dir.path(),
+        &[("LANG", "fr_FR.UTF-8")],
+    );
+    insta::assert_snapshot!("write_fill_fr", support::render(&output));
+}
+
+#[test]
+fn write_dry_run_prints_a_diff_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_case("newsletter", dir.path());
+    copy_case("fill", dir.path());
+    let target = dir.path().join("2026-09-05-newsletter.it.md");
+    let before = std::fs::read(&target).unwrap();
+    let output = support::trame(
+        &[
+            "write",
+            "2026-09-05-newsletter.md",
+            "--lang",
+            "it",
+            "--dry-run",
+        ],
+        dir.path(),
+        &[],
+    );
+    insta::assert_snapshot!("write_dry_run", support::render(&output));
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+
+    // A translation that does not exist is not created.
+    std::fs::remove_file(&target).unwrap();
+    let output = support::trame(
+        &[
+            "write",
+            "2026-09-05-newsletter.md",
+            "--lang",
+            "it",
+            "--dry-run",
+        ],
+        dir.path(),
+        &[],
+    );
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("+++ 2026-09-05-newsletter.it.md"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn write_keeps_the_bom_and_crlf_line_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_case("newsletter", dir.path());
+    let path = dir.path().join("2026-09-05-newsletter.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    std::fs::write(&path, &crlf).unwrap();
+    let output = support::trame(
+        &["write", "2026-09-05-newsletter.md", "--lang", "it"],
+        dir.path(),
+        &[],
+    );
+    assert!(output.status.success(), "{}", support::render(&output));
+    let created = std::fs::read_to_string(dir.path().join("2026-09-05-newsletter.it.md")).unwrap();
+    assert!(created.starts_with('\u{feff}'));
+    assert_eq!(
+        created.matches('\n').count(),
+        created.matches("\r\n").count()
+    );
+    assert!(created.ends_with("\r\n"));
+    // The same translation as from the LF file, line ends aside.
+    let lf = created.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let from_memory = "Questa newsletter è scritta da volontari.";
+    assert!(lf.contains(from_memory), "{lf}");
+}
+
+#[test]
+fn write_refuses_a_translation_as_source_and_a_bad_language() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_case("newsletter", dir.path());
+    let output = support::trame(
+        &["write", "2026-08-05-newsletter.it.md", "--lang", "fr"],
+        dir.path(),
+        &[],
+    );
+    insta::assert_snapshot!("write_not_a_source", support::render(&output));
+    let output = support::trame(
+        &["write", "2026-08-05-newsletter.md", "--lang", "en"],
+        dir.path(),
+        &[],
+    );
+    insta::assert_snapshot!("write_bad_lang", support::render(&output));
+    let output = support::trame(&["write", "nowhere.md", "--lang", "it"], dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("nowhere.md"));
+}
+
+#[test]
+fn a_write_over_a_file_changed_on_disk_is_refused_and_both_versions_survive() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_case("newsletter", dir.path());
+    copy_case("fill", dir.path());
+    let source = dir.path().join("2026-09-05-newsletter.md");
+    let target = dir.path().join("2026-09-05-newsletter.it.md");
+    let plan = plan_write(&source, "it", &Default::default()).unwrap();
+    assert!(plan.changes_file());
+    // A translator saves the file meanwhile.
+    let theirs = std::fs::read_to_string(&target)
+        .unwrap()
+        .replace("Licenza", "Licenza d'uso");
+    std::fs::write(&target, &theirs).unwrap();
+    let err = save(&plan.path, plan.original.as_deref(), &plan.text).unwrap_err();
+    assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
+    assert!(err.to_string().contains("2026-09-05-newsletter.it.md"));
+    // Theirs is on disk, ours is still in the plan.
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), theirs);
+    assert!(plan.text.contains("feed RSS") && !plan.text.contains("Licenza d'uso"));
+    // Planned again from the new file, the write keeps their edit.
+    let again = plan_write(&source, "it", &Default::default()).unwrap();
+    save(&again.path, again.original.as_deref(), &again.text).unwrap();
+    let now = std::fs::read_to_string(&target).unwrap();
+    assert!(now.contains("Licenza d'uso") && now.contains("feed RSS"));
+    // A file created meanwhile is not overwritten either.
+    let new_plan = plan_write(
+        &dir.path().join("2026-08-05-newsletter.md"),
+        "fr",
+        &Default::default(),
+    )
+    .unwrap();
+    assert!(new_plan.original.is_none());
+    std::fs::write(&new_plan.path, "Bonjour.\n").unwrap();
+    let err = save(&new_plan.path, None, &new_plan.text).unwrap_err();
+    assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&new_plan.path).unwrap(),
+        "Bonjour.\n"
+    );
+}
+
+/// A temporary repository with a clock that advances one minute per commit.
+struct TestRepo {
+    dir: tempfile::TempDir,
+    repo: git2::Repository,
+    time: i64,
+}
+
+impl TestRepo {
+    fn new() -> TestRepo {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = git2::Repository::init(dir.path()).unwrap();
+        TestRepo {
+            dir,
+            repo,
+            time: 1_700_000_000,
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let p = self.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    /// Stages every change (additions, edits, deletions) and commits.
+    fn commit(&mut self, message: &str) {
+        let mut index = self.repo.index().unwrap();
+        index
+            .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
+            .unwrap();
+        index.update_all(["*"], None).unwrap();
+        index.write().unwrap();
+        let tree = self.repo.find_tree(index.write_tree().unwrap()).unwrap();
+        let sig = git2::Signature::new("Test", "test@example.com", &git2::Time::new(self.time, 0))
+            .unwrap();
+        self.time += 60;
+        let parents: Vec<git2::Commit<'_>> = self
+            .repo
+            .head()
+            .ok()
+            .and_then(|h| h.peel_to_commit().ok())
+            .into_iter()
+            .collect();
+        let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
+        self.repo
+            .commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
+            .unwrap();
+    }
+}
+
+/// A repository where the English changed two links after the French was made.
+fn sync_repo() -> (TestRepo, PathBuf) {
+    let mut repo = TestRepo::new();
+    repo.write("content/2026-09-05-newsletter.md", &data("sync/en.v1.md"));
+    repo.write("content/2026-09-05-newsletter.fr.md", &data("sync/fr.md"));
+    repo.commit("September issue, in French too");
+    repo.write("content/2026-09-05-newsletter.md", &data("sync/en.v2.md"));
+    repo.commit("Heddle moved its release pages");
+    let target = repo.path().join("content/2026-09-05-newsletter.fr.md");
+    (repo, target)
+}
+
+#[test]
+fn sync_dry_run_shows_the_diff_and_writes_nothing() {
+    let (repo, target) = sync_repo();
+    let before = std::fs::read(&target).unwrap();
+    let output = support::trame(&["sync", "--dry-run"], repo.path(), &[]);
+    insta::assert_snapshot!("sync_dry_run", support::render(&output));
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+}
+
+#[test]
+fn sync_carries_a_changed_url_and_points_anchors_at_translated_headings() {
+    let (repo, target) = sync_repo();
+    let output = support::trame(&["sync"], repo.path(), &[]);
+    insta::assert_snapshot!("sync", support::render(&output));
+    let synced = std::fs::read_to_string(&target).unwrap();
+    let expected = data("sync/fr.md")
+        .replace(
+            "(https://heddle.example/0.3)",
+            "(https://heddle.example/releases/0.3)",
+        )
+        .replace(
+            "(#help-us-build-the-newsletter)",
+            "(#aidez-nous-à-écrire-la-lettre)",
+        );
+    assert_eq!(synced, expected);
+    // Synced again, nothing changes.
+    let again = support::trame(&["sync"], repo.path(), &[]);
+    assert!(again.status.success());
+    assert!(!String::from_utf8_lossy(&again.stdout).contains('→'));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), expected);
+}
+
+#[test]
+fn creating_an_italian_newsletter_keeps_every_url_src_and_front_matter_key() {
+    let Some(corpus) = support::corpus() else {
+        return;
+    };
+    let from = corpus.join("xsf-xmpp.org/content/blog/newsletter");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&from).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let name = "2023-12-05-newsletter.md";
+    let output = support::trame(&["write", name, "--lang", "it"], dir.path(), &[]);
+    assert!(output.status.success(), "{}", support::render(&output));
+    let english = std::fs::read_to_string(dir.path().join(name)).unwrap();
+    let created = std::fs::read_to_string(dir.path().join("2023-12-05-newsletter.it.md")).unwrap();
+    let (k_en, k_it) = (kept(&english), kept(&created));
+    assert!(!k_en.urls.is_empty() && !k_en.srcs.is_empty() && !k_en.keys.is_empty());
+    assert_eq!(k_it, k_en);
+    // The memory of the four Italian issues translated part of it.
+    assert_ne!(created, english);
+    let (doc, _) = trame::segment::parse(&created);
+    let (en_doc, _) = trame::segment::parse(&english);
+    assert_eq!(doc.segments.len(), en_doc.segments.len());
+}
