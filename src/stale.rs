@@ -488,12 +488,7 @@ pub fn label<'a>(
             }
             continue;
         }
-        let target_text: String = row
-            .target
-            .clone()
-            .map(|j| target.segments[j].text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let target_text = Target::new(target, row.target.clone());
         for i in row.source.clone() {
             let seg = &current.segments[i];
             let Some(b) = &base else {
@@ -564,7 +559,7 @@ pub fn label<'a>(
 
 /// Returns true when the English change touched invariants and the
 /// translation already has every new value and none of the replaced ones.
-fn carries_new_invariants(old: &Segment, new: &Segment, target_text: &str) -> bool {
+fn carries_new_invariants(old: &Segment, new: &Segment, target: &Target<'_>) -> bool {
     let pairs = [
         (&old.invariants.urls, &new.invariants.urls),
         (&old.invariants.code, &new.invariants.code),
@@ -574,17 +569,58 @@ fn carries_new_invariants(old: &Segment, new: &Segment, target_text: &str) -> bo
     for (old_values, new_values) in pairs {
         for added in new_values.iter().filter(|v| !old_values.contains(v)) {
             any_change = true;
-            if !target_text.contains(added.as_str()) {
+            if !target.has(added) {
                 return false;
             }
         }
+        // A removed value only counts when the translation still has it as an
+        // invariant: its raw text may hold it inside a URL.
         for gone in old_values.iter().filter(|v| !new_values.contains(v)) {
-            if target_text.contains(gone.as_str()) {
+            if target.values.contains(&gone.as_str()) {
                 return false;
             }
         }
     }
     any_change
+}
+
+/// The translated side of a row: its raw text and its parsed invariants
+/// (so `2024-07\_Berlin` in the Markdown matches the URL `2024-07_Berlin`).
+struct Target<'a> {
+    text: String,
+    values: Vec<&'a str>,
+}
+
+impl<'a> Target<'a> {
+    fn new(target: &'a Document, range: std::ops::Range<usize>) -> Target<'a> {
+        let segs = &target.segments[range];
+        let text = segs
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let values = segs
+            .iter()
+            .flat_map(|s| {
+                s.invariants
+                    .urls
+                    .iter()
+                    .chain(&s.invariants.code)
+                    .chain(&s.invariants.numbers)
+            })
+            .map(String::as_str)
+            .collect();
+        Target { text, values }
+    }
+
+    fn has(&self, value: &str) -> bool {
+        let bare = value.trim_end_matches('/');
+        self.text.contains(value)
+            || self
+                .values
+                .iter()
+                .any(|v| *v == value || v.trim_end_matches('/') == bare)
+    }
 }
 
 /// Returns a base segment near current position `at` that no longer exists
