@@ -1,1 +1,104 @@
 # Messages of the terminal interface.
+
+tui-title = trame · { $count ->
+        [one] one document
+       *[other] { $count } documents
+    }
+tui-dashboard-empty = No translations found: trame looks for pages such as x.md with x.fr.md or x.it.md beside them.
+tui-lang-en = English
+tui-lang-fr = French
+tui-lang-it = Italian
+tui-count-translated = { $count } translated
+tui-count-stale = { $count } stale
+tui-count-missing = { $count } missing
+tui-count-link-only = { $count } link only
+tui-count-cosmetic = { $count } cosmetic
+tui-count-removed = { $count } removed
+tui-percent = { $value }%
+tui-missing-placeholder = not translated yet
+tui-no-rows = No segment matches the filter or the search (Esc clears them).
+tui-status-position = { $pos }/{ $total }
+tui-status-unsaved = { $count ->
+        [one] one unsaved edit
+       *[other] { $count } unsaved edits
+    }
+tui-status-filter = filter: { $filter }
+tui-status-search = search: { $query }
+tui-filter-all = all
+tui-filter-attention = needs attention
+tui-search-prompt = Search (English and translations):
+tui-hints-dashboard = ↑↓ move · Enter open · s save all · ? help · q quit
+tui-hints-document = n next to fix · e edit · s save · r review · c carry · f filter · / search · ? help
+tui-hints-edit = Esc keep · Ctrl-S save · Alt-1 suggestion · Ctrl-Z undo · F1 help
+tui-hints-search = Enter keep the search · Esc clear it
+tui-edit-title = { $lang }: your translation
+tui-edit-english = English
+tui-edit-diff = English: what changed since the translation (red removed, green added)
+tui-suggestions = Translation memory
+tui-suggestions-none = No suggestion for this segment.
+tui-saved = Saved { $path }.
+tui-save-changed-on-disk = { $path } changed on disk since trame read it: nothing was written, your edits are kept.
+tui-save-failed = Could not save { $path }: { $error }
+tui-save-nothing = Nothing to save.
+tui-reload-failed = Saved, but the page could not be read again: { $error }
+tui-reviewed = { $count ->
+        [one] Review recorded: the translation is marked correct for the current English.
+       *[other] Reviews recorded: { $count } translations are marked correct for the current English.
+    }
+tui-review-unchanged = Already reviewed: nothing changed.
+tui-review-failed = Could not record the review: { $error }
+tui-review-pending = Save this edit first (s), then review it.
+tui-review-nothing = Nothing to review here: this segment has no translation.
+tui-carried = { $count ->
+        [one] Link change carried over (one value). Save with s.
+       *[other] Link changes carried over ({ $count } values). Save with s.
+    }
+tui-carry-nothing = No link-only change to carry here.
+tui-carry-ambiguous = This link change cannot be carried safely: edit the translation (e).
+tui-carry-pending = This segment has an unsaved edit: carry the link by hand in the editor.
+tui-edit-kept = Edit kept, not saved yet: press s to save.
+tui-edit-unchanged = Unchanged.
+tui-edit-split-mismatch = Keep { $count ->
+        [one] one paragraph
+       *[other] { $count } paragraphs, separated by a blank line
+    }.
+tui-edit-cannot-fill = Several English segments are missing here: open them one by one with the filter (f).
+tui-edit-dropped = Unsaved edit dropped.
+tui-edit-none-pending = No unsaved edit on this segment.
+tui-wrapped = Went round to the other end of the document.
+tui-nothing-to-do = Nothing needs attention in this translation ({ $lang }).
+tui-confirm-quit = { $count ->
+        [one] One file has unsaved edits.
+       *[other] { $count } files have unsaved edits.
+    }
+tui-confirm-quit-keys = s save and quit · y quit without saving · Esc stay
+tui-help-title = Keys
+tui-help-move = move the selection
+tui-help-language = change the translation column
+tui-help-page = one screen up or down
+tui-help-first-last = first or last segment
+tui-help-next = next or previous segment needing attention
+tui-help-filter = show only segments in a state (cycle)
+tui-help-search = search English and translations
+tui-help-open = open the document, or edit the segment
+tui-help-edit = edit the selected translation
+tui-help-drop = drop the unsaved edit of the segment
+tui-help-save = save the edited files
+tui-help-review = mark the translation correct for the current English
+tui-help-carry = carry a link-only change into the translation
+tui-help-back = back (clears the search, then the filter)
+tui-help-help = show or hide this list
+tui-help-quit = quit (asks first if edits are unsaved)
+tui-help-mouse = mouse: the wheel scrolls, a click selects (a second click opens)
+tui-help-editor = In the editor
+tui-help-editor-keep = keep the edit and go back
+tui-help-editor-save = keep the edit and save the file
+tui-help-editor-suggest = insert a translation-memory suggestion
+tui-help-editor-undo = undo, redo
+tui-help-editor-select = select text
+tui-help-editor-clipboard = copy, cut, paste (the terminal's paste works too)
+tui-help-legend = Marks
+tui-legend-edited = unsaved edit
+tui-legend-unsure = alignment uncertain
+tui-error-open = cannot open { $path }
+tui-error-terminal = cannot open the terminal (trame's interface needs an interactive terminal)

@@ -1,1 +1,122 @@
 # Messages of the terminal interface.
+
+tui-title = trame · { $count ->
+        [one] un document
+       *[other] { $count } documents
+    }
+tui-dashboard-empty = Aucune traduction trouvée : trame cherche des pages comme x.md accompagnées de x.fr.md ou x.it.md.
+tui-lang-en = Anglais
+tui-lang-fr = Français
+tui-lang-it = Italien
+tui-count-translated = { $count ->
+        [one] { $count } traduit
+       *[other] { $count } traduits
+    }
+tui-count-stale = { $count ->
+        [one] { $count } obsolète
+       *[other] { $count } obsolètes
+    }
+tui-count-missing = { $count ->
+        [one] { $count } manquant
+       *[other] { $count } manquants
+    }
+tui-count-link-only = { $count ->
+        [one] { $count } lien seul
+       *[other] { $count } liens seuls
+    }
+tui-count-cosmetic = { $count ->
+        [one] { $count } cosmétique
+       *[other] { $count } cosmétiques
+    }
+tui-count-removed = { $count ->
+        [one] { $count } supprimé
+       *[other] { $count } supprimés
+    }
+tui-percent = { $value } %
+tui-missing-placeholder = pas encore traduit
+tui-no-rows = Aucun segment ne correspond au filtre ou à la recherche (Échap les efface).
+tui-status-position = { $pos }/{ $total }
+tui-status-unsaved = { $count ->
+        [one] { $count } modification non enregistrée
+       *[other] { $count } modifications non enregistrées
+    }
+tui-status-filter = filtre : { $filter }
+tui-status-search = recherche : { $query }
+tui-filter-all = tout
+tui-filter-attention = à revoir
+tui-search-prompt = Rechercher (anglais et traductions) :
+tui-hints-dashboard = ↑↓ déplacer · Entrée ouvrir · s tout enregistrer · ? aide · q quitter
+tui-hints-document = n suivant à revoir · e modifier · s enregistrer · r valider · c reporter · f filtrer · / chercher · ? aide
+tui-hints-edit = Échap garder · Ctrl-S enregistrer · Alt-1 suggestion · Ctrl-Z annuler · F1 aide
+tui-hints-search = Entrée garder la recherche · Échap l'effacer
+tui-edit-title = { $lang } : votre traduction
+tui-edit-english = Anglais
+tui-edit-diff = Anglais : changements depuis la traduction (rouge supprimé, vert ajouté)
+tui-suggestions = Mémoire de traduction
+tui-suggestions-none = Aucune suggestion pour ce segment.
+tui-saved = { $path } enregistré.
+tui-save-changed-on-disk = { $path } a changé sur le disque depuis que trame l'a lu : rien n'a été écrit, vos modifications sont conservées.
+tui-save-failed = Impossible d'enregistrer { $path } : { $error }
+tui-save-nothing = Rien à enregistrer.
+tui-reload-failed = Enregistré, mais la page n'a pas pu être relue : { $error }
+tui-reviewed = { $count ->
+        [one] Relecture enregistrée : la traduction est validée pour l'anglais actuel.
+       *[other] Relectures enregistrées : { $count } traductions sont validées pour l'anglais actuel.
+    }
+tui-review-unchanged = Déjà validé : rien n'a changé.
+tui-review-failed = Impossible d'enregistrer la relecture : { $error }
+tui-review-pending = Enregistrez d'abord cette modification (s), puis validez-la.
+tui-review-nothing = Rien à valider ici : ce segment n'a pas de traduction.
+tui-carried = { $count ->
+        [one] Changement de lien reporté (une valeur). Enregistrez avec s.
+       *[other] Changements de liens reportés ({ $count } valeurs). Enregistrez avec s.
+    }
+tui-carry-nothing = Aucun changement de lien à reporter ici.
+tui-carry-ambiguous = Ce changement de lien ne peut pas être reporté sans risque : modifiez la traduction (e).
+tui-carry-pending = Ce segment a une modification non enregistrée : reportez le lien à la main dans l'éditeur.
+tui-edit-kept = Modification gardée, pas encore enregistrée : appuyez sur s pour enregistrer.
+tui-edit-unchanged = Inchangé.
+tui-edit-split-mismatch = Gardez { $count ->
+        [one] un seul paragraphe
+       *[other] { $count } paragraphes, séparés par une ligne vide
+    }.
+tui-edit-cannot-fill = Plusieurs segments anglais manquent ici : ouvrez-les un par un avec le filtre (f).
+tui-edit-dropped = Modification non enregistrée abandonnée.
+tui-edit-none-pending = Aucune modification non enregistrée sur ce segment.
+tui-wrapped = Reprise depuis l'autre bout du document.
+tui-nothing-to-do = Rien à revoir dans cette traduction ({ $lang }).
+tui-confirm-quit = { $count ->
+        [one] Un fichier a des modifications non enregistrées.
+       *[other] { $count } fichiers ont des modifications non enregistrées.
+    }
+tui-confirm-quit-keys = s enregistrer et quitter · y quitter sans enregistrer · Échap rester
+tui-help-title = Touches
+tui-help-move = déplacer la sélection
+tui-help-language = changer de colonne de traduction
+tui-help-page = un écran plus haut ou plus bas
+tui-help-first-last = premier ou dernier segment
+tui-help-next = segment suivant ou précédent à revoir
+tui-help-filter = n'afficher que les segments dans un état (en boucle)
+tui-help-search = chercher dans l'anglais et les traductions
+tui-help-open = ouvrir le document, ou modifier le segment
+tui-help-edit = modifier la traduction sélectionnée
+tui-help-drop = abandonner la modification non enregistrée du segment
+tui-help-save = enregistrer les fichiers modifiés
+tui-help-review = valider la traduction pour l'anglais actuel
+tui-help-carry = reporter dans la traduction un changement de lien
+tui-help-back = retour (efface la recherche, puis le filtre)
+tui-help-help = afficher ou masquer cette liste
+tui-help-quit = quitter (demande d'abord si des modifications ne sont pas enregistrées)
+tui-help-mouse = souris : la molette fait défiler, un clic sélectionne (un second clic ouvre)
+tui-help-editor = Dans l'éditeur
+tui-help-editor-keep = garder la modification et revenir
+tui-help-editor-save = garder la modification et enregistrer le fichier
+tui-help-editor-suggest = insérer une suggestion de la mémoire de traduction
+tui-help-editor-undo = annuler, rétablir
+tui-help-editor-select = sélectionner du texte
+tui-help-editor-clipboard = copier, couper, coller (le collage du terminal marche aussi)
+tui-help-legend = Repères
+tui-legend-edited = modification non enregistrée
+tui-legend-unsure = alignement incertain
+tui-error-open = impossible d'ouvrir { $path }
+tui-error-terminal = impossible d'ouvrir le terminal (l'interface de trame a besoin d'un terminal interactif)

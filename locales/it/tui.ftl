@@ -1,1 +1,119 @@
 # Messages of the terminal interface.
+
+tui-title = trame · { $count ->
+        [one] un documento
+       *[other] { $count } documenti
+    }
+tui-dashboard-empty = Nessuna traduzione trovata: trame cerca pagine come x.md con accanto x.fr.md o x.it.md.
+tui-lang-en = Inglese
+tui-lang-fr = Francese
+tui-lang-it = Italiano
+tui-count-translated = { $count ->
+        [one] { $count } tradotto
+       *[other] { $count } tradotti
+    }
+tui-count-stale = { $count ->
+        [one] { $count } obsoleto
+       *[other] { $count } obsoleti
+    }
+tui-count-missing = { $count ->
+        [one] { $count } mancante
+       *[other] { $count } mancanti
+    }
+tui-count-link-only = { $count } solo link
+tui-count-cosmetic = { $count ->
+        [one] { $count } cosmetico
+       *[other] { $count } cosmetici
+    }
+tui-count-removed = { $count ->
+        [one] { $count } rimosso
+       *[other] { $count } rimossi
+    }
+tui-percent = { $value }%
+tui-missing-placeholder = non ancora tradotto
+tui-no-rows = Nessun segmento corrisponde al filtro o alla ricerca (Esc li cancella).
+tui-status-position = { $pos }/{ $total }
+tui-status-unsaved = { $count ->
+        [one] una modifica non salvata
+       *[other] { $count } modifiche non salvate
+    }
+tui-status-filter = filtro: { $filter }
+tui-status-search = ricerca: { $query }
+tui-filter-all = tutti
+tui-filter-attention = da rivedere
+tui-search-prompt = Cerca (inglese e traduzioni):
+tui-hints-dashboard = ↑↓ sposta · Invio apri · s salva tutto · ? aiuto · q esci
+tui-hints-document = n prossimo da sistemare · e modifica · s salva · r approva · c riporta · f filtra · / cerca · ? aiuto
+tui-hints-edit = Esc tieni · Ctrl-S salva · Alt-1 suggerimento · Ctrl-Z annulla · F1 aiuto
+tui-hints-search = Invio tieni la ricerca · Esc cancellala
+tui-edit-title = { $lang }: la tua traduzione
+tui-edit-english = Inglese
+tui-edit-diff = Inglese: cosa è cambiato dalla traduzione (rosso tolto, verde aggiunto)
+tui-suggestions = Memoria di traduzione
+tui-suggestions-none = Nessun suggerimento per questo segmento.
+tui-saved = { $path } salvato.
+tui-save-changed-on-disk = { $path } è cambiato sul disco da quando trame l'ha letto: non è stato scritto nulla, le tue modifiche sono conservate.
+tui-save-failed = Impossibile salvare { $path }: { $error }
+tui-save-nothing = Niente da salvare.
+tui-reload-failed = Salvato, ma non è stato possibile rileggere la pagina: { $error }
+tui-reviewed = { $count ->
+        [one] Revisione registrata: la traduzione è segnata come corretta per l'inglese attuale.
+       *[other] Revisioni registrate: { $count } traduzioni sono segnate come corrette per l'inglese attuale.
+    }
+tui-review-unchanged = Già approvato: non è cambiato nulla.
+tui-review-failed = Impossibile registrare la revisione: { $error }
+tui-review-pending = Salva prima questa modifica (s), poi approvala.
+tui-review-nothing = Niente da approvare qui: questo segmento non ha traduzione.
+tui-carried = { $count ->
+        [one] Modifica del link riportata (un valore). Salva con s.
+       *[other] Modifiche dei link riportate ({ $count } valori). Salva con s.
+    }
+tui-carry-nothing = Nessuna modifica di soli link da riportare qui.
+tui-carry-ambiguous = Questa modifica del link non si può riportare con sicurezza: modifica la traduzione (e).
+tui-carry-pending = Questo segmento ha una modifica non salvata: riporta il link a mano nell'editor.
+tui-edit-kept = Modifica tenuta, non ancora salvata: premi s per salvare.
+tui-edit-unchanged = Invariato.
+tui-edit-split-mismatch = Mantieni { $count ->
+        [one] un solo paragrafo
+       *[other] { $count } paragrafi, separati da una riga vuota
+    }.
+tui-edit-cannot-fill = Qui mancano più segmenti inglesi: aprili uno alla volta con il filtro (f).
+tui-edit-dropped = Modifica non salvata scartata.
+tui-edit-none-pending = Nessuna modifica non salvata su questo segmento.
+tui-wrapped = Ricominciato dall'altra estremità del documento.
+tui-nothing-to-do = Niente da rivedere in questa traduzione ({ $lang }).
+tui-confirm-quit = { $count ->
+        [one] Un file ha modifiche non salvate.
+       *[other] { $count } file hanno modifiche non salvate.
+    }
+tui-confirm-quit-keys = s salva ed esci · y esci senza salvare · Esc resta
+tui-help-title = Tasti
+tui-help-move = sposta la selezione
+tui-help-language = cambia colonna di traduzione
+tui-help-page = una schermata su o giù
+tui-help-first-last = primo o ultimo segmento
+tui-help-next = segmento successivo o precedente da rivedere
+tui-help-filter = mostra solo i segmenti in uno stato (a ciclo)
+tui-help-search = cerca nell'inglese e nelle traduzioni
+tui-help-open = apri il documento, o modifica il segmento
+tui-help-edit = modifica la traduzione selezionata
+tui-help-drop = scarta la modifica non salvata del segmento
+tui-help-save = salva i file modificati
+tui-help-review = segna la traduzione come corretta per l'inglese attuale
+tui-help-carry = riporta nella traduzione una modifica di soli link
+tui-help-back = indietro (cancella la ricerca, poi il filtro)
+tui-help-help = mostra o nascondi questo elenco
+tui-help-quit = esci (chiede prima se ci sono modifiche non salvate)
+tui-help-mouse = mouse: la rotellina scorre, un clic seleziona (un secondo clic apre)
+tui-help-editor = Nell'editor
+tui-help-editor-keep = tieni la modifica e torna indietro
+tui-help-editor-save = tieni la modifica e salva il file
+tui-help-editor-suggest = inserisci un suggerimento della memoria di traduzione
+tui-help-editor-undo = annulla, ripeti
+tui-help-editor-select = seleziona il testo
+tui-help-editor-clipboard = copia, taglia, incolla (funziona anche l'incolla del terminale)
+tui-help-legend = Segni
+tui-legend-edited = modifica non salvata
+tui-legend-unsure = allineamento incerto
+tui-error-open = impossibile aprire { $path }
+tui-error-terminal = impossibile aprire il terminale (l'interfaccia di trame ha bisogno di un terminale interattivo)

@@ -1,0 +1,155 @@
+//! What can happen to the interface ([`Message`]) and what `update` asks the
+//! runner to do in the world ([`Effect`]).
+//!
+//! Messages come from keys and the mouse (through `keymap`) and from the
+//! runner, which reports each effect's outcome as a message so failures end
+//! up in the status line.
+
+use std::path::PathBuf;
+
+use ratatui_textarea::Input;
+
+use crate::workspace::{StaleDoc, StaleNote};
+
+/// Something that happened.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Moves the selection by rows (negative: up).
+    Move { delta: isize },
+    /// Moves the selection by a screenful.
+    Page { direction: Direction },
+    /// Selects the first or last row.
+    Jump { edge: Edge },
+    /// Selects another language column.
+    SelectLanguage { delta: isize },
+    /// Selects the next (or previous) row needing attention.
+    NextAttention { direction: Direction },
+    /// Shows the next (or previous) kind of rows.
+    CycleFilter { direction: Direction },
+    /// Opens the search prompt.
+    StartSearch,
+    /// Types into the search prompt.
+    SearchInput { c: char },
+    /// Erases the last character of the search.
+    SearchBackspace,
+    /// Closes the prompt, keeping the search.
+    SearchConfirm,
+    /// Closes the prompt and clears the search.
+    SearchCancel,
+    /// Opens the selected document (dashboard) or edits the selected segment.
+    Open,
+    /// Edits the selected segment.
+    Edit,
+    /// Drops the pending edit of the selected segment.
+    DropEdit,
+    /// Goes back one screen (or clears the search or filter).
+    Back,
+    /// Saves the pending edits (of the open document, or all on the dashboard).
+    Save,
+    /// Marks the selected translation as correct for the current English.
+    Review,
+    /// Carries a link-only change into the selected translation.
+    Carry,
+    /// Shows or hides the key list.
+    ToggleHelp,
+    /// Quits, asking first when edits are unsaved.
+    Quit,
+    /// Answers the quit question.
+    ConfirmQuit { choice: QuitChoice },
+    /// A key for the editor's text area.
+    EditorInput { input: Input },
+    /// Text pasted into the terminal.
+    Paste { text: String },
+    /// Undoes the last change in the editor.
+    EditorUndo,
+    /// Redoes the last undone change in the editor.
+    EditorRedo,
+    /// Inserts a translation-memory suggestion at the cursor (0-based).
+    InsertSuggestion { index: usize },
+    /// Leaves the editor, keeping its text as a pending edit.
+    EditorKeep,
+    /// Leaves the editor and saves the file.
+    EditorSave,
+    /// The mouse wheel turned (positive: down).
+    Scroll { delta: isize },
+    /// A mouse click at a cell of the terminal.
+    Click { column: u16, row: u16 },
+    /// The terminal was resized.
+    Resize { width: u16, height: u16 },
+    /// A file was saved or not.
+    SaveDone { file: PathBuf, outcome: SaveOutcome },
+    /// Review records were written or not.
+    ReviewDone { outcome: ReviewOutcome },
+}
+
+/// Up or down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Towards the end.
+    Forward,
+    /// Towards the start.
+    Backward,
+}
+
+/// The first or the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// The first row.
+    First,
+    /// The last row.
+    Last,
+}
+
+/// The answers to "quit with unsaved edits?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuitChoice {
+    /// Save every file, then quit.
+    SaveAndQuit,
+    /// Quit without saving.
+    Discard,
+    /// Stay.
+    Stay,
+}
+
+/// How saving one file ended.
+#[derive(Debug, Clone)]
+pub enum SaveOutcome {
+    /// Written; the page set was read again (or could not be).
+    Saved { reloaded: Reloaded },
+    /// The file changed on disk since it was read: nothing was written.
+    ChangedOnDisk,
+    /// The edits could not be applied or the file not written.
+    Failed { error: String },
+}
+
+/// A page set read again after a write.
+pub type Reloaded = Result<(Vec<StaleDoc>, Vec<StaleNote>), String>;
+
+/// How recording reviews ended.
+#[derive(Debug, Clone)]
+pub enum ReviewOutcome {
+    /// Records written; the page set was read again.
+    Recorded { count: usize, reloaded: Reloaded },
+    /// The records were already there.
+    Unchanged,
+    /// The records could not be written.
+    Failed { error: String },
+}
+
+/// Work in the world that `update` asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Applies the pending edits of these translation files and writes them.
+    Save { files: Vec<PathBuf> },
+    /// Records reviews of alignment rows of one translation.
+    Review {
+        /// The English page.
+        source: PathBuf,
+        /// The translation.
+        target: PathBuf,
+        /// Its alignment rows to record (both sides non-empty).
+        rows: Vec<usize>,
+    },
+    /// Leaves the interface.
+    Quit,
+}

@@ -1,0 +1,1252 @@
+//! Tests of the terminal interface without a terminal: key mapping and
+//! `update` as state tests, every screen as a `TestBackend` snapshot (80x24
+//! and 160x48, English and French UI), saving through the runner's effect
+//! functions in a temporary directory, and a timing harness that prints
+//! (never asserts) the frame budgets.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent,
+    MouseEventKind,
+};
+
+use crate::align;
+use crate::i18n::Localizer;
+use crate::segment;
+use crate::stale::{self, Base, State};
+use crate::tui::ids;
+use crate::tui::keymap::{message_for, mouse_message};
+use crate::tui::message::{Direction, Edge, Effect, Message, QuitChoice, SaveOutcome};
+use crate::tui::model::{Filter, Mode, Model, Overlay, Screen, merge_rows};
+use crate::tui::update::update;
+use crate::tui::{dispatch, layout, to_message, view};
+use crate::workspace::{Page, StaleDoc};
+
+const EN_BASE: &str = "---
+title: The Loom Newsletter
+---
+
+## Lyon Sprint
+
+The sprint in Lyon takes place from 9 to 11 October.
+
+A few seats are still free, and remote participants are welcome too.
+
+- [Topic board](https://board.example/lyon)
+
+The old [wiki](https://wiki.example/old) closed on 1 September.
+
+## Events
+
+See you next month!
+";
+
+const EN_NOW: &str = "---
+title: The Loom Newsletter
+---
+
+## Lyon Sprint
+
+The sprint in Lyon takes place from 9 to 11 October.
+
+All seats are now taken, but remote participants can still join the video room.
+
+- [Topic board](https://board.example/sprints/lyon)
+
+## Events
+
+See you next month!
+
+Write to [the editors](https://loom.example/contact) before 30 October.
+";
+
+const FR: &str = "---
+title: La lettre de Loom
+---
+
+## Sprint de Lyon
+
+Le sprint de Lyon a lieu du 9 au 11 octobre.
+
+Il reste quelques places, et les participants à distance sont aussi les bienvenus.
+
+- [Tableau des sujets](https://board.example/lyon)
+
+L'ancien [wiki](https://wiki.example/old) a fermé le 1er septembre.
+
+## Événements
+
+Rendez-vous le mois prochain !
+";
+
+const IT: &str = "---
+title: La newsletter di Loom
+---
+
+## Sprint di Lione
+
+Lo sprint di Lione si terrà dal 9 all'11 ottobre.
+
+Restano alcuni posti liberi, e anche i partecipanti a distanza sono i benvenuti.
+
+- [Bacheca degli argomenti](https://board.example/lyon)
+
+Il vecchio [wiki](https://wiki.example/old) ha chiuso il 1° settembre.
+
+## Eventi
+
+Ci vediamo il mese prossimo!
+";
+
+/// A page set written to a temporary directory: `news.md`, `news.fr.md`,
+/// `news.it.md`, with staleness computed against `EN_BASE` as every row's
+/// base (what git would say if the translations were made from it).
+struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        Fixture::with(EN_NOW, FR, IT)
+    }
+
+    fn with(en: &str, fr: &str, it: &str) -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("news.md"), en).unwrap();
+        std::fs::write(dir.path().join("news.fr.md"), fr).unwrap();
+        std::fs::write(dir.path().join("news.it.md"), it).unwrap();
+        Fixture { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn docs(&self) -> Vec<StaleDoc> {
+        let source = page(&self.path("news.md"));
+        ["fr", "it"]
+            .iter()
+            .map(|lang| {
+                let target = page(&self.path(&format!("news.{lang}.md")));
+                stale_doc(&source, EN_BASE, target, lang)
+            })
+            .collect()
+    }
+
+    fn model(&self, size: (u16, u16)) -> Model {
+        Model::new(self.docs(), Vec::new(), size)
+    }
+}
+
+fn page(path: &Path) -> Page {
+    let text = std::fs::read_to_string(path).unwrap();
+    let (document, diagnostics) = segment::parse(&text);
+    Page {
+        path: path.to_owned(),
+        text,
+        document,
+        diagnostics,
+    }
+}
+
+/// Labels a translation as if every row was translated from `base_text`.
+fn stale_doc(source: &Page, base_text: &str, target: Page, lang: &str) -> StaleDoc {
+    let base = segment::parse(base_text).0;
+    let versions = stale::match_versions(&base, &source.document);
+    let alignment = align::align(&source.document, &target.document);
+    let labels = stale::label(&source.document, &target.document, &alignment, &|_| {
+        Some(Base {
+            document: &base,
+            versions: &versions,
+            commit: Some("c0ffee"),
+        })
+    });
+    StaleDoc {
+        source: source.clone(),
+        target,
+        lang: lang.to_owned(),
+        alignment,
+        labels,
+    }
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn alt(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)
+}
+
+/// Feeds key presses through the key map and `update`; returns the last effect.
+fn press(model: &mut Model, keys: &[KeyEvent]) -> Option<Effect> {
+    let mut effect = None;
+    for k in keys {
+        if let Some(msg) = message_for(*k, model.mode()) {
+            effect = update(model, msg);
+        }
+    }
+    effect
+}
+
+fn chars(s: &str) -> Vec<KeyEvent> {
+    s.chars().map(|c| key(KeyCode::Char(c))).collect()
+}
+
+/// Returns the states of the selected language's cells, row by row.
+fn states(model: &Model) -> Vec<State> {
+    let group = model.group().unwrap();
+    group
+        .rows
+        .iter()
+        .map(|r| r.cells[model.document.lang].state)
+        .collect()
+}
+
+#[test]
+fn fixture_has_every_state_the_screens_show() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    update(&mut model, Message::Open);
+    let got = states(&model);
+    assert_eq!(
+        got,
+        [
+            State::UpToDate,
+            State::UpToDate,
+            State::UpToDate,
+            State::Stale,
+            State::LinkOnly,
+            State::Removed,
+            State::UpToDate,
+            State::UpToDate,
+            State::Missing,
+        ],
+        "{:#?}",
+        model.group().unwrap().rows
+    );
+}
+
+// ---------------------------------------------------------------- key map
+
+#[test]
+fn keys_map_to_messages_by_mode() {
+    use Mode::{ConfirmQuit, Dashboard, Document, Edit, Help, Search};
+    let m = |k: KeyEvent, mode: Mode| message_for(k, mode);
+    assert!(matches!(
+        m(key(KeyCode::Char('j')), Document),
+        Some(Message::Move { delta: 1 })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Down), Dashboard),
+        Some(Message::Move { delta: 1 })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('k')), Document),
+        Some(Message::Move { delta: -1 })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Up), Document),
+        Some(Message::Move { delta: -1 })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::PageDown), Document),
+        Some(Message::Page {
+            direction: Direction::Forward
+        })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::PageUp), Document),
+        Some(Message::Page {
+            direction: Direction::Backward
+        })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('G')), Document),
+        Some(Message::Jump { edge: Edge::Last })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Home), Document),
+        Some(Message::Jump { edge: Edge::First })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('l')), Document),
+        Some(Message::SelectLanguage { delta: 1 })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Left), Document),
+        Some(Message::SelectLanguage { delta: -1 })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('n')), Document),
+        Some(Message::NextAttention {
+            direction: Direction::Forward
+        })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('N')), Document),
+        Some(Message::NextAttention {
+            direction: Direction::Backward
+        })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('f')), Document),
+        Some(Message::CycleFilter {
+            direction: Direction::Forward
+        })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('/')), Document),
+        Some(Message::StartSearch)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('e')), Document),
+        Some(Message::Edit)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Enter), Document),
+        Some(Message::Open)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('u')), Document),
+        Some(Message::DropEdit)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('s')), Document),
+        Some(Message::Save)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('r')), Document),
+        Some(Message::Review)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('c')), Document),
+        Some(Message::Carry)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('?')), Document),
+        Some(Message::ToggleHelp)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('q')), Document),
+        Some(Message::Quit)
+    ));
+    assert!(matches!(m(ctrl('c'), Document), Some(Message::Quit)));
+    assert!(matches!(
+        m(key(KeyCode::Esc), Document),
+        Some(Message::Back)
+    ));
+    // Dashboard: Enter and l open; document-only keys mean nothing.
+    assert!(matches!(
+        m(key(KeyCode::Enter), Dashboard),
+        Some(Message::Open)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('l')), Dashboard),
+        Some(Message::Open)
+    ));
+    assert!(m(key(KeyCode::Char('e')), Dashboard).is_none());
+    assert!(m(key(KeyCode::Char('n')), Dashboard).is_none());
+    // Editor: letters are text; Esc keeps, Ctrl-S saves, Alt-digit suggests.
+    assert!(matches!(
+        m(key(KeyCode::Char('q')), Edit),
+        Some(Message::EditorInput { .. })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Esc), Edit),
+        Some(Message::EditorKeep)
+    ));
+    assert!(matches!(m(ctrl('s'), Edit), Some(Message::EditorSave)));
+    assert!(matches!(m(ctrl('z'), Edit), Some(Message::EditorUndo)));
+    assert!(matches!(
+        m(alt('1'), Edit),
+        Some(Message::InsertSuggestion { index: 0 })
+    ));
+    assert!(matches!(
+        m(alt('3'), Edit),
+        Some(Message::InsertSuggestion { index: 2 })
+    ));
+    // Search prompt.
+    assert!(matches!(
+        m(key(KeyCode::Char('j')), Search),
+        Some(Message::SearchInput { c: 'j' })
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Enter), Search),
+        Some(Message::SearchConfirm)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Esc), Search),
+        Some(Message::SearchCancel)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Backspace), Search),
+        Some(Message::SearchBackspace)
+    ));
+    // Overlays.
+    assert!(matches!(
+        m(key(KeyCode::Esc), Help),
+        Some(Message::ToggleHelp)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('j')), Help),
+        Some(Message::Move { delta: 1 })
+    ));
+    let choice = |k| match m(k, ConfirmQuit) {
+        Some(Message::ConfirmQuit { choice }) => Some(choice),
+        _ => None,
+    };
+    assert_eq!(
+        choice(key(KeyCode::Char('s'))),
+        Some(QuitChoice::SaveAndQuit)
+    );
+    assert_eq!(choice(key(KeyCode::Char('y'))), Some(QuitChoice::Discard));
+    assert_eq!(choice(key(KeyCode::Esc)), Some(QuitChoice::Stay));
+    assert_eq!(choice(key(KeyCode::Char('q'))), None);
+}
+
+#[test]
+fn key_releases_are_ignored_and_the_mouse_scrolls_and_clicks() {
+    let fx = Fixture::new();
+    let model = fx.model((80, 24));
+    let release = KeyEvent {
+        code: KeyCode::Char('q'),
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Release,
+        state: KeyEventState::NONE,
+    };
+    assert!(to_message(Event::Key(release), &model).is_none());
+    let mouse = |kind| MouseEvent {
+        kind,
+        column: 7,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    };
+    assert!(matches!(
+        mouse_message(mouse(MouseEventKind::ScrollDown), Mode::Document),
+        Some(Message::Scroll { delta: 3 })
+    ));
+    assert!(matches!(
+        mouse_message(mouse(MouseEventKind::ScrollUp), Mode::Dashboard),
+        Some(Message::Scroll { delta: -3 })
+    ));
+    assert!(matches!(
+        mouse_message(
+            mouse(MouseEventKind::Down(MouseButton::Left)),
+            Mode::Document
+        ),
+        Some(Message::Click { column: 7, row: 5 })
+    ));
+    assert!(matches!(
+        to_message(Event::Resize(100, 30), &model),
+        Some(Message::Resize {
+            width: 100,
+            height: 30
+        })
+    ));
+}
+
+// ---------------------------------------------------------------- model
+
+#[test]
+fn rows_of_several_languages_merge_where_all_of_them_end() {
+    let row = |s: std::ops::Range<usize>, t: std::ops::Range<usize>| align::Row {
+        source: s,
+        target: t,
+        score: 1.0,
+        crossed: false,
+    };
+    // French joins English 1 and 2; Italian has an extra segment before 3.
+    let fr = align::Alignment {
+        rows: vec![row(0..1, 0..1), row(1..3, 1..2), row(3..4, 2..3)],
+    };
+    let it = align::Alignment {
+        rows: vec![
+            row(0..1, 0..1),
+            row(1..2, 1..2),
+            row(2..3, 2..3),
+            row(3..3, 3..4),
+            row(3..4, 4..5),
+        ],
+    };
+    let merged = merge_rows(4, &[&fr, &it]);
+    assert_eq!(
+        merged,
+        vec![
+            (0..1, vec![0..1, 0..1]),
+            (1..3, vec![1..2, 1..3]),
+            (3..3, vec![2..2, 3..4]),
+            (3..4, vec![2..3, 4..5]),
+        ]
+    );
+}
+
+#[test]
+fn dashboard_puts_the_documents_needing_most_work_first() {
+    let fx = Fixture::new();
+    let done = tempfile::tempdir().unwrap();
+    std::fs::write(done.path().join("a.md"), "# Hello\n").unwrap();
+    std::fs::write(done.path().join("a.fr.md"), "# Bonjour\n").unwrap();
+    let source = page(&done.path().join("a.md"));
+    let target = page(&done.path().join("a.fr.md"));
+    let mut docs = vec![stale_doc(&source, "# Hello\n", target, "fr")];
+    docs.extend(fx.docs());
+    let model = Model::new(docs, Vec::new(), (80, 24));
+    let names: Vec<String> = model.groups.iter().map(|g| g.name()).collect();
+    assert_eq!(names, ["news.md", "a.md"]);
+    let fr = &model.groups[0].langs[0];
+    assert_eq!(fr.lang, "fr");
+    assert_eq!(
+        (
+            fr.counts.total,
+            fr.counts.stale,
+            fr.counts.missing,
+            fr.counts.removed
+        ),
+        (8, 1, 1, 1)
+    );
+    assert_eq!(fr.counts.coverage(), 75);
+}
+
+// ---------------------------------------------------------------- update
+
+#[test]
+fn n_and_shift_n_visit_the_segments_needing_attention_and_wrap() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    press(&mut model, &[key(KeyCode::Enter)]);
+    assert_eq!(model.screen, Screen::Document);
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        press(&mut model, &chars("n"));
+        seen.push(model.selected_row().unwrap());
+    }
+    assert_eq!(seen, [3, 4, 5, 8, 3]);
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::WRAPPED));
+    press(&mut model, &chars("N"));
+    assert_eq!(model.selected_row(), Some(8));
+}
+
+#[test]
+fn filter_search_and_esc_narrow_then_widen_the_rows() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    press(&mut model, &[key(KeyCode::Enter), key(KeyCode::Char('f'))]);
+    assert_eq!(model.document.filter, Filter::Attention);
+    assert_eq!(model.document.visible, [3, 4, 5, 8]);
+    press(&mut model, &chars("f"));
+    assert_eq!(model.document.filter, Filter::State(State::Stale));
+    assert_eq!(model.document.visible, [3]);
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(model.document.filter, Filter::All);
+    assert_eq!(
+        model.selected_row(),
+        Some(3),
+        "the selection stays on its row"
+    );
+    // Search is live, in every language, any case.
+    press(&mut model, &chars("/WIKI"));
+    assert_eq!(model.mode(), Mode::Search);
+    assert_eq!(model.document.visible, [5]);
+    press(&mut model, &[key(KeyCode::Enter)]);
+    assert_eq!(model.mode(), Mode::Document);
+    assert_eq!(model.document.search, "WIKI");
+    press(&mut model, &chars("/"));
+    press(&mut model, &[key(KeyCode::Backspace); 4]);
+    press(&mut model, &chars("bienvenus"));
+    assert_eq!(model.document.visible, [3], "French text is searched too");
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(model.document.search, "");
+    assert_eq!(model.document.visible.len(), 9);
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(model.screen, Screen::Dashboard);
+}
+
+#[test]
+fn language_columns_cycle_and_the_filter_follows_the_language() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    press(&mut model, &[key(KeyCode::Enter)]);
+    assert_eq!(model.document.lang, 0);
+    press(&mut model, &chars("l"));
+    assert_eq!(model.group().unwrap().langs[model.document.lang].lang, "it");
+    press(&mut model, &chars("l"));
+    assert_eq!(model.document.lang, 0);
+    press(&mut model, &chars("h"));
+    assert_eq!(model.document.lang, 1);
+}
+
+#[test]
+fn an_edit_becomes_pending_and_can_be_dropped() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    press(
+        &mut model,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Char('n')),
+            key(KeyCode::Char('e')),
+        ],
+    );
+    assert_eq!(model.screen, Screen::Edit);
+    let editor = model.editor.as_ref().unwrap();
+    assert_eq!(
+        editor.textarea.lines(),
+        ["Il reste quelques places, et les participants à distance sont aussi les bienvenus."]
+    );
+    // Esc without a change records nothing.
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(model.n_pending(), 0);
+    assert_eq!(
+        model.status.as_ref().map(|s| s.id),
+        Some(ids::EDIT_UNCHANGED)
+    );
+    press(&mut model, &chars("e"));
+    press(&mut model, &[ctrl('e')]);
+    press(&mut model, &chars(" Complet"));
+    // A combining accent stays with its letter.
+    press(&mut model, &[key(KeyCode::Char('\u{301}'))]);
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(model.screen, Screen::Document);
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::EDIT_KEPT));
+    let pending = model.pending_for(&fx.path("news.fr.md")).unwrap();
+    assert_eq!(
+        pending.edits.values().collect::<Vec<_>>(),
+        [
+            "Il reste quelques places, et les participants à distance sont aussi les bienvenus. Complet\u{301}"
+        ]
+    );
+    press(&mut model, &chars("u"));
+    assert_eq!(model.n_pending(), 0);
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::EDIT_DROPPED));
+}
+
+#[test]
+fn quitting_with_unsaved_edits_asks_first() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    assert_eq!(press(&mut model, &chars("q")), Some(Effect::Quit));
+    press(
+        &mut model,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Char('n')),
+            key(KeyCode::Char('e')),
+        ],
+    );
+    press(&mut model, &chars("!"));
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(press(&mut model, &chars("q")), None);
+    assert_eq!(model.overlay, Some(Overlay::ConfirmQuit));
+    assert_eq!(press(&mut model, &[key(KeyCode::Esc)]), None);
+    assert_eq!(model.overlay, None);
+    press(&mut model, &chars("q"));
+    assert_eq!(
+        press(&mut model, &chars("s")),
+        Some(Effect::Save {
+            files: vec![fx.path("news.fr.md")]
+        })
+    );
+    assert!(model.quit_after_save);
+    // The save was refused: no quitting, the edit is kept, the reason shown.
+    let effect = update(
+        &mut model,
+        Message::SaveDone {
+            file: fx.path("news.fr.md"),
+            outcome: SaveOutcome::ChangedOnDisk,
+        },
+    );
+    assert_eq!(effect, None);
+    assert!(!model.quit_after_save);
+    assert_eq!(model.n_pending(), 1);
+    assert_eq!(
+        model.status.as_ref().map(|s| s.id),
+        Some(ids::SAVE_CHANGED_ON_DISK)
+    );
+    press(&mut model, &chars("q"));
+    assert_eq!(press(&mut model, &chars("y")), Some(Effect::Quit));
+}
+
+#[test]
+fn save_asks_for_the_open_documents_files_only() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    press(&mut model, &[key(KeyCode::Enter)]);
+    assert_eq!(press(&mut model, &chars("s")), None);
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::SAVE_NOTHING));
+    press(
+        &mut model,
+        &[
+            key(KeyCode::Char('n')),
+            key(KeyCode::Char('l')),
+            key(KeyCode::Char('e')),
+        ],
+    );
+    press(&mut model, &chars("!"));
+    assert_eq!(
+        press(&mut model, &[ctrl('s')]),
+        Some(Effect::Save {
+            files: vec![fx.path("news.it.md")]
+        })
+    );
+}
+
+/// A long document: `n` paragraphs under headings every ten.
+fn long_fixture(n: usize) -> Fixture {
+    let mut en = String::from("---\ntitle: Long\n---\n");
+    let mut fr = String::from("---\ntitle: Long\n---\n");
+    for k in 0..n {
+        if k % 10 == 0 {
+            en.push_str(&format!("\n## Section {k}\n"));
+            fr.push_str(&format!("\n## Partie {k}\n"));
+        }
+        en.push_str(&format!(
+            "\nParagraph {k} says something about item {k} and its {} friends, at some length so that it wraps.\n",
+            k * 7
+        ));
+        fr.push_str(&format!(
+            "\nLe paragraphe {k} dit quelque chose de l'élément {k} et de ses {} amis, assez longuement pour revenir à la ligne.\n",
+            k * 7
+        ));
+    }
+    Fixture::with(&en, &fr, &fr.replace("Partie", "Parte"))
+}
+
+fn long_model(fx: &Fixture, size: (u16, u16)) -> Model {
+    let source = page(&fx.path("news.md"));
+    let docs = ["fr", "it"]
+        .iter()
+        .map(|lang| {
+            let target = page(&fx.path(&format!("news.{lang}.md")));
+            stale_doc(&source, &source.text, target, lang)
+        })
+        .collect();
+    Model::new(docs, Vec::new(), size)
+}
+
+/// Asserts the selected row is wholly on screen.
+fn assert_selection_shown(model: &Model) {
+    let group = model.group().unwrap();
+    let cols = crate::tui::update::doc_columns(model);
+    let body = layout::areas(model.size).body.height;
+    let shown = layout::visible_rows(model, group, &cols, model.document.list.scroll, body);
+    let sel = model.document.list.selected;
+    let hit = shown.iter().find(|(k, _)| *k == sel);
+    let (_, span) = hit.unwrap_or_else(|| panic!("row {sel} not shown: {shown:?}"));
+    let k = model.document.visible[sel];
+    let h = layout::row_height(model, group, &group.rows[k], &cols, body);
+    assert_eq!(span.end - span.start, h, "row {sel} is cut");
+}
+
+#[test]
+fn scrolling_keeps_the_selection_on_screen() {
+    let fx = long_fixture(60);
+    let mut model = long_model(&fx, (80, 24));
+    press(&mut model, &[key(KeyCode::Enter)]);
+    assert_eq!(model.document.list.scroll, 0);
+    press(&mut model, &[key(KeyCode::PageDown)]);
+    assert!(model.document.list.selected > 1);
+    assert_selection_shown(&model);
+    press(&mut model, &[key(KeyCode::End)]);
+    assert_eq!(
+        model.document.list.selected,
+        model.document.visible.len() - 1
+    );
+    assert!(model.document.list.scroll > 0);
+    assert_selection_shown(&model);
+    press(&mut model, &[key(KeyCode::PageUp), key(KeyCode::PageUp)]);
+    assert_selection_shown(&model);
+    press(&mut model, &[key(KeyCode::Char('g'))]);
+    assert_eq!(model.document.list, Default::default());
+    for _ in 0..30 {
+        press(&mut model, &[key(KeyCode::Char('j'))]);
+        assert_selection_shown(&model);
+    }
+    // Resizing keeps it in view too.
+    update(
+        &mut model,
+        Message::Resize {
+            width: 60,
+            height: 12,
+        },
+    );
+    assert_selection_shown(&model);
+}
+
+#[test]
+fn the_wheel_scrolls_and_a_click_selects_a_row_and_a_language() {
+    let fx = long_fixture(30);
+    let mut model = long_model(&fx, (160, 48));
+    press(&mut model, &[key(KeyCode::Enter)]);
+    update(&mut model, Message::Scroll { delta: 3 });
+    assert_eq!(model.document.list.scroll, 3);
+    assert_eq!(
+        model.document.list.selected, 3,
+        "the selection follows the view"
+    );
+    update(&mut model, Message::Scroll { delta: -3 });
+    assert_eq!(model.document.list.scroll, 0);
+    // Rows 0 (title) and 1 (heading) take the first lines; click lower down
+    // in the Italian column.
+    let cols = crate::tui::update::doc_columns(&model);
+    let it = cols.iter().find(|c| c.lang == Some(1)).unwrap();
+    let group = model.group().unwrap();
+    let shown = layout::visible_rows(&model, group, &cols, 0, 45);
+    let (k, span) = shown[2].clone();
+    update(
+        &mut model,
+        Message::Click {
+            column: it.x + 3,
+            row: 1 + span.start + 1,
+        },
+    );
+    assert_eq!(model.document.list.selected, k);
+    assert_eq!(model.document.lang, 1);
+}
+
+// ---------------------------------------------------------------- effects
+
+/// Presses keys as the runner does: through `to_message` and `dispatch`.
+fn run_keys(model: &mut Model, keys: &[KeyEvent]) -> bool {
+    for k in keys {
+        if let Some(msg) = to_message(Event::Key(*k), model)
+            && dispatch(model, msg)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Asserts `new` equals `old` outside `old[range]`.
+fn assert_changed_only(old: &str, new: &str, range: std::ops::Range<usize>) {
+    assert_eq!(&new[..range.start], &old[..range.start]);
+    let tail = &old[range.end..];
+    assert!(new.ends_with(tail), "{new}");
+}
+
+#[test]
+fn saving_writes_only_the_edited_segment_and_reloads() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    let before = std::fs::read_to_string(fx.path("news.fr.md")).unwrap();
+    run_keys(
+        &mut model,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Char('n')),
+            key(KeyCode::Char('e')),
+        ],
+    );
+    let seg = model.group().unwrap().langs[0].target.document.segments[3].clone();
+    run_keys(&mut model, &[ctrl('u')]);
+    let mut keys = vec![ctrl('a'), ctrl('k')];
+    keys.extend(chars("Toutes les places sont prises."));
+    keys.push(ctrl('s'));
+    run_keys(&mut model, &keys);
+    assert_eq!(model.screen, Screen::Document);
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::SAVED));
+    assert_eq!(model.n_pending(), 0);
+    let after = std::fs::read_to_string(fx.path("news.fr.md")).unwrap();
+    assert_changed_only(&before, &after, seg.bytes.clone());
+    assert!(
+        after.contains("\nToutes les places sont prises.\n"),
+        "{after}"
+    );
+    // The reloaded document shows the new text from disk.
+    let group = model.group().unwrap();
+    assert_eq!(group.langs[0].target.text, after);
+    assert_eq!(model.selected_row(), Some(3));
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten_and_the_edit_is_kept() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    run_keys(
+        &mut model,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Char('n')),
+            key(KeyCode::Char('e')),
+        ],
+    );
+    run_keys(&mut model, &chars(" Complet."));
+    run_keys(&mut model, &[key(KeyCode::Esc)]);
+    let theirs = FR.replace("Rendez-vous", "À bientôt,");
+    std::fs::write(fx.path("news.fr.md"), &theirs).unwrap();
+    run_keys(&mut model, &chars("s"));
+    assert_eq!(
+        std::fs::read_to_string(fx.path("news.fr.md")).unwrap(),
+        theirs
+    );
+    assert_eq!(model.n_pending(), 1);
+    let status = model.status.clone().unwrap();
+    assert_eq!(status.id, ids::SAVE_CHANGED_ON_DISK);
+    let text = view::status_text(&Localizer::new(&["en"]), &status);
+    assert_eq!(
+        text,
+        "news.fr.md changed on disk since trame read it: nothing was written, your edits are kept."
+    );
+}
+
+#[test]
+fn carry_applies_a_link_only_change() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    let before = std::fs::read_to_string(fx.path("news.fr.md")).unwrap();
+    run_keys(
+        &mut model,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Char('n')),
+            key(KeyCode::Char('n')),
+        ],
+    );
+    assert_eq!(
+        model.group().unwrap().rows[model.selected_row().unwrap()].cells[0].state,
+        State::LinkOnly
+    );
+    let seg = model.group().unwrap().langs[0].target.document.segments[4].clone();
+    run_keys(&mut model, &chars("c"));
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::CARRIED));
+    run_keys(&mut model, &chars("s"));
+    let after = std::fs::read_to_string(fx.path("news.fr.md")).unwrap();
+    assert_changed_only(&before, &after, seg.bytes.clone());
+    assert!(after.contains("- [Tableau des sujets](https://board.example/sprints/lyon)\n"));
+    // On an up-to-date row there is nothing to carry.
+    run_keys(&mut model, &chars("g"));
+    run_keys(&mut model, &chars("c"));
+    assert_eq!(
+        model.status.as_ref().map(|s| s.id),
+        Some(ids::CARRY_NOTHING)
+    );
+}
+
+#[test]
+fn a_missing_segment_is_filled_in_place() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    run_keys(
+        &mut model,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Char('G')),
+            key(KeyCode::Enter),
+        ],
+    );
+    assert!(matches!(
+        model.editor.as_ref().unwrap().target,
+        crate::tui::model::EditTarget::Fill { source: 7, .. }
+    ));
+    let mut keys =
+        chars("Écrivez à [la rédaction](https://loom.example/contact) avant le 30 octobre.");
+    keys.push(ctrl('s'));
+    run_keys(&mut model, &keys);
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::SAVED));
+    let after = std::fs::read_to_string(fx.path("news.fr.md")).unwrap();
+    assert_eq!(
+        after,
+        format!(
+            "{FR}\nÉcrivez à [la rédaction](https://loom.example/contact) avant le 30 octobre.\n"
+        )
+    );
+}
+
+#[test]
+fn review_records_the_selected_row() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    run_keys(&mut model, &[key(KeyCode::Enter), key(KeyCode::Char('n'))]);
+    let effect = update(&mut model, Message::Review);
+    assert!(matches!(&effect, Some(Effect::Review { rows, .. }) if rows.len() == 1));
+    run_keys(&mut model, &chars("r"));
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::REVIEWED));
+    let records = crate::store::load(fx.dir.path()).unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(
+        (records[0].page.as_str(), records[0].lang.as_str()),
+        ("news.md", "fr")
+    );
+    assert_eq!(records[0].commit, "worktree");
+    run_keys(&mut model, &chars("r"));
+    assert_eq!(
+        model.status.as_ref().map(|s| s.id),
+        Some(ids::REVIEW_UNCHANGED)
+    );
+    // A row with no translation has nothing to review.
+    run_keys(&mut model, &chars("G"));
+    run_keys(&mut model, &chars("r"));
+    assert_eq!(
+        model.status.as_ref().map(|s| s.id),
+        Some(ids::REVIEW_NOTHING)
+    );
+}
+
+#[test]
+fn suggestions_come_from_other_pages_and_one_key_inserts_them() {
+    let fx = Fixture::new();
+    std::fs::write(
+        fx.path("old.md"),
+        "All seats are now taken, but remote participants can still join the video room.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        fx.path("old.fr.md"),
+        "Toutes les places sont prises, mais on peut encore suivre en visio.\n",
+    )
+    .unwrap();
+    let source = page(&fx.path("old.md"));
+    let target = page(&fx.path("old.fr.md"));
+    let mut docs = fx.docs();
+    docs.push(stale_doc(&source, &source.text.clone(), target, "fr"));
+    let mut model = Model::new(docs, Vec::new(), (80, 24));
+    assert_eq!(model.groups[0].name(), "news.md");
+    press(
+        &mut model,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Char('n')),
+            key(KeyCode::Char('e')),
+        ],
+    );
+    let editor = model.editor.as_ref().unwrap();
+    assert_eq!(editor.suggestions.len(), 1);
+    assert_eq!(editor.suggestions[0].similarity, 1.0);
+    press(&mut model, &[ctrl('a'), ctrl('k'), alt('1')]);
+    assert_eq!(
+        model.editor.as_ref().unwrap().textarea.lines(),
+        ["Toutes les places sont prises, mais on peut encore suivre en visio."]
+    );
+}
+
+#[test]
+fn control_characters_from_files_are_shown_not_sent() {
+    let hostile = FR.replace(
+        "Le sprint de Lyon",
+        "Le sprint \u{1b}[2J\u{1b}]0;pwned\u{7}de Lyon",
+    );
+    let fx = Fixture::with(EN_NOW, &hostile, IT);
+    let mut model = fx.model((80, 24));
+    press(
+        &mut model,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Char('j')),
+            key(KeyCode::Char('j')),
+        ],
+    );
+    let terminal = render(&model, "en", (80, 24));
+    let shown = terminal.backend().to_string();
+    assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'));
+    assert!(shown.contains("␛[2J␛]0;pwned␇de"), "{shown}");
+    press(&mut model, &chars("e"));
+    let lines = model.editor.as_ref().unwrap().textarea.lines().join("\n");
+    assert!(!lines.contains('\u{1b}'), "{lines}");
+    assert_eq!(
+        layout::sanitize("a\u{1b}b\u{7f}\u{9b}\u{202e}"),
+        "a␛b␡\u{fffd}\u{fffd}"
+    );
+}
+
+#[test]
+fn wrapping_keeps_words_whole_and_cuts_only_longer_ones() {
+    let plain = ratatui::style::Style::new();
+    let lines = layout::wrap(&[("one two three four", plain)], 9);
+    let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    assert_eq!(text, ["one two", "three", "four"]);
+    let lines = layout::wrap(&[("ab", plain), ("cdefghij klm", plain)], 4);
+    let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    assert_eq!(text, ["abcd", "efgh", "ij", "klm"]);
+    // Wide characters count two columns.
+    let lines = layout::wrap(&[("日本語 日本", plain)], 6);
+    let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    assert_eq!(text, ["日本語", "日本"]);
+    assert_eq!(layout::flatten("a\n   b\tc\r\nd"), "a b c d");
+}
+
+// ---------------------------------------------------------------- screens
+
+fn render(model: &Model, lang: &str, size: (u16, u16)) -> Terminal<TestBackend> {
+    let l10n = Localizer::new(&[lang]);
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    terminal.draw(|f| view::view(model, &l10n, f)).unwrap();
+    terminal
+}
+
+/// Snapshots one screen, reached by `keys`, at both sizes in both languages.
+fn check_screen(name: &str, keys: &[KeyEvent]) {
+    let fx = Fixture::new();
+    for size in [(80, 24), (160, 48)] {
+        let mut model = fx.model(size);
+        press(&mut model, keys);
+        for lang in ["en", "fr"] {
+            let terminal = render(&model, lang, size);
+            insta::assert_snapshot!(
+                format!("{name}_{lang}_{}x{}", size.0, size.1),
+                terminal.backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn screen_dashboard() {
+    check_screen("dashboard", &[]);
+}
+
+#[test]
+fn screen_document_on_a_stale_segment() {
+    check_screen("document", &[key(KeyCode::Enter), key(KeyCode::Char('n'))]);
+}
+
+#[test]
+fn screen_document_italian_filtered_and_searched() {
+    let mut keys = vec![
+        key(KeyCode::Enter),
+        key(KeyCode::Char('l')),
+        key(KeyCode::Char('f')),
+    ];
+    keys.extend(chars("/wiki"));
+    check_screen("filtered", &keys);
+}
+
+#[test]
+fn screen_edit_with_diff() {
+    let mut keys = vec![
+        key(KeyCode::Enter),
+        key(KeyCode::Char('n')),
+        key(KeyCode::Char('e')),
+    ];
+    keys.extend(chars(" Complet"));
+    check_screen("edit", &keys);
+}
+
+#[test]
+fn screen_help() {
+    check_screen("help", &[key(KeyCode::Enter), key(KeyCode::Char('?'))]);
+}
+
+#[test]
+fn screen_confirm_quit() {
+    let mut keys = vec![
+        key(KeyCode::Enter),
+        key(KeyCode::Char('n')),
+        key(KeyCode::Char('e')),
+    ];
+    keys.extend(chars(" Complet"));
+    keys.push(key(KeyCode::Esc));
+    keys.push(key(KeyCode::Char('q')));
+    check_screen("confirm_quit", &keys);
+}
+
+// ---------------------------------------------------------------- budgets
+
+/// Prints the time from loading the sample `issues/` to the first frame, and
+/// from a key press to the next frame on a 1,000-segment document. Timings
+/// are printed, not asserted (run with `--release --nocapture` to read them).
+#[test]
+fn timing_harness_prints_the_frame_budgets() {
+    use std::time::Instant;
+    let issues = Path::new(env!("CARGO_MANIFEST_DIR")).join("issues");
+    let l10n = Localizer::new(&["en"]);
+    let start = Instant::now();
+    let (docs, notes) =
+        crate::workspace::staleness(&[issues], None, &segment::Config::default()).unwrap();
+    let loaded = start.elapsed();
+    let model = Model::new(docs, notes, (160, 48));
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    terminal.draw(|f| view::view(&model, &l10n, f)).unwrap();
+    let first_frame = start.elapsed();
+    eprintln!("sample issues/: loaded in {loaded:?}, first frame at {first_frame:?}");
+
+    let fx = long_fixture(910);
+    let mut model = long_model(&fx, (160, 48));
+    let n_segments = model.groups[0].source.document.segments.len();
+    press(&mut model, &[key(KeyCode::Enter)]);
+    for (label, k) in [
+        ("j", key(KeyCode::Char('j'))),
+        ("PgDn", key(KeyCode::PageDown)),
+        ("l", key(KeyCode::Char('l'))),
+    ] {
+        let mut worst = std::time::Duration::ZERO;
+        let mut total = std::time::Duration::ZERO;
+        let rounds = 100;
+        for _ in 0..rounds {
+            let t = Instant::now();
+            press(&mut model, &[k]);
+            terminal.draw(|f| view::view(&model, &l10n, f)).unwrap();
+            let took = t.elapsed();
+            worst = worst.max(took);
+            total += took;
+        }
+        eprintln!(
+            "{n_segments} segments, key {label} to next frame: mean {:?}, worst {worst:?}",
+            total / rounds
+        );
+    }
+    let t = Instant::now();
+    press(&mut model, &[key(KeyCode::End)]);
+    terminal.draw(|f| view::view(&model, &l10n, f)).unwrap();
+    eprintln!(
+        "{n_segments} segments, key End to next frame: {:?}",
+        t.elapsed()
+    );
+}
+
+#[test]
+fn tiny_terminals_draw_without_panicking() {
+    let fx = Fixture::new();
+    let screens: Vec<Vec<KeyEvent>> = vec![
+        vec![],
+        vec![key(KeyCode::Enter), key(KeyCode::Char('n'))],
+        vec![
+            key(KeyCode::Enter),
+            key(KeyCode::Char('n')),
+            key(KeyCode::Char('e')),
+        ],
+        vec![key(KeyCode::Enter), key(KeyCode::Char('?'))],
+        vec![
+            key(KeyCode::Enter),
+            key(KeyCode::Char('n')),
+            key(KeyCode::Char('e')),
+            key(KeyCode::Char('x')),
+            key(KeyCode::Esc),
+            key(KeyCode::Char('q')),
+        ],
+    ];
+    for size in [
+        (1, 1),
+        (2, 2),
+        (5, 3),
+        (12, 4),
+        (20, 6),
+        (40, 8),
+        (99, 10),
+        (100, 5),
+    ] {
+        for keys in &screens {
+            let mut model = fx.model(size);
+            press(&mut model, keys);
+            press(&mut model, &[key(KeyCode::PageDown), key(KeyCode::End)]);
+            update(&mut model, Message::Scroll { delta: 3 });
+            update(
+                &mut model,
+                Message::Click {
+                    column: size.0 / 2,
+                    row: size.1 / 2,
+                },
+            );
+            for lang in ["en", "fr"] {
+                render(&model, lang, size);
+            }
+        }
+    }
+}

@@ -1,0 +1,1106 @@
+//! The only place the [`Model`] changes: `update(model, message)` applies a
+//! message and may return an [`Effect`] for the runner.
+//!
+//! Pure: no I/O, no terminal. Scroll offsets are computed here (from the
+//! terminal size in the model and the same layout functions `view` uses), so
+//! drawing never changes state. Failures of effects arrive as messages and
+//! become status-line messages.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::localize::{self, Carry, TranslationMemory};
+use crate::stale::{Op, State};
+use crate::tui::ids;
+use crate::tui::layout::{self, Column};
+use crate::tui::message::{
+    Direction, Edge, Effect, Message, QuitChoice, Reloaded, ReviewOutcome, SaveOutcome,
+};
+use crate::tui::model::{
+    DocView, EditTarget, Editor, Filter, ListState, Mode, Model, Overlay, PendingFile, Screen,
+    Status, StatusArg, group_docs, needs_attention,
+};
+
+/// How many translation-memory suggestions the editor offers.
+pub const N_SUGGESTIONS: usize = 3;
+
+/// Lines of the help window, for clamping its scroll.
+pub const HELP_LINES: u16 = 32;
+
+/// Applies `msg` to `model`; returns the effect to run, if any.
+pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
+    let from_user = !matches!(
+        msg,
+        Message::Resize { .. } | Message::SaveDone { .. } | Message::ReviewDone { .. }
+    );
+    if from_user && !matches!(msg, Message::EditorInput { .. }) {
+        model.status = None;
+    }
+    match msg {
+        Message::Resize { width, height } => {
+            model.size = (width, height);
+            follow_selection(model);
+            None
+        }
+        Message::Move { delta } => {
+            match model.mode() {
+                Mode::Help => scroll_help(model, delta),
+                Mode::Dashboard => {
+                    let n = model.groups.len();
+                    model.dashboard.selected = step(model.dashboard.selected, delta, n);
+                    follow_selection(model);
+                }
+                Mode::Document => {
+                    let n = model.document.visible.len();
+                    model.document.list.selected = step(model.document.list.selected, delta, n);
+                    follow_selection(model);
+                }
+                _ => {}
+            }
+            None
+        }
+        Message::Page { direction } => {
+            page(model, direction);
+            None
+        }
+        Message::Jump { edge } => {
+            match model.mode() {
+                Mode::Help => {
+                    if let Some(Overlay::Help { scroll }) = &mut model.overlay {
+                        *scroll = if edge == Edge::First { 0 } else { HELP_LINES };
+                    }
+                }
+                Mode::Dashboard => {
+                    model.dashboard.selected = edge_index(edge, model.groups.len());
+                    follow_selection(model);
+                }
+                Mode::Document => {
+                    model.document.list.selected = edge_index(edge, model.document.visible.len());
+                    follow_selection(model);
+                }
+                _ => {}
+            }
+            None
+        }
+        Message::SelectLanguage { delta } => {
+            let n = model.group().map_or(0, |g| g.langs.len());
+            if n > 0 {
+                let next = (model.document.lang as isize + delta).rem_euclid(n as isize);
+                model.document.lang = next as usize;
+                refilter(model);
+            }
+            None
+        }
+        Message::NextAttention { direction } => {
+            next_attention(model, direction);
+            None
+        }
+        Message::CycleFilter { direction } => {
+            let k = Filter::CYCLE
+                .iter()
+                .position(|f| *f == model.document.filter)
+                .unwrap_or(0);
+            let n = Filter::CYCLE.len();
+            let next = match direction {
+                Direction::Forward => (k + 1) % n,
+                Direction::Backward => (k + n - 1) % n,
+            };
+            model.document.filter = Filter::CYCLE[next];
+            refilter(model);
+            None
+        }
+        Message::StartSearch => {
+            if model.screen == Screen::Document {
+                model.search_input = Some(model.document.search.clone());
+            }
+            None
+        }
+        Message::SearchInput { c } => {
+            if let Some(input) = &mut model.search_input {
+                input.push(c);
+                model.document.search = input.clone();
+                refilter(model);
+            }
+            None
+        }
+        Message::SearchBackspace => {
+            if let Some(input) = &mut model.search_input {
+                input.pop();
+                model.document.search = input.clone();
+                refilter(model);
+            }
+            None
+        }
+        Message::SearchConfirm => {
+            model.search_input = None;
+            None
+        }
+        Message::SearchCancel => {
+            model.search_input = None;
+            model.document.search.clear();
+            refilter(model);
+            None
+        }
+        Message::Open => match model.screen {
+            Screen::Dashboard => {
+                open_document(model, model.dashboard.selected);
+                None
+            }
+            Screen::Document => {
+                start_edit(model);
+                None
+            }
+            Screen::Edit => None,
+        },
+        Message::Edit => {
+            if model.screen == Screen::Document {
+                start_edit(model);
+            }
+            None
+        }
+        Message::DropEdit => {
+            drop_edit(model);
+            None
+        }
+        Message::Back => {
+            if model.screen == Screen::Document {
+                if !model.document.search.is_empty() {
+                    model.document.search.clear();
+                    refilter(model);
+                } else if model.document.filter != Filter::All {
+                    model.document.filter = Filter::All;
+                    refilter(model);
+                } else {
+                    model.screen = Screen::Dashboard;
+                    follow_selection(model);
+                }
+            }
+            None
+        }
+        Message::Save => save(model),
+        Message::Review => review(model),
+        Message::Carry => {
+            carry(model);
+            None
+        }
+        Message::ToggleHelp => {
+            model.overlay = match model.overlay {
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help { scroll: 0 }),
+            };
+            None
+        }
+        Message::Quit => {
+            if model.n_pending() > 0 {
+                model.overlay = Some(Overlay::ConfirmQuit);
+                None
+            } else {
+                Some(Effect::Quit)
+            }
+        }
+        Message::ConfirmQuit { choice } => {
+            model.overlay = None;
+            match choice {
+                QuitChoice::SaveAndQuit => {
+                    model.quit_after_save = true;
+                    let files: Vec<PathBuf> = model.pending.keys().cloned().collect();
+                    if files.is_empty() {
+                        Some(Effect::Quit)
+                    } else {
+                        Some(Effect::Save { files })
+                    }
+                }
+                QuitChoice::Discard => Some(Effect::Quit),
+                QuitChoice::Stay => None,
+            }
+        }
+        Message::EditorInput { input } => {
+            if let Some(editor) = &mut model.editor {
+                editor.textarea.input(input);
+            }
+            None
+        }
+        Message::Paste { text } => {
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            match model.mode() {
+                Mode::Edit => {
+                    if let Some(editor) = &mut model.editor {
+                        editor.textarea.insert_str(editor_text(&text));
+                    }
+                }
+                Mode::Search => {
+                    if let Some(input) = &mut model.search_input {
+                        input.push_str(&layout::flatten(&text));
+                        model.document.search = input.clone();
+                        refilter(model);
+                    }
+                }
+                _ => {}
+            }
+            None
+        }
+        Message::EditorUndo => {
+            if let Some(editor) = &mut model.editor {
+                editor.textarea.undo();
+            }
+            None
+        }
+        Message::EditorRedo => {
+            if let Some(editor) = &mut model.editor {
+                editor.textarea.redo();
+            }
+            None
+        }
+        Message::InsertSuggestion { index } => {
+            if let Some(editor) = &mut model.editor
+                && let Some(s) = editor.suggestions.get(index)
+            {
+                let text = editor_text(&s.target);
+                editor.textarea.insert_str(text);
+            }
+            None
+        }
+        Message::EditorKeep => {
+            if commit_editor(model).is_some() {
+                close_editor(model);
+            }
+            None
+        }
+        Message::EditorSave => {
+            let file = commit_editor(model)?;
+            close_editor(model);
+            if model.pending_for(&file).is_some() {
+                Some(Effect::Save { files: vec![file] })
+            } else {
+                None
+            }
+        }
+        Message::Scroll { delta } => {
+            wheel(model, delta);
+            None
+        }
+        Message::Click { column, row } => click(model, column, row),
+        Message::SaveDone { file, outcome } => save_done(model, file, outcome),
+        Message::ReviewDone { outcome } => {
+            match outcome {
+                ReviewOutcome::Recorded { count, reloaded } => {
+                    model.status = Some(Status::info(
+                        ids::REVIEWED,
+                        vec![("count", StatusArg::Num(count as f64))],
+                    ));
+                    apply_reload(model, reloaded);
+                }
+                ReviewOutcome::Unchanged => {
+                    model.status = Some(Status::info(ids::REVIEW_UNCHANGED, vec![]));
+                }
+                ReviewOutcome::Failed { error } => {
+                    model.status = Some(Status::error(
+                        ids::REVIEW_FAILED,
+                        vec![("error", StatusArg::Str(layout::sanitize(&error)))],
+                    ));
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Moves an index by `delta` within `0..n`.
+fn step(index: usize, delta: isize, n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    index.saturating_add_signed(delta).min(n - 1)
+}
+
+fn edge_index(edge: Edge, n: usize) -> usize {
+    match edge {
+        Edge::First => 0,
+        Edge::Last => n.saturating_sub(1),
+    }
+}
+
+fn scroll_help(model: &mut Model, delta: isize) {
+    if let Some(Overlay::Help { scroll }) = &mut model.overlay {
+        *scroll = scroll.saturating_add_signed(delta as i16).min(HELP_LINES);
+    }
+}
+
+/// Returns the document screen's columns for the current size.
+pub fn doc_columns(model: &Model) -> Vec<Column> {
+    let n = model.group().map_or(0, |g| g.langs.len());
+    columns_for(model, n)
+}
+
+fn columns_for(model: &Model, n_langs: usize) -> Vec<Column> {
+    layout::columns(n_langs, model.document.lang, model.size.0)
+}
+
+fn body_height(model: &Model) -> u16 {
+    layout::areas(model.size).body.height.max(1)
+}
+
+/// Returns the height of entry `k` of the current list.
+fn heights(model: &Model) -> impl Fn(usize) -> u16 + '_ {
+    let cols = doc_columns(model);
+    let max = body_height(model);
+    move |k: usize| match model.screen {
+        Screen::Dashboard => model
+            .groups
+            .get(k)
+            .map_or(1, |g| layout::entry_height(g).min(max)),
+        _ => match (model.group(), model.document.visible.get(k)) {
+            (Some(g), Some(&r)) => layout::row_height(model, g, &g.rows[r], &cols, max),
+            _ => 1,
+        },
+    }
+}
+
+fn list_mut(model: &mut Model) -> (&mut ListState, usize) {
+    match model.screen {
+        Screen::Dashboard => (&mut model.dashboard, model.groups.len()),
+        _ => {
+            let n = model.document.visible.len();
+            (&mut model.document.list, n)
+        }
+    }
+}
+
+/// Returns the smallest first entry that still shows entry `last` whole.
+fn min_scroll_for(height: &dyn Fn(usize) -> u16, last: usize, body: u16) -> usize {
+    let mut used = 0u16;
+    let mut k = last;
+    loop {
+        used = used.saturating_add(height(k));
+        if used > body && k < last {
+            return k + 1;
+        }
+        if k == 0 {
+            return 0;
+        }
+        k -= 1;
+    }
+}
+
+/// Scrolls the current list so its selection is in view.
+fn follow_selection(model: &mut Model) {
+    let body = body_height(model);
+    let (selected, scroll, n) = {
+        let (list, n) = list_mut(model);
+        (list.selected, list.scroll, n)
+    };
+    if n == 0 {
+        let (list, _) = list_mut(model);
+        *list = ListState::default();
+        return;
+    }
+    let selected = selected.min(n - 1);
+    let min = {
+        let h = heights(model);
+        min_scroll_for(&h, selected, body)
+    };
+    let scroll = scroll.min(selected).max(min);
+    let (list, _) = list_mut(model);
+    list.selected = selected;
+    list.scroll = scroll;
+}
+
+fn page(model: &mut Model, direction: Direction) {
+    match model.mode() {
+        Mode::Help => {
+            let delta = body_height(model).saturating_sub(2) as isize;
+            scroll_help(
+                model,
+                if direction == Direction::Forward {
+                    delta
+                } else {
+                    -delta
+                },
+            );
+            return;
+        }
+        Mode::Dashboard | Mode::Document => {}
+        _ => return,
+    }
+    let body = body_height(model);
+    let (selected, n) = {
+        let (list, n) = list_mut(model);
+        (list.selected, n)
+    };
+    if n == 0 {
+        return;
+    }
+    // As many entries as fit on one screen from the selection.
+    let count = {
+        let h = heights(model);
+        let mut used = 0u16;
+        let mut count = 0usize;
+        let mut k = selected;
+        loop {
+            used = used.saturating_add(h(k));
+            if used > body && count > 0 {
+                break;
+            }
+            count += 1;
+            match direction {
+                Direction::Forward if k + 1 < n => k += 1,
+                Direction::Backward if k > 0 => k -= 1,
+                _ => break,
+            }
+        }
+        count.max(1)
+    };
+    let (list, _) = list_mut(model);
+    list.selected = match direction {
+        Direction::Forward => (selected + count).min(n - 1),
+        Direction::Backward => selected.saturating_sub(count),
+    };
+    follow_selection(model);
+}
+
+fn wheel(model: &mut Model, delta: isize) {
+    match model.mode() {
+        Mode::Help => return scroll_help(model, delta),
+        Mode::Dashboard | Mode::Document => {}
+        _ => return,
+    }
+    let body = body_height(model);
+    let (scroll, n) = {
+        let (list, n) = list_mut(model);
+        (list.scroll, n)
+    };
+    if n == 0 {
+        return;
+    }
+    let max = {
+        let h = heights(model);
+        min_scroll_for(&h, n - 1, body)
+    };
+    let scroll = scroll.saturating_add_signed(delta).min(max);
+    // The last entry wholly shown from the new scroll.
+    let last_shown = {
+        let h = heights(model);
+        let mut used = h(scroll);
+        let mut k = scroll;
+        while k + 1 < n && used.saturating_add(h(k + 1)) <= body {
+            k += 1;
+            used = used.saturating_add(h(k));
+        }
+        k
+    };
+    let (list, _) = list_mut(model);
+    list.scroll = scroll;
+    list.selected = list.selected.clamp(scroll, last_shown);
+}
+
+fn click(model: &mut Model, column: u16, row: u16) -> Option<Effect> {
+    let body = layout::areas(model.size).body;
+    if row < body.y || row >= body.y + body.height {
+        return None;
+    }
+    let y = row - body.y;
+    match model.mode() {
+        Mode::Dashboard => {
+            let mut top = 0u16;
+            for k in model.dashboard.scroll..model.groups.len() {
+                let h = layout::entry_height(&model.groups[k]);
+                if y < top + h {
+                    if model.dashboard.selected == k {
+                        open_document(model, k);
+                    } else {
+                        model.dashboard.selected = k;
+                        follow_selection(model);
+                    }
+                    break;
+                }
+                top += h;
+            }
+        }
+        Mode::Document => {
+            let group = model.group()?;
+            let cols = doc_columns(model);
+            let rows =
+                layout::visible_rows(model, group, &cols, model.document.list.scroll, body.height);
+            let hit = rows
+                .iter()
+                .find(|(_, span)| span.contains(&y))
+                .map(|(k, _)| *k);
+            let lang = cols
+                .iter()
+                .find(|c| column >= c.x && column < c.x + c.width)
+                .and_then(|c| c.lang);
+            if let Some(k) = hit {
+                let again = model.document.list.selected == k
+                    && lang.is_none_or(|l| l == model.document.lang);
+                model.document.list.selected = k;
+                if let Some(l) = lang {
+                    model.document.lang = l;
+                }
+                follow_selection(model);
+                if again && lang.is_some() {
+                    start_edit(model);
+                }
+            }
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Opens document `index` of the dashboard.
+fn open_document(model: &mut Model, index: usize) {
+    if index >= model.groups.len() {
+        return;
+    }
+    let lang = if model.document.group == index {
+        model.document.lang
+    } else {
+        0
+    };
+    model.document = DocView {
+        group: index,
+        lang,
+        ..DocView::default()
+    };
+    model.screen = Screen::Document;
+    refilter(model);
+}
+
+/// Recomputes the rows shown after a filter, search, language or reload
+/// change, keeping the selected row when it is still shown.
+fn refilter(model: &mut Model) {
+    let Some(group) = model.groups.get(model.document.group) else {
+        model.document.visible.clear();
+        return;
+    };
+    let lang = model.document.lang.min(group.langs.len().saturating_sub(1));
+    model.document.lang = lang;
+    let before = model.selected_row();
+    let query = model.document.search.to_lowercase();
+    let filter = model.document.filter;
+    let visible: Vec<usize> = group
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| {
+            row.cells.get(lang).is_none_or(|c| filter.accepts(c.state))
+                && (query.is_empty() || row.haystack.contains(&query))
+        })
+        .map(|(r, _)| r)
+        .collect();
+    let selected = match before {
+        Some(r) => visible
+            .iter()
+            .position(|&v| v >= r)
+            .unwrap_or(visible.len().saturating_sub(1)),
+        None => 0,
+    };
+    model.document.visible = visible;
+    model.document.list.selected = selected;
+    follow_selection(model);
+}
+
+fn next_attention(model: &mut Model, direction: Direction) {
+    let Some(group) = model.group() else { return };
+    let lang = model.document.lang;
+    let visible = &model.document.visible;
+    let n = visible.len();
+    if n == 0 {
+        return;
+    }
+    let wants = |k: usize| {
+        group.rows[visible[k]]
+            .cells
+            .get(lang)
+            .is_some_and(|c| needs_attention(c.state))
+    };
+    let start = model.document.list.selected.min(n - 1);
+    let mut found = None;
+    for step in 1..=n {
+        let k = match direction {
+            Direction::Forward => (start + step) % n,
+            Direction::Backward => (start + n - step % n) % n,
+        };
+        if wants(k) {
+            found = Some((k, step));
+            break;
+        }
+    }
+    match found {
+        Some((k, _)) => {
+            let wrapped = match direction {
+                Direction::Forward => k <= start,
+                Direction::Backward => k >= start,
+            };
+            if wrapped && k != start {
+                model.status = Some(Status::info(ids::WRAPPED, vec![]));
+            }
+            model.document.list.selected = k;
+            follow_selection(model);
+        }
+        None => {
+            let lang_name = group
+                .langs
+                .get(lang)
+                .map_or(String::new(), |l| layout::sanitize(&l.lang));
+            model.status = Some(Status::info(
+                ids::NOTHING_TO_DO,
+                vec![("lang", StatusArg::Str(lang_name))],
+            ));
+        }
+    }
+}
+
+/// Returns text made safe for the editor: control characters other than
+/// line breaks and tabs shown as symbols, line ends without `\r`.
+fn editor_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .split('\n')
+        .map(|line| {
+            line.chars()
+                .map(|c| {
+                    if c == '\t' {
+                        c
+                    } else {
+                        layout::sanitize(c.encode_utf8(&mut [0; 4]))
+                            .chars()
+                            .next()
+                            .unwrap_or(c)
+                    }
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Returns the on-disk value of target segment `j` of a language, as the
+/// editor shows it.
+fn disk_value(model: &Model, lang: usize, j: usize) -> Option<String> {
+    let doc = model.group()?.langs.get(lang)?;
+    let seg = doc.target.document.segments.get(j)?;
+    Some(editor_text(&localize::segment_value(&doc.target.text, seg)))
+}
+
+fn start_edit(model: &mut Model) {
+    let Some(r) = model.selected_row() else {
+        return;
+    };
+    let lang = model.document.lang;
+    let Some(group) = model.group() else { return };
+    let (Some(row), Some(doc)) = (group.rows.get(r), group.langs.get(lang)) else {
+        return;
+    };
+    let cell = &row.cells[lang];
+    let file = doc.target.path.clone();
+    let pending = model.pending_for(&file);
+    let (target, initial) = if !cell.target.is_empty() {
+        let values: Vec<String> = cell
+            .target
+            .clone()
+            .map(|j| match pending.and_then(|p| p.edits.get(&j)) {
+                Some(v) => v.clone(),
+                None => disk_value(model, lang, j).unwrap_or_default(),
+            })
+            .collect();
+        (
+            EditTarget::Segments {
+                file,
+                segments: cell.target.clone(),
+            },
+            values.join("\n\n"),
+        )
+    } else if row.source.len() == 1 {
+        let i = row.source.start;
+        let value = pending
+            .and_then(|p| p.fills.get(&i))
+            .cloned()
+            .unwrap_or_default();
+        (EditTarget::Fill { file, source: i }, value)
+    } else if row.source.is_empty() {
+        return;
+    } else {
+        model.status = Some(Status::error(ids::EDIT_CANNOT_FILL, vec![]));
+        return;
+    };
+    let english: Vec<&str> = row
+        .source
+        .clone()
+        .map(|i| group.source.document.segments[i].text.as_str())
+        .collect();
+    let english = english.join("\n");
+    let current: Vec<String> = cell
+        .target
+        .clone()
+        .map(|j| doc.target.document.segments[j].text.clone())
+        .collect();
+    let lang_code = doc.lang.clone();
+    if !model.memories.contains_key(&lang_code) {
+        let memory = build_memory(model, &lang_code);
+        model.memories.insert(lang_code.clone(), memory);
+    }
+    let suggestions = if english.is_empty() {
+        Vec::new()
+    } else {
+        model.memories[&lang_code]
+            .lookup(&english, N_SUGGESTIONS + current.len())
+            .into_iter()
+            .filter(|s| !current.contains(&s.target))
+            .take(N_SUGGESTIONS)
+            .collect()
+    };
+    let mut textarea = TextArea::new(initial.split('\n').map(str::to_owned).collect());
+    textarea.set_wrap_mode(WrapMode::WordOrGlyph);
+    textarea.set_cursor_line_style(ratatui::style::Style::default());
+    textarea.move_cursor(CursorMove::Bottom);
+    textarea.move_cursor(CursorMove::End);
+    model.editor = Some(Editor {
+        textarea,
+        target,
+        initial,
+        suggestions,
+        row: r,
+        lang,
+    });
+    model.screen = Screen::Edit;
+}
+
+/// Builds the translation memory of a language from every aligned page.
+pub fn build_memory(model: &Model, lang: &str) -> TranslationMemory {
+    let mut memory = TranslationMemory::new();
+    for group in &model.groups {
+        for doc in group.langs.iter().filter(|d| d.lang == lang) {
+            memory.add_pair(&group.source.document, &doc.target.document, &doc.alignment);
+        }
+    }
+    memory
+}
+
+/// Trims the blank lines and trailing spaces an editor leaves around text.
+fn trim_edit(text: &str) -> &str {
+    text.trim_end().trim_start_matches(['\n', '\r'])
+}
+
+/// Turns the editor's text into pending edits; returns the file, or `None`
+/// (with a status message) when the text cannot be used.
+fn commit_editor(model: &mut Model) -> Option<PathBuf> {
+    let editor = model.editor.as_ref()?;
+    let text = editor.textarea.lines().join("\n");
+    let lang = editor.lang;
+    let target = editor.target.clone();
+    let changed = trim_edit(&text) != trim_edit(&editor.initial);
+    let file = match &target {
+        EditTarget::Segments { file, .. } | EditTarget::Fill { file, .. } => file.clone(),
+    };
+    if !changed {
+        model.status = Some(Status::info(ids::EDIT_UNCHANGED, vec![]));
+        return Some(file);
+    }
+    let group_idx = model.document.group;
+    let mut values: Vec<(usize, Option<String>)> = Vec::new();
+    match &target {
+        EditTarget::Segments { segments, .. } => {
+            let text = trim_edit(&text);
+            let parts: Vec<String> = if segments.len() == 1 {
+                vec![text.to_owned()]
+            } else {
+                split_paragraphs(text)
+            };
+            if parts.len() != segments.len() {
+                model.status = Some(Status::error(
+                    ids::EDIT_SPLIT_MISMATCH,
+                    vec![("count", StatusArg::Num(segments.len() as f64))],
+                ));
+                return None;
+            }
+            for (j, part) in segments.clone().zip(parts) {
+                let same = disk_value(model, lang, j).as_deref() == Some(part.as_str());
+                values.push((j, (!same).then_some(part)));
+            }
+        }
+        EditTarget::Fill { source, .. } => {
+            let text = trim_edit(&text);
+            values.push((*source, (!text.is_empty()).then(|| text.to_owned())));
+        }
+    }
+    let group = model.groups.get(group_idx)?;
+    let doc = group.langs.get(lang)?;
+    let entry = model
+        .pending
+        .entry(file.clone())
+        .or_insert_with(|| PendingFile::new(&group.source, doc));
+    let map = match target {
+        EditTarget::Segments { .. } => &mut entry.edits,
+        EditTarget::Fill { .. } => &mut entry.fills,
+    };
+    for (k, value) in values {
+        match value {
+            Some(v) => {
+                map.insert(k, v);
+            }
+            None => {
+                map.remove(&k);
+            }
+        }
+    }
+    if entry.is_empty() {
+        model.pending.remove(&file);
+    }
+    model.status = Some(Status::info(ids::EDIT_KEPT, vec![]));
+    Some(file)
+}
+
+/// Splits text at blank lines into trimmed paragraphs.
+fn split_paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for line in text.split('\n') {
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                out.push(cur.join("\n"));
+                cur.clear();
+            }
+        } else {
+            cur.push(line);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur.join("\n"));
+    }
+    out
+}
+
+fn close_editor(model: &mut Model) {
+    model.editor = None;
+    model.screen = Screen::Document;
+    follow_selection(model);
+}
+
+/// Returns the selected row, its cell's language index and the file.
+fn selected_cell(model: &Model) -> Option<(usize, usize, PathBuf)> {
+    let r = model.selected_row()?;
+    let lang = model.document.lang;
+    let doc = model.group()?.langs.get(lang)?;
+    Some((r, lang, doc.target.path.clone()))
+}
+
+fn drop_edit(model: &mut Model) {
+    let Some((r, lang, file)) = selected_cell(model) else {
+        return;
+    };
+    let Some(group) = model.group() else { return };
+    let row = &group.rows[r];
+    let (targets, sources): (Range<usize>, Range<usize>) =
+        (row.cells[lang].target.clone(), row.source.clone());
+    let mut dropped = false;
+    if let Some(p) = model.pending.get_mut(&file) {
+        for j in targets {
+            dropped |= p.edits.remove(&j).is_some();
+        }
+        for i in sources {
+            dropped |= p.fills.remove(&i).is_some();
+        }
+        if p.is_empty() {
+            model.pending.remove(&file);
+        }
+    }
+    let id = if dropped {
+        ids::EDIT_DROPPED
+    } else {
+        ids::EDIT_NONE_PENDING
+    };
+    model.status = Some(Status::info(id, vec![]));
+}
+
+fn save(model: &mut Model) -> Option<Effect> {
+    let files: Vec<PathBuf> = match model.screen {
+        Screen::Dashboard => model.pending.keys().cloned().collect(),
+        _ => model.group().map_or(Vec::new(), |g| {
+            g.langs
+                .iter()
+                .map(|l| l.target.path.clone())
+                .filter(|p| model.pending_for(p).is_some())
+                .collect()
+        }),
+    };
+    if files.is_empty() {
+        model.status = Some(Status::info(ids::SAVE_NOTHING, vec![]));
+        return None;
+    }
+    Some(Effect::Save { files })
+}
+
+fn file_name(path: &std::path::Path) -> StatusArg {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    StatusArg::Str(layout::sanitize(&name))
+}
+
+fn save_done(model: &mut Model, file: PathBuf, outcome: SaveOutcome) -> Option<Effect> {
+    match outcome {
+        SaveOutcome::Saved { reloaded } => {
+            model.pending.remove(&file);
+            model.status = Some(Status::info(ids::SAVED, vec![("path", file_name(&file))]));
+            apply_reload(model, reloaded);
+            if model.quit_after_save && model.pending.is_empty() {
+                return Some(Effect::Quit);
+            }
+        }
+        SaveOutcome::ChangedOnDisk => {
+            model.quit_after_save = false;
+            model.status = Some(Status::error(
+                ids::SAVE_CHANGED_ON_DISK,
+                vec![("path", file_name(&file))],
+            ));
+        }
+        SaveOutcome::Failed { error } => {
+            model.quit_after_save = false;
+            model.status = Some(Status::error(
+                ids::SAVE_FAILED,
+                vec![
+                    ("path", file_name(&file)),
+                    ("error", StatusArg::Str(layout::sanitize(&error))),
+                ],
+            ));
+        }
+    }
+    None
+}
+
+/// Replaces the reloaded page sets in place, keeping the order, the open
+/// document and its selection.
+fn apply_reload(model: &mut Model, reloaded: Reloaded) {
+    let (docs, _notes) = match reloaded {
+        Ok(r) => r,
+        Err(error) => {
+            model.status = Some(Status::error(
+                ids::RELOAD_FAILED,
+                vec![("error", StatusArg::Str(layout::sanitize(&error)))],
+            ));
+            return;
+        }
+    };
+    for group in group_docs(docs) {
+        for l in &group.langs {
+            model.memories.remove(&l.lang);
+        }
+        match model
+            .groups
+            .iter()
+            .position(|g| g.source.path == group.source.path)
+        {
+            Some(k) => model.groups[k] = group,
+            None => model.groups.push(group),
+        }
+    }
+    if model.screen != Screen::Dashboard {
+        refilter(model);
+    }
+}
+
+fn review(model: &mut Model) -> Option<Effect> {
+    let (r, lang, file) = selected_cell(model)?;
+    let group = model.group()?;
+    let row = &group.rows[r];
+    let cell = &row.cells[lang];
+    let doc = &group.langs[lang];
+    if let Some(p) = model.pending_for(&file)
+        && (cell.target.clone().any(|j| p.edits.contains_key(&j))
+            || row.source.clone().any(|i| p.fills.contains_key(&i)))
+    {
+        model.status = Some(Status::error(ids::REVIEW_PENDING, vec![]));
+        return None;
+    }
+    let rows: Vec<usize> = cell
+        .rows
+        .clone()
+        .filter(|&k| {
+            let a = &doc.alignment.rows[k];
+            !a.source.is_empty() && !a.target.is_empty()
+        })
+        .collect();
+    if rows.is_empty() {
+        model.status = Some(Status::info(ids::REVIEW_NOTHING, vec![]));
+        return None;
+    }
+    Some(Effect::Review {
+        source: group.source.path.clone(),
+        target: file,
+        rows,
+    })
+}
+
+fn carry(model: &mut Model) {
+    let Some((r, lang, file)) = selected_cell(model) else {
+        return;
+    };
+    let Some(group) = model.group() else { return };
+    let row = &group.rows[r];
+    let cell = &row.cells[lang];
+    let doc = &group.langs[lang];
+    let link_only: Vec<usize> = row
+        .source
+        .clone()
+        .filter(|&i| doc.source_state(i) == State::LinkOnly)
+        .collect();
+    let (Some(&i), 1) = (link_only.first(), cell.target.len()) else {
+        model.status = Some(Status::info(ids::CARRY_NOTHING, vec![]));
+        return;
+    };
+    let j = cell.target.start;
+    if model
+        .pending_for(&file)
+        .is_some_and(|p| p.edits.contains_key(&j))
+    {
+        model.status = Some(Status::error(ids::CARRY_PENDING, vec![]));
+        return;
+    }
+    let Some(label) = doc.label_of_source(i) else {
+        return;
+    };
+    let old_text: String = label
+        .diff
+        .iter()
+        .filter(|c| c.op != Op::Insert)
+        .map(|c| c.text.as_str())
+        .collect();
+    let new_seg = &group.source.document.segments[i];
+    let mut old_seg = new_seg.clone();
+    old_seg.text = old_text.clone();
+    old_seg.invariants = Default::default();
+    for s in crate::segment::parse(&old_text).0.segments {
+        let inv = &mut old_seg.invariants;
+        inv.urls.extend(s.invariants.urls);
+        inv.code.extend(s.invariants.code);
+        inv.numbers.extend(s.invariants.numbers);
+        inv.dates.extend(s.invariants.dates);
+        inv.shortcodes.extend(s.invariants.shortcodes);
+    }
+    let target_seg = &doc.target.document.segments[j];
+    match localize::carry(&old_seg, new_seg, &doc.target.text, target_seg) {
+        Carry::Applied { text, changes } => {
+            let entry = PendingFile::new(&group.source, doc);
+            let count = changes.len();
+            model
+                .pending
+                .entry(file)
+                .or_insert(entry)
+                .edits
+                .insert(j, text);
+            model.status = Some(Status::info(
+                ids::CARRIED,
+                vec![("count", StatusArg::Num(count as f64))],
+            ));
+        }
+        Carry::Ambiguous { .. } => {
+            model.status = Some(Status::error(ids::CARRY_AMBIGUOUS, vec![]));
+        }
+        Carry::Nothing => {
+            model.status = Some(Status::info(ids::CARRY_NOTHING, vec![]));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! The dashboard: every document with, per language, a coverage bar and
+//! the counts of translated, stale and missing segments.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::i18n::{Arg, Localizer};
+use crate::tui::ids;
+use crate::tui::layout::{self, Areas};
+use crate::tui::model::{Counts, DocGroup, Model};
+use crate::tui::view::{lang_name, percent};
+
+/// Width of the coverage bar.
+const BAR: usize = 20;
+
+pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &Areas) {
+    let title = l10n.tr_args(
+        ids::TITLE,
+        &[("count", Arg::Num(model.groups.len() as f64))],
+    );
+    let header = Line::from(Span::styled(
+        format!(" {title}"),
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    frame
+        .buffer_mut()
+        .set_line(areas.header.x, areas.header.y, &header, areas.header.width);
+    let body = areas.body;
+    if model.groups.is_empty() {
+        let line = Line::from(Span::styled(
+            format!(" {}", l10n.tr(ids::DASHBOARD_EMPTY)),
+            Style::new().fg(Color::DarkGray),
+        ));
+        frame
+            .buffer_mut()
+            .set_line(body.x, body.y, &line, body.width);
+        return;
+    }
+    let name_width = model
+        .groups
+        .iter()
+        .flat_map(|g| g.langs.iter())
+        .map(|l| layout::width(&lang_name(l10n, &l.lang)))
+        .max()
+        .unwrap_or(0);
+    let mut y = body.y;
+    for (k, group) in model.groups.iter().enumerate().skip(model.dashboard.scroll) {
+        if y >= body.y + body.height {
+            break;
+        }
+        let selected = k == model.dashboard.selected;
+        let lines = entry_lines(model, l10n, group, selected, name_width, body.width);
+        for line in lines {
+            if y >= body.y + body.height {
+                break;
+            }
+            frame.buffer_mut().set_line(body.x, y, &line, body.width);
+            if selected {
+                frame.buffer_mut().set_style(
+                    Rect::new(body.x, y, body.width, 1),
+                    Style::new().bg(Color::Indexed(236)),
+                );
+            }
+            y += 1;
+        }
+        y += 1;
+    }
+}
+
+/// Returns the lines of one document: its name and title, then one line per
+/// language.
+fn entry_lines(
+    model: &Model,
+    l10n: &Localizer,
+    group: &DocGroup,
+    selected: bool,
+    name_width: usize,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let gutter = if selected { "▶ " } else { "  " };
+    let edited = group
+        .langs
+        .iter()
+        .any(|l| model.pending_for(&l.target.path).is_some());
+    let name = layout::sanitize(&group.name());
+    let title = layout::flatten(&group.title);
+    let room = usize::from(width).saturating_sub(layout::width(&name) + 6);
+    let mut first = vec![
+        Span::styled(gutter, Style::new().fg(Color::Yellow)),
+        Span::styled(name, Style::new().add_modifier(Modifier::BOLD)),
+    ];
+    if edited {
+        let (mark, colour) = layout::EDITED_MARK;
+        first.push(Span::styled(format!(" {mark}"), Style::new().fg(colour)));
+    }
+    first.push(Span::styled(
+        format!("  {}", layout::truncate(&title, room)),
+        Style::new().fg(Color::Gray),
+    ));
+    out.push(Line::from(first));
+    for doc in &group.langs {
+        let name = lang_name(l10n, &doc.lang);
+        let pad = name_width.saturating_sub(layout::width(&name));
+        let mut spans = vec![Span::raw(format!("    {name}{} ", " ".repeat(pad)))];
+        spans.extend(bar(&doc.counts));
+        spans.push(Span::styled(
+            format!(" {:>5}  ", percent(l10n, doc.counts.coverage())),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+        spans.extend(counts(l10n, &doc.counts, width >= layout::WIDE));
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+/// Returns a coverage bar: current translations, changes to check, stale,
+/// then missing.
+fn bar(c: &Counts) -> Vec<Span<'static>> {
+    let total = c.total.max(1);
+    // Every non-empty kind but the first gets at least one cell, so one
+    // stale segment among hundreds still shows.
+    let cells = |n: usize| {
+        if n == 0 {
+            0
+        } else {
+            ((n * BAR + total / 2) / total).max(1)
+        }
+    };
+    let others = [
+        (cells(c.cosmetic + c.link_only), "█", Color::Cyan),
+        (cells(c.stale), "█", Color::LightRed),
+        (cells(c.missing), "░", Color::DarkGray),
+    ];
+    let taken: usize = others.iter().map(|(n, ..)| n).sum();
+    let first = if c.total == 0 {
+        BAR
+    } else {
+        BAR.saturating_sub(taken)
+    };
+    let mut out = Vec::new();
+    let mut drawn = 0usize;
+    for (n, symbol, colour) in std::iter::once((first, "█", Color::Green)).chain(others) {
+        let n = n.min(BAR - drawn);
+        if n > 0 {
+            out.push(Span::styled(symbol.repeat(n), Style::new().fg(colour)));
+            drawn += n;
+        }
+    }
+    out
+}
+
+/// Returns the counts of a translation; on wide screens also link-only,
+/// cosmetic and removed segments.
+fn counts(l10n: &Localizer, c: &Counts, wide: bool) -> Vec<Span<'static>> {
+    let n = |id: &str, count: usize| l10n.tr_args(id, &[("count", Arg::Num(count as f64))]);
+    let dim = Style::new().fg(Color::DarkGray);
+    let strong = |count: usize, colour: Color| {
+        if count == 0 {
+            dim
+        } else {
+            Style::new().fg(colour)
+        }
+    };
+    let mut out = vec![
+        Span::raw(n(ids::COUNT_TRANSLATED, c.translated())),
+        Span::styled(" · ", dim),
+        Span::styled(
+            n(ids::COUNT_STALE, c.stale),
+            strong(c.stale, Color::LightRed),
+        ),
+        Span::styled(" · ", dim),
+        Span::styled(
+            n(ids::COUNT_MISSING, c.missing),
+            strong(c.missing, Color::Magenta),
+        ),
+    ];
+    if wide {
+        for (id, count, colour) in [
+            (ids::COUNT_LINK_ONLY, c.link_only, Color::Cyan),
+            (ids::COUNT_COSMETIC, c.cosmetic, Color::Blue),
+            (ids::COUNT_REMOVED, c.removed, Color::Red),
+        ] {
+            out.push(Span::styled(" · ", dim));
+            out.push(Span::styled(n(id, count), strong(count, colour)));
+        }
+    }
+    out
+}
