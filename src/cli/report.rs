@@ -100,7 +100,7 @@ fn scan(
 
 /// Finds `trame.toml` in the current directory or its parents up to the
 /// repository root, and parses it; none found means the defaults.
-fn load_config(l10n: &Localizer) -> anyhow::Result<(Config, Option<PathBuf>)> {
+pub(crate) fn load_config(l10n: &Localizer) -> anyhow::Result<(Config, Option<PathBuf>)> {
     let mut dir = std::env::current_dir().ok();
     while let Some(d) = dir {
         let file = d.join("trame.toml");

@@ -253,9 +253,16 @@ pub fn sync(
     let (docs, notes) =
         workspace::staleness(paths, lang, &config).map_err(|e| explain_stale(e, l10n))?;
     warn_notes(&notes, l10n);
+    // Link localization only when `trame.toml` asks for it: sites without
+    // language directories in their links must keep them as they are.
+    let (project, _) = crate::cli::report::load_config(l10n)?;
+    let rule = (!project.links.localize.is_empty()).then(|| crate::localize::LinkRule {
+        prefixes: project.links.localize.clone(),
+        keep: project.links.keep.clone(),
+    });
     let mut plans = Vec::with_capacity(docs.len());
     for doc in &docs {
-        let p = plan::plan_sync(doc, &config).with_context(|| {
+        let p = plan::plan_sync(doc, &config, rule.as_ref()).with_context(|| {
             let path = doc.target.path.display().to_string();
             l10n.tr_args(ERROR_LOCALIZE, &[("path", Arg::Str(&path))])
         })?;

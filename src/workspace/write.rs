@@ -655,7 +655,11 @@ fn line_in(seg: &Segment, offset: usize) -> u32 {
 /// text on its own. That is only trusted when the same treatment of the
 /// current English gives the current segment's values; otherwise the change
 /// is left for the translator ([`SyncIssue::Context`]).
-pub fn plan_sync(doc: &StaleDoc, config: &segment::Config) -> Result<SyncPlan, LocalizeError> {
+pub fn plan_sync(
+    doc: &StaleDoc,
+    config: &segment::Config,
+    links: Option<&localize::LinkRule>,
+) -> Result<SyncPlan, LocalizeError> {
     let (source, target) = (&doc.source, &doc.target);
     // New values by target segment; a segment may take changes of several labels.
     let mut values: Vec<Option<String>> = vec![None; target.document.segments.len()];
@@ -758,6 +762,36 @@ pub fn plan_sync(doc: &StaleDoc, config: &segment::Config) -> Result<SyncPlan, L
     if let Some(a) = localize_anchors(&text, tdoc, &source.document, alignment, config)? {
         (text, anchors) = (a.text, a.changes);
     }
+    // Site links localized by the project's rule (`/x/` to `/fr/x/`).
+    if let Some(rule) = links {
+        let current = segment::parse_with(&text, config).0;
+        let mut edits = Vec::new();
+        for (j, seg) in current.segments.iter().enumerate() {
+            let new = localize::localize_link_prefix(&seg.text, &doc.lang, rule);
+            if new == seg.text {
+                continue;
+            }
+            for (o, n) in link_destinations(&seg.text)
+                .into_iter()
+                .zip(link_destinations(&new))
+            {
+                if o != n {
+                    anchors.push(Change {
+                        line: seg.lines.0,
+                        old: o,
+                        new: n,
+                    });
+                }
+            }
+            edits.push(Edit {
+                segment: j,
+                text: new,
+            });
+        }
+        if !edits.is_empty() {
+            text = localize::apply_edits(&text, &current, &edits)?;
+        }
+    }
     carried.sort_by_key(|c| c.line);
     left.sort_by_key(|l| l.line);
     Ok(SyncPlan {
@@ -770,6 +804,17 @@ pub fn plan_sync(doc: &StaleDoc, config: &segment::Config) -> Result<SyncPlan, L
         anchors,
         left,
     })
+}
+
+/// Returns the destinations of inline links and images (`](dest)`), in order.
+fn link_destinations(text: &str) -> Vec<String> {
+    text.match_indices("](")
+        .filter_map(|(at, _)| {
+            let rest = &text[at + 2..];
+            let end = rest.find([')', ' '])?;
+            Some(rest[..end].to_owned())
+        })
+        .collect()
 }
 
 /// A carry that applies to one target segment: its index, its new value and

@@ -387,3 +387,39 @@ fn creating_an_italian_newsletter_keeps_every_url_src_and_front_matter_key() {
     let (en_doc, _) = trame::segment::parse(&english);
     assert_eq!(doc.segments.len(), en_doc.segments.len());
 }
+
+#[test]
+fn sync_localizes_site_links_when_trame_toml_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let p = dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write(
+        "content/en/pod.md",
+        "# Pod\n\nA [pod](/pod/) runs [containers](/container/), see ![x](/images/a.png).\n",
+    );
+    let fr = "# Pod\n\nUn [pod](/pod/) exécute des [conteneurs](/fr/container/), voir ![x](/images/a.png).\n";
+    write("content/fr/pod.md", fr);
+    // Without the rule, links are left alone.
+    let out = support::trame(&["sync", "content"], dir.path(), &[]);
+    assert!(out.status.success(), "{}", support::render(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("content/fr/pod.md")).unwrap(),
+        fr
+    );
+    write("trame.toml", "[links]\nlocalize = [\"/\"]\n");
+    let out = support::trame(&["sync", "content"], dir.path(), &[]);
+    insta::assert_snapshot!(support::render(&out), @r"
+    content/fr/pod.md:3: /pod/ → /fr/pod/
+    one change in one file, nothing left for translators
+    ------- stderr -------
+    trame: warning: content is not in a git repository: staleness is unknown, only missing segments are reported
+    [exit status: 0]
+    ");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("content/fr/pod.md")).unwrap(),
+        fr.replace("[pod](/pod/)", "[pod](/fr/pod/)")
+    );
+}
