@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use trame::workspace::SaveError;
 use trame::workspace::write::{plan_write, save};
 
-use crate::support;
+use crate::support::{self, TestRepo};
 
 /// Copies the files of `tests/data/write/<case>/` into `dir`.
 fn copy_case(case: &str, dir: &Path) {
@@ -262,60 +262,6 @@ fn a_write_over_a_file_changed_on_disk_is_refused_and_both_versions_survive() {
         std::fs::read_to_string(&new_plan.path).unwrap(),
         "Bonjour.\n"
     );
-}
-
-/// A temporary repository with a clock that advances one minute per commit.
-struct TestRepo {
-    dir: tempfile::TempDir,
-    repo: git2::Repository,
-    time: i64,
-}
-
-impl TestRepo {
-    fn new() -> TestRepo {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = git2::Repository::init(dir.path()).unwrap();
-        TestRepo {
-            dir,
-            repo,
-            time: 1_700_000_000,
-        }
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn write(&self, rel: &str, text: &str) {
-        let p = self.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-
-    /// Stages every change (additions, edits, deletions) and commits.
-    fn commit(&mut self, message: &str) {
-        let mut index = self.repo.index().unwrap();
-        index
-            .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
-            .unwrap();
-        index.update_all(["*"], None).unwrap();
-        index.write().unwrap();
-        let tree = self.repo.find_tree(index.write_tree().unwrap()).unwrap();
-        let sig = git2::Signature::new("Test", "test@example.com", &git2::Time::new(self.time, 0))
-            .unwrap();
-        self.time += 60;
-        let parents: Vec<git2::Commit<'_>> = self
-            .repo
-            .head()
-            .ok()
-            .and_then(|h| h.peel_to_commit().ok())
-            .into_iter()
-            .collect();
-        let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
-        self.repo
-            .commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
-            .unwrap();
-    }
 }
 
 /// A repository where the English changed two links after the French was made.
