@@ -18,6 +18,8 @@ pub struct Config {
     pub languages: Vec<String>,
     /// Where the content is, relative to the file (default: `issues/` or `content/`).
     pub content: Option<PathBuf>,
+    /// How translations sit beside their source pages.
+    pub layout: Layout,
     /// Front-matter keys whose values are translated.
     pub front_matter_keys: Vec<String>,
     /// How internal links are localized.
@@ -32,11 +34,25 @@ impl Default for Config {
             source_language: "en".into(),
             languages: Vec::new(),
             content: None,
+            layout: Layout::Auto,
             front_matter_keys: crate::segment::Config::default().front_matter_keys,
             links: Links::default(),
             check: Check::default(),
         }
     }
+}
+
+/// Hugo's two ways of placing translations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// Both, as found.
+    #[default]
+    Auto,
+    /// `x.fr.md` beside `x.md`.
+    Suffix,
+    /// `content/fr/x.md` beside `content/en/x.md`.
+    Directory,
 }
 
 /// Link localization: `/x/` becomes `/fr/x/` under these prefixes.
@@ -177,12 +193,13 @@ mod tests {
         );
         let c = parse(
             Path::new("trame.toml"),
-            "languages = [\"fr\", \"it\"]\n[check]\ncoverage = 90\nstale = 2\n[check.coverage-by-language]\nit = 50\n",
+            "languages = [\"fr\", \"it\"]\nlayout = \"suffix\"\n[check]\ncoverage = 90\nstale = 2\n[check.coverage-by-language]\nit = 50\n",
         )
         .unwrap();
         assert_eq!(c.check.coverage_for("fr"), 90.0);
         assert_eq!(c.check.coverage_for("it"), 50.0);
         assert_eq!(c.check.stale, 2);
+        assert_eq!(c.layout, Layout::Suffix);
     }
 
     #[test]

@@ -75,7 +75,13 @@ fn scan(
         ..Default::default()
     };
     let progress = Progress::start(l10n.tr(SCANNING));
-    let result = workspace::staleness(&paths, lang, &segment_config);
+    let result = workspace::staleness_from(
+        &paths,
+        lang,
+        &segment_config,
+        &config.source_language,
+        config.layout,
+    );
     drop(progress);
     let (docs, notes) = result.map_err(|e| crate::cli::explain_stale(e, l10n))?;
     crate::cli::warn_notes(&notes, l10n);

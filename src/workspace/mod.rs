@@ -127,6 +127,16 @@ pub struct PageSet {
 /// (`content/fr/x.md` beside `content/en/x.md`, `source_lang` being `en`).
 /// Translations with no source page are left out.
 pub fn page_sets(files: &[PathBuf], source_lang: &str) -> Vec<PageSet> {
+    page_sets_in(files, source_lang, crate::config::Layout::Auto)
+}
+
+/// Finds page sets in one layout, or both with `Layout::Auto`.
+pub fn page_sets_in(
+    files: &[PathBuf],
+    source_lang: &str,
+    layout: crate::config::Layout,
+) -> Vec<PageSet> {
+    use crate::config::Layout;
     use std::collections::BTreeMap;
     let known: std::collections::HashSet<&Path> = files.iter().map(PathBuf::as_path).collect();
     let mut sets: BTreeMap<PathBuf, Vec<(String, PathBuf)>> = BTreeMap::new();
@@ -136,7 +146,7 @@ pub fn page_sets(files: &[PathBuf], source_lang: &str) -> Vec<PageSet> {
         };
         // Suffix layout: `stem.LANG.md`.
         let parts: Vec<&str> = name.rsplitn(3, '.').collect();
-        if parts.len() == 3 && is_lang_code(parts[1]) {
+        if parts.len() == 3 && is_lang_code(parts[1]) && layout != Layout::Directory {
             let source = file.with_file_name(format!("{}.{}", parts[2], parts[0]));
             if known.contains(source.as_path()) {
                 sets.entry(source)
@@ -150,7 +160,11 @@ pub fn page_sets(files: &[PathBuf], source_lang: &str) -> Vec<PageSet> {
         let mut matched = false;
         for (k, comp) in comps.iter().enumerate().rev() {
             let Some(lang) = comp.to_str() else { continue };
-            if k + 1 == comps.len() || !is_lang_code(lang) || lang == source_lang {
+            if k + 1 == comps.len()
+                || !is_lang_code(lang)
+                || lang == source_lang
+                || layout == Layout::Suffix
+            {
                 continue;
             }
             let mut source = PathBuf::new();
@@ -289,11 +303,23 @@ pub enum StaleNote {
     NotCommitted { path: PathBuf },
 }
 
-/// The staleness of every translation under `paths`, optionally of one language.
+/// The staleness of every translation under `paths`, optionally of one
+/// language, with English as the source language.
 pub fn staleness(
     paths: &[PathBuf],
     lang: Option<&str>,
     config: &crate::segment::Config,
+) -> Result<(Vec<StaleDoc>, Vec<StaleNote>), StaleError> {
+    staleness_from(paths, lang, config, "en", crate::config::Layout::Auto)
+}
+
+/// The staleness of every translation of pages in `source_lang` under `paths`.
+pub fn staleness_from(
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    config: &crate::segment::Config,
+    source_lang: &str,
+    layout: crate::config::Layout,
 ) -> Result<(Vec<StaleDoc>, Vec<StaleNote>), StaleError> {
     use crate::history::{self, Repo};
     use crate::stale::{self, Base};
@@ -319,7 +345,7 @@ pub fn staleness(
         })
         .collect();
     let files = markdown_files(&search)?;
-    let mut sets = page_sets(&files, "en");
+    let mut sets = page_sets_in(&files, source_lang, layout);
     if !requested.is_empty() {
         let wanted = |p: &PathBuf| p.canonicalize().is_ok_and(|c| requested.contains(&c));
         sets.retain(|s| wanted(&s.source) || s.translations.iter().any(|(_, t)| wanted(t)));

@@ -123,3 +123,21 @@ fn a_missing_path_exits_2_with_one_line() {
     [exit status: 2]
     ");
 }
+
+#[test]
+fn the_source_language_comes_from_trame_toml() {
+    let mut r = TestRepo::new();
+    r.write("trame.toml", "source-language = \"de\"\n");
+    r.write("content/de/seite.md", "# Neuigkeiten\n\nDer Sprint findet im Oktober in [Lyon](https://wiki.loom.example/lyon) statt.\n");
+    r.write(
+        "content/fr/seite.md",
+        "# Nouvelles\n\nLe sprint a lieu en octobre à [Lyon](https://wiki.loom.example/lyon).\n",
+    );
+    r.commit("German source, French translation");
+    insta::assert_snapshot!(run(&r, &["status", "content"]), @r"
+    one page (fr)
+    content/de/seite.md  fr ██████████ 100% (0 stale, 0 missing)
+    ------- stderr -------
+    [exit status: 0]
+    ");
+}
