@@ -220,15 +220,13 @@ fn prose_text(text: &str) -> String {
 
 /// Normalizes a URL for comparison across languages: no trailing slash, and
 /// no leading language directory on site-relative links (`/fr/x/` is `/x`).
-fn normalize_url(url: &str) -> String {
-    let mut u = url.trim().trim_end_matches('/');
+pub fn normalize_url(url: &str) -> String {
+    let u = url.trim().trim_end_matches('/');
     if let Some(rest) = u.strip_prefix('/') {
         let mut parts = rest.splitn(2, '/');
         let first = parts.next().unwrap_or("");
         if first.len() == 2 && first.chars().all(|c| c.is_ascii_lowercase()) {
-            u = parts.next().unwrap_or("");
-        } else {
-            u = rest;
+            return format!("/{}", parts.next().unwrap_or(""));
         }
     }
     u.to_owned()

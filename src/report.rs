@@ -217,7 +217,7 @@ pub fn report(
                 inv.urls
                     .iter()
                     .filter(|u| !u.starts_with('#'))
-                    .map(|u| normalize_url(u))
+                    .map(|u| crate::align::normalize_url(u))
                     .collect()
             }),
             (Rule::Code, &|inv| inv.code.clone()),
@@ -398,19 +398,6 @@ fn one_sided(a: &[String], b: &[String]) -> Vec<(String, Side)> {
     out
 }
 
-/// Normalizes a URL: no trailing slash, no language directory on site paths.
-fn normalize_url(url: &str) -> String {
-    let u = url.trim().trim_end_matches('/');
-    if let Some(rest) = u.strip_prefix('/') {
-        let mut parts = rest.splitn(2, '/');
-        let first = parts.next().unwrap_or("");
-        if first.len() == 2 && first.chars().all(|c| c.is_ascii_lowercase()) {
-            return format!("/{}", parts.next().unwrap_or(""));
-        }
-    }
-    u.to_owned()
-}
-
 /// Normalizes a number so that `1,000`, `1.000` and `1 000` compare equal
 /// while versions (`1.9.0`) and dates (`2024-07-05`) keep their shape.
 fn normalize_number(n: &str) -> String {
@@ -513,7 +500,10 @@ mod tests {
     fn numbers_compare_across_formats_and_localized_links_match() {
         assert_eq!(normalize_number("1,000"), normalize_number("1.000"));
         assert_ne!(normalize_number("1.9.0"), normalize_number("190"));
-        assert_eq!(normalize_url("/fr/pod/"), normalize_url("/pod"));
+        assert_eq!(
+            crate::align::normalize_url("/fr/pod/"),
+            crate::align::normalize_url("/pod")
+        );
         assert_eq!(
             front_matter_keys("+++\ntitle = \"x\"\ndraft = true\n+++\n"),
             ["title", "draft"]
