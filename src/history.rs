@@ -118,6 +118,11 @@ impl Repo {
         self.inner.is_shallow()
     }
 
+    /// Returns the id of the commit HEAD points at, if any.
+    pub fn head(&self) -> Option<String> {
+        self.inner.head().ok()?.target().map(|oid| oid.to_string())
+    }
+
     /// Returns the text of a blob (lossy for bytes that are not UTF-8).
     pub fn text(&self, blob: BlobId) -> Result<String, HistoryError> {
         let blob = self

@@ -888,7 +888,7 @@ fn review(
     );
     let commit = crate::history::Repo::open(path)
         .ok()
-        .and_then(|repo| head_commit(&repo))
+        .and_then(|repo| repo.head())
         .filter(|_| english_committed)
         .unwrap_or_else(|| "worktree".to_owned());
     let page = doc
@@ -941,14 +941,6 @@ fn review(
     )
     .with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn head_commit(repo: &crate::history::Repo) -> Option<String> {
-    repo.history(&[])
-        .ok()?
-        .commits
-        .first()
-        .map(|c| c.id.clone())
 }
 
 /// `trame stale --format json`.
