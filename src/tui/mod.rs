@@ -233,8 +233,7 @@ pub fn record_reviews(
     let commit = crate::history::Repo::open(source)
         .ok()
         .filter(|_| english_committed)
-        .and_then(|repo| repo.history(&[]).ok())
-        .and_then(|h| h.commits.first().map(|c| c.id.clone()))
+        .and_then(|repo| repo.head())
         .unwrap_or_else(|| "worktree".to_owned());
     let page = source
         .file_name()

@@ -1,0 +1,422 @@
+//! The history log: what one walk over the commits learned, kept between runs.
+//!
+//! A [`Log`] holds the first-parent chain from a head commit (newest first)
+//! and, for each directory walked so far, what every commit of a prefix of
+//! that chain changed in it: the files whose blob differs from the commit's
+//! first parent. Every fact in it is a fact about immutable git objects, so
+//! the log never goes stale: a new head only adds commits in front of it
+//! (or, after a rewrite, the log is rebuilt). Reading the log replaces
+//! reading one directory tree per commit, which is what a walk costs.
+//!
+//! This module is pure: the text format and the comparison of listings.
+//! The format is line-based, versioned and ends with an `end` line; any
+//! line it does not understand makes the whole log unreadable, and the caller then walks the history
+//! again. Names containing a line break are not logged (see
+//! [`Log::loggable`]).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use git2::Oid;
+
+/// The first line of a log file.
+const HEADER: &str = "trame history log, format 1";
+
+/// One commit of the chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Link {
+    /// The commit.
+    pub(super) id: Oid,
+    /// Committer time, seconds since the epoch.
+    pub(super) time: i64,
+}
+
+/// A file that one commit changed in a directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Change {
+    /// Index of the commit in [`Log::chain`].
+    pub(super) commit: usize,
+    /// The file name inside the directory.
+    pub(super) name: String,
+    /// The blob in the commit's first parent (`None`: absent there).
+    pub(super) old: Option<Oid>,
+    /// The blob in the commit (`None`: deleted by it).
+    pub(super) new: Option<Oid>,
+}
+
+/// What the commits `0..covered` of the chain changed in one directory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct DirLog {
+    /// How many commits of the chain, from the newest, are known.
+    pub(super) covered: usize,
+    /// Changes ordered by commit index, then name.
+    pub(super) changes: Vec<Change>,
+}
+
+/// The chain from a head commit and the per-directory changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Log {
+    /// The first-parent chain, newest first; never empty.
+    pub(super) chain: Vec<Link>,
+    /// True when the last commit of the chain has no parent.
+    pub(super) complete: bool,
+    /// Directories (relative to the work tree, `""` for the root).
+    pub(super) dirs: BTreeMap<PathBuf, DirLog>,
+}
+
+impl Log {
+    /// A log that knows only its head commit.
+    pub(super) fn new(head: Link) -> Log {
+        Log {
+            chain: vec![head],
+            complete: false,
+            dirs: BTreeMap::new(),
+        }
+    }
+
+    /// Returns the head commit.
+    pub(super) fn head(&self) -> Oid {
+        self.chain[0].id
+    }
+
+    /// Returns true when every name and directory can be written on a line.
+    pub(super) fn loggable(&self) -> bool {
+        let ok = |s: &str| !s.contains(['\n', '\r']);
+        self.dirs
+            .iter()
+            .all(|(dir, d)| dir.to_str().is_some_and(ok) && d.changes.iter().all(|c| ok(&c.name)))
+    }
+
+    /// Puts `links` in front of the chain, the newest first, whose last
+    /// link's parent is `self.chain[keep]`: the commits before `keep` are
+    /// replaced. `fresh[d]` are the changes of the new links in the
+    /// directory `d` (commit indices counted in `links`); a directory not
+    /// in `fresh` is forgotten.
+    pub(super) fn prepend(
+        &mut self,
+        links: Vec<Link>,
+        keep: usize,
+        mut fresh: BTreeMap<PathBuf, Vec<Change>>,
+    ) {
+        let shift = links.len();
+        let dirs = std::mem::take(&mut self.dirs);
+        for (dir, old) in dirs {
+            let Some(mut changes) = fresh.remove(&dir) else {
+                continue;
+            };
+            let covered = if old.covered > keep {
+                changes.extend(old.changes.into_iter().filter(|c| c.commit >= keep).map(
+                    |mut c| {
+                        c.commit = c.commit - keep + shift;
+                        c
+                    },
+                ));
+                old.covered - keep + shift
+            } else {
+                shift
+            };
+            self.dirs.insert(dir, DirLog { covered, changes });
+        }
+        let mut chain = links;
+        chain.extend_from_slice(&self.chain[keep..]);
+        self.chain = chain;
+    }
+}
+
+/// Renders a log as text.
+pub(super) fn render(log: &Log) -> String {
+    let hex = |o: Option<Oid>| o.map_or_else(|| "-".to_owned(), |o| o.to_string());
+    let mut out = String::with_capacity(64 * log.chain.len());
+    out.push_str(HEADER);
+    out.push('\n');
+    let _ = writeln!(out, "complete {}", u8::from(log.complete));
+    for link in &log.chain {
+        let _ = writeln!(out, "c {} {}", link.id, link.time);
+    }
+    for (dir, d) in &log.dirs {
+        let name = match dir.to_str() {
+            Some("") | None => ".",
+            Some(s) => s,
+        };
+        let _ = writeln!(out, "d {} {}", d.covered, name);
+        for c in &d.changes {
+            let _ = writeln!(out, "{} {} {} {}", c.commit, hex(c.old), hex(c.new), c.name);
+        }
+    }
+    out.push_str("end\n");
+    out
+}
+
+/// Parses a log rendered by [`render`]; `None` for anything else.
+pub(super) fn parse(text: &str) -> Option<Log> {
+    let mut lines = text.lines();
+    if lines.next()? != HEADER {
+        return None;
+    }
+    let complete = match lines.next()? {
+        "complete 0" => false,
+        "complete 1" => true,
+        _ => return None,
+    };
+    let oid = |s: &str| Oid::from_str(s).ok().filter(|_| s.len() == 40);
+    let opt_oid = |s: &str| {
+        if s == "-" {
+            Some(None)
+        } else {
+            oid(s).map(Some)
+        }
+    };
+    let mut chain = Vec::new();
+    let mut dirs: BTreeMap<PathBuf, DirLog> = BTreeMap::new();
+    let mut current: Option<PathBuf> = None;
+    let mut ended = false;
+    for line in lines {
+        if ended {
+            return None;
+        }
+        if line == "end" {
+            ended = true;
+        } else if let Some(rest) = line.strip_prefix("c ") {
+            if current.is_some() {
+                return None;
+            }
+            let (id, time) = rest.split_once(' ')?;
+            chain.push(Link {
+                id: oid(id)?,
+                time: time.parse().ok()?,
+            });
+        } else if let Some(rest) = line.strip_prefix("d ") {
+            let (covered, name) = rest.split_once(' ')?;
+            let dir = if name == "." {
+                PathBuf::new()
+            } else {
+                PathBuf::from(name)
+            };
+            let covered: usize = covered.parse().ok()?;
+            if dirs.contains_key(&dir) || covered > chain.len() {
+                return None;
+            }
+            dirs.insert(
+                dir.clone(),
+                DirLog {
+                    covered,
+                    changes: Vec::new(),
+                },
+            );
+            current = Some(dir);
+        } else {
+            let dir = dirs.get_mut(current.as_ref()?)?;
+            let mut fields = line.splitn(4, ' ');
+            let commit: usize = fields.next()?.parse().ok()?;
+            let old = opt_oid(fields.next()?)?;
+            let new = opt_oid(fields.next()?)?;
+            let name = fields.next()?.to_owned();
+            let ordered = dir
+                .changes
+                .last()
+                .is_none_or(|p| (p.commit, p.name.as_str()) < (commit, name.as_str()));
+            if commit >= dir.covered || !ordered || old == new {
+                return None;
+            }
+            dir.changes.push(Change {
+                commit,
+                name,
+                old,
+                new,
+            });
+        }
+    }
+    if chain.is_empty() || !ended {
+        return None;
+    }
+    Some(Log {
+        chain,
+        complete,
+        dirs,
+    })
+}
+
+/// Something [`compare`] can read a file's name and blob from.
+pub(super) trait Entry {
+    /// The file name.
+    fn name(&self) -> &str;
+    /// The blob.
+    fn blob(&self) -> Oid;
+}
+
+impl Entry for (&str, Oid) {
+    fn name(&self) -> &str {
+        self.0
+    }
+    fn blob(&self) -> Oid {
+        self.1
+    }
+}
+
+/// Returns what changed from `old` to `new`, the files of one directory at
+/// two commits (each sorted by name), as changes of commit `commit`.
+pub(super) fn compare<E: Entry>(commit: usize, old: &[E], new: &[E]) -> Vec<Change> {
+    let mut out = Vec::new();
+    let mut push = |name: &str, old, new| {
+        out.push(Change {
+            commit,
+            name: name.to_owned(),
+            old,
+            new,
+        });
+    };
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (old.get(i), new.get(j)) {
+            (None, None) => break,
+            (Some(a), Some(b)) if a.name() == b.name() => {
+                i += 1;
+                j += 1;
+                if a.blob() != b.blob() {
+                    push(a.name(), Some(a.blob()), Some(b.blob()));
+                }
+            }
+            (Some(a), Some(b)) if a.name() < b.name() => {
+                i += 1;
+                push(a.name(), Some(a.blob()), None);
+            }
+            (Some(a), None) => {
+                i += 1;
+                push(a.name(), Some(a.blob()), None);
+            }
+            (_, Some(b)) => {
+                j += 1;
+                push(b.name(), None, Some(b.blob()));
+            }
+        }
+    }
+    out
+}
+
+/// Returns the directory and file name of a path relative to the work tree.
+pub(super) fn split(path: &Path) -> Option<(PathBuf, String)> {
+    let name = path.file_name()?.to_str()?.to_owned();
+    let dir = path.parent().map(Path::to_owned).unwrap_or_default();
+    Some((dir, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn oid(n: u8) -> Oid {
+        Oid::from_bytes(&[n; 20]).unwrap()
+    }
+
+    fn sample() -> Log {
+        let mut log = Log::new(Link {
+            id: oid(1),
+            time: 300,
+        });
+        log.chain.push(Link {
+            id: oid(2),
+            time: 200,
+        });
+        log.complete = true;
+        log.dirs.insert(
+            PathBuf::from("content/news letter"),
+            DirLog {
+                covered: 2,
+                changes: vec![
+                    Change {
+                        commit: 0,
+                        name: "a b.md".into(),
+                        old: Some(oid(3)),
+                        new: Some(oid(4)),
+                    },
+                    Change {
+                        commit: 1,
+                        name: "a b.md".into(),
+                        old: None,
+                        new: Some(oid(3)),
+                    },
+                ],
+            },
+        );
+        log.dirs.insert(PathBuf::new(), DirLog::default());
+        log
+    }
+
+    #[test]
+    fn render_parse_round_trip() {
+        let log = sample();
+        let text = render(&log);
+        assert_eq!(parse(&text), Some(log));
+        assert!(text.starts_with("trame history log, format 1\ncomplete 1\nc 0101"));
+        assert!(text.contains("\nd 0 .\n"));
+    }
+
+    #[test]
+    fn parse_rejects_damage() {
+        let text = render(&sample());
+        // Every truncation inside a line, a wrong version and reordering fail.
+        assert_eq!(parse(&text.replace("format 1", "format 2")), None);
+        assert_eq!(parse(""), None);
+        assert_eq!(parse(&text.replace("d 2 ", "d 9 ")), None);
+        let swapped = text.replace("\n0 0303", "\n9 0303");
+        assert_eq!(parse(&swapped), None);
+        // A log cut anywhere (a write that did not finish) is rejected.
+        for cut in (0..text.len() - 1).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(parse(&text[..cut]), None, "cut at {cut}");
+        }
+        assert_eq!(parse(&format!("{text}c {} 1\n", oid(5))), None);
+    }
+
+    #[test]
+    fn compare_lists_every_difference() {
+        let old = [("a", oid(1)), ("b", oid(2)), ("d", oid(4))];
+        let new = [("b", oid(9)), ("c", oid(3)), ("d", oid(4))];
+        let got: Vec<(String, Option<Oid>, Option<Oid>)> = compare(7, &old, &new)
+            .into_iter()
+            .map(|c| {
+                assert_eq!(c.commit, 7);
+                (c.name, c.old, c.new)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("a".into(), Some(oid(1)), None),
+                ("b".into(), Some(oid(2)), Some(oid(9))),
+                ("c".into(), None, Some(oid(3))),
+            ]
+        );
+        assert!(compare(0, &new, &new).is_empty());
+        assert_eq!(compare(0, &[], &new).len(), 3);
+        assert_eq!(compare(0, &old, &[]).len(), 3);
+    }
+
+    #[test]
+    fn prepend_shifts_known_changes() {
+        let mut log = sample();
+        // Two new commits replace the head: the old head's parent is kept.
+        let links = vec![
+            Link {
+                id: oid(8),
+                time: 500,
+            },
+            Link {
+                id: oid(9),
+                time: 400,
+            },
+        ];
+        let dir = PathBuf::from("content/news letter");
+        let fresh = BTreeMap::from([(dir.clone(), Vec::new())]);
+        log.prepend(links, 1, fresh);
+        assert_eq!(log.chain.len(), 3);
+        assert_eq!(log.head(), oid(8));
+        let d = &log.dirs[&dir];
+        assert_eq!(d.covered, 3);
+        assert_eq!(d.changes.len(), 1);
+        assert_eq!(d.changes[0].commit, 2);
+        assert_eq!(d.changes[0].new, Some(oid(3)));
+        // The root directory had no fresh changes: forgotten.
+        assert!(!log.dirs.contains_key(Path::new("")));
+    }
+}

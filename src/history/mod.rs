@@ -1,0 +1,1012 @@
+//! The git adapter: file versions, commits and line origins, as plain data.
+//!
+//! The only module that uses git2. All history is read in one walk over the
+//! commits reachable from HEAD (first parents), whatever the number of files,
+//! so the cost grows with the history, not with history times files.
+//! Renames are followed by libgit2's similarity detection on the commits
+//! that add and delete files.
+
+mod log;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use log::{Change, Link, Log};
+
+/// A commit, newest first in [`History::commits`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitInfo {
+    /// Full hexadecimal id.
+    pub id: String,
+    /// Committer time, seconds since the epoch.
+    pub time: i64,
+}
+
+/// An opaque reference to a file's content in the repository.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BlobId(git2::Oid);
+
+/// One version of a file: the commit that produced it and its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    /// Index into [`History::commits`].
+    pub commit: usize,
+    /// The file's path (relative to the work tree) at that commit.
+    pub path: PathBuf,
+    /// The content after the commit.
+    pub blob: BlobId,
+}
+
+/// What one walk over the history found for a set of files.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// Commits reachable from HEAD by first parents, newest first.
+    pub commits: Vec<CommitInfo>,
+    /// For each requested path (its current name), its versions, newest first.
+    pub versions: HashMap<PathBuf, Vec<Version>>,
+}
+
+impl History {
+    /// Returns the version of `path` current at commit index `commit` (the
+    /// newest version at or before it), if the file existed then.
+    pub fn version_at(&self, path: &Path, commit: usize) -> Option<&Version> {
+        self.versions.get(path)?.iter().find(|v| v.commit >= commit)
+    }
+}
+
+/// Why history could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    /// No repository holds this path.
+    #[error("{} is not in a git repository", path.display())]
+    NotARepository { path: PathBuf },
+    /// The repository has no work tree.
+    #[error("the repository at {} has no work tree", path.display())]
+    Bare { path: PathBuf },
+    /// libgit2 failed.
+    #[error("git: {context}")]
+    Git {
+        context: String,
+        #[source]
+        source: git2::Error,
+    },
+}
+
+fn git(context: &str) -> impl FnOnce(git2::Error) -> HistoryError + '_ {
+    move |source| HistoryError::Git {
+        context: context.to_owned(),
+        source,
+    }
+}
+
+/// An open repository.
+pub struct Repo {
+    inner: git2::Repository,
+    workdir: PathBuf,
+}
+
+impl std::fmt::Debug for Repo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Repo")
+            .field("workdir", &self.workdir)
+            .finish()
+    }
+}
+
+impl Repo {
+    /// Opens the repository holding `path`.
+    pub fn open(path: &Path) -> Result<Repo, HistoryError> {
+        let inner = git2::Repository::discover(path).map_err(|_| HistoryError::NotARepository {
+            path: path.to_owned(),
+        })?;
+        let workdir = inner.workdir().ok_or_else(|| HistoryError::Bare {
+            path: path.to_owned(),
+        })?;
+        let workdir = workdir
+            .canonicalize()
+            .unwrap_or_else(|_| workdir.to_owned());
+        Ok(Repo { inner, workdir })
+    }
+
+    /// Returns the root of the work tree (canonical).
+    pub fn workdir(&self) -> &Path {
+        &self.workdir
+    }
+
+    /// Returns true for a shallow clone, whose oldest history is missing.
+    pub fn is_shallow(&self) -> bool {
+        self.inner.is_shallow()
+    }
+
+    /// Returns the id of the commit HEAD points at, if any.
+    pub fn head(&self) -> Option<String> {
+        self.inner.head().ok()?.target().map(|oid| oid.to_string())
+    }
+
+    /// Returns the text of a blob (lossy for bytes that are not UTF-8).
+    pub fn text(&self, blob: BlobId) -> Result<String, HistoryError> {
+        let blob = self
+            .inner
+            .find_blob(blob.0)
+            .map_err(git("cannot read a file version"))?;
+        Ok(String::from_utf8_lossy(blob.content()).into_owned())
+    }
+
+    /// Reads the history of `paths` (relative to the work tree) in one walk.
+    ///
+    /// What a walk learns is kept in the history log (`.git/trame/history-log`,
+    /// see [`log`]), so a later call reads only the commits made since, or
+    /// older ones no call needed yet. A shallow clone is walked without the
+    /// log; a log that cannot be read is rebuilt, one that cannot be written
+    /// is skipped: the answer is the same either way.
+    pub fn history(&self, paths: &[PathBuf]) -> Result<History, HistoryError> {
+        // Objects come from our own repository: verifying every object's
+        // hash on read costs a third of the walk and protects against nothing.
+        git2::opts::strict_hash_verification(false);
+        let Some(head) = self.inner.head().ok().and_then(|h| h.target()) else {
+            return Ok(History::default());
+        };
+        if self.is_shallow() {
+            return self.walk(paths);
+        }
+        let file = self.inner.path().join("trame").join("history-log");
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        let mut log = match log::parse(&text) {
+            Some(found) => self.advance(found, head)?,
+            None => Log::new(self.link(head)?),
+        };
+        let history = self.scan(paths, &mut log)?;
+        if log.loggable() {
+            let new_text = log::render(&log);
+            if new_text != text {
+                // The log only saves time: failing to write it is not an error.
+                let _ = write_log(&file, &new_text);
+            }
+        }
+        Ok(history)
+    }
+
+    /// Returns the chain link of a commit.
+    fn link(&self, id: git2::Oid) -> Result<Link, HistoryError> {
+        let commit = self
+            .inner
+            .find_commit(id)
+            .map_err(git("cannot read a commit"))?;
+        Ok(Link {
+            id,
+            time: commit.time().seconds(),
+        })
+    }
+
+    /// Brings a log to a new head: the commits made since its head are put in
+    /// front of it; after a history rewrite, the part still shared is kept.
+    fn advance(&self, mut found: Log, head: git2::Oid) -> Result<Log, HistoryError> {
+        if found.head() == head {
+            return Ok(found);
+        }
+        let index: HashMap<git2::Oid, usize> = found
+            .chain
+            .iter()
+            .enumerate()
+            .map(|(k, l)| (l.id, k))
+            .collect();
+        let mut links = Vec::new();
+        let mut at = head;
+        let keep = loop {
+            if let Some(&k) = index.get(&at) {
+                break Some(k);
+            }
+            let commit = self
+                .inner
+                .find_commit(at)
+                .map_err(git("cannot read a commit"))?;
+            links.push(Link {
+                id: at,
+                time: commit.time().seconds(),
+            });
+            match commit.parent_ids().next() {
+                Some(parent) => at = parent,
+                None => break None,
+            }
+        };
+        let Some(keep) = keep else {
+            // No commit in common: start again.
+            let mut fresh = Log::new(links[0]);
+            fresh.chain = links;
+            fresh.complete = true;
+            return Ok(fresh);
+        };
+        let mut fresh = BTreeMap::new();
+        let mut chain = links.clone();
+        chain.push(found.chain[keep]);
+        for (dir, d) in &found.dirs {
+            if d.covered > keep {
+                let changes = self.dir_changes(&chain, false, dir, 0..links.len())?;
+                fresh.insert(dir.clone(), changes);
+            }
+        }
+        found.prepend(links, keep, fresh);
+        Ok(found)
+    }
+
+    /// Lengthens the chain to `len` commits, or to its root commit.
+    fn extend_chain(&self, log: &mut Log, len: usize) -> Result<(), HistoryError> {
+        while log.chain.len() < len && !log.complete {
+            let last = log.chain[log.chain.len() - 1].id;
+            let commit = self
+                .inner
+                .find_commit(last)
+                .map_err(git("cannot read a commit"))?;
+            match commit.parent_ids().next() {
+                Some(parent) => log.chain.push(self.link(parent)?),
+                None => log.complete = true,
+            }
+        }
+        Ok(())
+    }
+
+    /// Makes the log of `dir` cover at least `want` commits (fewer when the
+    /// chain is shorter).
+    fn extend_dir(&self, log: &mut Log, dir: &Path, want: usize) -> Result<(), HistoryError> {
+        self.extend_chain(log, want + 1)?;
+        let end = want.min(log.chain.len());
+        let covered = log.dirs.get(dir).map_or(0, |d| d.covered);
+        if covered >= end {
+            return Ok(());
+        }
+        let changes = self.dir_changes(&log.chain, log.complete, dir, covered..end)?;
+        let d = log.dirs.entry(dir.to_owned()).or_default();
+        d.changes.extend(changes);
+        d.covered = end;
+        Ok(())
+    }
+
+    /// Returns what the commits `chain[range]` changed in `dir`. The parent of
+    /// each commit is the next link; the last link's parent must be in the
+    /// chain too, unless `complete` says it is a root commit.
+    fn dir_changes(
+        &self,
+        chain: &[Link],
+        complete: bool,
+        dir: &Path,
+        range: std::ops::Range<usize>,
+    ) -> Result<Vec<Change>, HistoryError> {
+        let mut out = Vec::new();
+        let Some(first) = chain.get(range.start) else {
+            return Ok(out);
+        };
+        let mut current = self.dir_at(first.id, dir)?;
+        let mut tree = self.tree(current)?;
+        for k in range {
+            let parent = match chain.get(k + 1) {
+                Some(link) => self.dir_at(link.id, dir)?,
+                None if complete => None,
+                None => {
+                    let commit = self
+                        .inner
+                        .find_commit(chain[k].id)
+                        .map_err(git("cannot read a commit"))?;
+                    match commit.parent_ids().next() {
+                        Some(p) => self.dir_at(p, dir)?,
+                        None => None,
+                    }
+                }
+            };
+            if parent == current {
+                continue;
+            }
+            let parent_tree = self.tree(parent)?;
+            out.extend(log::compare(
+                k,
+                &files(parent_tree.as_ref()),
+                &files(tree.as_ref()),
+            ));
+            (current, tree) = (parent, parent_tree);
+        }
+        Ok(out)
+    }
+
+    /// Returns the tree of `dir` at a commit, if the directory exists there.
+    fn dir_at(&self, commit: git2::Oid, dir: &Path) -> Result<Option<git2::Oid>, HistoryError> {
+        let tree = self
+            .inner
+            .find_commit(commit)
+            .and_then(|c| c.tree())
+            .map_err(git("cannot read a commit"))?;
+        if dir.as_os_str().is_empty() {
+            return Ok(Some(tree.id()));
+        }
+        Ok(tree
+            .get_path(dir)
+            .ok()
+            .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
+            .map(|e| e.id()))
+    }
+
+    fn tree(&self, id: Option<git2::Oid>) -> Result<Option<git2::Tree<'_>>, HistoryError> {
+        id.map(|id| self.inner.find_tree(id))
+            .transpose()
+            .map_err(git("cannot read a tree"))
+    }
+
+    /// Reads the history of `paths` from the log, lengthening it as needed.
+    fn scan(&self, paths: &[PathBuf], log: &mut Log) -> Result<History, HistoryError> {
+        let mut out = History::default();
+        let head_tree = self
+            .inner
+            .find_commit(log.head())
+            .and_then(|c| c.tree())
+            .map_err(git("cannot read a commit"))?;
+        // The tracked files, by their name at the commit being read.
+        let mut tracked: HashMap<(PathBuf, String), usize> = HashMap::new();
+        for (f, path) in paths.iter().enumerate() {
+            if let Some(key) = log::split(path)
+                && self.blob_at(&head_tree, path)?.is_some()
+            {
+                tracked.insert(key, f);
+            }
+        }
+        let mut record = |f: usize, commit: usize, path: PathBuf, blob: git2::Oid| {
+            out.versions
+                .entry(paths[f].clone())
+                .or_default()
+                .push(Version {
+                    commit,
+                    path,
+                    blob: BlobId(blob),
+                });
+        };
+        // The last commit to list: the first (from the newest) where none of
+        // the files exists, as a walk would stop there.
+        let mut k = 0;
+        let last = loop {
+            if tracked.is_empty() {
+                break k;
+            }
+            let mut dirs: Vec<PathBuf> = tracked.keys().map(|(d, _)| d.clone()).collect();
+            dirs.sort();
+            dirs.dedup();
+            let mut appeared: Vec<(PathBuf, String, git2::Oid)> = Vec::new();
+            let mut changed = Vec::new();
+            for dir in &dirs {
+                let covered = log.dirs.get(dir).map_or(0, |d| d.covered);
+                if covered <= k {
+                    // Read ahead in growing steps: a few trees for a recent
+                    // file, the whole history for an old one.
+                    self.extend_dir(log, dir, (k + 1).max(2 * covered).max(32))?;
+                }
+                let Some(d) = log.dirs.get(dir).filter(|d| d.covered > k) else {
+                    continue;
+                };
+                let from = d.changes.partition_point(|c| c.commit < k);
+                for c in d.changes[from..].iter().take_while(|c| c.commit == k) {
+                    let Some(&f) = tracked.get(&(dir.clone(), c.name.clone())) else {
+                        continue;
+                    };
+                    let Some(new) = c.new else { continue };
+                    if c.old.is_none() {
+                        appeared.push((dir.clone(), c.name.clone(), new));
+                    } else {
+                        changed.push((f, dir.join(&c.name), new));
+                    }
+                }
+            }
+            if k >= log.chain.len() {
+                break log.chain.len() - 1;
+            }
+            for (f, path, blob) in changed {
+                record(f, k, path, blob);
+            }
+            if !appeared.is_empty() {
+                let renames = match log.chain.get(k + 1) {
+                    Some(parent) => {
+                        let names: Vec<PathBuf> =
+                            appeared.iter().map(|(d, n, _)| d.join(n)).collect();
+                        let all: Vec<usize> = (0..names.len()).collect();
+                        let parent = self
+                            .inner
+                            .find_commit(parent.id)
+                            .and_then(|c| c.tree())
+                            .map_err(git("cannot read a commit"))?;
+                        let child = self
+                            .inner
+                            .find_commit(log.chain[k].id)
+                            .and_then(|c| c.tree())
+                            .map_err(git("cannot read a commit"))?;
+                        let found = self.renames(&parent, child.id(), &all, &names)?;
+                        found
+                            .into_iter()
+                            .map(|(i, old)| {
+                                let blob = self.blob_at(&parent, &old)?;
+                                Ok((i, (old, blob)))
+                            })
+                            .collect::<Result<HashMap<_, _>, HistoryError>>()?
+                    }
+                    None => HashMap::new(),
+                };
+                for (i, (dir, name, blob)) in appeared.into_iter().enumerate() {
+                    let Some(f) = tracked.remove(&(dir.clone(), name.clone())) else {
+                        continue;
+                    };
+                    match renames.get(&i) {
+                        Some((old, old_blob)) => {
+                            // From another directory, the walk goes on there.
+                            let Some(key) = log::split(old) else { continue };
+                            if *old_blob != Some(blob) {
+                                record(f, k, dir.join(&name), blob);
+                            }
+                            tracked.insert(key, f);
+                        }
+                        None => record(f, k, dir.join(&name), blob),
+                    }
+                }
+            }
+            k += 1;
+            if tracked.is_empty() {
+                self.extend_chain(log, k + 1)?;
+                break k.min(log.chain.len() - 1);
+            }
+        };
+        out.commits = log.chain[..=last]
+            .iter()
+            .map(|l| CommitInfo {
+                id: l.id.to_string(),
+                time: l.time,
+            })
+            .collect();
+        Ok(out)
+    }
+
+    /// Reads the history of `paths` by walking the commits, without the log.
+    ///
+    /// For each commit (newest first) the blob of every tracked path is
+    /// looked up in its directory's tree, and a directory whose tree did not
+    /// change since the previous commit visited is not read again: the cost is
+    /// one tree read per commit and directory, whatever the number of files.
+    /// A path missing from a parent commit was added or renamed there; only
+    /// then is a full diff with rename detection computed. An empty
+    /// repository (no commit yet) has an empty history.
+    fn walk(&self, paths: &[PathBuf]) -> Result<History, HistoryError> {
+        let mut out = History::default();
+        let Some(head) = self.inner.head().ok().and_then(|h| h.target()) else {
+            return Ok(out);
+        };
+        // Tracked files by index: their name at the commit being visited,
+        // grouped by directory so each directory's tree is read once.
+        let mut at: Vec<PathBuf> = paths.to_vec();
+        let mut gone = vec![false; paths.len()];
+        let mut groups = group_by_dir(&at);
+        let mut dir_trees: Vec<Option<(git2::Oid, git2::Tree<'_>)>> = vec![None; groups.len()];
+        // Blobs of the tracked files at the previously visited (child) commit.
+        let mut child: Option<(usize, git2::Oid, Vec<Option<git2::Oid>>)> = None;
+        let mut walk = self
+            .inner
+            .revwalk()
+            .map_err(git("cannot walk the history"))?;
+        walk.push(head).map_err(git("cannot walk the history"))?;
+        walk.simplify_first_parent()
+            .map_err(git("cannot walk the history"))?;
+        let record =
+            |out: &mut History, file: usize, commit: usize, path: &Path, blob: git2::Oid| {
+                let version = Version {
+                    commit,
+                    path: path.to_owned(),
+                    blob: BlobId(blob),
+                };
+                out.versions
+                    .entry(paths[file].clone())
+                    .or_default()
+                    .push(version);
+            };
+        for oid in walk {
+            let oid = oid.map_err(git("cannot walk the history"))?;
+            let commit = self
+                .inner
+                .find_commit(oid)
+                .map_err(git("cannot read a commit"))?;
+            let index = out.commits.len();
+            out.commits.push(CommitInfo {
+                id: oid.to_string(),
+                time: commit.time().seconds(),
+            });
+            let tree = commit.tree().map_err(git("cannot read a commit"))?;
+            let mut here = self.blobs_at(&tree, &groups, &mut dir_trees, at.len())?;
+            // A file's history ends where it was created (as `git blame`
+            // sees it): an older file of the same name is another file, and
+            // a file missing at HEAD has no history.
+            for (blob, gone) in here.iter_mut().zip(&mut gone) {
+                if index == 0 && blob.is_none() {
+                    *gone = true;
+                }
+                if *gone {
+                    *blob = None;
+                }
+            }
+            if let Some((child_index, child_tree, child_blobs)) = child.take() {
+                let child_names = at.clone();
+                // Files in the child but not here were added or renamed by the child.
+                let appeared: Vec<usize> = (0..at.len())
+                    .filter(|&f| child_blobs[f].is_some() && here[f].is_none())
+                    .collect();
+                if !appeared.is_empty() {
+                    let renamed = self.renames(&tree, child_tree, &appeared, &at)?;
+                    if !renamed.is_empty() {
+                        for (f, old) in renamed {
+                            here[f] = self.blob_at(&tree, &old)?;
+                            at[f] = old;
+                        }
+                        groups = group_by_dir(&at);
+                        dir_trees = vec![None; groups.len()];
+                    }
+                    for &f in &appeared {
+                        gone[f] = here[f].is_none();
+                    }
+                }
+                for f in 0..at.len() {
+                    if let Some(blob) = child_blobs[f]
+                        && here[f] != Some(blob)
+                    {
+                        record(&mut out, f, child_index, &child_names[f], blob);
+                    }
+                }
+            }
+            // Before the oldest tracked file existed there is nothing more to learn.
+            if here.iter().all(Option::is_none) {
+                child = None;
+                break;
+            }
+            child = Some((index, tree.id(), here));
+        }
+        // What the oldest commit has, it added.
+        if let Some((child_index, _, child_blobs)) = child {
+            for (f, blob) in child_blobs.into_iter().enumerate() {
+                if let Some(blob) = blob {
+                    record(&mut out, f, child_index, &at[f], blob);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Returns the blob of every tracked file in `tree` (by file index).
+    fn blobs_at<'r>(
+        &'r self,
+        tree: &git2::Tree<'r>,
+        groups: &[(PathBuf, Vec<(usize, String)>)],
+        dir_trees: &mut [Option<(git2::Oid, git2::Tree<'r>)>],
+        n_files: usize,
+    ) -> Result<Vec<Option<git2::Oid>>, HistoryError> {
+        let mut out = vec![None; n_files];
+        for (g, (dir, files)) in groups.iter().enumerate() {
+            let dir_oid = if dir.as_os_str().is_empty() {
+                Some(tree.id())
+            } else {
+                tree.get_path(dir)
+                    .ok()
+                    .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
+                    .map(|e| e.id())
+            };
+            let Some(dir_oid) = dir_oid else { continue };
+            if dir_trees[g].as_ref().is_none_or(|(o, _)| *o != dir_oid) {
+                dir_trees[g] = Some((
+                    dir_oid,
+                    self.inner
+                        .find_tree(dir_oid)
+                        .map_err(git("cannot read a tree"))?,
+                ));
+            }
+            let Some((_, sub)) = &dir_trees[g] else {
+                continue;
+            };
+            for (f, name) in files {
+                if let Some(entry) = sub.get_name(name)
+                    && entry.kind() == Some(git2::ObjectType::Blob)
+                {
+                    out[*f] = Some(entry.id());
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn blob_at(
+        &self,
+        tree: &git2::Tree<'_>,
+        path: &Path,
+    ) -> Result<Option<git2::Oid>, HistoryError> {
+        Ok(tree
+            .get_path(path)
+            .ok()
+            .filter(|e| e.kind() == Some(git2::ObjectType::Blob))
+            .map(|e| e.id()))
+    }
+
+    /// Finds which of the `appeared` files the child commit renamed, by a
+    /// diff with rename detection; returns (file index, name in `parent`).
+    fn renames(
+        &self,
+        parent: &git2::Tree<'_>,
+        child_tree: git2::Oid,
+        appeared: &[usize],
+        names: &[PathBuf],
+    ) -> Result<Vec<(usize, PathBuf)>, HistoryError> {
+        let child_tree = self
+            .inner
+            .find_tree(child_tree)
+            .map_err(git("cannot read a tree"))?;
+        let mut diff = self
+            .inner
+            .diff_tree_to_tree(Some(parent), Some(&child_tree), None)
+            .map_err(git("cannot compare commits"))?;
+        let mut find = git2::DiffFindOptions::new();
+        find.renames(true);
+        diff.find_similar(Some(&mut find))
+            .map_err(git("cannot follow renames"))?;
+        let mut out = Vec::new();
+        for delta in diff.deltas().filter(|d| d.status() == git2::Delta::Renamed) {
+            let (Some(old), Some(new)) = (delta.old_file().path(), delta.new_file().path()) else {
+                continue;
+            };
+            out.extend(
+                appeared
+                    .iter()
+                    .filter(|&&f| names[f] == new)
+                    .map(|&f| (f, old.to_owned())),
+            );
+        }
+        Ok(out)
+    }
+
+    /// Returns the path of `file` relative to the work tree, if it is inside.
+    pub fn relative(&self, file: &Path) -> Option<PathBuf> {
+        let abs = file.canonicalize().ok()?;
+        abs.strip_prefix(&self.workdir).ok().map(Path::to_owned)
+    }
+}
+
+/// A file entry of a directory tree.
+struct FileEntry<'t>(git2::TreeEntry<'t>);
+
+impl log::Entry for FileEntry<'_> {
+    fn name(&self) -> &str {
+        self.0.name().unwrap_or("")
+    }
+    fn blob(&self) -> git2::Oid {
+        self.0.id()
+    }
+}
+
+/// The files of a directory tree, in name order (git sorts a tree's entries
+/// by name, a subdirectory as if its name ended in `/`; files alone are in
+/// plain byte order). Names that are not UTF-8 are left out.
+fn files<'t>(tree: Option<&'t git2::Tree<'_>>) -> Vec<FileEntry<'t>> {
+    tree.into_iter()
+        .flat_map(|t| t.iter())
+        .filter(|e| e.kind() == Some(git2::ObjectType::Blob) && e.name().is_ok())
+        .map(FileEntry)
+        .collect()
+}
+
+/// Writes the log through a temporary file, so a reader never sees half of it.
+fn write_log(file: &Path, text: &str) -> std::io::Result<()> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!("history-log.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, file).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// Groups file indices by directory, with their file names.
+fn group_by_dir(names: &[PathBuf]) -> Vec<(PathBuf, Vec<(usize, String)>)> {
+    let mut groups: Vec<(PathBuf, Vec<(usize, String)>)> = Vec::new();
+    let mut index: HashMap<PathBuf, usize> = HashMap::new();
+    for (f, name) in names.iter().enumerate() {
+        let dir = name.parent().map(Path::to_owned).unwrap_or_default();
+        let Some(file) = name.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let g = *index.entry(dir.clone()).or_insert_with(|| {
+            groups.push((dir, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push((f, file.to_owned()));
+    }
+    groups
+}
+
+/// The origin of a line: a version's index (into the list given to
+/// [`line_origins`]) .
+pub type Origin = usize;
+
+/// Returns, for each line of the newest text, the index of the version that
+/// last changed it ("blame"), given the versions oldest first.
+///
+/// Lines are compared as wholes with a line diff between consecutive
+/// versions, so it is exact for the line-based edits translators make.
+pub fn line_origins(versions: &[&str]) -> Vec<Origin> {
+    let mut origins: Vec<Origin> = Vec::new();
+    let mut prev: Option<&str> = None;
+    for (k, text) in versions.iter().enumerate() {
+        origins = match prev {
+            None => vec![k; text.lines().count()],
+            Some(old) => {
+                let diff = similar::TextDiff::configure()
+                    .algorithm(similar::Algorithm::Myers)
+                    .diff_lines(old, *text);
+                let mut next = Vec::with_capacity(text.lines().count());
+                for op in diff.ops() {
+                    match *op {
+                        similar::DiffOp::Equal { old_index, len, .. } => {
+                            next.extend(
+                                (0..len).map(|i| origins.get(old_index + i).copied().unwrap_or(k)),
+                            );
+                        }
+                        similar::DiffOp::Insert { new_len, .. }
+                        | similar::DiffOp::Replace { new_len, .. } => {
+                            next.extend(std::iter::repeat_n(k, new_len));
+                        }
+                        similar::DiffOp::Delete { .. } => {}
+                    }
+                }
+                next
+            }
+        };
+        prev = Some(text);
+    }
+    origins
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_origins_follow_edits() {
+        let v0 = "a\nb\nc\n";
+        let v1 = "a\nB\nc\n";
+        let v2 = "a\nB\nc\nd\n";
+        assert_eq!(line_origins(&[v0, v1, v2]), vec![0, 1, 0, 2]);
+        assert_eq!(line_origins(&[v0]), vec![0, 0, 0]);
+        assert!(line_origins(&[]).is_empty());
+    }
+}
+
+/// The log answers exactly as a walk does, through new commits, rewrites,
+/// renames and damage.
+#[cfg(test)]
+mod log_tests {
+    use super::*;
+
+    /// A repository whose commits have a fixed author and increasing times.
+    struct Fixture {
+        dir: tempfile::TempDir,
+        repo: git2::Repository,
+        time: i64,
+    }
+
+    impl Fixture {
+        fn new() -> Fixture {
+            let dir = tempfile::tempdir().unwrap();
+            let repo = git2::Repository::init(dir.path()).unwrap();
+            Fixture {
+                dir,
+                repo,
+                time: 1_700_000_000,
+            }
+        }
+
+        /// Writes (`Some`) or deletes (`None`) files, then commits them.
+        fn commit(&mut self, files: &[(&str, Option<&str>)]) -> git2::Oid {
+            let mut index = self.repo.index().unwrap();
+            for (path, text) in files {
+                let abs = self.dir.path().join(path);
+                match text {
+                    Some(text) => {
+                        std::fs::create_dir_all(abs.parent().unwrap()).unwrap();
+                        std::fs::write(&abs, text).unwrap();
+                        index.add_path(Path::new(path)).unwrap();
+                    }
+                    None => {
+                        let _ = std::fs::remove_file(&abs);
+                        index.remove_path(Path::new(path)).unwrap();
+                    }
+                }
+            }
+            index.write().unwrap();
+            self.time += 3600;
+            let sig = git2::Signature::new(
+                "Fixture",
+                "fixture@example.org",
+                &git2::Time::new(self.time, 0),
+            )
+            .unwrap();
+            let tree = self.repo.find_tree(index.write_tree().unwrap()).unwrap();
+            let parent = self.head().map(|id| self.repo.find_commit(id).unwrap());
+            let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
+            self.repo
+                .commit(Some("HEAD"), &sig, &sig, "change", &tree, &parents)
+                .unwrap()
+        }
+
+        fn head(&self) -> Option<git2::Oid> {
+            self.repo.head().ok().and_then(|h| h.target())
+        }
+
+        /// Moves HEAD (and the work tree) to `id`.
+        fn reset(&self, id: git2::Oid) {
+            let commit = self.repo.find_object(id, None).unwrap();
+            self.repo
+                .reset(&commit, git2::ResetType::Hard, None)
+                .unwrap();
+        }
+
+        fn open(&self) -> Repo {
+            Repo::open(self.dir.path()).unwrap()
+        }
+
+        fn log_file(&self) -> PathBuf {
+            self.repo.path().join("trame").join("history-log")
+        }
+
+        /// Asserts that the log and a walk agree on `paths`; returns the answer.
+        fn check(&self, paths: &[&str]) -> History {
+            let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+            let repo = self.open();
+            let logged = repo.history(&paths).unwrap();
+            let walked = repo.walk(&paths).unwrap();
+            assert_eq!(logged.commits, walked.commits);
+            assert_eq!(logged.versions, walked.versions);
+            assert!(self.log_file().is_file());
+            // Read back from the log alone, the answer is the same.
+            let again = repo.history(&paths).unwrap();
+            assert_eq!(again.versions, walked.versions);
+            logged
+        }
+    }
+
+    /// A deterministic sequence of edits, renames, deletions and re-creations
+    /// in two directories and the root.
+    fn busy_history(fx: &mut Fixture, steps: usize) -> Vec<git2::Oid> {
+        let names = ["a/x.md", "a/y.md", "a/z.md", "b/x.md", "b/w.md", "r.md"];
+        let mut seed: u64 = 7;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut present: HashMap<&str, String> = HashMap::new();
+        let mut commits = Vec::new();
+        for step in 0..steps {
+            let name = names[next(names.len() as u64) as usize];
+            let mut files: Vec<(&str, Option<String>)> = Vec::new();
+            match (present.get(name).cloned(), next(6)) {
+                (None, _) => files.push((name, Some(format!("{name} born at {step}\nline\n")))),
+                (Some(_), 0) => files.push((name, None)),
+                (Some(text), 1) => {
+                    // Rename within the directory, keeping the text.
+                    let dir = &name[..name.rfind('/').map_or(0, |i| i + 1)];
+                    let to = names
+                        .iter()
+                        .find(|n| n.starts_with(dir) && !present.contains_key(*n))
+                        .copied();
+                    if let Some(to) = to.filter(|t| t.contains('/') == name.contains('/')) {
+                        files.push((name, None));
+                        files.push((to, Some(text)));
+                    } else {
+                        files.push((name, Some(format!("{text}edit {step}\n"))));
+                    }
+                }
+                (Some(text), _) => files.push((name, Some(format!("{text}edit {step}\n")))),
+            }
+            for (n, t) in &files {
+                match t {
+                    Some(t) => present.insert(n, t.clone()),
+                    None => present.remove(n),
+                };
+            }
+            let refs: Vec<(&str, Option<&str>)> =
+                files.iter().map(|(n, t)| (*n, t.as_deref())).collect();
+            commits.push(fx.commit(&refs));
+        }
+        commits
+    }
+
+    const ALL: &[&str] = &["a/x.md", "a/y.md", "a/z.md", "b/x.md", "b/w.md", "r.md"];
+
+    #[test]
+    fn log_agrees_with_walk_as_history_grows() {
+        let mut fx = Fixture::new();
+        let commits = busy_history(&mut fx, 80);
+        // Built at an old head, then advanced, then asked for one file.
+        // Advanced one commit and many commits at a time.
+        for head in [30, 31, 32, 40, 41, 55, 79] {
+            fx.reset(commits[head]);
+            fx.check(ALL);
+        }
+        let all = fx.check(ALL);
+        assert!(all.versions.values().map(Vec::len).sum::<usize>() > 20);
+        fx.check(&["a/y.md"]);
+        fx.check(&["r.md", "b/w.md"]);
+        // Back to an older head: the log is cut, not rebuilt.
+        fx.reset(commits[50]);
+        fx.check(ALL);
+        fx.reset(commits[79]);
+        fx.check(ALL);
+    }
+
+    #[test]
+    fn log_survives_a_rewritten_history() {
+        let mut fx = Fixture::new();
+        let commits = busy_history(&mut fx, 40);
+        fx.check(ALL);
+        // Drop the last ten commits and commit something else instead.
+        fx.reset(commits[29]);
+        fx.commit(&[("a/x.md", Some("rewritten\n")), ("b/new.md", Some("n\n"))]);
+        fx.commit(&[("a/x.md", Some("rewritten twice\n"))]);
+        let h = fx.check(&["a/x.md", "b/new.md", "b/x.md"]);
+        assert_eq!(h.versions[Path::new("a/x.md")][0].commit, 0);
+        assert!(!h.commits.iter().any(|c| c.id == commits[39].to_string()));
+    }
+
+    #[test]
+    fn damaged_or_foreign_log_is_ignored() {
+        let mut fx = Fixture::new();
+        busy_history(&mut fx, 30);
+        fx.check(ALL);
+        let file = fx.log_file();
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, &text[..text.len() / 2]).unwrap();
+        fx.check(ALL);
+        std::fs::write(&file, "not a log\n").unwrap();
+        fx.check(ALL);
+        // A log of another repository shares no commit with this one.
+        let mut other = Fixture::new();
+        busy_history(&mut other, 10);
+        other.check(ALL);
+        std::fs::copy(other.log_file(), &file).unwrap();
+        fx.check(ALL);
+    }
+
+    #[test]
+    fn renames_are_followed_within_and_across_directories() {
+        let mut fx = Fixture::new();
+        fx.commit(&[("c/en.md", Some("one\ntwo\n"))]);
+        fx.commit(&[("c/en.md", Some("one\ntwo\nthree\n"))]);
+        // Renamed within the directory, then moved to another one.
+        fx.commit(&[("c/en.md", None), ("c/news.md", Some("one\ntwo\nthree\n"))]);
+        fx.commit(&[("c/news.md", Some("one\ntwo\nthree\nfour\n"))]);
+        let h = fx.check(&["c/news.md"]);
+        let paths: Vec<&Path> = h.versions[Path::new("c/news.md")]
+            .iter()
+            .map(|v| v.path.as_path())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                Path::new("c/news.md"),
+                Path::new("c/en.md"),
+                Path::new("c/en.md")
+            ]
+        );
+        fx.commit(&[
+            ("c/news.md", None),
+            ("d/news.md", Some("one\ntwo\nthree\nfour\n")),
+        ]);
+        let h = fx.check(&["d/news.md"]);
+        assert_eq!(h.versions[Path::new("d/news.md")].len(), 3);
+    }
+
+    #[test]
+    fn recreated_file_starts_a_new_history() {
+        let mut fx = Fixture::new();
+        fx.commit(&[("p.md", Some("old\n")), ("q.md", Some("q\n"))]);
+        fx.commit(&[("p.md", None)]);
+        fx.commit(&[("p.md", Some("new\n"))]);
+        let h = fx.check(&["p.md", "q.md", "missing.md"]);
+        assert_eq!(h.versions[Path::new("p.md")].len(), 1);
+        assert!(!h.versions.contains_key(Path::new("missing.md")));
+    }
+}
