@@ -83,11 +83,62 @@ impl Alignment {
 
 /// Aligns `target` (a translation) with `source`.
 pub fn align(source: &Document, target: &Document) -> Alignment {
-    let s = Features::of(&source.segments);
-    let t = Features::of(&target.segments);
+    align_with(source, target, &[])
+}
+
+/// Aligns segment slices with the dynamic program: `ratio` overrides the
+/// estimated length ratio and `forced` keeps segments unmatched. Returns
+/// `None` when the constraints leave no path through the band.
+fn align_segments(
+    source: &[Segment],
+    target: &[Segment],
+    ratio: Option<f32>,
+    forced: &Forced,
+) -> Option<Alignment> {
+    let s = Features::of(source);
+    let t = Features::of(target);
     let weights = Weights::new(&s, &t);
-    let ctx = Ctx::new(&s, &t, &weights);
+    let mut ctx = Ctx::new(&s, &t, &weights, forced);
+    if let Some(r) = ratio {
+        ctx.ratio = r;
+    }
     ctx.run()
+}
+
+/// Segments that must stay unmatched, as one-sided rows of their own: for
+/// each source (target) index, the id of the fixed row holding it. Empty
+/// vectors mean no constraint.
+#[derive(Debug, Default)]
+struct Forced {
+    source: Vec<Option<usize>>,
+    target: Vec<Option<usize>>,
+}
+
+impl Forced {
+    fn is_empty(&self) -> bool {
+        self.source.iter().all(Option::is_none) && self.target.iter().all(Option::is_none)
+    }
+
+    /// Returns true when the move `(di, dj)` into cell `(i, j)` keeps every
+    /// forced segment alone and every forced row in one piece.
+    fn allows(&self, i: usize, j: usize, di: usize, dj: usize) -> bool {
+        let on = |v: &[Option<usize>], k: usize| v.get(k).copied().flatten();
+        if (i - di..i).any(|x| on(&self.source, x).is_some()) && (di, dj) != (1, 0) {
+            return false;
+        }
+        if (j - dj..j).any(|y| on(&self.target, y).is_some()) && (di, dj) != (0, 1) {
+            return false;
+        }
+        // Nothing may come between two segments of one forced row.
+        let inside = |v: &[Option<usize>], k: usize| {
+            k > 0 && on(v, k - 1).is_some() && on(v, k - 1) == on(v, k)
+        };
+        match (di, dj) {
+            (0, 1) => !inside(&self.source, i),
+            (1, 0) => !inside(&self.target, j),
+            _ => true,
+        }
+    }
 }
 
 /// Moves of the dynamic program: (source segments, target segments). The
@@ -332,6 +383,8 @@ struct PairEvidence {
 struct Ctx<'a> {
     s: &'a Features,
     t: &'a Features,
+    /// Segments kept unmatched (empty when nothing is forced).
+    forced: &'a Forced,
     band: Band,
     /// Band-shaped cache of pair evidence, over (n + 1) x (m + 1) cells.
     pairs: Vec<PairEvidence>,
@@ -346,7 +399,7 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(s: &'a Features, t: &'a Features, w: &'a Weights) -> Ctx<'a> {
+    fn new(s: &'a Features, t: &'a Features, w: &'a Weights, forced: &'a Forced) -> Ctx<'a> {
         let (n, m) = (s.segs.len(), t.segs.len());
         let band = make_band(n, m, &w.unique_pairs);
         let cells = band.offset.last().copied().unwrap_or(0) + band_row_len(&band, n);
@@ -400,6 +453,7 @@ impl<'a> Ctx<'a> {
         let mut ctx = Ctx {
             s,
             t,
+            forced,
             s_anchor_w: total(&sa),
             t_anchor_w: total(&ta),
             s_word_w: total(&sw),
@@ -499,8 +553,9 @@ impl<'a> Ctx<'a> {
         total / (si.len() * tj.len()) as f32
     }
 
-    fn run(&self) -> Alignment {
+    fn run(&self) -> Option<Alignment> {
         let (n, m) = (self.s.segs.len(), self.t.segs.len());
+        let constrained = !self.forced.is_empty();
         let cells = self.band.offset.last().copied().unwrap_or(0) + band_row_len(&self.band, n);
         let mut best = vec![f32::NEG_INFINITY; cells];
         let mut back = vec![u8::MAX; cells];
@@ -510,6 +565,9 @@ impl<'a> Ctx<'a> {
                 let here = self.band.index(i, j);
                 for (k, &(di, dj)) in MOVES.iter().enumerate() {
                     if di > i || dj > j || !self.band.contains(i - di, j - dj) {
+                        continue;
+                    }
+                    if constrained && !self.forced.allows(i, j, di, dj) {
                         continue;
                     }
                     // Only prose merges: headings, captions and front matter never do.
@@ -557,6 +615,9 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        if best[self.band.index(n, m)] == f32::NEG_INFINITY {
+            return None;
+        }
         // Walk back from (n, m).
         let mut rows = Vec::new();
         let (mut i, mut j) = (n, m);
@@ -580,7 +641,7 @@ impl<'a> Ctx<'a> {
         for row in &mut rows {
             row.score = self.confidence(row);
         }
-        Alignment { rows }
+        Some(Alignment { rows })
     }
 
     /// Scores source `i, i+1` paired crosswise with target `j, j+1`.
@@ -753,6 +814,10 @@ fn increasing_chain(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     out.reverse();
     out
 }
+
+pub(crate) mod fixed;
+
+pub use fixed::{FixedRow, align_with};
 
 #[cfg(test)]
 mod tests;

@@ -5,8 +5,13 @@
 //! tab-separated, sorted, keyed by fingerprints (not line numbers), with a
 //! version header. Rendering is deterministic and a file is never rewritten
 //! when its records did not change.
+//!
+//! Alignment corrections (`.trame-align`) follow the same rules, in
+//! [`corrections`].
 
 use std::path::{Path, PathBuf};
+
+pub mod corrections;
 
 use crate::segment::Fingerprint;
 
@@ -49,7 +54,7 @@ pub enum StoreError {
         message: String,
     },
     /// The file was written by a newer trame.
-    #[error("{}: review format {version} is newer than this trame understands", path.display())]
+    #[error("{}: format {version} is newer than this trame understands", path.display())]
     Version { path: PathBuf, version: String },
 }
 

@@ -128,3 +128,188 @@ fn long_documents_use_a_band_and_still_align() {
         "band is not linear: {cells} cells"
     );
 }
+
+// ---------------------------------------------------------------- fixed rows
+
+const EN_SECTIONS: &str = "## A\n\nAlpha text with [link one](https://a.example/1).\n\n## B\n\nBeta text with [link two](https://a.example/2).\n\n- item [three](https://a.example/3)\n- item [four](https://a.example/4)\n\n## C\n\nGamma text with [link five](https://a.example/5).\n";
+const IT_SECTIONS: &str = "## A\n\nTesto alfa con [link uno](https://a.example/1).\n\n## C\n\nTesto gamma con [link cinque](https://a.example/5).\n";
+
+/// Aligns with fixed rows (given as segment indices) and renders each row as
+/// `source-lines | target-lines`, with `!` after rows scored 1 (every fixed
+/// row, and unmatched rows with no possible partner).
+fn check_with(source: &str, target: &str, fixed: &[(Range<usize>, Range<usize>)]) -> Vec<String> {
+    let (s, _) = parse(source);
+    let (t, _) = parse(target);
+    let fixed: Vec<FixedRow> = fixed
+        .iter()
+        .map(|(source, target)| FixedRow {
+            source: source.clone(),
+            target: target.clone(),
+        })
+        .collect();
+    let alignment = align_with(&s, &t, &fixed);
+    assert_tiles(&alignment, s.segments.len(), t.segments.len());
+    alignment
+        .rows
+        .iter()
+        .map(|r| {
+            let side = |doc: &Document, range: &Range<usize>| {
+                if range.is_empty() {
+                    "-".to_owned()
+                } else {
+                    range
+                        .clone()
+                        .map(|k| doc.segments[k].lines.0.to_string())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                }
+            };
+            let sure = if r.score == 1.0 { " !" } else { "" };
+            format!("{} | {}{sure}", side(&s, &r.source), side(&t, &r.target))
+        })
+        .collect()
+}
+
+/// Strips the `!` marks, to compare row shapes only.
+fn shapes(rows: &[String]) -> Vec<String> {
+    rows.iter()
+        .map(|r| r.trim_end_matches(" !").to_owned())
+        .collect()
+}
+
+#[test]
+fn no_fixed_rows_is_the_automatic_alignment() {
+    let (s, _) = parse(EN_SECTIONS);
+    let (t, _) = parse(IT_SECTIONS);
+    assert_eq!(align_with(&s, &t, &[]), align(&s, &t));
+}
+
+#[test]
+fn a_fixed_row_is_kept_and_the_gaps_are_still_aligned() {
+    // Wrongly, say, "## B" is declared the translation of "## C" (target 2).
+    let got = check_with(EN_SECTIONS, IT_SECTIONS, &[(2..3, 2..3)]);
+    assert_eq!(
+        got,
+        [
+            "1 | 1", "3 | 3", "5 | 5 !", "7 | -", "9 | -", "10 | -", "12 | -", "14 | 7"
+        ]
+    );
+    // Before the fixed row, the gap aligns as before (link one pairs).
+    assert_eq!(shapes(&got[..2]), ["1 | 1", "3 | 3"]);
+}
+
+#[test]
+fn fixed_rows_may_join_segments_and_score_one() {
+    let (s, _) = parse(EN_SECTIONS);
+    let (t, _) = parse(IT_SECTIONS);
+    // The two list items as one row with the Italian "## C" heading.
+    let a = align_with(
+        &s,
+        &t,
+        &[FixedRow {
+            source: 4..6,
+            target: 2..3,
+        }],
+    );
+    let row = a.rows.iter().find(|r| r.source == (4..6)).unwrap();
+    assert_eq!(row.target, 2..3);
+    assert_eq!(row.score, 1.0);
+    assert!(!row.needs_review() && !row.crossed);
+}
+
+#[test]
+fn one_sided_fixed_rows_stay_together_and_unmatched() {
+    // "Alpha" has no translation, and the Italian "Testo alfa" none either.
+    let got = check_with(EN_SECTIONS, IT_SECTIONS, &[(1..2, 0..0), (0..0, 1..2)]);
+    assert!(got.contains(&"3 | - !".to_owned()), "{got:?}");
+    assert!(got.contains(&"- | 3 !".to_owned()), "{got:?}");
+    assert!(got.contains(&"1 | 1".to_owned()), "{got:?}");
+    assert!(got.contains(&"14 | 7".to_owned()), "{got:?}");
+    // Two English segments as one untranslated row, even matchable ones.
+    let got = check_with(EN_SECTIONS, IT_SECTIONS, &[(6..8, 9..9)]);
+    assert!(got.contains(&"12,14 | - !".to_owned()), "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|r| r.starts_with("12 |") || r.starts_with("14 |"))
+    );
+    // Two Italian segments as one row with no English.
+    let got = check_with(EN_SECTIONS, IT_SECTIONS, &[(0..0, 2..4)]);
+    assert!(got.contains(&"- | 5,7 !".to_owned()), "{got:?}");
+}
+
+#[test]
+fn conflicting_fixed_rows_drop_the_later_ones() {
+    let first = (0..1, 0..1);
+    let shape = |fixed: &[(Range<usize>, Range<usize>)]| {
+        shapes(&check_with(EN_SECTIONS, IT_SECTIONS, fixed))
+    };
+    let alone = shape(std::slice::from_ref(&first));
+    // Overlapping, out of range and empty rows are dropped.
+    for later in [
+        (1..2, 0..1), // overlaps on the target side
+        (0..2, 1..2), // overlaps on the source side
+        (7..9, 1..2), // out of range
+        (1..1, 3..3), // no segment at all
+        (0..0, 0..1), // a one-sided row over a fixed target
+    ] {
+        let got = shape(&[first.clone(), later.clone()]);
+        assert_eq!(got, alone, "{later:?} should be dropped");
+    }
+    // A compatible later row is kept: "Alpha" left untranslated.
+    let got = shape(&[first.clone(), (1..2, 0..0)]);
+    assert!(got.contains(&"3 | -".to_owned()), "{got:?}");
+    // A crossing pair: the later row is dropped, whichever it is.
+    let (a, b) = ((7..8, 0..1), (0..1, 3..4));
+    let crossed = check_with(EN_SECTIONS, IT_SECTIONS, &[a.clone(), b.clone()]);
+    assert_eq!(shapes(&crossed[..1]), ["1 | -"]);
+    assert!(crossed.contains(&"14 | 1 !".to_owned()), "{crossed:?}");
+    assert!(!crossed.contains(&"1 | 7 !".to_owned()), "{crossed:?}");
+    let crossed = check_with(EN_SECTIONS, IT_SECTIONS, &[b, a]);
+    assert!(crossed.contains(&"1 | 7 !".to_owned()), "{crossed:?}");
+    assert!(!crossed.contains(&"14 | 1 !".to_owned()), "{crossed:?}");
+    // Reversed ranges are dropped, never a panic.
+    #[allow(clippy::reversed_empty_ranges)]
+    let reversed = shape(&[(2..1, 0..1)]);
+    assert_eq!(reversed, shape(&[]));
+}
+
+#[test]
+fn any_fixed_rows_give_a_tiling_and_keep_the_usable_ones() {
+    let (s, _) = parse(EN_SECTIONS);
+    let (t, _) = parse(IT_SECTIONS);
+    let (n, m) = (s.segments.len(), t.segments.len());
+    // Every pair of small rows, in both orders: a deterministic sweep.
+    let mut rows = Vec::new();
+    for a in 0..=n {
+        for b in a..=(a + 2).min(n) {
+            for c in 0..=m {
+                for d in c..=(c + 1).min(m) {
+                    rows.push(FixedRow {
+                        source: a..b,
+                        target: c..d,
+                    });
+                }
+            }
+        }
+    }
+    for (k, x) in rows.iter().enumerate().step_by(3) {
+        for y in rows.iter().skip(k % 7).step_by(11) {
+            let fixed = [x.clone(), y.clone()];
+            let a = align_with(&s, &t, &fixed);
+            assert_tiles(&a, n, m);
+            for f in fixed::usable(&fixed, n, m) {
+                let found = a.rows.iter().any(|r| {
+                    r.score == 1.0
+                        && if f.source.is_empty() {
+                            r.source.is_empty() && r.target == f.target
+                        } else if f.target.is_empty() {
+                            r.target.is_empty() && r.source == f.source
+                        } else {
+                            r.source == f.source && r.target == f.target
+                        }
+                });
+                assert!(found, "{f:?} missing from {:?} (fixed {fixed:?})", a.rows);
+            }
+        }
+    }
+}

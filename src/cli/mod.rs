@@ -243,7 +243,16 @@ fn align(
     let config = segment::Config::default();
     let s = workspace::load_page(source, &config).map_err(|e| explain(e, l10n))?;
     let t = workspace::load_page(target, &config).map_err(|e| explain(e, l10n))?;
-    let alignment = crate::align::align(&s.document, &t.document);
+    // Corrections recorded beside the source page (`.trame-align`), for the
+    // target's language when the layout tells it.
+    let alignment = match workspace::translation_lang(source, target) {
+        Some(lang) => {
+            let dir = source.parent().unwrap_or(std::path::Path::new("."));
+            let corrections = crate::store::corrections::load(dir)?;
+            workspace::align_pages(&s, &t, &lang, &corrections)
+        }
+        None => crate::align::align(&s.document, &t.document),
+    };
     let (s_shown, t_shown) = (source.display().to_string(), target.display().to_string());
     let written = match format {
         Format::Json => {

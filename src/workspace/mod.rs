@@ -380,10 +380,23 @@ pub fn staleness_from(
     let rel_paths: Vec<PathBuf> = rel.values().cloned().collect();
     let repo_path = repo.as_ref().map(|r| r.workdir().to_owned());
     drop(repo);
+    // Alignment corrections, loaded once per directory before pages are aligned.
+    let mut corrections_by_dir: HashMap<PathBuf, Vec<crate::store::corrections::Correction>> =
+        HashMap::new();
+    for set in &sets {
+        let dir = set.source.parent().unwrap_or(Path::new(".")).to_owned();
+        if let std::collections::hash_map::Entry::Vacant(slot) = corrections_by_dir.entry(dir) {
+            let records = crate::store::corrections::load(slot.key())?;
+            slot.insert(records);
+        }
+    }
     let prepare = |chunk: &[PageSet]| -> Result<Vec<Prepared>, StaleError> {
         let mut out = Vec::with_capacity(chunk.len());
         for set in chunk {
             let source = load_page(&set.source, config)?;
+            let corrections = corrections_by_dir
+                .get(set.source.parent().unwrap_or(Path::new(".")))
+                .map_or(&[][..], Vec::as_slice);
             let mut targets = Vec::new();
             for (tlang, tpath) in set
                 .translations
@@ -391,7 +404,7 @@ pub fn staleness_from(
                 .filter(|(l, _)| lang.is_none_or(|x| x == l))
             {
                 let target = load_page(tpath, config)?;
-                let alignment = crate::align::align(&source.document, &target.document);
+                let alignment = align_pages(&source, &target, tlang, corrections);
                 targets.push((tlang.clone(), tpath.clone(), target, alignment));
             }
             out.push((source, targets));
@@ -665,6 +678,56 @@ pub fn row_fingerprint(
     crate::segment::fingerprint(&text.join("\n"))
 }
 
+/// Aligns a translation with its source page, keeping the alignment
+/// corrections recorded for the page in `lang` (see [`crate::store::corrections`]).
+pub fn align_pages(
+    source: &Page,
+    target: &Page,
+    lang: &str,
+    corrections: &[crate::store::corrections::Correction],
+) -> crate::align::Alignment {
+    let page = source
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let fixed = crate::store::corrections::resolve(
+        corrections,
+        &page,
+        lang,
+        &source.document,
+        &target.document,
+    );
+    crate::align::align_with(&source.document, &target.document, &fixed)
+}
+
+/// Returns the language of `target` as a translation of `source`, from the
+/// Hugo layout: `x.fr.md` beside `x.md`, or `fr/x.md` beside `en/x.md`.
+pub fn translation_lang(source: &Path, target: &Path) -> Option<String> {
+    let (s_name, t_name) = (source.file_name()?.to_str()?, target.file_name()?.to_str()?);
+    let parts: Vec<&str> = t_name.rsplitn(3, '.').collect();
+    if let [ext, lang, stem] = parts[..]
+        && is_lang_code(lang)
+        && s_name == format!("{stem}.{ext}")
+    {
+        return Some(lang.to_owned());
+    }
+    let (s_comps, t_comps): (Vec<_>, Vec<_>) = (source.iter().collect(), target.iter().collect());
+    if s_name != t_name || s_comps.len() != t_comps.len() {
+        return None;
+    }
+    let differ: Vec<_> = s_comps
+        .iter()
+        .zip(&t_comps)
+        .filter(|(a, b)| a != b)
+        .map(|(_, b)| b.to_str())
+        .collect();
+    match differ[..] {
+        [Some(lang)] if is_lang_code(lang) => Some(lang.to_owned()),
+        _ => None,
+    }
+}
+
 /// Why a staleness report could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum StaleError {
@@ -682,6 +745,21 @@ pub enum StaleError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn translation_language_comes_from_either_layout() {
+        let lang = |s: &str, t: &str| translation_lang(Path::new(s), Path::new(t));
+        assert_eq!(lang("issues/a.md", "issues/a.fr.md").as_deref(), Some("fr"));
+        assert_eq!(lang("a.md", "a.it.md").as_deref(), Some("it"));
+        assert_eq!(
+            lang("content/en/blog/a.md", "content/it/blog/a.md").as_deref(),
+            Some("it")
+        );
+        assert_eq!(lang("a.md", "b.fr.md"), None);
+        assert_eq!(lang("en/a.md", "fr/b.md"), None);
+        assert_eq!(lang("x/en/a.md", "y/fr/a.md"), None);
+        assert_eq!(lang("a.md", "a.md"), None);
+    }
 
     #[test]
     fn save_refuses_a_file_changed_on_disk_and_keeps_both_versions() {
