@@ -726,10 +726,7 @@ fn stale(
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let paths = content_paths(paths);
-    let config = segment::Config::default();
-    let (docs, notes) =
-        workspace::staleness(&paths, lang, &config).map_err(|e| explain_stale(e, l10n))?;
+    let (_, docs, notes) = report::configured_staleness(paths, lang, l10n)?;
     let written = match format {
         Format::Json => {
             let json = StaleJson::new(&docs, all);
@@ -860,9 +857,7 @@ fn review(
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let config = segment::Config::default();
-    let (docs, notes) = workspace::staleness(&[path.to_owned()], Some(lang), &config)
-        .map_err(|e| explain_stale(e, l10n))?;
+    let (_, docs, notes) = report::configured_staleness(&[path.to_owned()], Some(lang), l10n)?;
     warn_notes(&notes, l10n);
     let doc = docs.into_iter().find(|d| d.lang == lang).ok_or_else(|| {
         anyhow::anyhow!(

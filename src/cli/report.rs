@@ -65,9 +65,38 @@ fn scan(
     lang: Option<&str>,
     l10n: &Localizer,
 ) -> anyhow::Result<(Config, Vec<Scanned>)> {
+    let (config, docs, notes) = configured_staleness(paths, lang, l10n)?;
+    crate::cli::warn_notes(&notes, l10n);
+    let scanned = docs
+        .into_iter()
+        .map(|doc| {
+            let report = crate::report::report(
+                &doc.source.document,
+                &doc.source.text,
+                &doc.target.document,
+                &doc.target.text,
+                &doc.target.diagnostics,
+                &doc.alignment,
+                &doc.labels,
+            );
+            Scanned { doc, report }
+        })
+        .collect();
+    Ok((config, scanned))
+}
+
+/// The staleness of the content as `trame.toml` describes it: its content
+/// folder (unless paths are given), source language, layout, front matter
+/// keys and languages. A progress note shows on a terminal after half a
+/// second.
+pub(crate) fn configured_staleness(
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    l10n: &Localizer,
+) -> anyhow::Result<(Config, Vec<StaleDoc>, Vec<workspace::StaleNote>)> {
     let (config, config_dir) = load_config(l10n)?;
     let paths: Vec<PathBuf> = match (&config.content, config_dir, paths.is_empty()) {
-        (Some(content), Some(dir), true) => vec![dir.join(content)],
+        (Some(content), Some(dir), true) => vec![from_here(&dir).join(content)],
         _ => crate::cli::content_paths(paths),
     };
     let segment_config = crate::segment::Config {
@@ -83,25 +112,22 @@ fn scan(
         config.layout,
     );
     drop(progress);
-    let (docs, notes) = result.map_err(|e| crate::cli::explain_stale(e, l10n))?;
-    crate::cli::warn_notes(&notes, l10n);
-    let scanned = docs
-        .into_iter()
-        .filter(|d| config.languages.is_empty() || config.languages.contains(&d.lang))
-        .map(|doc| {
-            let report = crate::report::report(
-                &doc.source.document,
-                &doc.source.text,
-                &doc.target.document,
-                &doc.target.text,
-                &doc.target.diagnostics,
-                &doc.alignment,
-                &doc.labels,
-            );
-            Scanned { doc, report }
-        })
-        .collect();
-    Ok((config, scanned))
+    let (mut docs, notes) = result.map_err(|e| crate::cli::explain_stale(e, l10n))?;
+    docs.retain(|d| config.languages.is_empty() || config.languages.contains(&d.lang));
+    Ok((config, docs, notes))
+}
+
+/// Returns `dir`, an ancestor of the current directory, as a relative path
+/// (`.`, `..`, ...), so reports name files as the user would.
+fn from_here(dir: &Path) -> PathBuf {
+    let depth = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| cwd.strip_prefix(dir).ok().map(|r| r.components().count()));
+    match depth {
+        Some(0) => PathBuf::new(),
+        Some(n) => std::iter::repeat_n("..", n).collect(),
+        None => dir.to_owned(),
+    }
 }
 
 /// Finds `trame.toml` in the current directory or its parents up to the

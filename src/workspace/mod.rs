@@ -198,6 +198,36 @@ pub fn page_sets_in(
         .collect()
 }
 
+/// Returns the folder where a page's translations are found: its own
+/// folder (suffix layout), or the folder above its language folder
+/// (directory layout: `content/fr/x.md` gives `content` when `content/en`
+/// exists, `en` being the source language).
+fn sibling_root(file: &Path, source_lang: &str) -> PathBuf {
+    let dir = file.parent().unwrap_or(Path::new(""));
+    let root = dir
+        .ancestors()
+        .filter(|a| {
+            a.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(is_lang_code)
+        })
+        .filter_map(Path::parent)
+        .find(|up| {
+            let up = if up.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                up
+            };
+            up.join(source_lang).is_dir()
+        })
+        .unwrap_or(dir);
+    if root.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        root.to_owned()
+    }
+}
+
 fn is_lang_code(s: &str) -> bool {
     (s.len() == 2 || s.len() == 3) && s.chars().all(|c| c.is_ascii_lowercase())
 }
@@ -331,19 +361,18 @@ pub fn staleness_from(
         .filter(|p| p.is_file())
         .filter_map(|p| p.canonicalize().ok())
         .collect();
-    let search: Vec<PathBuf> = paths
+    let mut search: Vec<PathBuf> = paths
         .iter()
         .map(|p| {
             if p.is_file() {
-                p.parent()
-                    .filter(|d| !d.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."))
-                    .to_owned()
+                sibling_root(p, source_lang)
             } else {
                 p.clone()
             }
         })
         .collect();
+    search.sort();
+    search.dedup();
     let files = markdown_files(&search)?;
     let mut sets = page_sets_in(&files, source_lang, layout);
     if !requested.is_empty() {

@@ -141,3 +141,60 @@ fn the_source_language_comes_from_trame_toml() {
     [exit status: 0]
     ");
 }
+
+#[test]
+fn stale_and_review_read_trame_toml() {
+    let mut r = TestRepo::new();
+    r.write(
+        "trame.toml",
+        "content = \"site\"\nsource-language = \"de\"\nlanguages = [\"fr\"]\n",
+    );
+    r.write(
+        "site/de/seite.md",
+        "# Neuigkeiten\n\nDer Sprint findet im Oktober statt.\n",
+    );
+    r.write(
+        "site/fr/seite.md",
+        "# Nouvelles\n\nLe sprint a lieu en octobre.\n",
+    );
+    r.write("site/it/seite.md", "# Notizie\n");
+    r.commit("German source, French and Italian translations");
+    r.write(
+        "site/de/seite.md",
+        "# Neuigkeiten\n\nDer Sprint findet im November statt.\n",
+    );
+    r.commit("The sprint moves");
+    // No path: the content folder, the source language and the languages
+    // all come from trame.toml (Italian is not listed, so not reported).
+    let stale = |r: &TestRepo| {
+        let out = trame(&["stale", "--format", "json"], r.path(), &[]);
+        assert!(out.status.success(), "{}", render(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let docs = json["documents"].as_array().unwrap().clone();
+        docs.iter()
+            .map(|d| {
+                let states: Vec<&str> = d["segments"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s["state"].as_str().unwrap())
+                    .collect();
+                format!(
+                    "{} {} {:?}",
+                    d["target"].as_str().unwrap(),
+                    d["lang"],
+                    states
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(stale(&r), [r#"site/fr/seite.md "fr" ["stale"]"#]);
+    // Review finds the German page as the source of the French one.
+    let out = trame(
+        &["review", "site/fr/seite.md", "--lang", "fr", "--all"],
+        r.path(),
+        &[],
+    );
+    assert!(out.status.success(), "{}", render(&out));
+    assert_eq!(stale(&r), [r#"site/fr/seite.md "fr" []"#]);
+}
