@@ -50,6 +50,15 @@ pub(crate) const ALL: &[&str] = &[
     CARRY_NOTHING,
     CARRY_AMBIGUOUS,
     CARRY_PENDING,
+    REALIGNED,
+    REALIGN_UNCHANGED,
+    REALIGN_FAILED,
+    REALIGN_PENDING,
+    REALIGN_NO_ROW,
+    REALIGN_NO_NEXT,
+    REALIGN_NOTHING_TO_SPLIT,
+    REALIGN_NO_TARGET,
+    REALIGN_NEXT_NO_TARGET,
     EDIT_KEPT,
     EDIT_UNCHANGED,
     EDIT_SPLIT_MISMATCH,
@@ -74,6 +83,9 @@ pub(crate) const ALL: &[&str] = &[
     HELP_SAVE,
     HELP_REVIEW,
     HELP_CARRY,
+    HELP_JOIN,
+    HELP_SPLIT,
+    HELP_SHIFT,
     HELP_BACK,
     HELP_HELP,
     HELP_QUIT,
@@ -136,6 +148,15 @@ pub(crate) const CARRIED: &str = "tui-carried";
 pub(crate) const CARRY_NOTHING: &str = "tui-carry-nothing";
 pub(crate) const CARRY_AMBIGUOUS: &str = "tui-carry-ambiguous";
 pub(crate) const CARRY_PENDING: &str = "tui-carry-pending";
+pub(crate) const REALIGNED: &str = "tui-realigned";
+pub(crate) const REALIGN_UNCHANGED: &str = "tui-realign-unchanged";
+pub(crate) const REALIGN_FAILED: &str = "tui-realign-failed";
+pub(crate) const REALIGN_PENDING: &str = "tui-realign-pending";
+pub(crate) const REALIGN_NO_ROW: &str = "tui-realign-no-row";
+pub(crate) const REALIGN_NO_NEXT: &str = "tui-realign-no-next";
+pub(crate) const REALIGN_NOTHING_TO_SPLIT: &str = "tui-realign-nothing-to-split";
+pub(crate) const REALIGN_NO_TARGET: &str = "tui-realign-no-target";
+pub(crate) const REALIGN_NEXT_NO_TARGET: &str = "tui-realign-next-no-target";
 pub(crate) const EDIT_KEPT: &str = "tui-edit-kept";
 pub(crate) const EDIT_UNCHANGED: &str = "tui-edit-unchanged";
 pub(crate) const EDIT_SPLIT_MISMATCH: &str = "tui-edit-split-mismatch";
@@ -160,6 +181,9 @@ pub(crate) const HELP_DROP: &str = "tui-help-drop";
 pub(crate) const HELP_SAVE: &str = "tui-help-save";
 pub(crate) const HELP_REVIEW: &str = "tui-help-review";
 pub(crate) const HELP_CARRY: &str = "tui-help-carry";
+pub(crate) const HELP_JOIN: &str = "tui-help-join";
+pub(crate) const HELP_SPLIT: &str = "tui-help-split";
+pub(crate) const HELP_SHIFT: &str = "tui-help-shift";
 pub(crate) const HELP_BACK: &str = "tui-help-back";
 pub(crate) const HELP_HELP: &str = "tui-help-help";
 pub(crate) const HELP_QUIT: &str = "tui-help-quit";

@@ -4,8 +4,9 @@
 //! Lists: arrows or `j`/`k`, `PgUp`/`PgDn`, `Home`/`End` or `g`/`G`.
 //! Document: `h`/`l` or arrows change language, `n`/`N` next/previous
 //! segment needing attention, `f`/`F` filter, `/` search, `e` or `Enter`
-//! edit, `u` drop an unsaved edit, `s` save, `r` review, `c` carry, `Esc`
-//! back, `?` help, `q` quit. Editor: every key edits except `Esc` (keep),
+//! edit, `u` drop an unsaved edit, `s` save, `r` review, `c` carry, `J`
+//! join with the next row, `S` split the row, `<`/`>` pull or push a
+//! translated segment across rows, `Esc` back, `?` help, `q` quit. Editor: every key edits except `Esc` (keep),
 //! `Ctrl-S` (keep and save), `Alt-1`..`Alt-9` (suggestions), `Ctrl-Z`
 //! (undo), `F1` (help).
 
@@ -13,7 +14,7 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::tui::message::{Direction, Edge, Message, QuitChoice};
+use crate::tui::message::{Direction, Edge, Message, QuitChoice, RealignAction};
 use crate::tui::model::Mode;
 
 /// Rows moved by one turn of the mouse wheel.
@@ -78,8 +79,16 @@ pub fn message_for(key: KeyEvent, mode: Mode) -> Option<Message> {
         KeyCode::Char('u') if document => Some(Message::DropEdit),
         KeyCode::Char('r') if document => Some(Message::Review),
         KeyCode::Char('c') if document => Some(Message::Carry),
+        KeyCode::Char('J') if document => Some(realign(RealignAction::Join)),
+        KeyCode::Char('S') if document => Some(realign(RealignAction::Split)),
+        KeyCode::Char('>') if document => Some(realign(RealignAction::PushLast)),
+        KeyCode::Char('<') if document => Some(realign(RealignAction::PullNext)),
         _ => None,
     }
+}
+
+fn realign(action: RealignAction) -> Message {
+    Message::Realign { action }
 }
 
 /// Returns the message of a mouse event in `mode`.

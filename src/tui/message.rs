@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use ratatui_textarea::Input;
 
+use crate::align::FixedRow;
 use crate::workspace::{StaleDoc, StaleNote};
 
 /// Something that happened.
@@ -50,6 +51,8 @@ pub enum Message {
     Review,
     /// Carries a link-only change into the selected translation.
     Carry,
+    /// Corrects the alignment of the selected row in the current language.
+    Realign { action: RealignAction },
     /// Shows or hides the key list.
     ToggleHelp,
     /// Quits, asking first when edits are unsaved.
@@ -80,6 +83,23 @@ pub enum Message {
     SaveDone { file: PathBuf, outcome: SaveOutcome },
     /// Review records were written or not.
     ReviewDone { outcome: ReviewOutcome },
+    /// Alignment corrections were written or not.
+    RealignDone { outcome: RealignOutcome },
+}
+
+/// The alignment corrections a translator can make on the selected row (the
+/// alignment rows of the current language on that line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RealignAction {
+    /// Makes the row and the next one a single row.
+    Join,
+    /// Pairs the row's segments one to one, in order; segments left over on
+    /// the longer side get a row each.
+    Split,
+    /// Moves the row's last translated segment to the start of the next row.
+    PushLast,
+    /// Moves the next row's first translated segment to the end of the row.
+    PullNext,
 }
 
 /// Up or down.
@@ -136,6 +156,17 @@ pub enum ReviewOutcome {
     Failed { error: String },
 }
 
+/// How recording alignment corrections ended.
+#[derive(Debug, Clone)]
+pub enum RealignOutcome {
+    /// Corrections written; the page set was read and aligned again.
+    Recorded { reloaded: Reloaded },
+    /// The corrections were already recorded.
+    Unchanged,
+    /// The corrections could not be written.
+    Failed { error: String },
+}
+
 /// Work in the world that `update` asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -149,6 +180,17 @@ pub enum Effect {
         target: PathBuf,
         /// Its alignment rows to record (both sides non-empty).
         rows: Vec<usize>,
+    },
+    /// Records alignment corrections of one translation, then aligns it again.
+    Realign {
+        /// The English page.
+        source: PathBuf,
+        /// The translation.
+        target: PathBuf,
+        /// The translation's language.
+        lang: String,
+        /// The rows to keep, as segment indices of the documents as loaded.
+        rows: Vec<FixedRow>,
     },
     /// Leaves the interface.
     Quit,

@@ -4,7 +4,7 @@
 //! The Elm architecture: a [`model::Model`], [`message::Message`]s made from
 //! keys by [`keymap`], a pure [`update::update`] that may return an
 //! [`message::Effect`], and a [`view::view`] that only reads. [`run`] owns
-//! the terminal and executes effects (save, review, quit); their failures
+//! the terminal and executes effects (save, review, realign, quit); their failures
 //! come back as messages for the status line, never as a crash. The
 //! terminal is restored on every exit path, panics included.
 //!
@@ -37,7 +37,7 @@ use ratatui::crossterm::execute;
 
 use crate::i18n::{Arg, Localizer};
 use crate::segment;
-use crate::tui::message::{Effect, Message, ReviewOutcome, SaveOutcome};
+use crate::tui::message::{Effect, Message, RealignOutcome, ReviewOutcome, SaveOutcome};
 use crate::tui::model::Model;
 use crate::workspace::{self, SaveError, StaleNote};
 
@@ -168,6 +168,15 @@ pub fn dispatch(model: &mut Model, msg: Message) -> bool {
                 let outcome = record_reviews(model, &source, &target, &rows);
                 queue.push_back(Message::ReviewDone { outcome });
             }
+            Some(Effect::Realign {
+                source,
+                target,
+                lang,
+                rows,
+            }) => {
+                let outcome = record_realign(model, &source, &target, &lang, &rows);
+                queue.push_back(Message::RealignDone { outcome });
+            }
         }
     }
     false
@@ -261,6 +270,61 @@ pub fn record_reviews(
         },
         Ok(false) => ReviewOutcome::Unchanged,
         Err(e) => ReviewOutcome::Failed {
+            error: format!("{:#}", anyhow::Error::new(e)),
+        },
+    }
+}
+
+/// Records alignment corrections of one translation in `.trame-align` beside
+/// the English page (replacing older ones on the same segments), keyed by
+/// the fingerprints of the rows' segments as loaded; then reads the page set
+/// again, which aligns it with the corrections.
+pub fn record_realign(
+    model: &Model,
+    source: &Path,
+    target: &Path,
+    lang: &str,
+    rows: &[crate::align::FixedRow],
+) -> RealignOutcome {
+    use crate::store::corrections::{self, Correction};
+    let found = model.groups.iter().find_map(|g| {
+        g.langs
+            .iter()
+            .find(|l| l.target.path == target)
+            .map(|l| (g, l))
+    });
+    let Some((group, doc)) = found else {
+        return RealignOutcome::Failed {
+            error: format!("{} is not loaded", target.display()),
+        };
+    };
+    let page = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let records: Vec<Correction> = rows
+        .iter()
+        .map(|row| {
+            Correction::of_row(
+                &page,
+                lang,
+                &group.source.document,
+                row.source.clone(),
+                &doc.target.document,
+                row.target.clone(),
+            )
+        })
+        .collect();
+    let dir = source
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match corrections::add(dir, &records) {
+        Ok(true) => RealignOutcome::Recorded {
+            reloaded: reload(target),
+        },
+        Ok(false) => RealignOutcome::Unchanged,
+        Err(e) => RealignOutcome::Failed {
             error: format!("{:#}", anyhow::Error::new(e)),
         },
     }

@@ -4,6 +4,7 @@
 //! functions in a temporary directory, and a timing harness that prints
 //! (never asserts) the frame budgets.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use ratatui::Terminal;
@@ -19,10 +20,12 @@ use crate::segment;
 use crate::stale::{self, Base, State};
 use crate::tui::ids;
 use crate::tui::keymap::{message_for, mouse_message};
-use crate::tui::message::{Direction, Edge, Effect, Message, QuitChoice, SaveOutcome};
-use crate::tui::model::{Filter, Mode, Model, Overlay, Screen, merge_rows};
-use crate::tui::update::update;
-use crate::tui::{dispatch, layout, to_message, view};
+use crate::tui::message::{
+    Direction, Edge, Effect, Message, QuitChoice, RealignAction, RealignOutcome, SaveOutcome,
+};
+use crate::tui::model::{Filter, Mode, Model, Overlay, Screen, StatusKind, merge_rows};
+use crate::tui::update::{plan_realign, update};
+use crate::tui::{dispatch, layout, record_realign, to_message, view};
 use crate::workspace::{Page, StaleDoc};
 
 const EN_BASE: &str = "---
@@ -988,6 +991,295 @@ fn review_records_the_selected_row() {
         model.status.as_ref().map(|s| s.id),
         Some(ids::REVIEW_NOTHING)
     );
+}
+
+// ---------------------------------------------------------------- realign
+
+#[test]
+fn realign_keys_map_in_the_document_only() {
+    use Mode::{Dashboard, Document};
+    let m = |c: char, mode: Mode| message_for(key(KeyCode::Char(c)), mode);
+    let action = |c: char| match m(c, Document) {
+        Some(Message::Realign { action }) => Some(action),
+        _ => None,
+    };
+    assert_eq!(action('J'), Some(RealignAction::Join));
+    assert_eq!(action('S'), Some(RealignAction::Split));
+    assert_eq!(action('>'), Some(RealignAction::PushLast));
+    assert_eq!(action('<'), Some(RealignAction::PullNext));
+    // Shifted letters arrive with the shift modifier too.
+    assert!(matches!(
+        message_for(
+            KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT),
+            Document
+        ),
+        Some(Message::Realign {
+            action: RealignAction::Join
+        })
+    ));
+    for c in ['J', 'S', '<', '>'] {
+        assert!(m(c, Dashboard).is_none(), "{c}");
+    }
+    // The lower-case letters keep their meaning.
+    assert!(matches!(m('j', Document), Some(Message::Move { delta: 1 })));
+    assert!(matches!(m('s', Document), Some(Message::Save)));
+}
+
+/// Opens the document and selects display row `row` (French column).
+fn on_row(fx: &Fixture, row: usize) -> Model {
+    let mut model = fx.model((80, 24));
+    press(&mut model, &[key(KeyCode::Enter)]);
+    for _ in 0..row {
+        press(&mut model, &chars("j"));
+    }
+    assert_eq!(model.selected_row(), Some(row));
+    model
+}
+
+fn realign_effect(
+    model: &mut Model,
+    action: RealignAction,
+) -> Option<Vec<(Range<usize>, Range<usize>)>> {
+    match update(model, Message::Realign { action })? {
+        Effect::Realign { rows, lang, .. } => {
+            assert_eq!(lang, "fr");
+            Some(rows.into_iter().map(|r| (r.source, r.target)).collect())
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn each_realign_action_asks_for_the_rows_it_makes() {
+    let fx = Fixture::new();
+    // Row 4 is the list item (4 | 4); the French-only paragraph (- | 5) follows.
+    let mut model = on_row(&fx, 4);
+    assert_eq!(
+        realign_effect(&mut model, RealignAction::Join),
+        Some(vec![(4..5, 4..6)])
+    );
+    // Row 3 (3 | 3): its French goes to the list item's row.
+    let mut model = on_row(&fx, 3);
+    assert_eq!(
+        realign_effect(&mut model, RealignAction::PushLast),
+        Some(vec![(3..4, 3..3), (4..5, 3..5)])
+    );
+    // Row 2 (2 | 2) takes the next row's French.
+    let mut model = on_row(&fx, 2);
+    assert_eq!(
+        realign_effect(&mut model, RealignAction::PullNext),
+        Some(vec![(2..3, 2..4), (3..4, 4..4)])
+    );
+    let effect = update(
+        &mut model,
+        Message::Realign {
+            action: RealignAction::Join,
+        },
+    );
+    assert!(matches!(
+        effect,
+        Some(Effect::Realign { ref source, ref target, .. })
+            if *source == fx.path("news.md") && *target == fx.path("news.fr.md")
+    ));
+}
+
+#[test]
+fn realign_says_why_when_there_is_nothing_to_do() {
+    let fx = Fixture::new();
+    let status_of = |row: usize, action: RealignAction| {
+        let mut model = on_row(&fx, row);
+        assert_eq!(realign_effect(&mut model, action), None);
+        model.status.map(|s| s.id)
+    };
+    assert_eq!(
+        status_of(2, RealignAction::Split),
+        Some(ids::REALIGN_NOTHING_TO_SPLIT)
+    );
+    // The last row: English with no French, and nothing after it.
+    assert_eq!(
+        status_of(8, RealignAction::Join),
+        Some(ids::REALIGN_NO_NEXT)
+    );
+    assert_eq!(
+        status_of(8, RealignAction::PullNext),
+        Some(ids::REALIGN_NO_NEXT)
+    );
+    assert_eq!(
+        status_of(8, RealignAction::PushLast),
+        Some(ids::REALIGN_NO_TARGET)
+    );
+    assert_eq!(
+        status_of(7, RealignAction::PullNext),
+        Some(ids::REALIGN_NEXT_NO_TARGET)
+    );
+}
+
+#[test]
+fn realign_is_refused_while_the_translation_has_unsaved_edits() {
+    let fx = Fixture::new();
+    let mut model = on_row(&fx, 3);
+    press(&mut model, &chars("e"));
+    press(&mut model, &chars(" Complet"));
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(model.n_pending(), 1);
+    // On another row too: the whole translation's edits are at stake.
+    press(&mut model, &chars("j"));
+    for action in [
+        RealignAction::Join,
+        RealignAction::Split,
+        RealignAction::PushLast,
+        RealignAction::PullNext,
+    ] {
+        assert_eq!(update(&mut model, Message::Realign { action }), None);
+        assert_eq!(
+            model.status.as_ref().map(|s| (s.id, s.kind)),
+            Some((ids::REALIGN_PENDING, StatusKind::Error))
+        );
+    }
+    // The Italian column has no edit: realigning it is fine.
+    press(&mut model, &chars("l"));
+    assert!(matches!(
+        update(
+            &mut model,
+            Message::Realign {
+                action: RealignAction::Join
+            }
+        ),
+        Some(Effect::Realign { ref lang, .. }) if lang == "it"
+    ));
+}
+
+#[test]
+fn split_pairs_in_order_and_gives_extra_segments_rows_of_their_own() {
+    let alignment = |rows: &[(Range<usize>, Range<usize>)]| crate::align::Alignment {
+        rows: rows
+            .iter()
+            .map(|(s, t)| crate::align::Row {
+                source: s.clone(),
+                target: t.clone(),
+                score: 0.3,
+                crossed: false,
+            })
+            .collect(),
+    };
+    let plan = |rows: &[(Range<usize>, Range<usize>)], selected: Range<usize>, action| {
+        plan_realign(&alignment(rows), selected, action).map(|rows| {
+            rows.into_iter()
+                .map(|r| (r.source, r.target))
+                .collect::<Vec<_>>()
+        })
+    };
+    let three_two = [(0..1, 0..1), (1..4, 1..3), (4..5, 3..4)];
+    assert_eq!(
+        plan(&three_two, 1..2, RealignAction::Split),
+        Ok(vec![(1..2, 1..2), (2..3, 2..3), (3..4, 3..3)])
+    );
+    let one_three = [(0..1, 0..3)];
+    assert_eq!(
+        plan(&one_three, 0..1, RealignAction::Split),
+        Ok(vec![(0..1, 0..1), (1..1, 1..2), (1..1, 2..3)])
+    );
+    // A display line holding two rows already split: nothing to do.
+    assert_eq!(
+        plan(&three_two, 0..1, RealignAction::Split),
+        Err(ids::REALIGN_NOTHING_TO_SPLIT)
+    );
+    // Joining a line of two rows with the next makes one row of all three.
+    assert_eq!(
+        plan(&three_two, 0..2, RealignAction::Join),
+        Ok(vec![(0..5, 0..4)])
+    );
+    // Pushing the only translated segment of the last row: a row of its own.
+    assert_eq!(
+        plan(&three_two, 2..3, RealignAction::PushLast),
+        Ok(vec![(4..5, 3..3), (5..5, 3..4)])
+    );
+    // Pulling empties the next row: it disappears.
+    assert_eq!(
+        plan(&[(0..1, 0..1), (1..1, 1..2)], 0..1, RealignAction::PullNext),
+        Ok(vec![(0..1, 0..2)])
+    );
+    // No row of this language on the line, or indices past the end.
+    assert_eq!(
+        plan(&three_two, 1..1, RealignAction::Join),
+        Err(ids::REALIGN_NO_ROW)
+    );
+    assert_eq!(
+        plan(&three_two, 7..9, RealignAction::Join),
+        Err(ids::REALIGN_NO_ROW)
+    );
+}
+
+#[test]
+fn realign_records_the_correction_and_aligns_the_document_again() {
+    let fx = Fixture::new();
+    let mut model = on_row(&fx, 4);
+    let french_rows = |model: &Model| -> Vec<(Range<usize>, Range<usize>)> {
+        model.group().unwrap().langs[0]
+            .alignment
+            .rows
+            .iter()
+            .map(|r| (r.source.clone(), r.target.clone()))
+            .collect()
+    };
+    let italian_before = model.group().unwrap().langs[1].alignment.clone();
+    run_keys(&mut model, &chars("J"));
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::REALIGNED));
+    assert!(
+        french_rows(&model).contains(&(4..5, 4..6)),
+        "{:?}",
+        french_rows(&model)
+    );
+    let row = model.selected_row().unwrap();
+    assert_eq!(model.group().unwrap().rows[row].cells[0].target, 4..6);
+    assert_eq!(
+        model.group().unwrap().langs[1].alignment.rows.len(),
+        italian_before.rows.len()
+    );
+    let text = std::fs::read_to_string(fx.path(".trame-align")).unwrap();
+    let records: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(records.len(), 1, "{text}");
+    assert!(records[0].starts_with("news.md\tfr\t"), "{text}");
+    // Split undoes the join: the record is replaced, not added to.
+    run_keys(&mut model, &chars("S"));
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::REALIGNED));
+    let rows = french_rows(&model);
+    assert!(
+        rows.contains(&(4..5, 4..5)) && rows.contains(&(5..5, 5..6)),
+        "{rows:?}"
+    );
+    let text = std::fs::read_to_string(fx.path(".trame-align")).unwrap();
+    assert_eq!(
+        text.lines().filter(|l| !l.starts_with('#')).count(),
+        2,
+        "{text}"
+    );
+    // The same correction again changes nothing on disk.
+    let (source, target) = (fx.path("news.md"), fx.path("news.fr.md"));
+    let same = [
+        crate::align::FixedRow {
+            source: 4..5,
+            target: 4..5,
+        },
+        crate::align::FixedRow {
+            source: 5..5,
+            target: 5..6,
+        },
+    ];
+    assert!(matches!(
+        record_realign(&model, &source, &target, "fr", &same),
+        RealignOutcome::Unchanged
+    ));
+    // A broken corrections file is a status message, not a crash.
+    std::fs::write(fx.path(".trame-align"), "news.md\tfr\tbroken\n").unwrap();
+    run_keys(&mut model, &chars("J"));
+    let status = model.status.clone().unwrap();
+    assert_eq!(
+        (status.id, status.kind),
+        (ids::REALIGN_FAILED, StatusKind::Error)
+    );
+    let text = view::status_text(&Localizer::new(&["en"]), &status);
+    assert!(text.contains(".trame-align:1:"), "{text}");
 }
 
 #[test]

@@ -11,12 +11,14 @@ use std::path::PathBuf;
 
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use crate::align::{Alignment, FixedRow};
 use crate::localize::{self, Carry, TranslationMemory};
 use crate::stale::{Op, State};
 use crate::tui::ids;
 use crate::tui::layout::{self, Column};
 use crate::tui::message::{
-    Direction, Edge, Effect, Message, QuitChoice, Reloaded, ReviewOutcome, SaveOutcome,
+    Direction, Edge, Effect, Message, QuitChoice, RealignAction, RealignOutcome, Reloaded,
+    ReviewOutcome, SaveOutcome,
 };
 use crate::tui::model::{
     DocView, EditTarget, Editor, Filter, ListState, Mode, Model, Overlay, PendingFile, Screen,
@@ -27,13 +29,16 @@ use crate::tui::model::{
 pub const N_SUGGESTIONS: usize = 3;
 
 /// Lines of the help window, for clamping its scroll.
-pub const HELP_LINES: u16 = 32;
+pub const HELP_LINES: u16 = 36;
 
 /// Applies `msg` to `model`; returns the effect to run, if any.
 pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
     let from_user = !matches!(
         msg,
-        Message::Resize { .. } | Message::SaveDone { .. } | Message::ReviewDone { .. }
+        Message::Resize { .. }
+            | Message::SaveDone { .. }
+            | Message::ReviewDone { .. }
+            | Message::RealignDone { .. }
     );
     if from_user && !matches!(msg, Message::EditorInput { .. }) {
         model.status = None;
@@ -185,6 +190,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             carry(model);
             None
         }
+        Message::Realign { action } => realign(model, action),
         Message::ToggleHelp => {
             model.overlay = match model.overlay {
                 Some(Overlay::Help { .. }) => None,
@@ -298,6 +304,24 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                 ReviewOutcome::Failed { error } => {
                     model.status = Some(Status::error(
                         ids::REVIEW_FAILED,
+                        vec![("error", StatusArg::Str(layout::sanitize(&error)))],
+                    ));
+                }
+            }
+            None
+        }
+        Message::RealignDone { outcome } => {
+            match outcome {
+                RealignOutcome::Recorded { reloaded } => {
+                    model.status = Some(Status::info(ids::REALIGNED, vec![]));
+                    apply_reload(model, reloaded);
+                }
+                RealignOutcome::Unchanged => {
+                    model.status = Some(Status::info(ids::REALIGN_UNCHANGED, vec![]));
+                }
+                RealignOutcome::Failed { error } => {
+                    model.status = Some(Status::error(
+                        ids::REALIGN_FAILED,
                         vec![("error", StatusArg::Str(layout::sanitize(&error)))],
                     ));
                 }
@@ -1103,4 +1127,120 @@ fn carry(model: &mut Model) {
             model.status = Some(Status::info(ids::CARRY_NOTHING, vec![]));
         }
     }
+}
+
+/// Asks for an alignment correction of the selected row in the current
+/// language; refused (with a status message) while the translation has
+/// unsaved edits, since the edits were made against the current alignment.
+fn realign(model: &mut Model, action: RealignAction) -> Option<Effect> {
+    if model.screen != Screen::Document {
+        return None;
+    }
+    let (r, lang, file) = selected_cell(model)?;
+    if model.pending_for(&file).is_some() {
+        model.status = Some(Status::error(ids::REALIGN_PENDING, vec![]));
+        return None;
+    }
+    let group = model.group()?;
+    let doc = group.langs.get(lang)?;
+    let cell = group.rows.get(r)?.cells.get(lang)?;
+    match plan_realign(&doc.alignment, cell.rows.clone(), action) {
+        Ok(rows) => Some(Effect::Realign {
+            source: group.source.path.clone(),
+            target: file,
+            lang: doc.lang.clone(),
+            rows,
+        }),
+        Err(id) => {
+            model.status = Some(Status::info(id, vec![]));
+            None
+        }
+    }
+}
+
+/// Returns the rows that replace alignment rows `selected` (and, for some
+/// actions, the row after them), or the id of the message saying why there
+/// is nothing to do.
+///
+/// Join makes the selected rows and the next one a single row. Split pairs
+/// the selected segments one to one in order, the longer side's extra
+/// segments each on a row of their own (join or move them afterwards).
+/// `PushLast` moves the last translated segment to the next row (to a row of
+/// its own at the end); `PullNext` takes the next row's first one. A row
+/// left with no segment disappears.
+pub fn plan_realign(
+    alignment: &Alignment,
+    selected: Range<usize>,
+    action: RealignAction,
+) -> Result<Vec<FixedRow>, &'static str> {
+    let rows = &alignment.rows;
+    let (Some(first), Some(last)) = (
+        rows.get(selected.start),
+        rows.get(selected.end.wrapping_sub(1)),
+    ) else {
+        return Err(ids::REALIGN_NO_ROW);
+    };
+    if selected.is_empty() {
+        return Err(ids::REALIGN_NO_ROW);
+    }
+    let (s, t) = (
+        first.source.start..last.source.end,
+        first.target.start..last.target.end,
+    );
+    let next = rows.get(selected.end);
+    let row = |source: Range<usize>, target: Range<usize>| FixedRow { source, target };
+    let non_empty = |r: &FixedRow| !(r.source.is_empty() && r.target.is_empty());
+    let planned: Vec<FixedRow> = match action {
+        RealignAction::Join => {
+            let next = next.ok_or(ids::REALIGN_NO_NEXT)?;
+            vec![row(s.start..next.source.end, t.start..next.target.end)]
+        }
+        RealignAction::Split => {
+            let pairs = s.len().min(t.len());
+            let mut out: Vec<FixedRow> = (0..pairs)
+                .map(|k| row(s.start + k..s.start + k + 1, t.start + k..t.start + k + 1))
+                .collect();
+            out.extend((s.start + pairs..s.end).map(|i| row(i..i + 1, t.end..t.end)));
+            out.extend((t.start + pairs..t.end).map(|j| row(s.end..s.end, j..j + 1)));
+            let shape = |source: &Range<usize>, target: &Range<usize>| {
+                (
+                    (!source.is_empty()).then(|| source.clone()),
+                    (!target.is_empty()).then(|| target.clone()),
+                )
+            };
+            let same = out.len() == selected.len()
+                && out
+                    .iter()
+                    .zip(&rows[selected.clone()])
+                    .all(|(a, b)| shape(&a.source, &a.target) == shape(&b.source, &b.target));
+            if same {
+                return Err(ids::REALIGN_NOTHING_TO_SPLIT);
+            }
+            out
+        }
+        RealignAction::PushLast => {
+            if t.is_empty() {
+                return Err(ids::REALIGN_NO_TARGET);
+            }
+            let moved = t.end - 1;
+            let rest = row(s.clone(), t.start..moved);
+            let after = match next {
+                Some(n) => row(n.source.clone(), moved..n.target.end),
+                None => row(s.end..s.end, moved..t.end),
+            };
+            vec![rest, after]
+        }
+        RealignAction::PullNext => {
+            let next = next.ok_or(ids::REALIGN_NO_NEXT)?;
+            if next.target.is_empty() {
+                return Err(ids::REALIGN_NEXT_NO_TARGET);
+            }
+            let moved = next.target.start;
+            vec![
+                row(s.clone(), t.start..moved + 1),
+                row(next.source.clone(), moved + 1..next.target.end),
+            ]
+        }
+    };
+    Ok(planned.into_iter().filter(non_empty).collect())
 }
