@@ -135,7 +135,7 @@ impl Repo {
     /// Reads the history of `paths` (relative to the work tree) in one walk.
     ///
     /// What a walk learns is kept in the history log (`.git/trame/history-log`,
-    /// see [`log`]), so a later call reads only the commits made since, or
+    /// the `log` module), so a later call reads only the commits made since, or
     /// older ones no call needed yet. A shallow clone is walked without the
     /// log; a log that cannot be read is rebuilt, one that cannot be written
     /// is skipped: the answer is the same either way.

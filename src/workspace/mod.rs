@@ -351,9 +351,66 @@ pub fn staleness_from(
     source_lang: &str,
     layout: crate::config::Layout,
 ) -> Result<(Vec<StaleDoc>, Vec<StaleNote>), StaleError> {
+    let parts = std::sync::Mutex::new(Vec::new());
+    let mut notes = staleness_each(
+        paths,
+        lang,
+        config,
+        source_lang,
+        layout,
+        &|page: PageReport| {
+            parts
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(page);
+        },
+    )?;
+    let mut parts = parts
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    parts.sort_by_key(|p| p.index);
+    let mut docs = Vec::new();
+    for part in parts {
+        docs.extend(part.docs);
+        notes.extend(part.notes);
+    }
+    Ok((docs, notes))
+}
+
+/// The staleness of one page set, as [`staleness_each`] hands it over.
+#[derive(Debug)]
+pub struct PageReport {
+    /// The page set's place among all of them (in path order).
+    pub index: usize,
+    /// How many page sets there are.
+    pub total: usize,
+    /// One report per translation.
+    pub docs: Vec<StaleDoc>,
+    /// What is only partly known about them.
+    pub notes: Vec<StaleNote>,
+}
+
+/// The staleness of every translation of pages in `source_lang` under
+/// `paths`, handed to `sink` page set by page set as soon as each is ready
+/// (in no fixed order), so a front end can show the first pages while the
+/// others are read. Returns the notes about the whole scan (no repository,
+/// shallow clone).
+///
+/// The history is read on one thread while two others parse and align pages;
+/// each page set is labelled as soon as both its pages and the history are
+/// there.
+pub fn staleness_each(
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    config: &crate::segment::Config,
+    source_lang: &str,
+    layout: crate::config::Layout,
+    sink: &(dyn Fn(PageReport) + Sync),
+) -> Result<Vec<StaleNote>, StaleError> {
     use crate::history::{self, Repo};
     use crate::stale::{self, Base};
     use std::collections::HashMap;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
     // A file argument selects its page set; its siblings are needed to find it.
     let requested: Vec<PathBuf> = paths
@@ -419,48 +476,23 @@ pub fn staleness_from(
             slot.insert(records);
         }
     }
-    let prepare = |chunk: &[PageSet]| -> Result<Vec<Prepared>, StaleError> {
-        let mut out = Vec::with_capacity(chunk.len());
-        for set in chunk {
-            let source = load_page(&set.source, config)?;
-            let corrections = corrections_by_dir
-                .get(set.source.parent().unwrap_or(Path::new(".")))
-                .map_or(&[][..], Vec::as_slice);
-            let mut targets = Vec::new();
-            for (tlang, tpath) in set
-                .translations
-                .iter()
-                .filter(|(l, _)| lang.is_none_or(|x| x == l))
-            {
-                let target = load_page(tpath, config)?;
-                let alignment = align_pages(&source, &target, tlang, corrections);
-                targets.push((tlang.clone(), tpath.clone(), target, alignment));
-            }
-            out.push((source, targets));
+    let prepare = |set: &PageSet| -> Result<Prepared, StaleError> {
+        let source = load_page(&set.source, config)?;
+        let corrections = corrections_by_dir
+            .get(set.source.parent().unwrap_or(Path::new(".")))
+            .map_or(&[][..], Vec::as_slice);
+        let mut targets = Vec::new();
+        for (tlang, tpath) in set
+            .translations
+            .iter()
+            .filter(|(l, _)| lang.is_none_or(|x| x == l))
+        {
+            let target = load_page(tpath, config)?;
+            let alignment = align_pages(&source, &target, tlang, corrections);
+            targets.push((tlang.clone(), tpath.clone(), target, alignment));
         }
-        Ok(out)
+        Ok((source, targets))
     };
-    let mid = sets.len().div_ceil(2);
-    let (hist, first, second) = std::thread::scope(|scope| {
-        let walker = scope.spawn(|| match &repo_path {
-            Some(p) => Repo::open(p)
-                .and_then(|r| r.history(&rel_paths))
-                .map_err(StaleError::History),
-            None => Ok(history::History::default()),
-        });
-        let helper = scope.spawn(|| prepare(&sets[mid..]));
-        let first = prepare(&sets[..mid]);
-        (join(walker), first, join(helper))
-    });
-    let hist = hist?;
-    let mut prepared = first?;
-    prepared.extend(second?);
-    let commit_index: HashMap<&str, usize> = hist
-        .commits
-        .iter()
-        .enumerate()
-        .map(|(k, c)| (c.id.as_str(), k))
-        .collect();
     // Review records, loaded once per directory before the work is shared out.
     let mut reviews_by_dir: HashMap<PathBuf, Vec<crate::store::Review>> = HashMap::new();
     for set in &sets {
@@ -470,216 +502,255 @@ pub fn staleness_from(
             slot.insert(records);
         }
     }
-    // Each page set is independent: two threads share them (the machines
-    // trame runs on have two cores); each opens its own repository handle.
-    let process =
-        |chunk: Vec<(&PageSet, Prepared)>| -> Result<(Vec<StaleDoc>, Vec<StaleNote>), StaleError> {
-            let repo = match &repo_path {
-                Some(p) => Some(Repo::open(p).map_err(StaleError::History)?),
-                None => None,
-            };
-            let mut out = Vec::new();
-            let mut notes = Vec::new();
-            for (set, (source, targets)) in chunk {
-                if targets.is_empty() {
+    // Labels one page set, given the history.
+    let label_set = |repo: Option<&Repo>,
+                     hist: &history::History,
+                     commit_index: &HashMap<&str, usize>,
+                     set: &PageSet,
+                     (source, targets): Prepared|
+     -> Result<(Vec<StaleDoc>, Vec<StaleNote>), StaleError> {
+        let mut out = Vec::new();
+        let mut notes = Vec::new();
+        if targets.is_empty() {
+            return Ok((out, notes));
+        }
+        let dir = set.source.parent().unwrap_or(Path::new(".")).to_owned();
+        let no_reviews = Vec::new();
+        let reviews = reviews_by_dir.get(&dir).unwrap_or(&no_reviews);
+        let page_name = set
+            .source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let source_versions = rel.get(&set.source).and_then(|r| hist.versions.get(r));
+        if repo.is_some() && source_versions.is_none() {
+            notes.push(StaleNote::NotCommitted {
+                path: set.source.clone(),
+            });
+        }
+        // Base English documents, parsed once per commit index (None = work tree).
+        let mut base_key: HashMap<Option<usize>, Option<Option<history::BlobId>>> = HashMap::new();
+        let mut base_docs: HashMap<Option<history::BlobId>, Option<BaseDoc>> = HashMap::new();
+        let identity: Vec<Option<usize>> = (0..source.document.segments.len()).map(Some).collect();
+        for (tlang, tpath, target, alignment) in targets {
+            let (tlang, tpath) = (&tlang, &tpath);
+            // Line origins of the translation: commit index per line, None for uncommitted.
+            let line_commit: Vec<Option<usize>> =
+                match (&repo, rel.get(tpath).and_then(|r| hist.versions.get(r))) {
+                    (Some(repo), Some(versions)) => {
+                        let mut texts = Vec::new();
+                        for v in versions.iter().rev() {
+                            texts.push(repo.text(v.blob).map_err(StaleError::History)?);
+                        }
+                        let mut origin_commit: Vec<Option<usize>> =
+                            versions.iter().rev().map(|v| Some(v.commit)).collect();
+                        if texts.last() != Some(&target.text) {
+                            texts.push(target.text.clone());
+                            origin_commit.push(None);
+                        }
+                        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                        history::line_origins(&refs)
+                            .into_iter()
+                            .map(|o| origin_commit[o])
+                            .collect()
+                    }
+                    (Some(_), None) => {
+                        notes.push(StaleNote::NotCommitted {
+                            path: tpath.clone(),
+                        });
+                        vec![None; target.text.lines().count()]
+                    }
+                    (None, _) => Vec::new(),
+                };
+            // The base of each row: the newest origin among its lines, or a
+            // newer review record.
+            let mut row_base: Vec<Option<Option<usize>>> = Vec::with_capacity(alignment.rows.len());
+            for row in &alignment.rows {
+                if repo.is_none() || row.target.is_empty() {
+                    row_base.push(None);
                     continue;
                 }
-                let dir = set.source.parent().unwrap_or(Path::new(".")).to_owned();
-                let no_reviews = Vec::new();
-                let reviews = reviews_by_dir.get(&dir).unwrap_or(&no_reviews);
-                let page_name = set
-                    .source
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let source_versions = rel.get(&set.source).and_then(|r| hist.versions.get(r));
-                if repo.is_some() && source_versions.is_none() {
-                    notes.push(StaleNote::NotCommitted {
-                        path: set.source.clone(),
-                    });
+                let mut newest: Option<Option<usize>> = None;
+                for j in row.target.clone() {
+                    let seg = &target.document.segments[j];
+                    for line in seg.lines.0..=seg.lines.1 {
+                        let origin = line_commit.get(line as usize - 1).copied().unwrap_or(None);
+                        newest = Some(match (newest, origin) {
+                            (None, o) => o,
+                            (Some(None), _) | (_, None) => None,
+                            (Some(Some(a)), Some(b)) => Some(a.min(b)),
+                        });
+                    }
                 }
-                // Base English documents, parsed once per commit index (None = work tree).
-                let mut base_key: HashMap<Option<usize>, Option<Option<history::BlobId>>> =
-                    HashMap::new();
-                let mut base_docs: HashMap<Option<history::BlobId>, Option<BaseDoc>> =
-                    HashMap::new();
-                let identity: Vec<Option<usize>> =
-                    (0..source.document.segments.len()).map(Some).collect();
-                for (tlang, tpath, target, alignment) in targets {
-                    let (tlang, tpath) = (&tlang, &tpath);
-                    // Line origins of the translation: commit index per line, None for uncommitted.
-                    let line_commit: Vec<Option<usize>> =
-                        match (&repo, rel.get(tpath).and_then(|r| hist.versions.get(r))) {
-                            (Some(repo), Some(versions)) => {
-                                let mut texts = Vec::new();
-                                for v in versions.iter().rev() {
-                                    texts.push(repo.text(v.blob).map_err(StaleError::History)?);
-                                }
-                                let mut origin_commit: Vec<Option<usize>> =
-                                    versions.iter().rev().map(|v| Some(v.commit)).collect();
-                                if texts.last() != Some(&target.text) {
-                                    texts.push(target.text.clone());
-                                    origin_commit.push(None);
-                                }
-                                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-                                history::line_origins(&refs)
-                                    .into_iter()
-                                    .map(|o| origin_commit[o])
-                                    .collect()
-                            }
-                            (Some(_), None) => {
-                                notes.push(StaleNote::NotCommitted {
-                                    path: tpath.clone(),
-                                });
-                                vec![None; target.text.lines().count()]
-                            }
-                            (None, _) => Vec::new(),
-                        };
-                    // The base of each row: the newest origin among its lines, or a
-                    // newer review record.
-                    let mut row_base: Vec<Option<Option<usize>>> =
-                        Vec::with_capacity(alignment.rows.len());
-                    for row in &alignment.rows {
-                        if repo.is_none() || row.target.is_empty() {
-                            row_base.push(None);
-                            continue;
+                let target_fp = row_fingerprint(&target.document, &row.target);
+                let reviewed = reviews
+                    .iter()
+                    .filter(|r| r.page == page_name && r.lang == *tlang && r.target == target_fp)
+                    .filter_map(|r| {
+                        if r.commit == "worktree" {
+                            Some(None)
+                        } else {
+                            commit_index.get(r.commit.as_str()).map(|k| Some(*k))
                         }
-                        let mut newest: Option<Option<usize>> = None;
-                        for j in row.target.clone() {
-                            let seg = &target.document.segments[j];
-                            for line in seg.lines.0..=seg.lines.1 {
-                                let origin =
-                                    line_commit.get(line as usize - 1).copied().unwrap_or(None);
-                                newest = Some(match (newest, origin) {
-                                    (None, o) => o,
-                                    (Some(None), _) | (_, None) => None,
-                                    (Some(Some(a)), Some(b)) => Some(a.min(b)),
-                                });
-                            }
-                        }
-                        let target_fp = row_fingerprint(&target.document, &row.target);
-                        let reviewed = reviews
-                            .iter()
-                            .filter(|r| {
-                                r.page == page_name && r.lang == *tlang && r.target == target_fp
-                            })
-                            .filter_map(|r| {
-                                if r.commit == "worktree" {
-                                    Some(None)
-                                } else {
-                                    commit_index.get(r.commit.as_str()).map(|k| Some(*k))
-                                }
-                            })
-                            .next();
-                        // `None` stands for the work tree, newer than any commit; a
-                        // smaller commit index is a newer commit.
-                        let newer =
-                            |a: Option<usize>, b: Option<usize>| a.zip(b).map(|(x, y)| x.min(y));
-                        let base = match (newest, reviewed) {
-                            (Some(n), Some(r)) => newer(n, r),
-                            (Some(n), None) => n,
-                            (None, Some(r)) => r,
-                            (None, None) => None,
-                        };
-                        row_base.push(Some(base));
-                    }
-                    for base in row_base.iter().flatten() {
-                        if base_key.contains_key(base) {
-                            continue;
-                        }
-                        // The English version at the base commit; many commits share one.
-                        let key = match (base, &repo) {
-                            (None, _) => Some(None),
-                            (Some(k), Some(_)) => rel
-                                .get(&set.source)
-                                .and_then(|r| hist.version_at(r, *k))
-                                .map(|v| Some(v.blob)),
-                            (Some(_), None) => None,
-                        };
-                        base_key.insert(*base, key);
-                        let Some(key) = key else { continue };
-                        if base_docs.contains_key(&key) {
-                            continue;
-                        }
-                        let entry = match (key, &repo) {
-                            (Some(blob), Some(repo)) => {
-                                let text = repo.text(blob).map_err(StaleError::History)?;
-                                if text == source.text {
-                                    None
-                                } else {
-                                    let d = crate::segment::parse_with(&text, config).0;
-                                    let versions = stale::match_versions(&d, &source.document);
-                                    Some((d, versions))
-                                }
-                            }
-                            _ => None,
-                        };
-                        base_docs.insert(key, entry);
-                    }
-                    let commit_id = |base: Option<usize>| {
-                        base.map_or("worktree", |k| hist.commits[k].id.as_str())
-                    };
-                    let base_of_row = |r: usize| -> Option<Base<'_>> {
-                        let base = row_base.get(r).copied().flatten()?;
-                        let key = base_key.get(&base).copied().flatten()?;
-                        // `None` means the base English is the current English.
-                        let (doc, versions) = match base_docs.get(&key)? {
-                            Some((d, v)) => (d, v.as_slice()),
-                            None => (&source.document, identity.as_slice()),
-                        };
-                        Some(Base {
-                            document: doc,
-                            versions,
-                            commit: Some(commit_id(base)),
-                        })
-                    };
-                    let mut labels =
-                        stale::label(&source.document, &target.document, &alignment, &base_of_row);
-                    // A review of the current English settles a row, whatever changed.
-                    for l in &mut labels {
-                        let (Some(i), false) = (l.source, l.target.is_empty()) else {
-                            continue;
-                        };
-                        let row = alignment.rows.iter().find(|r| r.source.contains(&i));
-                        let Some(row) = row else { continue };
-                        let (tfp, sfp) = (
-                            row_fingerprint(&target.document, &row.target),
-                            row_fingerprint(&source.document, &row.source),
-                        );
-                        if reviews.iter().any(|r| {
-                            r.page == page_name
-                                && r.lang == *tlang
-                                && r.target == tfp
-                                && r.source == sfp
-                        }) {
-                            l.state = crate::stale::State::UpToDate;
-                            l.diff.clear();
+                    })
+                    .next();
+                // `None` stands for the work tree, newer than any commit; a
+                // smaller commit index is a newer commit.
+                let newer = |a: Option<usize>, b: Option<usize>| a.zip(b).map(|(x, y)| x.min(y));
+                let base = match (newest, reviewed) {
+                    (Some(n), Some(r)) => newer(n, r),
+                    (Some(n), None) => n,
+                    (None, Some(r)) => r,
+                    (None, None) => None,
+                };
+                row_base.push(Some(base));
+            }
+            for base in row_base.iter().flatten() {
+                if base_key.contains_key(base) {
+                    continue;
+                }
+                // The English version at the base commit; many commits share one.
+                let key = match (base, &repo) {
+                    (None, _) => Some(None),
+                    (Some(k), Some(_)) => rel
+                        .get(&set.source)
+                        .and_then(|r| hist.version_at(r, *k))
+                        .map(|v| Some(v.blob)),
+                    (Some(_), None) => None,
+                };
+                base_key.insert(*base, key);
+                let Some(key) = key else { continue };
+                if base_docs.contains_key(&key) {
+                    continue;
+                }
+                let entry = match (key, &repo) {
+                    (Some(blob), Some(repo)) => {
+                        let text = repo.text(blob).map_err(StaleError::History)?;
+                        if text == source.text {
+                            None
+                        } else {
+                            let d = crate::segment::parse_with(&text, config).0;
+                            let versions = stale::match_versions(&d, &source.document);
+                            Some((d, versions))
                         }
                     }
-                    out.push(StaleDoc {
-                        source: source.clone(),
-                        target,
-                        lang: tlang.clone(),
-                        alignment,
-                        labels,
-                    });
+                    _ => None,
+                };
+                base_docs.insert(key, entry);
+            }
+            let commit_id =
+                |base: Option<usize>| base.map_or("worktree", |k| hist.commits[k].id.as_str());
+            let base_of_row = |r: usize| -> Option<Base<'_>> {
+                let base = row_base.get(r).copied().flatten()?;
+                let key = base_key.get(&base).copied().flatten()?;
+                // `None` means the base English is the current English.
+                let (doc, versions) = match base_docs.get(&key)? {
+                    Some((d, v)) => (d, v.as_slice()),
+                    None => (&source.document, identity.as_slice()),
+                };
+                Some(Base {
+                    document: doc,
+                    versions,
+                    commit: Some(commit_id(base)),
+                })
+            };
+            let mut labels =
+                stale::label(&source.document, &target.document, &alignment, &base_of_row);
+            // A review of the current English settles a row, whatever changed.
+            for l in &mut labels {
+                let (Some(i), false) = (l.source, l.target.is_empty()) else {
+                    continue;
+                };
+                let row = alignment.rows.iter().find(|r| r.source.contains(&i));
+                let Some(row) = row else { continue };
+                let (tfp, sfp) = (
+                    row_fingerprint(&target.document, &row.target),
+                    row_fingerprint(&source.document, &row.source),
+                );
+                if reviews.iter().any(|r| {
+                    r.page == page_name && r.lang == *tlang && r.target == tfp && r.source == sfp
+                }) {
+                    l.state = crate::stale::State::UpToDate;
+                    l.diff.clear();
                 }
             }
-            Ok((out, notes))
+            out.push(StaleDoc {
+                source: source.clone(),
+                target,
+                lang: tlang.clone(),
+                alignment,
+                labels,
+            });
+        }
+        Ok((out, notes))
+    };
+    // Reading the history needs no page, and parsing and aligning pages
+    // needs no history: the walk runs on its own thread while two workers
+    // (the machines trame runs on have two cores) take page sets in turn,
+    // each with its own repository handle.
+    let total = sets.len();
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let walked: std::sync::OnceLock<Option<history::History>> = std::sync::OnceLock::new();
+    let work = || -> Result<(), StaleError> {
+        let repo = match &repo_path {
+            Some(p) => Some(Repo::open(p).map_err(StaleError::History)?),
+            None => None,
         };
-    let mut work: Vec<(&PageSet, Prepared)> = sets.iter().zip(prepared).collect();
-    let second_half = work.split_off(mid);
-    let (first, second) = std::thread::scope(|scope| {
-        let handle = scope.spawn(|| process(second_half));
-        let first = process(work);
-        (first, join(handle))
+        let mut commit_index: Option<HashMap<&str, usize>> = None;
+        while !failed.load(Ordering::Relaxed) {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(set) = sets.get(index) else { break };
+            let prepared = prepare(set)?;
+            // A failed walk reports its own error.
+            let Some(hist) = walked.wait() else { break };
+            let commit_index = commit_index.get_or_insert_with(|| {
+                hist.commits
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| (c.id.as_str(), k))
+                    .collect()
+            });
+            let (docs, notes) = label_set(repo.as_ref(), hist, commit_index, set, prepared)?;
+            sink(PageReport {
+                index,
+                total,
+                docs,
+                notes,
+            });
+        }
+        Ok(())
+    };
+    let worker = || {
+        let result = work();
+        if result.is_err() {
+            failed.store(true, Ordering::Relaxed);
+        }
+        result
+    };
+    let (walk, first, second) = std::thread::scope(|scope| {
+        let walker = scope.spawn(|| {
+            let result = match &repo_path {
+                Some(p) => Repo::open(p)
+                    .and_then(|r| r.history(&rel_paths))
+                    .map_err(StaleError::History),
+                None => Ok(history::History::default()),
+            };
+            let (hist, result) = match result {
+                Ok(h) => (Some(h), Ok(())),
+                Err(e) => (None, Err(e)),
+            };
+            let _ = walked.set(hist);
+            result
+        });
+        let helper = scope.spawn(worker);
+        let first = worker();
+        (join(walker), first, join(helper))
     });
-    let (mut out, more_notes) = first?;
-    notes.extend(more_notes);
-    let (second_out, second_notes) = second?;
-    out.extend(second_out);
-    notes.extend(second_notes);
-    Ok((out, notes))
+    walk?;
+    first?;
+    second?;
+    Ok(notes)
 }
 
 /// Waits for a scoped thread, passing its panic on.
