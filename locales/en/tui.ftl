@@ -5,6 +5,11 @@ tui-title = trame · { $count ->
        *[other] { $count } documents
     }
 tui-dashboard-empty = No translations found: trame looks for pages such as x.md with x.fr.md or x.it.md beside them.
+tui-loading = { $total ->
+        [0] reading the pages and their history…
+       *[other] pages read: { $done } of { $total }…
+    }
+tui-load-failed = Not every page could be read: { $error }
 tui-lang-en = English
 tui-lang-fr = French
 tui-lang-it = Italian

@@ -5,6 +5,11 @@ tui-title = trame · { $count ->
        *[other] { $count } documents
     }
 tui-dashboard-empty = Aucune traduction trouvée : trame cherche des pages comme x.md accompagnées de x.fr.md ou x.it.md.
+tui-loading = { $total ->
+        [0] lecture des pages et de leur historique…
+       *[other] pages lues : { $done } sur { $total }…
+    }
+tui-load-failed = Certaines pages n'ont pas pu être lues : { $error }
 tui-lang-en = Anglais
 tui-lang-fr = Français
 tui-lang-it = Italien

@@ -5,6 +5,11 @@ tui-title = trame · { $count ->
        *[other] { $count } documenti
     }
 tui-dashboard-empty = Nessuna traduzione trovata: trame cerca pagine come x.md con accanto x.fr.md o x.it.md.
+tui-loading = { $total ->
+        [0] lettura delle pagine e della loro cronologia…
+       *[other] pagine lette: { $done } su { $total }…
+    }
+tui-load-failed = Non è stato possibile leggere tutte le pagine: { $error }
 tui-lang-en = Inglese
 tui-lang-fr = Francese
 tui-lang-it = Italiano

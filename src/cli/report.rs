@@ -119,7 +119,7 @@ pub(crate) fn configured_staleness(
 
 /// Returns `dir`, an ancestor of the current directory, as a relative path
 /// (`.`, `..`, ...), so reports name files as the user would.
-fn from_here(dir: &Path) -> PathBuf {
+pub(crate) fn from_here(dir: &Path) -> PathBuf {
     let depth = std::env::current_dir()
         .ok()
         .and_then(|cwd| cwd.strip_prefix(dir).ok().map(|r| r.components().count()));

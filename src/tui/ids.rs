@@ -8,6 +8,8 @@
 pub(crate) const ALL: &[&str] = &[
     TITLE,
     DASHBOARD_EMPTY,
+    LOADING,
+    LOAD_FAILED,
     LANG_EN,
     LANG_FR,
     LANG_IT,
@@ -106,6 +108,8 @@ pub(crate) const ALL: &[&str] = &[
 
 pub(crate) const TITLE: &str = "tui-title";
 pub(crate) const DASHBOARD_EMPTY: &str = "tui-dashboard-empty";
+pub(crate) const LOADING: &str = "tui-loading";
+pub(crate) const LOAD_FAILED: &str = "tui-load-failed";
 pub(crate) const LANG_EN: &str = "tui-lang-en";
 pub(crate) const LANG_FR: &str = "tui-lang-fr";
 pub(crate) const LANG_IT: &str = "tui-lang-it";

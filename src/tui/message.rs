@@ -85,6 +85,17 @@ pub enum Message {
     ReviewDone { outcome: ReviewOutcome },
     /// Alignment corrections were written or not.
     RealignDone { outcome: RealignOutcome },
+    /// More pages were read (`done` of `total` page sets so far).
+    Loaded {
+        docs: Vec<StaleDoc>,
+        done: usize,
+        total: usize,
+    },
+    /// Every page was read; `error` says why some could not be.
+    LoadFinished {
+        notes: Vec<StaleNote>,
+        error: Option<String>,
+    },
 }
 
 /// The alignment corrections a translator can make on the selected row (the

@@ -26,6 +26,7 @@ mod tests;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, Sender};
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -44,15 +45,25 @@ use crate::workspace::{self, SaveError, StaleNote};
 /// Message ids used by the interface.
 pub const IDS: &[&str] = ids::ALL;
 
-/// Opens the interface on a content folder (default: `issues/`, else
-/// `content/`, else the current directory).
+/// Opens the interface on a content folder: `path`, else the content of
+/// `trame.toml`, else `issues/`, else `content/`, else the current directory.
+///
+/// The first frame comes at once: pages are read on a background thread and
+/// join the dashboard as they are ready, the header counting them.
 pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> {
-    let paths = vec![path.unwrap_or_else(default_content)];
-    let (docs, notes) = workspace::staleness(&paths, None, &segment::Config::default())
-        .with_context(|| {
-            let path = layout::sanitize(&paths[0].display().to_string());
-            l10n.tr_args(ids::ERROR_OPEN, &[("path", Arg::Str(&path))])
-        })?;
+    let (config, config_dir) = crate::cli::report::load_config(l10n)?;
+    let path = path
+        .or_else(|| {
+            let dir = crate::cli::report::from_here(&config_dir?);
+            Some(dir.join(config.content.as_ref()?))
+        })
+        .unwrap_or_else(default_content);
+    let open_error = || {
+        let shown = layout::sanitize(&path.display().to_string());
+        l10n.tr_args(ids::ERROR_OPEN, &[("path", Arg::Str(&shown))])
+    };
+    // A missing folder is an error before the terminal is taken over.
+    workspace::markdown_files(std::slice::from_ref(&path)).with_context(open_error)?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -65,9 +76,50 @@ pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> 
     let size = terminal
         .size()
         .with_context(|| l10n.tr(ids::ERROR_TERMINAL))?;
-    let mut model = Model::new(docs, notes, (size.width, size.height));
-    event_loop(&mut terminal, &mut model, l10n)?;
+    let mut model = Model::loading((size.width, size.height));
+    let (sender, loaded) = std::sync::mpsc::channel();
+    // Detached: quitting does not wait for the pages still being read.
+    std::thread::spawn(move || load(path, config, sender));
+    event_loop(&mut terminal, &mut model, l10n, &loaded)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the pages and their staleness, sending them as they are ready.
+fn load(path: PathBuf, config: crate::config::Config, sender: Sender<Message>) {
+    let segment_config = segment::Config {
+        front_matter_keys: config.front_matter_keys.clone(),
+        ..Default::default()
+    };
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let sink = |page: workspace::PageReport| {
+        let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let docs = page
+            .docs
+            .into_iter()
+            .filter(|d| config.languages.is_empty() || config.languages.contains(&d.lang))
+            .collect();
+        let _ = sender.send(Message::Loaded {
+            docs,
+            done,
+            total: page.total,
+        });
+    };
+    let result = workspace::staleness_each(
+        &[path],
+        None,
+        &segment_config,
+        &config.source_language,
+        config.layout,
+        &sink,
+    );
+    let finished = match result {
+        Ok(notes) => Message::LoadFinished { notes, error: None },
+        Err(e) => Message::LoadFinished {
+            notes: Vec::new(),
+            error: Some(format!("{:#}", anyhow::Error::new(e))),
+        },
+    };
+    let _ = sender.send(finished);
 }
 
 /// Returns `issues/` or `content/` when present, else the current directory.
@@ -110,22 +162,34 @@ impl Drop for Restore {
     }
 }
 
+/// How often the screen is drawn again while pages are being read.
+const LOADING_FRAME: Duration = Duration::from_millis(40);
+
 /// Draws, reads events and dispatches them until an effect says quit.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     model: &mut Model,
     l10n: &Localizer,
+    loaded: &Receiver<Message>,
 ) -> anyhow::Result<()> {
     loop {
         terminal.draw(|frame| view::view(model, l10n, frame))?;
+        // While pages arrive, draw again at most every LOADING_FRAME; after,
+        // wait for the next event.
+        let waiting = model.loading.is_none() || event::poll(LOADING_FRAME)?;
         // Handle every event already waiting before drawing again, so key
         // repeat never queues frames.
-        let mut first = true;
+        let mut first = waiting;
         while first || event::poll(Duration::ZERO)? {
             first = false;
             let Some(msg) = to_message(event::read()?, model) else {
                 continue;
             };
+            if dispatch(model, msg) {
+                return Ok(());
+            }
+        }
+        while let Ok(msg) = loaded.try_recv() {
             if dispatch(model, msg) {
                 return Ok(());
             }

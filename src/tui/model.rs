@@ -47,6 +47,9 @@ pub struct Model {
     pub notes: Vec<StaleNote>,
     /// Set by "save and quit": quit once every pending file is saved.
     pub quit_after_save: bool,
+    /// While pages are still being read: how many of how many (0 while
+    /// the count is not known yet).
+    pub loading: Option<(usize, usize)>,
 }
 
 /// The main screens.
@@ -381,14 +384,7 @@ impl Model {
     /// Builds the model from a staleness report, for a terminal of `size`.
     pub fn new(docs: Vec<StaleDoc>, notes: Vec<StaleNote>, size: (u16, u16)) -> Model {
         let mut groups = group_docs(docs);
-        groups.sort_by(|a, b| {
-            let key = |g: &DocGroup| {
-                let needs: usize = g.langs.iter().map(|l| l.counts.needs_work()).sum();
-                let check: usize = g.langs.iter().map(|l| l.counts.to_check()).sum();
-                (std::cmp::Reverse(needs), std::cmp::Reverse(check))
-            };
-            key(a).cmp(&key(b)).then(a.source.path.cmp(&b.source.path))
-        });
+        sort_groups(&mut groups);
         let status = notes.first().map(note_status);
         Model {
             groups,
@@ -404,7 +400,15 @@ impl Model {
             size,
             notes,
             quit_after_save: false,
+            loading: None,
         }
+    }
+
+    /// A model with no page yet, waiting for them to be read.
+    pub fn loading(size: (u16, u16)) -> Model {
+        let mut model = Model::new(Vec::new(), Vec::new(), size);
+        model.loading = Some((0, 0));
+        model
     }
 
     /// Returns what the keys mean now.
@@ -462,6 +466,18 @@ pub fn note_status(note: &StaleNote) -> Status {
 }
 
 /// Groups staleness reports by English page, languages sorted.
+/// Sorts documents by the work they need (most first), then by path.
+pub fn sort_groups(groups: &mut [DocGroup]) {
+    groups.sort_by(|a, b| {
+        let key = |g: &DocGroup| {
+            let needs: usize = g.langs.iter().map(|l| l.counts.needs_work()).sum();
+            let check: usize = g.langs.iter().map(|l| l.counts.to_check()).sum();
+            (std::cmp::Reverse(needs), std::cmp::Reverse(check))
+        };
+        key(a).cmp(&key(b)).then(a.source.path.cmp(&b.source.path))
+    });
+}
+
 pub fn group_docs(docs: Vec<StaleDoc>) -> Vec<DocGroup> {
     let mut by_source: BTreeMap<PathBuf, (Page, Vec<LangDoc>)> = BTreeMap::new();
     for doc in docs {

@@ -518,6 +518,111 @@ fn dashboard_puts_the_documents_needing_most_work_first() {
     assert_eq!(fr.counts.coverage(), 75);
 }
 
+// ---------------------------------------------------------------- loading
+
+/// A page set that needs no work: `a.md` with an up-to-date French.
+fn finished_docs(dir: &Path) -> Vec<StaleDoc> {
+    std::fs::write(dir.join("a.md"), "# Hello\n").unwrap();
+    std::fs::write(dir.join("a.fr.md"), "# Bonjour\n").unwrap();
+    let source = page(&dir.join("a.md"));
+    let target = page(&dir.join("a.fr.md"));
+    vec![stale_doc(&source, "# Hello\n", target, "fr")]
+}
+
+#[test]
+fn pages_read_in_the_background_join_the_dashboard_in_order() {
+    let fx = Fixture::new();
+    let done = tempfile::tempdir().unwrap();
+    let mut model = Model::loading((80, 24));
+    assert_eq!(model.loading, Some((0, 0)));
+    // The finished page comes first and is selected and opened.
+    update(
+        &mut model,
+        Message::Loaded {
+            docs: finished_docs(done.path()),
+            done: 1,
+            total: 2,
+        },
+    );
+    assert_eq!(model.loading, Some((1, 2)));
+    press(&mut model, &[key(KeyCode::Enter)]);
+    assert_eq!(model.screen, Screen::Document);
+    assert_eq!(model.group().unwrap().name(), "a.md");
+    // The page needing work arrives: it goes first, the open document and
+    // the selection stay on a.md.
+    update(
+        &mut model,
+        Message::Loaded {
+            docs: fx.docs(),
+            done: 2,
+            total: 2,
+        },
+    );
+    let names: Vec<String> = model.groups.iter().map(|g| g.name()).collect();
+    assert_eq!(names, ["news.md", "a.md"]);
+    assert_eq!(model.group().unwrap().name(), "a.md");
+    assert_eq!(model.dashboard.selected, 1);
+    update(
+        &mut model,
+        Message::LoadFinished {
+            notes: Vec::new(),
+            error: None,
+        },
+    );
+    assert_eq!(model.loading, None);
+    assert_eq!(model.status, None);
+    // Untouched, the selection stays on the first line as pages arrive.
+    let mut fresh = Model::loading((80, 24));
+    for docs in [finished_docs(done.path()), fx.docs()] {
+        update(
+            &mut fresh,
+            Message::Loaded {
+                docs,
+                done: 1,
+                total: 2,
+            },
+        );
+    }
+    assert_eq!(
+        (fresh.dashboard.selected, fresh.groups[0].name()),
+        (0, "news.md".into())
+    );
+    // A failure to read a page is said in the status line.
+    update(
+        &mut model,
+        Message::LoadFinished {
+            notes: Vec::new(),
+            error: Some("news.it.md: invalid UTF-8 at byte 7".into()),
+        },
+    );
+    let status = model.status.as_ref().unwrap();
+    assert_eq!(
+        (status.id, status.kind),
+        (ids::LOAD_FAILED, StatusKind::Error)
+    );
+}
+
+#[test]
+fn screen_dashboard_while_loading() {
+    let fx = Fixture::new();
+    let size = (80, 24);
+    let mut model = Model::loading(size);
+    let empty = render(&model, "en", size);
+    insta::assert_snapshot!("loading_empty_en_80x24", empty.backend());
+    update(
+        &mut model,
+        Message::Loaded {
+            docs: fx.docs(),
+            done: 1,
+            total: 3,
+        },
+    );
+    for lang in ["en", "fr"] {
+        let terminal = render(&model, lang, size);
+        insta::assert_snapshot!(format!("loading_{lang}_80x24"), terminal.backend());
+    }
+}
+
 // ---------------------------------------------------------------- update
 
 #[test]

@@ -22,7 +22,7 @@ use crate::tui::message::{
 };
 use crate::tui::model::{
     DocView, EditTarget, Editor, Filter, ListState, Mode, Model, Overlay, PendingFile, Screen,
-    Status, StatusArg, group_docs, needs_attention,
+    Status, StatusArg, group_docs, needs_attention, note_status, sort_groups,
 };
 
 /// How many translation-memory suggestions the editor offers.
@@ -39,6 +39,8 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             | Message::SaveDone { .. }
             | Message::ReviewDone { .. }
             | Message::RealignDone { .. }
+            | Message::Loaded { .. }
+            | Message::LoadFinished { .. }
     );
     if from_user && !matches!(msg, Message::EditorInput { .. }) {
         model.status = None;
@@ -308,6 +310,24 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                     ));
                 }
             }
+            None
+        }
+        Message::Loaded { docs, done, total } => {
+            model.loading = Some((done, total));
+            add_groups(model, docs);
+            None
+        }
+        Message::LoadFinished { notes, error } => {
+            model.loading = None;
+            if let Some(error) = error {
+                model.status = Some(Status::error(
+                    ids::LOAD_FAILED,
+                    vec![("error", StatusArg::Str(layout::sanitize(&error)))],
+                ));
+            } else if model.status.is_none() {
+                model.status = notes.first().map(note_status);
+            }
+            model.notes.extend(notes);
             None
         }
         Message::RealignDone { outcome } => {
@@ -993,6 +1013,39 @@ fn save_done(model: &mut Model, file: PathBuf, outcome: SaveOutcome) -> Option<E
         }
     }
     None
+}
+
+/// Adds documents read in the background: the dashboard stays sorted by the
+/// work they need, and the open document stays open. The selection stays on
+/// its document, unless it is on the dashboard's first line: then it stays
+/// there, on the document needing most work.
+fn add_groups(model: &mut Model, docs: Vec<crate::workspace::StaleDoc>) {
+    let path_of = |model: &Model, k: usize| model.groups.get(k).map(|g| g.source.path.clone());
+    let at_top = model.screen == Screen::Dashboard && model.dashboard.selected == 0;
+    let selected = path_of(model, model.dashboard.selected).filter(|_| !at_top);
+    let open = path_of(model, model.document.group);
+    for group in group_docs(docs) {
+        for l in &group.langs {
+            model.memories.remove(&l.lang);
+        }
+        match model
+            .groups
+            .iter()
+            .position(|g| g.source.path == group.source.path)
+        {
+            Some(k) => model.groups[k] = group,
+            None => model.groups.push(group),
+        }
+    }
+    sort_groups(&mut model.groups);
+    let index_of = |model: &Model, path: Option<PathBuf>| {
+        path.and_then(|p| model.groups.iter().position(|g| g.source.path == p))
+    };
+    model.dashboard.selected = index_of(model, selected).unwrap_or(0);
+    if let Some(k) = index_of(model, open) {
+        model.document.group = k;
+    }
+    follow_selection(model);
 }
 
 /// Replaces the reloaded page sets in place, keeping the order, the open

@@ -161,7 +161,9 @@ fn edit_the_first_stale_segment_save_and_quit() {
         env!("CARGO_BIN_EXE_trame"),
     ]);
     assert!(out.status.success(), "{out:?}");
-    let screen = tmux.wait_for("the dashboard", |s| s.contains("2 documents"));
+    let screen = tmux.wait_for("the dashboard", |s| {
+        s.contains("2 documents") && !s.contains("pages read")
+    });
     eprintln!("dashboard on screen after {:?}", started.elapsed());
     // The page with the stale paragraph needs the most work: it is first.
     let first = screen

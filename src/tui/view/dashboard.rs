@@ -20,15 +20,33 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
         ids::TITLE,
         &[("count", Arg::Num(model.groups.len() as f64))],
     );
-    let header = Line::from(Span::styled(
+    let mut header = Line::from(Span::styled(
         format!(" {title}"),
         Style::new().add_modifier(Modifier::BOLD),
     ));
+    let loading = model.loading.map(|(done, total)| {
+        l10n.tr_args(
+            ids::LOADING,
+            &[
+                ("done", Arg::Num(done as f64)),
+                ("total", Arg::Num(total as f64)),
+            ],
+        )
+    });
+    if let Some(loading) = &loading {
+        header.push_span(Span::styled(
+            format!("  {loading}"),
+            Style::new().fg(Color::Yellow),
+        ));
+    }
     frame
         .buffer_mut()
         .set_line(areas.header.x, areas.header.y, &header, areas.header.width);
     let body = areas.body;
     if model.groups.is_empty() {
+        if loading.is_some() {
+            return;
+        }
         let line = Line::from(Span::styled(
             format!(" {}", l10n.tr(ids::DASHBOARD_EMPTY)),
             Style::new().fg(Color::DarkGray),
