@@ -23,7 +23,7 @@ use crate::segment::{Document, Segment, SegmentKind};
 
 /// One row of an alignment: consecutive source segments with consecutive
 /// target segments (either side may be empty).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     /// Indices into the source document's segments.
     pub source: Range<usize>,
@@ -62,7 +62,7 @@ impl Row {
 pub const REVIEW_THRESHOLD: f64 = 0.5;
 
 /// The alignment of two documents.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Alignment {
     /// Rows in document order.
     pub rows: Vec<Row>,

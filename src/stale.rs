@@ -13,7 +13,9 @@ use crate::align::Alignment;
 use crate::segment::{Document, Fingerprint, Segment, normalize};
 
 /// The state of one segment of a translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum State {
     /// The English did not change since the translation was made.
     UpToDate,
@@ -63,7 +65,7 @@ impl State {
 }
 
 /// One piece of a word diff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Op {
     /// Text in both versions.
     Equal,
@@ -85,7 +87,7 @@ impl Op {
 }
 
 /// A run of text with its diff operation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Chunk {
     /// What happened to the text.
     pub op: Op,
@@ -422,7 +424,7 @@ pub struct Base<'a> {
 }
 
 /// A labelled segment.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Labelled {
     /// The state.
     pub state: State,

@@ -113,6 +113,12 @@ impl Repo {
         &self.workdir
     }
 
+    /// Returns the repository's git directory (`.git`), where trame keeps
+    /// what it may read again (`.git/trame/`).
+    pub fn git_dir(&self) -> &Path {
+        self.inner.path()
+    }
+
     /// Returns true for a shallow clone, whose oldest history is missing.
     pub fn is_shallow(&self) -> bool {
         self.inner.is_shallow()

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+mod cache;
 pub mod write;
 
 use crate::segment::{self, Diagnostic, Document};
@@ -465,6 +466,9 @@ pub fn staleness_each(
     // no history: the walk runs on its own thread beside the page work.
     let rel_paths: Vec<PathBuf> = rel.values().cloned().collect();
     let repo_path = repo.as_ref().map(|r| r.workdir().to_owned());
+    let cache_dir = repo
+        .as_ref()
+        .map(|r| r.git_dir().join("trame").join("pages"));
     drop(repo);
     // Alignment corrections, loaded once per directory before pages are aligned.
     let mut corrections_by_dir: HashMap<PathBuf, Vec<crate::store::corrections::Correction>> =
@@ -476,22 +480,34 @@ pub fn staleness_each(
             slot.insert(records);
         }
     }
-    let prepare = |set: &PageSet| -> Result<Prepared, StaleError> {
+    let load = |set: &PageSet| -> Result<Loaded, StaleError> {
         let source = load_page(&set.source, config)?;
-        let corrections = corrections_by_dir
-            .get(set.source.parent().unwrap_or(Path::new(".")))
-            .map_or(&[][..], Vec::as_slice);
         let mut targets = Vec::new();
         for (tlang, tpath) in set
             .translations
             .iter()
             .filter(|(l, _)| lang.is_none_or(|x| x == l))
         {
-            let target = load_page(tpath, config)?;
-            let alignment = align_pages(&source, &target, tlang, corrections);
-            targets.push((tlang.clone(), tpath.clone(), target, alignment));
+            targets.push((tlang.clone(), tpath.clone(), load_page(tpath, config)?));
         }
         Ok((source, targets))
+    };
+    let no_corrections = Vec::new();
+    let corrections_of = |set: &PageSet| {
+        corrections_by_dir
+            .get(set.source.parent().unwrap_or(Path::new(".")))
+            .unwrap_or(&no_corrections)
+    };
+    let prepare = |set: &PageSet, (source, targets): Loaded| -> Prepared {
+        let corrections = corrections_of(set);
+        let targets = targets
+            .into_iter()
+            .map(|(tlang, tpath, target)| {
+                let alignment = align_pages(&source, &target, &tlang, corrections);
+                (tlang, tpath, target, alignment)
+            })
+            .collect();
+        (source, targets)
     };
     // Review records, loaded once per directory before the work is shared out.
     let mut reviews_by_dir: HashMap<PathBuf, Vec<crate::store::Review>> = HashMap::new();
@@ -688,6 +704,55 @@ pub fn staleness_each(
     // needs no history: the walk runs on its own thread while two workers
     // (the machines trame runs on have two cores) take page sets in turn,
     // each with its own repository handle.
+    // The name of a page set's cache entry: everything its result depends on.
+    let cache_key = |set: &PageSet,
+                     source: &Page,
+                     targets: &[(&String, &PathBuf, &Page)],
+                     hist: &history::History,
+                     commit_index: &HashMap<&str, usize>| {
+        let mut key = cache::KeyBuilder::new();
+        key.add(format!("{config:?} {source_lang}"));
+        let page_name = set
+            .source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let add_file = |key: &mut cache::KeyBuilder, path: &Path, page: &Page| {
+            key.add(path.as_os_str().as_encoded_bytes());
+            key.add(&page.text);
+            let versions = rel.get(path).and_then(|r| hist.versions.get(r));
+            for v in versions.into_iter().flatten() {
+                key.add(format!(
+                    "{} {:?} {}",
+                    hist.commits[v.commit].id,
+                    v.blob,
+                    v.path.display()
+                ));
+            }
+            key.add("end of versions");
+        };
+        add_file(&mut key, &set.source, source);
+        for (lang, path, page) in targets {
+            key.add(lang);
+            add_file(&mut key, path, page);
+        }
+        let dir = set.source.parent().unwrap_or(Path::new("."));
+        for r in reviews_by_dir.get(dir).into_iter().flatten() {
+            if r.page == page_name {
+                let known = commit_index.contains_key(r.commit.as_str());
+                key.add(format!("{r:?} {known}"));
+            }
+        }
+        for c in corrections_of(set) {
+            if c.page == page_name {
+                key.add(format!("{c:?}"));
+            }
+        }
+        key.finish()
+    };
+    if let Some(dir) = &cache_dir {
+        cache::prune(dir);
+    }
     let total = sets.len();
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -701,7 +766,13 @@ pub fn staleness_each(
         while !failed.load(Ordering::Relaxed) {
             let index = next.fetch_add(1, Ordering::Relaxed);
             let Some(set) = sets.get(index) else { break };
-            let prepared = prepare(set)?;
+            let loaded = load(set)?;
+            // Until the history is there, the cache cannot be asked: align
+            // (a cache entry found then still saves the labelling).
+            let (loaded, prepared) = match walked.get() {
+                Some(_) => (Some(loaded), None),
+                None => (None, Some(prepare(set, loaded))),
+            };
             // A failed walk reports its own error.
             let Some(hist) = walked.wait() else { break };
             let commit_index = commit_index.get_or_insert_with(|| {
@@ -711,7 +782,37 @@ pub fn staleness_each(
                     .map(|(k, c)| (c.id.as_str(), k))
                     .collect()
             });
-            let (docs, notes) = label_set(repo.as_ref(), hist, commit_index, set, prepared)?;
+            let (source, targets): (&Page, Vec<(&String, &PathBuf, &Page)>) =
+                match (&loaded, &prepared) {
+                    (Some((s, t)), _) => (s, t.iter().map(|(l, p, page)| (l, p, page)).collect()),
+                    (None, Some((s, t))) => {
+                        (s, t.iter().map(|(l, p, page, _)| (l, p, page)).collect())
+                    }
+                    (None, None) => break,
+                };
+            let key = cache_dir
+                .as_ref()
+                .map(|_| cache_key(set, source, &targets, hist, commit_index));
+            let hit = match (&cache_dir, &key) {
+                (Some(dir), Some(key)) => cache::read(dir, key, source, &targets),
+                _ => None,
+            };
+            let cached = match (hit, loaded, prepared) {
+                (Some(hit), _, _) => Ok(hit),
+                (None, Some(loaded), _) => Err(prepare(set, loaded)),
+                (None, None, Some(prepared)) => Err(prepared),
+                (None, None, None) => break,
+            };
+            let (docs, notes) = match cached {
+                Ok(hit) => hit,
+                Err(prepared) => {
+                    let result = label_set(repo.as_ref(), hist, commit_index, set, prepared)?;
+                    if let (Some(dir), Some(key)) = (&cache_dir, &key) {
+                        cache::write(dir, key, &result.0, &result.1);
+                    }
+                    result
+                }
+            };
             sink(PageReport {
                 index,
                 total,
@@ -759,6 +860,9 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
         .join()
         .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
+
+/// A source page with its translations, parsed.
+type Loaded = (Page, Vec<(String, PathBuf, Page)>);
 
 /// A source page with its translations, parsed and aligned.
 type Prepared = (Page, Vec<(String, PathBuf, Page, crate::align::Alignment)>);

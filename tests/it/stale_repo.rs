@@ -378,3 +378,71 @@ fn a_shallow_clone_degrades_with_a_note() {
         states(&docs[0])
     );
 }
+
+/// The page cache (`.git/trame/pages/`) answers when nothing changed, and
+/// any change to a page, its translation, its history or its reviews asks
+/// again.
+#[test]
+fn the_page_cache_answers_only_while_nothing_changed() {
+    let mut r = TestRepo::new();
+    r.write("content/a.md", EN);
+    r.write("content/a.fr.md", FR);
+    r.commit("English and French");
+    r.write(
+        "content/a.md",
+        &EN.replace("in Lyon this year", "in Berlin next year"),
+    );
+    r.commit("English edit");
+    let first = r.staleness(None).0;
+    let cache = r.repo.path().join("trame/pages");
+    let entries: Vec<PathBuf> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(entries.len(), 1, "one entry per page set");
+    // A second run gives the same answer...
+    let second = r.staleness(None).0;
+    assert_eq!(states(&first[0]), states(&second[0]));
+    assert_eq!(first[0].labels, second[0].labels);
+    // ...and it comes from the entry: one planted there is what is answered.
+    let original = std::fs::read_to_string(&entries[0]).unwrap();
+    let planted = original.replace("\"Stale\"", "\"Removed\"");
+    std::fs::write(&entries[0], &planted).unwrap();
+    let third = r.staleness(None).0;
+    assert!(states(&third[0]).contains(&(3, State::Removed)));
+    // Changing the translation, the history or the reviews asks again.
+    let touch = |r: &TestRepo| {
+        let (docs, _) = r.staleness(None);
+        assert!(
+            !states(&docs[0]).contains(&(3, State::Removed)),
+            "stale cache entry used"
+        );
+        docs
+    };
+    std::fs::write(&entries[0], &planted).unwrap();
+    r.write("content/a.fr.md", &FR.replace("Nouvelles", "Actualités"));
+    let edited = touch(&r);
+    assert!(states(&edited[0]).contains(&(3, State::Stale)));
+    // Back to the first texts, the first entry answers again: put it back.
+    r.write("content/a.fr.md", FR);
+    std::fs::write(&entries[0], &original).unwrap();
+    // A commit that touches neither file keeps the entry.
+    r.write("content/other.md", "# Other\n");
+    r.commit("Another page");
+    let (docs, _) = r.staleness(None);
+    assert_eq!(states(&docs[0]), states(&first[0]));
+    assert!(std::fs::read_dir(&cache).unwrap().count() >= 2);
+    let out = crate::support::trame(
+        &["review", "content/a.fr.md", "--lang", "fr", "--all"],
+        r.path(),
+        &[],
+    );
+    assert!(out.status.success(), "{}", crate::support::render(&out));
+    let reviewed = touch(&r);
+    assert!(!states(&reviewed[0]).contains(&(3, State::Stale)));
+    // A damaged entry is ignored.
+    for e in std::fs::read_dir(&cache).unwrap() {
+        std::fs::write(e.unwrap().path(), "{ not json").unwrap();
+    }
+    assert_eq!(states(&r.staleness(None).0[0]), states(&reviewed[0]));
+}

@@ -1,0 +1,183 @@
+//! The page cache: the alignment and labels of a page set, kept while
+//! nothing they depend on changes.
+//!
+//! An entry is named by a hash of everything the result depends on: trame's
+//! version, the segmentation settings, the texts of the page and its
+//! translations, the versions git has of each (commit and blob), and the
+//! review records and alignment corrections of the page. A change to any of
+//! them gives another name, so an entry is never invalidated, only no longer
+//! asked for; entries unused for 30 days are deleted. Entries live in
+//! `.git/trame/pages/`, one JSON file each, written atomically; an entry
+//! that cannot be read or does not fit the pages is ignored.
+
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use crate::align::Alignment;
+use crate::stale::Labelled;
+use crate::workspace::{Page, StaleDoc, StaleNote};
+
+/// Bump when the meaning of cached results changes without a version change.
+const FORMAT: &str = "trame page cache 1";
+
+/// Entries older than this are deleted.
+const MAX_AGE: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// Builds the name of an entry from its inputs.
+pub(super) struct KeyBuilder {
+    a: std::hash::DefaultHasher,
+    b: std::hash::DefaultHasher,
+}
+
+impl KeyBuilder {
+    pub(super) fn new() -> KeyBuilder {
+        let mut builder = KeyBuilder {
+            a: std::hash::DefaultHasher::new(),
+            b: std::hash::DefaultHasher::new(),
+        };
+        // Two differently started hashes: a 128-bit name.
+        builder.b.write_u8(1);
+        builder.add(FORMAT);
+        builder.add(env!("CARGO_PKG_VERSION"));
+        builder
+    }
+
+    /// Adds one input (its length too, so inputs cannot run together).
+    pub(super) fn add(&mut self, part: impl AsRef<[u8]>) {
+        let part = part.as_ref();
+        for h in [&mut self.a, &mut self.b] {
+            part.len().hash(h);
+            h.write(part);
+        }
+    }
+
+    pub(super) fn finish(&self) -> String {
+        format!("{:016x}{:016x}", self.a.finish(), self.b.finish())
+    }
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Entry {
+    targets: Vec<TargetEntry>,
+    not_committed: Vec<PathBuf>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct TargetEntry {
+    lang: String,
+    alignment: Alignment,
+    labels: Vec<Labelled>,
+}
+
+/// Returns the cached result for `key`, rebuilt on the pages just read, if
+/// there is one and it fits them.
+pub(super) fn read(
+    dir: &Path,
+    key: &str,
+    source: &Page,
+    targets: &[(&String, &PathBuf, &Page)],
+) -> Option<(Vec<StaleDoc>, Vec<StaleNote>)> {
+    let text = std::fs::read(dir.join(format!("{key}.json"))).ok()?;
+    let entry: Entry = serde_json::from_slice(&text).ok()?;
+    if entry.targets.len() != targets.len() {
+        return None;
+    }
+    let n_source = source.document.segments.len();
+    let mut docs = Vec::with_capacity(targets.len());
+    for (cached, (lang, _, target)) in entry.targets.into_iter().zip(targets) {
+        let n_target = target.document.segments.len();
+        let fits = cached.lang == **lang
+            && cached
+                .alignment
+                .rows
+                .iter()
+                .all(|r| r.source.end <= n_source && r.target.end <= n_target)
+            && cached
+                .labels
+                .iter()
+                .all(|l| l.source.is_none_or(|i| i < n_source) && l.target.end <= n_target);
+        if !fits {
+            return None;
+        }
+        docs.push(StaleDoc {
+            source: source.clone(),
+            target: (*target).clone(),
+            lang: cached.lang,
+            alignment: cached.alignment,
+            labels: cached.labels,
+        });
+    }
+    let notes = entry
+        .not_committed
+        .into_iter()
+        .map(|path| StaleNote::NotCommitted { path })
+        .collect();
+    Some((docs, notes))
+}
+
+/// Stores a result; failing to is not an error (the cache only saves time).
+pub(super) fn write(dir: &Path, key: &str, docs: &[StaleDoc], notes: &[StaleNote]) {
+    let entry = Entry {
+        targets: docs
+            .iter()
+            .map(|d| TargetEntry {
+                lang: d.lang.clone(),
+                alignment: d.alignment.clone(),
+                labels: d.labels.clone(),
+            })
+            .collect(),
+        not_committed: notes
+            .iter()
+            .filter_map(|n| match n {
+                StaleNote::NotCommitted { path } => Some(path.clone()),
+                _ => None,
+            })
+            .collect(),
+    };
+    let Ok(json) = serde_json::to_vec(&entry) else {
+        return;
+    };
+    if std::fs::create_dir_all(dir).is_ok() {
+        let _ = super::write_atomic(&dir.join(format!("{key}.json")), &json);
+    }
+}
+
+/// Deletes the entries not written for [`MAX_AGE`].
+pub(super) fn prune(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age > MAX_AGE);
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_separate_their_inputs() {
+        let key = |parts: &[&str]| {
+            let mut k = KeyBuilder::new();
+            for p in parts {
+                k.add(p);
+            }
+            k.finish()
+        };
+        assert_eq!(key(&["ab", "c"]), key(&["ab", "c"]));
+        assert_ne!(key(&["ab", "c"]), key(&["a", "bc"]));
+        assert_ne!(key(&["ab"]), key(&["ab", ""]));
+        assert_eq!(key(&[]).len(), 32);
+    }
+}
