@@ -138,8 +138,14 @@ pub(super) fn write(dir: &Path, key: &str, docs: &[StaleDoc], notes: &[StaleNote
     let Ok(json) = serde_json::to_vec(&entry) else {
         return;
     };
-    if std::fs::create_dir_all(dir).is_ok() {
-        let _ = super::write_atomic(&dir.join(format!("{key}.json")), &json);
+    // Renamed into place, so a reader sees all of an entry or none; not
+    // synced to disk: an entry lost in a crash is only computed again.
+    let tmp = dir.join(format!(".{key}.{}.tmp", std::process::id()));
+    let written = std::fs::create_dir_all(dir)
+        .and_then(|()| std::fs::write(&tmp, &json))
+        .and_then(|()| std::fs::rename(&tmp, dir.join(format!("{key}.json"))));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
 }
 
