@@ -1024,6 +1024,21 @@ fn add_groups(model: &mut Model, docs: Vec<crate::workspace::StaleDoc>) {
     let at_top = model.screen == Screen::Dashboard && model.dashboard.selected == 0;
     let selected = path_of(model, model.dashboard.selected).filter(|_| !at_top);
     let open = path_of(model, model.document.group);
+    put_groups(model, docs);
+    sort_groups(&mut model.groups);
+    let index_of = |model: &Model, path: Option<PathBuf>| {
+        path.and_then(|p| model.groups.iter().position(|g| g.source.path == p))
+    };
+    model.dashboard.selected = index_of(model, selected).unwrap_or(0);
+    if let Some(k) = index_of(model, open) {
+        model.document.group = k;
+    }
+    follow_selection(model);
+}
+
+/// Puts page sets in the model: a known one is replaced in place, a new one
+/// goes last; the translation memories of their languages are built again.
+fn put_groups(model: &mut Model, docs: Vec<crate::workspace::StaleDoc>) {
     for group in group_docs(docs) {
         for l in &group.langs {
             model.memories.remove(&l.lang);
@@ -1037,15 +1052,6 @@ fn add_groups(model: &mut Model, docs: Vec<crate::workspace::StaleDoc>) {
             None => model.groups.push(group),
         }
     }
-    sort_groups(&mut model.groups);
-    let index_of = |model: &Model, path: Option<PathBuf>| {
-        path.and_then(|p| model.groups.iter().position(|g| g.source.path == p))
-    };
-    model.dashboard.selected = index_of(model, selected).unwrap_or(0);
-    if let Some(k) = index_of(model, open) {
-        model.document.group = k;
-    }
-    follow_selection(model);
 }
 
 /// Replaces the reloaded page sets in place, keeping the order, the open
@@ -1061,19 +1067,7 @@ fn apply_reload(model: &mut Model, reloaded: Reloaded) {
             return;
         }
     };
-    for group in group_docs(docs) {
-        for l in &group.langs {
-            model.memories.remove(&l.lang);
-        }
-        match model
-            .groups
-            .iter()
-            .position(|g| g.source.path == group.source.path)
-        {
-            Some(k) => model.groups[k] = group,
-            None => model.groups.push(group),
-        }
-    }
+    put_groups(model, docs);
     if model.screen != Screen::Dashboard {
         refilter(model);
     }
