@@ -61,26 +61,8 @@ pub enum StoreError {
 /// Parses the records in `text`, read from `path` (for error messages).
 pub fn parse(path: &Path, text: &str) -> Result<Vec<Review>, StoreError> {
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if let Some(rest) = line.strip_prefix("# trame review records, format ") {
-            let version = rest.split('.').next().unwrap_or("").trim();
-            if version != "1" {
-                return Err(StoreError::Version {
-                    path: path.to_owned(),
-                    version: version.to_owned(),
-                });
-            }
-            continue;
-        }
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let bad = |message: &str| StoreError::Parse {
-            path: path.to_owned(),
-            line: n + 1,
-            message: message.to_owned(),
-        };
-        let fields: Vec<&str> = line.split('\t').collect();
+    for (line, fields) in record_lines(path, text, "# trame review records, format ")? {
+        let bad = |message: &str| parse_error(path, line, message);
         let [page, lang, target, source, commit] = fields[..] else {
             return Err(bad("expected five tab-separated fields"));
         };
@@ -98,6 +80,43 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Review>, StoreError> {
         });
     }
     Ok(out)
+}
+
+/// Returns the records of a records file as (line number, tab-separated
+/// fields), after checking the format version on the header line (the one
+/// starting with `version_prefix`); comments and blank lines are skipped.
+pub(crate) fn record_lines<'t>(
+    path: &Path,
+    text: &'t str,
+    version_prefix: &str,
+) -> Result<Vec<(usize, Vec<&'t str>)>, StoreError> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if let Some(rest) = line.strip_prefix(version_prefix) {
+            let version = rest.split('.').next().unwrap_or("").trim();
+            if version != "1" {
+                return Err(StoreError::Version {
+                    path: path.to_owned(),
+                    version: version.to_owned(),
+                });
+            }
+            continue;
+        }
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        out.push((n + 1, line.split('\t').collect()));
+    }
+    Ok(out)
+}
+
+/// A malformed line of a records file.
+pub(crate) fn parse_error(path: &Path, line: usize, message: &str) -> StoreError {
+    StoreError::Parse {
+        path: path.to_owned(),
+        line,
+        message: message.to_owned(),
+    }
 }
 
 /// Renders records: the header, then one sorted, deduplicated line each.

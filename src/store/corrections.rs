@@ -81,26 +81,8 @@ impl Correction {
 /// Parses the corrections in `text`, read from `path` (for error messages).
 pub fn parse(path: &Path, text: &str) -> Result<Vec<Correction>, StoreError> {
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if let Some(rest) = line.strip_prefix(VERSION_PREFIX) {
-            let version = rest.split('.').next().unwrap_or("").trim();
-            if version != "1" {
-                return Err(StoreError::Version {
-                    path: path.to_owned(),
-                    version: version.to_owned(),
-                });
-            }
-            continue;
-        }
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let bad = |message: &str| StoreError::Parse {
-            path: path.to_owned(),
-            line: n + 1,
-            message: message.to_owned(),
-        };
-        let fields: Vec<&str> = line.split('\t').collect();
+    for (line, fields) in super::record_lines(path, text, VERSION_PREFIX)? {
+        let bad = |message: &str| super::parse_error(path, line, message);
         let [page, lang, source, target] = fields[..] else {
             return Err(bad("expected four tab-separated fields"));
         };
