@@ -137,11 +137,32 @@ pub fn render(records: &[Review]) -> String {
 /// Loads the records of a directory (none when the file does not exist).
 pub fn load(dir: &Path) -> Result<Vec<Review>, StoreError> {
     let path = dir.join(FILE_NAME);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse(&path, &text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(source) => Err(StoreError::Io { path, source }),
+    read_file(&path)?.map_or(Ok(Vec::new()), |text| parse(&path, &text))
+}
+
+/// Reads a records file; `None` when it does not exist.
+pub(crate) fn read_file(path: &Path) -> Result<Option<String>, StoreError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(StoreError::Io {
+            path: path.to_owned(),
+            source,
+        }),
     }
+}
+
+/// Writes a records file atomically unless its text (`old`, as read) is
+/// already `new`; returns whether it was written.
+pub(crate) fn replace_file(path: &Path, old: Option<&str>, new: &str) -> Result<bool, StoreError> {
+    if old == Some(new) {
+        return Ok(false);
+    }
+    crate::workspace::write_atomic(path, new.as_bytes()).map_err(|source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(true)
 }
 
 /// Adds records to a directory's file, replacing older records of the same
@@ -149,7 +170,11 @@ pub fn load(dir: &Path) -> Result<Vec<Review>, StoreError> {
 /// file is then not touched).
 pub fn add(dir: &Path, new: &[Review]) -> Result<bool, StoreError> {
     let path = dir.join(FILE_NAME);
-    let old = load(dir)?;
+    let old_text = read_file(&path)?;
+    let old = match &old_text {
+        Some(text) => parse(&path, text)?,
+        None => Vec::new(),
+    };
     let mut records: Vec<Review> = old
         .iter()
         .filter(|r| {
@@ -159,15 +184,7 @@ pub fn add(dir: &Path, new: &[Review]) -> Result<bool, StoreError> {
         .cloned()
         .collect();
     records.extend(new.iter().cloned());
-    let text = render(&records);
-    if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {
-        return Ok(false);
-    }
-    crate::workspace::write_atomic(&path, text.as_bytes()).map_err(|source| StoreError::Io {
-        path: path.clone(),
-        source,
-    })?;
-    Ok(true)
+    replace_file(&path, old_text.as_deref(), &render(&records))
 }
 
 #[cfg(test)]

@@ -149,11 +149,7 @@ pub fn render(records: &[Correction]) -> String {
 /// Loads the corrections of a directory (none when the file does not exist).
 pub fn load(dir: &Path) -> Result<Vec<Correction>, StoreError> {
     let path = dir.join(FILE_NAME);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse(&path, &text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(source) => Err(StoreError::Io { path, source }),
-    }
+    super::read_file(&path)?.map_or(Ok(Vec::new()), |text| parse(&path, &text))
 }
 
 /// Adds corrections to a directory's file, first removing older ones of the
@@ -175,7 +171,11 @@ pub fn add(dir: &Path, new: &[Correction]) -> Result<bool, StoreError> {
             source: std::io::Error::new(std::io::ErrorKind::InvalidInput, message),
         });
     }
-    let old = load(dir)?;
+    let old_text = super::read_file(&path)?;
+    let old = match &old_text {
+        Some(text) => parse(&path, text)?,
+        None => Vec::new(),
+    };
     let mut records: Vec<Correction> = old
         .into_iter()
         .filter(|r| !new.iter().any(|n| n.overlaps(r)))
@@ -185,15 +185,7 @@ pub fn add(dir: &Path, new: &[Correction]) -> Result<bool, StoreError> {
             .filter(|r| !(r.source.is_empty() && r.target.is_empty()))
             .cloned(),
     );
-    let text = render(&records);
-    if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {
-        return Ok(false);
-    }
-    crate::workspace::write_atomic(&path, text.as_bytes()).map_err(|source| StoreError::Io {
-        path: path.clone(),
-        source,
-    })?;
-    Ok(true)
+    super::replace_file(&path, old_text.as_deref(), &render(&records))
 }
 
 /// Returns the fixed rows of the corrections of `page` in `lang`, in record

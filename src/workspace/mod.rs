@@ -471,15 +471,7 @@ pub fn staleness_each(
         .map(|r| r.git_dir().join("trame").join("pages"));
     drop(repo);
     // Alignment corrections, loaded once per directory before pages are aligned.
-    let mut corrections_by_dir: HashMap<PathBuf, Vec<crate::store::corrections::Correction>> =
-        HashMap::new();
-    for set in &sets {
-        let dir = set.source.parent().unwrap_or(Path::new(".")).to_owned();
-        if let std::collections::hash_map::Entry::Vacant(slot) = corrections_by_dir.entry(dir) {
-            let records = crate::store::corrections::load(slot.key())?;
-            slot.insert(records);
-        }
-    }
+    let corrections_by_dir = per_dir(&sets, crate::store::corrections::load)?;
     let load = |set: &PageSet| -> Result<Loaded, StaleError> {
         let source = load_page(&set.source, config)?;
         let mut targets = Vec::new();
@@ -510,14 +502,7 @@ pub fn staleness_each(
         (source, targets)
     };
     // Review records, loaded once per directory before the work is shared out.
-    let mut reviews_by_dir: HashMap<PathBuf, Vec<crate::store::Review>> = HashMap::new();
-    for set in &sets {
-        let dir = set.source.parent().unwrap_or(Path::new(".")).to_owned();
-        if let std::collections::hash_map::Entry::Vacant(slot) = reviews_by_dir.entry(dir) {
-            let records = crate::store::load(slot.key())?;
-            slot.insert(records);
-        }
-    }
+    let reviews_by_dir = per_dir(&sets, crate::store::load)?;
     // Labels one page set, given the history.
     let label_set = |repo: Option<&Repo>,
                      hist: &history::History,
@@ -852,6 +837,23 @@ pub fn staleness_each(
     first?;
     second?;
     Ok(notes)
+}
+
+/// Loads records (reviews, corrections) once for each directory holding a
+/// source page of `sets`.
+fn per_dir<T>(
+    sets: &[PageSet],
+    load: fn(&Path) -> Result<Vec<T>, crate::store::StoreError>,
+) -> Result<std::collections::HashMap<PathBuf, Vec<T>>, StaleError> {
+    let mut out = std::collections::HashMap::new();
+    for set in sets {
+        let dir = set.source.parent().unwrap_or(Path::new(".")).to_owned();
+        if let std::collections::hash_map::Entry::Vacant(slot) = out.entry(dir) {
+            let records = load(slot.key())?;
+            slot.insert(records);
+        }
+    }
+    Ok(out)
 }
 
 /// Waits for a scoped thread, passing its panic on.
