@@ -364,14 +364,20 @@ impl Repo {
         };
         // The last commit to list: the first (from the newest) where none of
         // the files exists, as a walk would stop there.
+        // The directories of the tracked files, listed again only when a
+        // file's history ends or it is followed through a rename.
+        let dirs_of = |tracked: &HashMap<(PathBuf, String), usize>| {
+            let mut dirs: Vec<PathBuf> = tracked.keys().map(|(d, _)| d.clone()).collect();
+            dirs.sort();
+            dirs.dedup();
+            dirs
+        };
+        let mut dirs = dirs_of(&tracked);
         let mut k = 0;
         let last = loop {
             if tracked.is_empty() {
                 break k;
             }
-            let mut dirs: Vec<PathBuf> = tracked.keys().map(|(d, _)| d.clone()).collect();
-            dirs.sort();
-            dirs.dedup();
             let mut appeared: Vec<(PathBuf, String, git2::Oid)> = Vec::new();
             let mut changed = Vec::new();
             for dir in &dirs {
@@ -446,6 +452,7 @@ impl Repo {
                         None => record(f, k, dir.join(&name), blob),
                     }
                 }
+                dirs = dirs_of(&tracked);
             }
             k += 1;
             if tracked.is_empty() {
