@@ -32,12 +32,10 @@ fn corpus_pairs() -> Vec<(Document, Document)> {
         eprintln!("SKIPPED: {} is absent", dir.display());
         return Vec::new();
     }
-    let files = trame::workspace::markdown_files(&[
-        dir.join("xsf-xmpp.org"),
-        dir.join("cncf-glossary/content"),
-    ])
-    .expect("corpus files");
-    let sets = trame::workspace::page_sets(&files, "en");
+    let paths = [dir.join("xsf-xmpp.org"), dir.join("cncf-glossary/content")];
+    let project = trame::workspace::Project::for_paths(&paths).expect("corpus project");
+    let scan = project.scan(&paths, None).expect("corpus files");
+    let sets = scan.sets;
     sets.iter()
         .flat_map(|set| {
             set.translations

@@ -32,12 +32,13 @@ fn corpus_translations() -> Vec<PathBuf> {
         eprintln!("SKIPPED: {} is absent", dir.display());
         return Vec::new();
     }
-    let files = trame::workspace::markdown_files(&[
+    let paths = [
         dir.join("xsf-xmpp.org/content"),
         dir.join("cncf-glossary/content"),
-    ])
-    .expect("corpus files");
-    trame::workspace::page_sets(&files, "en")
+    ];
+    let project = trame::workspace::Project::for_paths(&paths).expect("corpus project");
+    let scan = project.scan(&paths, None).expect("corpus files");
+    scan.sets
         .into_iter()
         .flat_map(|set| set.translations.into_iter().map(|(_, t)| t))
         .collect()

@@ -124,6 +124,30 @@ pub struct ConfigError {
     pub message: String,
 }
 
+/// Parses a language tag as written in a path (`fr`, `pt-br`, `zh_CN`):
+/// a primary subtag of 2 or 3 letters, then optional script and region.
+pub fn parse_tag(s: &str) -> Option<unic_langid::LanguageIdentifier> {
+    let mut parts = s.split(['-', '_']);
+    let primary = parts.next()?;
+    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    for part in parts {
+        let script = part.len() == 4 && part.chars().all(|c| c.is_ascii_alphabetic());
+        let region = (part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))
+            || (part.len() == 3 && part.chars().all(|c| c.is_ascii_digit()));
+        if !script && !region {
+            return None;
+        }
+    }
+    s.replace('_', "-").parse().ok()
+}
+
+/// Returns true when the tag written in a path names `lang`.
+pub fn tag_is(tag: &str, lang: &unic_langid::LanguageIdentifier) -> bool {
+    parse_tag(tag).is_some_and(|t| t == *lang)
+}
+
 /// Parses the text of a `trame.toml` read from `file`.
 pub fn parse(file: &std::path::Path, text: &str) -> Result<Config, ConfigError> {
     let config: Config = toml::from_str(text).map_err(|e| {
@@ -162,6 +186,16 @@ pub fn parse(file: &std::path::Path, text: &str) -> Result<Config, ConfigError> 
             ));
         }
     }
+    for (key, tag) in std::iter::once(("source-language", &config.source_language))
+        .chain(config.languages.iter().map(|l| ("languages", l)))
+    {
+        if parse_tag(tag).is_none() {
+            return Err(bad(
+                key,
+                format!("`{tag}` in `{key}` is not a language tag (such as `fr`, `pt-BR`)"),
+            ));
+        }
+    }
     for w in &config.check.warnings {
         if crate::report::Rule::parse(w).is_none() {
             let known: Vec<&str> = crate::report::Rule::ALL
@@ -184,6 +218,20 @@ pub fn parse(file: &std::path::Path, text: &str) -> Result<Config, ConfigError> 
 mod tests {
     use super::*;
     use std::path::Path;
+
+    #[test]
+    fn tags_are_languages_with_regions_and_scripts() {
+        for ok in [
+            "fr", "it", "pt-br", "pt-BR", "zh_CN", "zh-Hans", "es-419", "haw",
+        ] {
+            assert!(parse_tag(ok).is_some(), "{ok}");
+        }
+        for bad in ["", "x", "toolong", "fr-", "en-abcde", "1a", "fr.md", "docs"] {
+            assert!(parse_tag(bad).is_none(), "{bad}");
+        }
+        let br: unic_langid::LanguageIdentifier = "pt-BR".parse().unwrap();
+        assert!(tag_is("pt-br", &br) && tag_is("pt_BR", &br) && !tag_is("pt", &br));
+    }
 
     #[test]
     fn every_key_is_optional() {

@@ -54,6 +54,15 @@ pub mod ids {
         NOTE_NO_REPOSITORY,
         NOTE_SHALLOW,
         NOTE_NOT_COMMITTED,
+        NOTE_SKIPPED_DIRECTORY,
+        NOTE_SKIPPED_SPECIAL,
+        NOTE_SKIPPED_UNREADABLE,
+        NOTE_SKIPPED_UTF8,
+        NOTE_SKIPPED_NO_MARKDOWN,
+        NOTE_ORPHAN,
+        NOTE_ORPHAN_LIKELY,
+        ERROR_UNKNOWN_LANG,
+        ERROR_NOTHING_READ,
         STALE_SUMMARY,
         STATE_UP_TO_DATE,
         STATE_COSMETIC,
@@ -89,6 +98,15 @@ pub mod ids {
     pub const NOTE_NO_REPOSITORY: &str = "note-no-repository";
     pub const NOTE_SHALLOW: &str = "note-shallow";
     pub const NOTE_NOT_COMMITTED: &str = "note-not-committed";
+    pub const NOTE_SKIPPED_DIRECTORY: &str = "note-skipped-directory";
+    pub const NOTE_SKIPPED_SPECIAL: &str = "note-skipped-special";
+    pub const NOTE_SKIPPED_UNREADABLE: &str = "note-skipped-unreadable";
+    pub const NOTE_SKIPPED_UTF8: &str = "note-skipped-utf8";
+    pub const NOTE_SKIPPED_NO_MARKDOWN: &str = "note-skipped-no-markdown";
+    pub const NOTE_ORPHAN: &str = "note-orphan";
+    pub const NOTE_ORPHAN_LIKELY: &str = "note-orphan-likely";
+    pub const ERROR_UNKNOWN_LANG: &str = "error-unknown-lang";
+    pub const ERROR_NOTHING_READ: &str = "error-nothing-read";
     pub const STALE_SUMMARY: &str = "stale-summary";
     pub const STATE_UP_TO_DATE: &str = "state-up-to-date";
     pub const STATE_COSMETIC: &str = "state-cosmetic";

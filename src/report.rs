@@ -45,6 +45,16 @@ impl Counts {
         }
     }
 
+    /// Segments a translator must rewrite or write.
+    pub fn needs_work(&self) -> usize {
+        self.get(State::Stale) + self.get(State::Missing) + self.get(State::Removed)
+    }
+
+    /// Segments to check but not rewrite.
+    pub fn to_check(&self) -> usize {
+        self.get(State::LinkOnly) + self.get(State::Cosmetic)
+    }
+
     fn add(&mut self, state: State, words: usize) {
         self.by_state[state_index(state)] += 1;
         if matches!(state, State::Stale | State::Missing) {
@@ -165,6 +175,28 @@ pub struct DocReport {
     pub findings: Vec<Finding>,
 }
 
+/// Counts a translation's segments by state, for the whole page: the one
+/// coverage definition of every command and the interface (see
+/// ARCHITECTURE.md). English segments without a label count as up to date.
+pub fn counts(source: &Document, labels: &[Labelled]) -> Counts {
+    let mut counts = Counts::default();
+    let mut labelled = vec![false; source.segments.len()];
+    for l in labels {
+        let words = l
+            .source
+            .and_then(|i| source.segments.get(i))
+            .map_or(0, |s| word_count(&s.text));
+        if let Some(slot) = l.source.and_then(|i| labelled.get_mut(i)) {
+            *slot = true;
+        }
+        counts.add(l.state, words);
+    }
+    for _ in labelled.iter().filter(|l| !**l) {
+        counts.add(State::UpToDate, 0);
+    }
+    counts
+}
+
 /// Builds the report of one translation.
 pub fn report(
     source: &Document,
@@ -177,7 +209,7 @@ pub fn report(
 ) -> DocReport {
     let section_of = section_index(source);
     let mut sections = sections_of(source);
-    let mut total = Counts::default();
+    let total = counts(source, labels);
     let mut label_sections = Vec::with_capacity(labels.len());
     for l in labels {
         let section = match l.source {
@@ -190,7 +222,6 @@ pub fn report(
                 .map_or(sections.len() - 1, |r| section_of[r.source.start]),
         };
         let words = l.source.map_or(0, |i| word_count(&source.segments[i].text));
-        total.add(l.state, words);
         sections[section].counts.add(l.state, words);
         label_sections.push(section);
     }

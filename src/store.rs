@@ -18,6 +18,9 @@ use crate::segment::Fingerprint;
 /// The file name of the review records, in each content directory.
 pub const FILE_NAME: &str = ".trame-reviews";
 
+/// The commit of a review made against English that is not committed.
+pub const WORK_TREE: &str = "worktree";
+
 const HEADER: &str = "# trame review records, format 1. One record per line:\n# page\tlang\ttranslation fingerprint\tsource fingerprint\tcommit\n";
 
 /// One review: the translation with fingerprint `target` is correct for the

@@ -24,6 +24,18 @@ align-summary = { $source } → { $target }: { $rows ->
 note-no-repository = { $path } is not in a git repository: staleness is unknown, only missing segments are reported
 note-shallow = this is a shallow clone: translations older than its history are compared with its oldest commit
 note-not-committed = { $path } is not committed: its segments count as translated against the current English
+note-skipped-directory = { $path } is a directory, not a page: skipped
+note-skipped-special = { $path } is not a regular file (a FIFO, socket or device): skipped without opening it
+note-skipped-unreadable = cannot read { $path } ({ $detail }): skipped
+note-skipped-utf8 = { $path } is not UTF-8 text (invalid byte sequence at byte { $offset }): skipped
+note-skipped-no-markdown = no Markdown file found in { $path }
+note-orphan = { $path } ({ $lang }) is a translation with no source page
+note-orphan-likely = { $path } ({ $lang }) is a translation with no source page; it probably translates { $source }, renamed since
+error-unknown-lang = { $found ->
+    [none] no translation in “{ $lang }”: this site has no translation yet
+   *[other] no translation in “{ $lang }”; languages found: { $found }
+}
+error-nothing-read = no page could be read
 stale-summary = { $source } → { $target } ({ $lang }): { $stale } stale, { $missing } missing, { $removed } removed, { $linkonly } link-only, { $cosmetic } cosmetic
 state-up-to-date = up to date
 state-cosmetic = cosmetic

@@ -24,6 +24,18 @@ align-summary = { $source } → { $target } : { $rows ->
 note-no-repository = { $path } n'est pas dans un dépôt git : l'obsolescence est inconnue, seuls les segments manquants sont signalés
 note-shallow = ce clone est superficiel : les traductions plus anciennes que son historique sont comparées à son plus ancien commit
 note-not-committed = { $path } n'est pas commité : ses segments comptent comme traduits d'après l'anglais actuel
+note-skipped-directory = { $path } est un dossier, pas une page : ignoré
+note-skipped-special = { $path } n'est pas un fichier ordinaire (tube, socket ou périphérique) : ignoré sans l'ouvrir
+note-skipped-unreadable = impossible de lire { $path } ({ $detail }) : ignoré
+note-skipped-utf8 = { $path } n'est pas un texte UTF-8 (séquence invalide à l'octet { $offset }) : ignoré
+note-skipped-no-markdown = aucun fichier Markdown dans { $path }
+note-orphan = { $path } ({ $lang }) est une traduction sans page source
+note-orphan-likely = { $path } ({ $lang }) est une traduction sans page source ; elle traduit sans doute { $source }, renommée depuis
+error-unknown-lang = { $found ->
+    [none] aucune traduction en « { $lang } » : ce site n'a encore aucune traduction
+   *[other] aucune traduction en « { $lang } » ; langues trouvées : { $found }
+}
+error-nothing-read = aucune page n'a pu être lue
 stale-summary = { $source } → { $target } ({ $lang }) : { $stale } obsolètes, { $missing } manquants, { $removed } supprimés, { $linkonly } liens seuls, { $cosmetic } cosmétiques
 state-up-to-date = à jour
 state-cosmetic = cosmétique

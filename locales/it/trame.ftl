@@ -24,6 +24,18 @@ align-summary = { $source } → { $target }: { $rows ->
 note-no-repository = { $path } non è in un repository git: l'obsolescenza è sconosciuta, sono segnalati solo i segmenti mancanti
 note-shallow = questo è un clone superficiale: le traduzioni più vecchie della sua storia sono confrontate con il suo commit più vecchio
 note-not-committed = { $path } non è nel commit: i suoi segmenti contano come tradotti dall'inglese attuale
+note-skipped-directory = { $path } è una cartella, non una pagina: ignorata
+note-skipped-special = { $path } non è un file normale (FIFO, socket o dispositivo): ignorato senza aprirlo
+note-skipped-unreadable = impossibile leggere { $path } ({ $detail }): ignorato
+note-skipped-utf8 = { $path } non è testo UTF-8 (sequenza non valida al byte { $offset }): ignorato
+note-skipped-no-markdown = nessun file Markdown in { $path }
+note-orphan = { $path } ({ $lang }) è una traduzione senza pagina sorgente
+note-orphan-likely = { $path } ({ $lang }) è una traduzione senza pagina sorgente; probabilmente traduce { $source }, rinominata nel frattempo
+error-unknown-lang = { $found ->
+    [none] nessuna traduzione in «{ $lang }»: questo sito non ha ancora traduzioni
+   *[other] nessuna traduzione in «{ $lang }»; lingue trovate: { $found }
+}
+error-nothing-read = nessuna pagina ha potuto essere letta
 stale-summary = { $source } → { $target } ({ $lang }): { $stale } obsoleti, { $missing } mancanti, { $removed } rimossi, { $linkonly } solo link, { $cosmetic } cosmetici
 state-up-to-date = aggiornato
 state-cosmetic = cosmetico

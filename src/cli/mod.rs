@@ -194,23 +194,14 @@ pub fn run(cli: Cli, l10n: &Localizer, out: &mut dyn Write) -> anyhow::Result<Ex
             paths,
             lang,
             dry_run,
-        } => write::sync(&content_paths(&paths), lang.as_deref(), dry_run, l10n, out),
+        } => write::sync(&paths, lang.as_deref(), dry_run, l10n, out),
         Command::Status {
             paths,
             lang,
             sections,
             format,
-        } => report::status(
-            &content_paths(&paths),
-            lang.as_deref(),
-            sections,
-            format,
-            l10n,
-            out,
-        ),
-        Command::Check { paths, format } => {
-            report::check(&content_paths(&paths), format, l10n, out)
-        }
+        } => report::status(&paths, lang.as_deref(), sections, format, l10n, out),
+        Command::Check { paths, format } => report::check(&paths, format, l10n, out),
         Command::Tui { path } => crate::tui::run(path, l10n),
         Command::Segments { paths, format } => segments(&paths, format, l10n, out),
         Command::Align {
@@ -240,19 +231,13 @@ fn align(
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let config = segment::Config::default();
-    let s = workspace::load_page(source, &config).map_err(|e| explain(e, l10n))?;
-    let t = workspace::load_page(target, &config).map_err(|e| explain(e, l10n))?;
+    let project = workspace::Project::for_paths(&[source.to_owned()])
+        .map_err(|e| explain_project(e, l10n))?;
+    let s = workspace::load_page(source, &project.segment).map_err(|e| explain(e, l10n))?;
+    let t = workspace::load_page(target, &project.segment).map_err(|e| explain(e, l10n))?;
     // Corrections recorded beside the source page (`.trame-align`), for the
     // target's language when the layout tells it.
-    let alignment = match workspace::translation_lang(source, target) {
-        Some(lang) => {
-            let dir = source.parent().unwrap_or(std::path::Path::new("."));
-            let corrections = crate::store::corrections::load(dir)?;
-            workspace::align_pages(&s, &t, &lang, &corrections)
-        }
-        None => crate::align::align(&s.document, &t.document),
-    };
+    let alignment = project.align(&s, &t)?;
     let (s_shown, t_shown) = (source.display().to_string(), target.display().to_string());
     let written = match format {
         Format::Json => {
@@ -354,17 +339,46 @@ fn pad(text: &str, width: usize) -> String {
     s
 }
 
+#[allow(clippy::print_stderr)]
 fn segments(
     paths: &[PathBuf],
     format: Format,
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let files = workspace::markdown_files(paths).map_err(|e| explain(e, l10n))?;
-    let config = segment::Config::default();
+    let project = workspace::Project::for_paths(paths).map_err(|e| explain_project(e, l10n))?;
+    let (files, mut skipped) = workspace::markdown_files(paths);
+    if files.is_empty()
+        && skipped.len() == 1
+        && let Some(s) = skipped.pop()
+    {
+        return Err(skipped_error(s.path, s.reason, l10n));
+    }
+    let mut processed = 0usize;
+    for s in skipped {
+        warn_notes(
+            &[workspace::StaleNote::Skipped {
+                path: s.path,
+                reason: s.reason,
+            }],
+            l10n,
+        );
+    }
     let several = files.len() > 1;
     for path in &files {
-        let page = workspace::load_page(path, &config).map_err(|e| explain(e, l10n))?;
+        let page = match workspace::load_page(path, &project.segment) {
+            Ok(page) => page,
+            Err(e) => {
+                // One bad file does not stop the others.
+                let detail = format!("{:#}", explain(e, l10n));
+                eprintln!(
+                    "trame: {}",
+                    l10n.tr_args(ids::ERROR, &[("detail", Arg::Str(&detail))])
+                );
+                continue;
+            }
+        };
+        processed += 1;
         let shown = path.display().to_string();
         let written = match format {
             Format::Json => {
@@ -383,7 +397,12 @@ fn segments(
         };
         written.with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
     }
-    Ok(ExitCode::SUCCESS)
+    // Exit 2 only when nothing at all could be read.
+    Ok(if processed == 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn write_segments_text(
@@ -471,6 +490,13 @@ fn explain(err: LoadError, l10n: &Localizer) -> anyhow::Error {
                 )
             )
         }
+        LoadError::Special { path } => anyhow::anyhow!(
+            "{}",
+            l10n.tr_args(
+                ids::NOTE_SKIPPED_SPECIAL,
+                &[("path", Arg::Str(&path.display().to_string()))]
+            )
+        ),
         LoadError::NoMarkdown { path } => {
             let path = path.display().to_string();
             anyhow::anyhow!(
@@ -478,6 +504,58 @@ fn explain(err: LoadError, l10n: &Localizer) -> anyhow::Error {
                 l10n.tr_args(ids::ERROR_NO_MARKDOWN, &[("path", Arg::Str(&path))])
             )
         }
+    }
+}
+
+/// The error of a command that could read nothing but one file it skipped.
+pub(crate) fn skipped_error(
+    path: PathBuf,
+    reason: workspace::SkipReason,
+    l10n: &Localizer,
+) -> anyhow::Error {
+    use workspace::SkipReason;
+    match reason {
+        SkipReason::Unreadable { message } => {
+            let path = sanitize(&path.display().to_string());
+            anyhow::anyhow!(
+                "{}: {}",
+                l10n.tr_args(ids::ERROR_READ, &[("path", Arg::Str(&path))]),
+                sanitize(&message)
+            )
+        }
+        SkipReason::NotUtf8 { offset } => explain(LoadError::InvalidUtf8 { path, offset }, l10n),
+        reason => anyhow::anyhow!(
+            "{}",
+            note_text(&workspace::StaleNote::Skipped { path, reason }, l10n)
+        ),
+    }
+}
+
+/// Turns a project error into a localized error.
+pub(crate) fn explain_project(err: workspace::ProjectError, l10n: &Localizer) -> anyhow::Error {
+    match err {
+        workspace::ProjectError::UnknownLanguage { lang, found } => {
+            let found = if found.is_empty() {
+                "none".to_owned()
+            } else {
+                found.join(", ")
+            };
+            anyhow::anyhow!(
+                "{}",
+                l10n.tr_args(
+                    ids::ERROR_UNKNOWN_LANG,
+                    &[
+                        ("lang", Arg::Str(&sanitize(&lang))),
+                        ("found", Arg::Str(&found))
+                    ]
+                )
+            )
+        }
+        workspace::ProjectError::Config(e) => anyhow::anyhow!(
+            "{}",
+            l10n.tr_args("error-config", &[("detail", Arg::Str(&e.to_string()))])
+        ),
+        other => anyhow::Error::new(other),
     }
 }
 
@@ -675,24 +753,22 @@ impl<'a> SegmentsJson<'a> {
     }
 }
 
-/// Returns the given paths, or the content folder: `issues/` or `content/`
-/// in the current directory, else the current directory.
-pub(crate) fn content_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
-    if !paths.is_empty() {
-        return paths.to_vec();
-    }
-    for dir in ["issues", "content"] {
-        if std::path::Path::new(dir).is_dir() {
-            return vec![PathBuf::from(dir)];
-        }
-    }
-    vec![PathBuf::from(".")]
-}
-
 /// Turns a staleness error into a localized error that keeps its cause.
 pub(crate) fn explain_stale(err: workspace::StaleError, l10n: &Localizer) -> anyhow::Error {
     match err {
         workspace::StaleError::Load(e) => explain(e, l10n),
+        workspace::StaleError::Project(e) => explain_project(e, l10n),
+        workspace::StaleError::NothingRead { mut skipped } => {
+            if skipped.len() == 1
+                && let Some((path, reason)) = skipped.pop()
+            {
+                return skipped_error(path, reason, l10n);
+            }
+            for (path, reason) in skipped {
+                warn_notes(&[workspace::StaleNote::Skipped { path, reason }], l10n);
+            }
+            anyhow::anyhow!("{}", l10n.tr(ids::ERROR_NOTHING_READ))
+        }
         other => anyhow::Error::new(other),
     }
 }
@@ -700,21 +776,64 @@ pub(crate) fn explain_stale(err: workspace::StaleError, l10n: &Localizer) -> any
 #[allow(clippy::print_stderr)]
 pub(crate) fn warn_notes(notes: &[workspace::StaleNote], l10n: &Localizer) {
     for note in notes {
-        let detail = match note {
-            workspace::StaleNote::NoRepository { path } => l10n.tr_args(
-                ids::NOTE_NO_REPOSITORY,
-                &[("path", Arg::Str(&path.display().to_string()))],
-            ),
-            workspace::StaleNote::Shallow => l10n.tr(ids::NOTE_SHALLOW),
-            workspace::StaleNote::NotCommitted { path } => l10n.tr_args(
-                ids::NOTE_NOT_COMMITTED,
-                &[("path", Arg::Str(&path.display().to_string()))],
-            ),
-        };
+        let detail = note_text(note, l10n);
         eprintln!(
             "trame: {}",
             l10n.tr_args(ids::WARNING, &[("detail", Arg::Str(&detail))])
         );
+    }
+}
+
+/// The localized text of a note about a scan.
+pub(crate) fn note_text(note: &workspace::StaleNote, l10n: &Localizer) -> String {
+    use workspace::{SkipReason, StaleNote};
+    let shown = |p: &std::path::Path| sanitize(&p.display().to_string());
+    match note {
+        StaleNote::NoRepository { path } => {
+            l10n.tr_args(ids::NOTE_NO_REPOSITORY, &[("path", Arg::Str(&shown(path)))])
+        }
+        StaleNote::Shallow => l10n.tr(ids::NOTE_SHALLOW),
+        StaleNote::NotCommitted { path } => {
+            l10n.tr_args(ids::NOTE_NOT_COMMITTED, &[("path", Arg::Str(&shown(path)))])
+        }
+        StaleNote::Skipped { path, reason } => {
+            let path = shown(path);
+            let path = ("path", Arg::Str(&path));
+            match reason {
+                SkipReason::Directory => l10n.tr_args(ids::NOTE_SKIPPED_DIRECTORY, &[path]),
+                SkipReason::Special => l10n.tr_args(ids::NOTE_SKIPPED_SPECIAL, &[path]),
+                SkipReason::NoMarkdown => l10n.tr_args(ids::NOTE_SKIPPED_NO_MARKDOWN, &[path]),
+                SkipReason::NotUtf8 { offset } => l10n.tr_args(
+                    ids::NOTE_SKIPPED_UTF8,
+                    &[path, ("offset", Arg::Num(*offset as f64))],
+                ),
+                SkipReason::Unreadable { message } => l10n.tr_args(
+                    ids::NOTE_SKIPPED_UNREADABLE,
+                    &[path, ("detail", Arg::Str(&sanitize(message)))],
+                ),
+            }
+        }
+        StaleNote::Orphan {
+            path,
+            lang,
+            likely_source,
+        } => {
+            let (path, lang) = (shown(path), sanitize(lang));
+            match likely_source {
+                Some(source) => l10n.tr_args(
+                    ids::NOTE_ORPHAN_LIKELY,
+                    &[
+                        ("path", Arg::Str(&path)),
+                        ("lang", Arg::Str(&lang)),
+                        ("source", Arg::Str(&shown(source))),
+                    ],
+                ),
+                None => l10n.tr_args(
+                    ids::NOTE_ORPHAN,
+                    &[("path", Arg::Str(&path)), ("lang", Arg::Str(&lang))],
+                ),
+            }
+        }
     }
 }
 
@@ -857,20 +976,24 @@ fn review(
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let (_, docs, notes) = report::configured_staleness(&[path.to_owned()], Some(lang), l10n)?;
+    let (project, docs, notes) =
+        report::configured_staleness(&[path.to_owned()], Some(lang), l10n)?;
     warn_notes(&notes, l10n);
-    let doc = docs.into_iter().find(|d| d.lang == lang).ok_or_else(|| {
-        anyhow::anyhow!(
-            "{}",
-            l10n.tr_args(
-                ids::ERROR_NO_TRANSLATION,
-                &[
-                    ("path", Arg::Str(&path.display().to_string())),
-                    ("lang", Arg::Str(lang))
-                ]
+    let doc = docs
+        .into_iter()
+        .find(|d| workspace::same_tag(&d.lang, lang))
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}",
+                l10n.tr_args(
+                    ids::ERROR_NO_TRANSLATION,
+                    &[
+                        ("path", Arg::Str(&path.display().to_string())),
+                        ("lang", Arg::Str(lang))
+                    ]
+                )
             )
-        )
-    })?;
+        })?;
     let n_source = doc.source.document.segments.len();
     if let Some(n) = segment_no
         && (n == 0 || n > n_source)
@@ -886,46 +1009,18 @@ fn review(
             )
         );
     }
-    // Reviews made against uncommitted English are keyed to the work tree.
-    let english_committed = !notes.iter().any(
-        |n| matches!(n, workspace::StaleNote::NotCommitted { path } if *path == doc.source.path),
-    );
-    let commit = crate::history::Repo::open(path)
-        .ok()
-        .and_then(|repo| repo.head())
-        .filter(|_| english_committed)
-        .unwrap_or_else(|| "worktree".to_owned());
-    let page = doc
-        .source
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut records = Vec::new();
-    for row in &doc.alignment.rows {
-        if row.source.is_empty() || row.target.is_empty() {
-            continue;
-        }
-        if let Some(n) = segment_no
-            && !row.source.contains(&(n - 1))
-        {
-            continue;
-        }
-        records.push(crate::store::Review {
-            page: page.clone(),
-            lang: lang.to_owned(),
-            target: workspace::row_fingerprint(&doc.target.document, &row.target),
-            source: workspace::row_fingerprint(&doc.source.document, &row.source),
-            commit: commit.clone(),
-        });
-    }
-    let dir = doc
-        .source
-        .path
-        .parent()
-        .unwrap_or(std::path::Path::new("."))
-        .to_owned();
-    let changed = crate::store::add(&dir, &records)?;
+    let rows: Vec<usize> = doc
+        .alignment
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| !row.source.is_empty() && !row.target.is_empty())
+        .filter(|(_, row)| segment_no.is_none_or(|n| row.source.contains(&(n - 1))))
+        .map(|(k, _)| k)
+        .collect();
+    let recorded = project.record_reviews(&doc, &rows, &notes)?;
+    let (changed, dir) = (recorded.changed, recorded.dir);
+    let records = rows;
     let shown = dir.join(crate::store::FILE_NAME).display().to_string();
     let id = if changed {
         ids::REVIEW_RECORDED

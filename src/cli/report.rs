@@ -65,7 +65,8 @@ fn scan(
     lang: Option<&str>,
     l10n: &Localizer,
 ) -> anyhow::Result<(Config, Vec<Scanned>)> {
-    let (config, docs, notes) = configured_staleness(paths, lang, l10n)?;
+    let (project, docs, notes) = configured_staleness(paths, lang, l10n)?;
+    let config = project.config;
     crate::cli::warn_notes(&notes, l10n);
     let scanned = docs
         .into_iter()
@@ -85,78 +86,22 @@ fn scan(
     Ok((config, scanned))
 }
 
-/// The staleness of the content as `trame.toml` describes it: its content
-/// folder (unless paths are given), source language, layout, front matter
-/// keys and languages. A progress note shows on a terminal after half a
-/// second.
+/// The staleness of the content as the project describes it (`trame.toml`
+/// found from the first path, else the defaults): its content roots unless
+/// paths are given, source language, layout, front matter keys and
+/// languages. A progress note shows on a terminal after half a second.
 pub(crate) fn configured_staleness(
     paths: &[PathBuf],
     lang: Option<&str>,
     l10n: &Localizer,
-) -> anyhow::Result<(Config, Vec<StaleDoc>, Vec<workspace::StaleNote>)> {
-    let (config, config_dir) = load_config(l10n)?;
-    let paths: Vec<PathBuf> = match (&config.content, config_dir, paths.is_empty()) {
-        (Some(content), Some(dir), true) => vec![from_here(&dir).join(content)],
-        _ => crate::cli::content_paths(paths),
-    };
-    let segment_config = crate::segment::Config {
-        front_matter_keys: config.front_matter_keys.clone(),
-        ..Default::default()
-    };
+) -> anyhow::Result<(workspace::Project, Vec<StaleDoc>, Vec<workspace::StaleNote>)> {
+    let project =
+        workspace::Project::for_paths(paths).map_err(|e| crate::cli::explain_project(e, l10n))?;
     let progress = Progress::start(l10n.tr(SCANNING));
-    let result = workspace::staleness_from(
-        &paths,
-        lang,
-        &segment_config,
-        &config.source_language,
-        config.layout,
-    );
+    let result = workspace::staleness(&project, paths, lang);
     drop(progress);
-    let (mut docs, notes) = result.map_err(|e| crate::cli::explain_stale(e, l10n))?;
-    docs.retain(|d| config.languages.is_empty() || config.languages.contains(&d.lang));
-    Ok((config, docs, notes))
-}
-
-/// Returns `dir`, an ancestor of the current directory, as a relative path
-/// (`.`, `..`, ...), so reports name files as the user would.
-pub(crate) fn from_here(dir: &Path) -> PathBuf {
-    let depth = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| cwd.strip_prefix(dir).ok().map(|r| r.components().count()));
-    match depth {
-        Some(0) => PathBuf::new(),
-        Some(n) => std::iter::repeat_n("..", n).collect(),
-        None => dir.to_owned(),
-    }
-}
-
-/// Finds `trame.toml` in the current directory or its parents up to the
-/// repository root, and parses it; none found means the defaults.
-pub(crate) fn load_config(l10n: &Localizer) -> anyhow::Result<(Config, Option<PathBuf>)> {
-    let mut dir = std::env::current_dir().ok();
-    while let Some(d) = dir {
-        let file = d.join("trame.toml");
-        if file.is_file() {
-            let text = std::fs::read_to_string(&file).with_context(|| {
-                l10n.tr_args(
-                    crate::i18n::ids::ERROR_READ,
-                    &[("path", Arg::Str("trame.toml"))],
-                )
-            })?;
-            let config = crate::config::parse(Path::new("trame.toml"), &text).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}",
-                    l10n.tr_args(ERROR_CONFIG, &[("detail", Arg::Str(&e.to_string()))])
-                )
-            })?;
-            return Ok((config, Some(d)));
-        }
-        if d.join(".git").exists() {
-            break;
-        }
-        dir = d.parent().map(Path::to_owned);
-    }
-    Ok((Config::default(), None))
+    let (docs, notes) = result.map_err(|e| crate::cli::explain_stale(e, l10n))?;
+    Ok((project, docs, notes))
 }
 
 /// A note on standard error when a scan takes more than half a second on a

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::{explain, explain_stale, kind_id, render_diff, sanitize, truncate, use_colour};
+use crate::cli::{explain, kind_id, render_diff, sanitize, truncate, use_colour};
 use crate::cli::{warn_diagnostics, warn_notes};
 use crate::i18n::{Arg, Localizer, ids};
 use crate::localize::{CarryIssue, InvariantKind};
@@ -81,14 +81,13 @@ pub fn write(
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let valid = (lang.len() == 2 || lang.len() == 3)
-        && lang.chars().all(|c| c.is_ascii_lowercase())
-        && lang != plan::SOURCE_LANG;
+    let project = workspace::Project::for_paths(&[source.to_owned()])
+        .map_err(|e| crate::cli::explain_project(e, l10n))?;
+    let valid = crate::config::parse_tag(lang).is_some_and(|l| l != project.source_lang);
     if !valid {
         anyhow::bail!("{}", l10n.tr_args(ERROR_LANG, &[("lang", Arg::Str(lang))]));
     }
-    let config = segment::Config::default();
-    let plan = plan::plan_write(source, lang, &config).map_err(|e| explain_write(e, l10n))?;
+    let plan = plan::plan_write(&project, source, lang).map_err(|e| explain_write(e, l10n))?;
     warn_diagnostics(
         &source.display().to_string(),
         &plan.source.diagnostics,
@@ -249,20 +248,19 @@ pub fn sync(
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let config = segment::Config::default();
-    let (docs, notes) =
-        workspace::staleness(paths, lang, &config).map_err(|e| explain_stale(e, l10n))?;
+    let (project, docs, notes) = crate::cli::report::configured_staleness(paths, lang, l10n)?;
     warn_notes(&notes, l10n);
+    let config = &project.segment;
     // Link localization only when `trame.toml` asks for it: sites without
     // language directories in their links must keep them as they are.
-    let (project, _) = crate::cli::report::load_config(l10n)?;
-    let rule = (!project.links.localize.is_empty()).then(|| crate::localize::LinkRule {
-        prefixes: project.links.localize.clone(),
-        keep: project.links.keep.clone(),
+    let links = &project.config.links;
+    let rule = (!links.localize.is_empty()).then(|| crate::localize::LinkRule {
+        prefixes: links.localize.clone(),
+        keep: links.keep.clone(),
     });
     let mut plans = Vec::with_capacity(docs.len());
     for doc in &docs {
-        let p = plan::plan_sync(doc, &config, rule.as_ref()).with_context(|| {
+        let p = plan::plan_sync(doc, config, rule.as_ref()).with_context(|| {
             let path = doc.target.path.display().to_string();
             l10n.tr_args(ERROR_LOCALIZE, &[("path", Arg::Str(&path))])
         })?;

@@ -40,7 +40,7 @@ use crate::i18n::{Arg, Localizer};
 use crate::segment;
 use crate::tui::message::{Effect, Message, RealignOutcome, ReviewOutcome, SaveOutcome};
 use crate::tui::model::Model;
-use crate::workspace::{self, SaveError, StaleNote};
+use crate::workspace::{self, SaveError};
 
 /// Message ids used by the interface.
 pub const IDS: &[&str] = ids::ALL;
@@ -51,19 +51,19 @@ pub const IDS: &[&str] = ids::ALL;
 /// The first frame comes at once: pages are read on a background thread and
 /// join the dashboard as they are ready, the header counting them.
 pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> {
-    let (config, config_dir) = crate::cli::report::load_config(l10n)?;
-    let path = path
-        .or_else(|| {
-            let dir = crate::cli::report::from_here(&config_dir?);
-            Some(dir.join(config.content.as_ref()?))
-        })
-        .unwrap_or_else(default_content);
-    let open_error = || {
+    let open_error = |path: &Path| {
         let shown = layout::sanitize(&path.display().to_string());
         l10n.tr_args(ids::ERROR_OPEN, &[("path", Arg::Str(&shown))])
     };
+    let project = workspace::Project::discover(path.as_deref())
+        .with_context(|| open_error(path.as_deref().unwrap_or(Path::new("."))))?;
+    let paths: Vec<PathBuf> = path.into_iter().collect();
     // A missing folder is an error before the terminal is taken over.
-    workspace::markdown_files(std::slice::from_ref(&path)).with_context(open_error)?;
+    for p in project.paths_or_content(&paths) {
+        if !p.is_dir() && !p.is_file() {
+            return Err(anyhow::anyhow!("{}", open_error(&p)));
+        }
+    }
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -78,40 +78,29 @@ pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> 
         .with_context(|| l10n.tr(ids::ERROR_TERMINAL))?;
     let mut model = Model::loading((size.width, size.height));
     let (sender, loaded) = std::sync::mpsc::channel();
+    let project = std::sync::Arc::new(project);
     // Detached: quitting does not wait for the pages still being read.
-    std::thread::spawn(move || load(path, config, sender));
-    event_loop(&mut terminal, &mut model, l10n, &loaded)?;
+    let shared = project.clone();
+    std::thread::spawn(move || load(&shared, &paths, sender));
+    event_loop(&mut terminal, &project, &mut model, l10n, &loaded)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Reads the pages and their staleness, sending them as they are ready.
-fn load(path: PathBuf, config: crate::config::Config, sender: Sender<Message>) {
-    let segment_config = segment::Config {
-        front_matter_keys: config.front_matter_keys.clone(),
-        ..Default::default()
-    };
+fn load(project: &workspace::Project, paths: &[PathBuf], sender: Sender<Message>) {
     let done = std::sync::atomic::AtomicUsize::new(0);
     let sink = |page: workspace::PageReport| {
         let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        let docs = page
-            .docs
-            .into_iter()
-            .filter(|d| config.languages.is_empty() || config.languages.contains(&d.lang))
-            .collect();
         let _ = sender.send(Message::Loaded {
-            docs,
+            docs: page.docs,
             done,
             total: page.total,
         });
     };
-    let result = workspace::staleness_each(
-        &[path],
-        None,
-        &segment_config,
-        &config.source_language,
-        config.layout,
-        &sink,
-    );
+    let result = project
+        .scan(paths, None)
+        .map_err(workspace::StaleError::from)
+        .and_then(|scan| workspace::staleness_each(project, scan, &sink));
     let finished = match result {
         Ok(notes) => Message::LoadFinished { notes, error: None },
         Err(e) => Message::LoadFinished {
@@ -120,15 +109,6 @@ fn load(path: PathBuf, config: crate::config::Config, sender: Sender<Message>) {
         },
     };
     let _ = sender.send(finished);
-}
-
-/// Returns `issues/` or `content/` when present, else the current directory.
-fn default_content() -> PathBuf {
-    ["issues", "content"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_dir())
-        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// Turns the mouse and bracketed paste on, and off again when dropped (also
@@ -168,6 +148,7 @@ const LOADING_FRAME: Duration = Duration::from_millis(40);
 /// Draws, reads events and dispatches them until an effect says quit.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
+    project: &workspace::Project,
     model: &mut Model,
     l10n: &Localizer,
     loaded: &Receiver<Message>,
@@ -185,12 +166,12 @@ fn event_loop(
             let Some(msg) = to_message(event::read()?, model) else {
                 continue;
             };
-            if dispatch(model, msg) {
+            if dispatch(project, model, msg) {
                 return Ok(());
             }
         }
         while let Ok(msg) = loaded.try_recv() {
-            if dispatch(model, msg) {
+            if dispatch(project, model, msg) {
                 return Ok(());
             }
         }
@@ -212,7 +193,7 @@ pub fn to_message(event: Event, model: &Model) -> Option<Message> {
 }
 
 /// Applies a message and runs the effects it leads to; returns true to quit.
-pub fn dispatch(model: &mut Model, msg: Message) -> bool {
+pub fn dispatch(project: &workspace::Project, model: &mut Model, msg: Message) -> bool {
     let mut queue = VecDeque::from([msg]);
     while let Some(msg) = queue.pop_front() {
         match update::update(model, msg) {
@@ -220,7 +201,7 @@ pub fn dispatch(model: &mut Model, msg: Message) -> bool {
             Some(Effect::Quit) => return true,
             Some(Effect::Save { files }) => {
                 for file in files {
-                    let outcome = save_file(model, &file);
+                    let outcome = save_file(project, model, &file);
                     queue.push_back(Message::SaveDone { file, outcome });
                 }
             }
@@ -229,7 +210,7 @@ pub fn dispatch(model: &mut Model, msg: Message) -> bool {
                 target,
                 rows,
             }) => {
-                let outcome = record_reviews(model, &source, &target, &rows);
+                let outcome = record_reviews(project, model, &source, &target, &rows);
                 queue.push_back(Message::ReviewDone { outcome });
             }
             Some(Effect::Realign {
@@ -238,7 +219,7 @@ pub fn dispatch(model: &mut Model, msg: Message) -> bool {
                 lang,
                 rows,
             }) => {
-                let outcome = record_realign(model, &source, &target, &lang, &rows);
+                let outcome = record_realign(project, model, &source, &target, &lang, &rows);
                 queue.push_back(Message::RealignDone { outcome });
             }
         }
@@ -248,13 +229,25 @@ pub fn dispatch(model: &mut Model, msg: Message) -> bool {
 
 /// Applies a file's pending edits and writes it, refusing when it changed on
 /// disk; then reads its page set again.
-pub fn save_file(model: &Model, file: &Path) -> SaveOutcome {
+pub fn save_file(project: &workspace::Project, model: &Model, file: &Path) -> SaveOutcome {
     let Some(pending) = model.pending.get(file) else {
         return SaveOutcome::Failed {
             error: "nothing to save".into(),
         };
     };
-    let text = match save::localized_text(pending) {
+    // Aligned again, when a fill changes the segments, as every command
+    // aligns: with the translator's corrections.
+    let lang = model
+        .groups
+        .iter()
+        .flat_map(|g| &g.langs)
+        .find(|l| l.target.path == file)
+        .map(|l| l.lang.clone())
+        .unwrap_or_default();
+    let realign = |source: &segment::Document, target: &segment::Document| {
+        project.align_documents(&pending.source_path, &lang, source, target)
+    };
+    let text = match save::localized_text(pending, &project.segment, &realign) {
         Ok(t) => t,
         Err(e) => {
             return SaveOutcome::Failed {
@@ -264,7 +257,7 @@ pub fn save_file(model: &Model, file: &Path) -> SaveOutcome {
     };
     match workspace::save_file(file, pending.target_text.as_bytes(), &text) {
         Ok(()) => SaveOutcome::Saved {
-            reloaded: reload(file),
+            reloaded: reload(project, file),
         },
         Err(SaveError::ChangedOnDisk { .. }) => SaveOutcome::ChangedOnDisk,
         Err(e) => SaveOutcome::Failed {
@@ -273,66 +266,49 @@ pub fn save_file(model: &Model, file: &Path) -> SaveOutcome {
     }
 }
 
-/// Reads the page set of `file` again (all its languages).
-fn reload(file: &Path) -> message::Reloaded {
-    workspace::staleness(&[file.to_owned()], None, &segment::Config::default())
+/// Reads the page set of `file` again (all its languages), as every command
+/// reads it.
+fn reload(project: &workspace::Project, file: &Path) -> message::Reloaded {
+    workspace::staleness(project, &[file.to_owned()], None)
         .map_err(|e| format!("{:#}", anyhow::Error::new(e)))
 }
 
-/// Writes review records for alignment rows of one translation, as
-/// `trame review` does: keyed by the row fingerprints and the HEAD commit
-/// (`worktree` when the English is not committed).
-pub fn record_reviews(
-    model: &Model,
-    source: &Path,
-    target: &Path,
-    rows: &[usize],
-) -> ReviewOutcome {
-    let found = model.groups.iter().find_map(|g| {
+/// The loaded translation `target` of `source`, as a staleness report.
+fn loaded_doc(model: &Model, target: &Path) -> Option<workspace::StaleDoc> {
+    model.groups.iter().find_map(|g| {
         g.langs
             .iter()
             .find(|l| l.target.path == target)
-            .map(|l| (g, l))
-    });
-    let Some((group, doc)) = found else {
+            .map(|l| workspace::StaleDoc {
+                source: g.source.clone(),
+                target: l.target.clone(),
+                lang: l.lang.clone(),
+                alignment: l.alignment.clone(),
+                labels: Vec::new(),
+            })
+    })
+}
+
+/// Writes review records for alignment rows of one translation, as
+/// `trame review` does (the same workspace call).
+pub fn record_reviews(
+    project: &workspace::Project,
+    model: &Model,
+    _source: &Path,
+    target: &Path,
+    rows: &[usize],
+) -> ReviewOutcome {
+    let Some(doc) = loaded_doc(model, target) else {
         return ReviewOutcome::Failed {
             error: format!("{} is not loaded", target.display()),
         };
     };
-    let english_committed = !model
-        .notes
-        .iter()
-        .any(|n| matches!(n, StaleNote::NotCommitted { path } if path == source));
-    let commit = crate::history::Repo::open(source)
-        .ok()
-        .filter(|_| english_committed)
-        .and_then(|repo| repo.head())
-        .unwrap_or_else(|| "worktree".to_owned());
-    let page = source
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let records: Vec<crate::store::Review> = rows
-        .iter()
-        .filter_map(|&k| doc.alignment.rows.get(k))
-        .map(|row| crate::store::Review {
-            page: page.clone(),
-            lang: doc.lang.clone(),
-            target: workspace::row_fingerprint(&doc.target.document, &row.target),
-            source: workspace::row_fingerprint(&group.source.document, &row.source),
-            commit: commit.clone(),
-        })
-        .collect();
-    let dir = source
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    match crate::store::add(dir, &records) {
-        Ok(true) => ReviewOutcome::Recorded {
-            count: records.len(),
-            reloaded: reload(target),
+    match project.record_reviews(&doc, rows, &model.notes) {
+        Ok(r) if r.changed => ReviewOutcome::Recorded {
+            count: r.count,
+            reloaded: reload(project, target),
         },
-        Ok(false) => ReviewOutcome::Unchanged,
+        Ok(_) => ReviewOutcome::Unchanged,
         Err(e) => ReviewOutcome::Failed {
             error: format!("{:#}", anyhow::Error::new(e)),
         },
@@ -344,50 +320,23 @@ pub fn record_reviews(
 /// the fingerprints of the rows' segments as loaded; then reads the page set
 /// again, which aligns it with the corrections.
 pub fn record_realign(
+    project: &workspace::Project,
     model: &Model,
-    source: &Path,
+    _source: &Path,
     target: &Path,
-    lang: &str,
+    _lang: &str,
     rows: &[crate::align::FixedRow],
 ) -> RealignOutcome {
-    use crate::store::corrections::{self, Correction};
-    let found = model.groups.iter().find_map(|g| {
-        g.langs
-            .iter()
-            .find(|l| l.target.path == target)
-            .map(|l| (g, l))
-    });
-    let Some((group, doc)) = found else {
+    let Some(doc) = loaded_doc(model, target) else {
         return RealignOutcome::Failed {
             error: format!("{} is not loaded", target.display()),
         };
     };
-    let page = source
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let records: Vec<Correction> = rows
-        .iter()
-        .map(|row| {
-            Correction::of_row(
-                &page,
-                lang,
-                &group.source.document,
-                row.source.clone(),
-                &doc.target.document,
-                row.target.clone(),
-            )
-        })
-        .collect();
-    let dir = source
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    match corrections::add(dir, &records) {
-        Ok(true) => RealignOutcome::Recorded {
-            reloaded: reload(target),
+    match project.record_corrections(&doc, rows) {
+        Ok(r) if r.changed => RealignOutcome::Recorded {
+            reloaded: reload(project, target),
         },
-        Ok(false) => RealignOutcome::Unchanged,
+        Ok(_) => RealignOutcome::Unchanged,
         Err(e) => RealignOutcome::Failed {
             error: format!("{:#}", anyhow::Error::new(e)),
         },

@@ -187,49 +187,9 @@ pub struct LangDoc {
     pub counts: Counts,
 }
 
-/// Segment counts of one translation.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// English segments.
-    pub total: usize,
-    /// Up to date (or already updated).
-    pub up_to_date: usize,
-    /// Cosmetic English changes.
-    pub cosmetic: usize,
-    /// Link-only English changes.
-    pub link_only: usize,
-    /// Stale translations.
-    pub stale: usize,
-    /// Untranslated English segments.
-    pub missing: usize,
-    /// Translated segments whose English was deleted.
-    pub removed: usize,
-}
-
-impl Counts {
-    /// English segments that have a translation, current or not.
-    pub fn translated(&self) -> usize {
-        self.total - self.missing
-    }
-
-    /// Percentage of English segments whose translation is current.
-    pub fn coverage(&self) -> usize {
-        if self.total == 0 {
-            return 100;
-        }
-        (self.total - self.missing - self.stale) * 100 / self.total
-    }
-
-    /// Segments a translator must rewrite or write.
-    pub fn needs_work(&self) -> usize {
-        self.stale + self.missing + self.removed
-    }
-
-    /// Segments to check but not rewrite.
-    pub fn to_check(&self) -> usize {
-        self.link_only + self.cosmetic
-    }
-}
+/// Segment counts of one translation: the report's, so the interface,
+/// `status`, `check` and JSON agree (see ARCHITECTURE.md).
+pub use crate::report::Counts;
 
 /// English segments and, per language, the translated segments on one line.
 #[derive(Debug, Clone, PartialEq)]
@@ -290,6 +250,8 @@ pub enum EditTarget {
 /// Unsaved edits of one translation file, with the text they apply to.
 #[derive(Debug, Clone)]
 pub struct PendingFile {
+    /// The English page.
+    pub source_path: std::path::PathBuf,
     /// The file's text when the first edit was made (what save compares with).
     pub target_text: String,
     /// Its segments.
@@ -310,6 +272,7 @@ impl PendingFile {
     /// Returns an empty set of edits against a translation as loaded.
     pub fn new(source: &Page, doc: &LangDoc) -> PendingFile {
         PendingFile {
+            source_path: source.path.clone(),
             target_text: doc.target.text.clone(),
             target_doc: doc.target.document.clone(),
             source_text: source.text.clone(),
@@ -462,6 +425,43 @@ pub fn note_status(note: &StaleNote) -> Status {
         StaleNote::NotCommitted { path: p } => {
             Status::info(ids::NOTE_NOT_COMMITTED, vec![("path", path(p))])
         }
+        StaleNote::Skipped { path: p, reason } => {
+            use crate::workspace::SkipReason;
+            let at = ("path", path(p));
+            match reason {
+                SkipReason::Directory => Status::error(ids::NOTE_SKIPPED_DIRECTORY, vec![at]),
+                SkipReason::Special => Status::error(ids::NOTE_SKIPPED_SPECIAL, vec![at]),
+                SkipReason::NoMarkdown => Status::error(ids::NOTE_SKIPPED_NO_MARKDOWN, vec![at]),
+                SkipReason::NotUtf8 { offset } => Status::error(
+                    ids::NOTE_SKIPPED_UTF8,
+                    vec![at, ("offset", StatusArg::Num(*offset as f64))],
+                ),
+                SkipReason::Unreadable { message } => Status::error(
+                    ids::NOTE_SKIPPED_UNREADABLE,
+                    vec![
+                        at,
+                        (
+                            "detail",
+                            StatusArg::Str(crate::tui::layout::sanitize(message)),
+                        ),
+                    ],
+                ),
+            }
+        }
+        StaleNote::Orphan {
+            path: p,
+            lang,
+            likely_source,
+        } => {
+            let lang = ("lang", StatusArg::Str(crate::tui::layout::sanitize(lang)));
+            match likely_source {
+                Some(s) => Status::error(
+                    ids::NOTE_ORPHAN_LIKELY,
+                    vec![("path", path(p)), lang, ("source", path(s))],
+                ),
+                None => Status::error(ids::NOTE_ORPHAN, vec![("path", path(p)), lang]),
+            }
+        }
     }
 }
 
@@ -516,26 +516,12 @@ impl LangDoc {
         let n_source = source.document.segments.len();
         let mut source_label = vec![None; n_source];
         let mut removed_label = vec![None; target.document.segments.len()];
-        let mut counts = Counts {
-            total: n_source,
-            ..Counts::default()
-        };
+        let counts = crate::report::counts(&source.document, &labels);
         for (k, label) in labels.iter().enumerate() {
             match label.source {
-                Some(i) if i < n_source => {
-                    source_label[i] = Some(k);
-                    match label.state {
-                        State::UpToDate | State::AlreadyUpdated => counts.up_to_date += 1,
-                        State::Cosmetic => counts.cosmetic += 1,
-                        State::LinkOnly => counts.link_only += 1,
-                        State::Stale => counts.stale += 1,
-                        State::Missing => counts.missing += 1,
-                        State::Removed => counts.removed += 1,
-                    }
-                }
+                Some(i) if i < n_source => source_label[i] = Some(k),
                 Some(_) => {}
                 None => {
-                    counts.removed += 1;
                     for j in label.target.clone() {
                         if let Some(slot) = removed_label.get_mut(j) {
                             *slot = Some(k);
@@ -544,8 +530,6 @@ impl LangDoc {
                 }
             }
         }
-        // English segments without a label count as up to date.
-        counts.up_to_date += source_label.iter().filter(|l| l.is_none()).count();
         LangDoc {
             lang,
             target,

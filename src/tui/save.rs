@@ -5,13 +5,19 @@
 //! `localize::apply_edits`, so only the edited bytes change); translations
 //! of missing segments are then inserted one by one with `localize::fill`.
 
-use crate::align::{self, Alignment};
+use crate::align::Alignment;
 use crate::localize::{self, Edit, LocalizeError};
 use crate::segment::{self, Document};
 use crate::tui::model::PendingFile;
 
 /// Returns the file's new text with every pending edit and fill applied.
-pub fn localized_text(pending: &PendingFile) -> Result<String, LocalizeError> {
+/// `config` cuts the new text into segments as every command does, and
+/// `realign` aligns it again when a fill changed its segments.
+pub fn localized_text(
+    pending: &PendingFile,
+    config: &segment::Config,
+    realign: &dyn Fn(&Document, &Document) -> Alignment,
+) -> Result<String, LocalizeError> {
     let edits: Vec<Edit> = pending
         .edits
         .iter()
@@ -24,12 +30,11 @@ pub fn localized_text(pending: &PendingFile) -> Result<String, LocalizeError> {
     if pending.fills.is_empty() {
         return Ok(text);
     }
-    let config = segment::Config::default();
-    let mut doc = segment::parse_with(&text, &config).0;
+    let mut doc = segment::parse_with(&text, config).0;
     let mut alignment = if doc.segments.len() == pending.target_doc.segments.len() {
         pending.alignment.clone()
     } else {
-        align::align(&pending.source_doc, &doc)
+        realign(&pending.source_doc, &doc)
     };
     for (&i, value) in &pending.fills {
         text = localize::fill(
@@ -41,8 +46,8 @@ pub fn localized_text(pending: &PendingFile) -> Result<String, LocalizeError> {
             i,
             value,
         )?;
-        let new_doc = segment::parse_with(&text, &config).0;
-        alignment = after_fill(&pending.source_doc, &new_doc, alignment, i, value);
+        let new_doc = segment::parse_with(&text, config).0;
+        alignment = after_fill(&pending.source_doc, &new_doc, alignment, i, value, realign);
         doc = new_doc;
     }
     Ok(text)
@@ -57,13 +62,14 @@ fn after_fill(
     mut alignment: Alignment,
     i: usize,
     value: &str,
+    realign: &dyn Fn(&Document, &Document) -> Alignment,
 ) -> Alignment {
     let Some(r) = alignment
         .rows
         .iter()
         .position(|row| row.source.contains(&i) && row.target.is_empty())
     else {
-        return align::align(source, target);
+        return realign(source, target);
     };
     let k = alignment.rows[r].target.start;
     let inserted = target
@@ -72,7 +78,7 @@ fn after_fill(
         .is_some_and(|s| segment::normalize(&s.text) == segment::normalize(value));
     let n_before: usize = alignment.rows.iter().map(|row| row.target.len()).sum();
     if !inserted || target.segments.len() != n_before + 1 {
-        return align::align(source, target);
+        return realign(source, target);
     }
     alignment.rows[r].target = k..k + 1;
     for row in &mut alignment.rows[r + 1..] {

@@ -508,14 +508,16 @@ fn dashboard_puts_the_documents_needing_most_work_first() {
     assert_eq!(fr.lang, "fr");
     assert_eq!(
         (
-            fr.counts.total,
-            fr.counts.stale,
-            fr.counts.missing,
-            fr.counts.removed
+            fr.counts.total(),
+            fr.counts.get(State::Stale),
+            fr.counts.get(State::Missing),
+            fr.counts.get(State::Removed)
         ),
         (8, 1, 1, 1)
     );
-    assert_eq!(fr.counts.coverage(), 75);
+    // Coverage as `trame status` counts it: 7 of the 8 English segments
+    // have a translation (the stale one included, the missing one not).
+    assert_eq!(fr.counts.percent(), 87.5);
 }
 
 // ---------------------------------------------------------------- loading
@@ -921,11 +923,16 @@ fn the_wheel_scrolls_and_a_click_selects_a_row_and_a_language() {
 
 // ---------------------------------------------------------------- effects
 
+/// The project of a site with no `trame.toml`: the defaults.
+fn default_project() -> crate::workspace::Project {
+    crate::workspace::Project::new(Default::default(), None, PathBuf::new(), Vec::new())
+}
+
 /// Presses keys as the runner does: through `to_message` and `dispatch`.
 fn run_keys(model: &mut Model, keys: &[KeyEvent]) -> bool {
     for k in keys {
         if let Some(msg) = to_message(Event::Key(*k), model)
-            && dispatch(model, msg)
+            && dispatch(&default_project(), model, msg)
         {
             return true;
         }
@@ -1372,7 +1379,7 @@ fn realign_records_the_correction_and_aligns_the_document_again() {
         },
     ];
     assert!(matches!(
-        record_realign(&model, &source, &target, "fr", &same),
+        record_realign(&default_project(), &model, &source, &target, "fr", &same),
         RealignOutcome::Unchanged
     ));
     // A broken corrections file is a status message, not a crash.
@@ -1555,8 +1562,7 @@ fn timing_harness_prints_the_frame_budgets() {
     let issues = Path::new(env!("CARGO_MANIFEST_DIR")).join("issues");
     let l10n = Localizer::new(&["en"]);
     let start = Instant::now();
-    let (docs, notes) =
-        crate::workspace::staleness(&[issues], None, &segment::Config::default()).unwrap();
+    let (docs, notes) = crate::workspace::staleness(&default_project(), &[issues], None).unwrap();
     let loaded = start.elapsed();
     let model = Model::new(docs, notes, (160, 48));
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();

@@ -17,11 +17,8 @@ use crate::localize::{
 use crate::segment::{self, Document, Segment, SegmentKind};
 use crate::stale::{Chunk, Op, State};
 use crate::workspace::{
-    LoadError, Page, SaveError, StaleDoc, load_page, markdown_files, page_sets, save_file,
+    LoadError, Page, Project, SaveError, StaleDoc, load_page, same_tag, save_file,
 };
-
-/// The language of the source pages.
-pub const SOURCE_LANG: &str = "en";
 
 /// What `trame write` does to one translation file.
 #[derive(Debug, Clone)]
@@ -150,172 +147,79 @@ pub enum WriteError {
 
 /// Returns where the `lang` translation of `source` is, or would be.
 ///
-/// An existing file wins, suffix layout first (`x.it.md` beside `x.md`),
-/// then directory layout (`content/it/x.md` beside `content/en/x.md`).
-/// A new file follows the directory layout when the source sits under an
-/// `en` directory that has another language directory beside it (so the
-/// site uses that layout); otherwise the suffix layout.
-pub fn translation_path(source: &Path, lang: &str) -> PathBuf {
-    let suffix = suffix_path(source, lang);
-    if suffix.is_file() {
-        return suffix;
-    }
-    match directory_path(source, lang) {
-        Some(dir) => dir,
-        None => suffix,
-    }
+/// An existing file wins (as discovery finds it, either layout); a new file
+/// follows the directory layout when the source sits in the source-language
+/// folder of a content root that has another language folder beside it (so
+/// the site uses that layout); otherwise the suffix layout.
+pub fn translation_path(project: &Project, source: &Path, lang: &str) -> PathBuf {
+    let existing = project
+        .scan(&[source.to_owned()], None)
+        .ok()
+        .and_then(|scan| {
+            scan.sets
+                .into_iter()
+                .flat_map(|s| s.translations)
+                .find(|(l, _)| same_tag(l, lang))
+                .map(|(_, p)| p)
+        });
+    existing.unwrap_or_else(|| project.new_translation_path(source, lang))
 }
 
-/// `stem.LANG.ext` beside the source.
-fn suffix_path(source: &Path, lang: &str) -> PathBuf {
-    let stem = source
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let name = match source.extension() {
-        Some(ext) => format!("{stem}.{lang}.{}", ext.to_string_lossy()),
-        None => format!("{stem}.{lang}"),
-    };
-    source.with_file_name(name)
-}
-
-/// The source path with its `en` directory replaced by `lang`, when the
-/// site uses the directory layout (see [`translation_path`]).
-fn directory_path(source: &Path, lang: &str) -> Option<PathBuf> {
-    let comps: Vec<&std::ffi::OsStr> = source.iter().collect();
-    for k in (0..comps.len().saturating_sub(1)).rev() {
-        if comps[k] != SOURCE_LANG {
-            continue;
+/// Returns true when `path` is a translation of another page (or an orphan
+/// translation), as discovery sees it.
+pub fn is_translation(project: &Project, path: &Path) -> bool {
+    match project.scan(&[path.to_owned()], None) {
+        Ok(scan) => {
+            let is_source = scan.sets.iter().any(|s| same_file(&s.source, path));
+            !is_source
+                && (scan.orphans.iter().any(|o| same_file(&o.path, path))
+                    || scan
+                        .sets
+                        .iter()
+                        .any(|s| s.translations.iter().any(|(_, t)| same_file(t, path))))
         }
-        let parent: PathBuf = comps[..k].iter().collect();
-        let parent = if parent.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            parent
-        };
-        let swapped: PathBuf = comps
-            .iter()
-            .enumerate()
-            .map(|(x, c)| {
-                if x == k {
-                    std::ffi::OsStr::new(lang)
-                } else {
-                    c
-                }
-            })
-            .collect();
-        if swapped.is_file() || has_other_language_dir(&parent) {
-            return Some(swapped);
-        }
+        Err(_) => false,
     }
-    None
-}
-
-/// Returns true when `dir` holds a language directory other than the source's.
-fn has_other_language_dir(dir: &Path) -> bool {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return false;
-    };
-    entries.filter_map(Result::ok).any(|e| {
-        e.file_name()
-            .to_str()
-            .is_some_and(|n| is_lang_code(n) && n != SOURCE_LANG)
-            && e.path().is_dir()
-    })
-}
-
-fn is_lang_code(s: &str) -> bool {
-    (s.len() == 2 || s.len() == 3) && s.chars().all(|c| c.is_ascii_lowercase())
-}
-
-/// Returns true when `path` is a translation of another page on disk: a
-/// `x.fr.md` beside `x.md`, or a `content/fr/x.md` beside `content/en/x.md`.
-pub fn is_translation(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    let parts: Vec<&str> = name.rsplitn(3, '.').collect();
-    if parts.len() == 3
-        && is_lang_code(parts[1])
-        && path
-            .with_file_name(format!("{}.{}", parts[2], parts[0]))
-            .is_file()
-    {
-        return true;
-    }
-    let comps: Vec<&std::ffi::OsStr> = path.iter().collect();
-    (0..comps.len().saturating_sub(1)).any(|k| {
-        let Some(c) = comps[k].to_str() else {
-            return false;
-        };
-        if !is_lang_code(c) || c == SOURCE_LANG {
-            return false;
-        }
-        let english: PathBuf = comps
-            .iter()
-            .enumerate()
-            .map(|(x, c)| {
-                if x == k {
-                    std::ffi::OsStr::new(SOURCE_LANG)
-                } else {
-                    c
-                }
-            })
-            .collect();
-        english.is_file()
-    })
 }
 
 /// Builds the translation memory of `lang` from the aligned pairs found
-/// beside `source` (its directory and, in the directory layout, the
-/// translation's directory), leaving out the source page itself.
+/// beside `source` (its folder, the same folder in every language in the
+/// directory layout), leaving out the source page itself.
 ///
 /// Pairs are stored as values (quoting decoded), not as written, so a
 /// translation taken from a quoted caption fits an unquoted paragraph and
 /// the other way round; that is why this does not use
 /// [`TranslationMemory::add_pair`], whose filter it repeats.
 pub fn memory_for(
+    project: &Project,
     source: &Path,
     translation: &Path,
     lang: &str,
-    config: &segment::Config,
 ) -> Result<TranslationMemory, LoadError> {
-    let dir_of = |p: &Path| -> PathBuf {
-        p.parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .to_owned()
-    };
-    let mut dirs = vec![dir_of(source)];
-    let other = dir_of(translation);
-    if other.is_dir() && !dirs.contains(&other) {
-        dirs.push(other);
-    }
-    let mut files = Vec::new();
-    for dir in dirs {
-        match markdown_files(&[dir]) {
-            Ok(found) => files.extend(found),
-            Err(LoadError::NoMarkdown { .. }) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    files.sort();
-    files.dedup();
+    let dir = source
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_owned();
+    let sets = project
+        .scan(&[dir], None)
+        .map(|s| s.sets)
+        .unwrap_or_default();
     let mut memory = TranslationMemory::new();
-    for set in page_sets(&files, SOURCE_LANG) {
+    for set in sets {
         if same_file(&set.source, source) {
             continue;
         }
         let mut english: Option<Page> = None;
         for (l, t) in &set.translations {
-            if l != lang || same_file(t, translation) {
+            if !same_tag(l, lang) || same_file(t, translation) {
                 continue;
             }
             let s = match &english {
                 Some(page) => page,
-                None => english.insert(load_page(&set.source, config)?),
+                None => english.insert(load_page(&set.source, &project.segment)?),
             };
-            let t = load_page(t, config)?;
+            let t = load_page(t, &project.segment)?;
             add_values(&mut memory, s, &t, &align(&s.document, &t.document));
         }
     }
@@ -354,19 +258,16 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// skeleton, or fills the missing segments of the existing one, with the
 /// exact matches of the translation memory; then points in-page links at
 /// the translated headings.
-pub fn plan_write(
-    source: &Path,
-    lang: &str,
-    config: &segment::Config,
-) -> Result<WritePlan, WriteError> {
-    if is_translation(source) {
+pub fn plan_write(project: &Project, source: &Path, lang: &str) -> Result<WritePlan, WriteError> {
+    if is_translation(project, source) {
         return Err(WriteError::NotASource {
             path: source.to_owned(),
         });
     }
+    let config = &project.segment;
     let page = load_page(source, config)?;
-    let path = translation_path(source, lang);
-    let memory = memory_for(source, &path, lang, config)?;
+    let path = translation_path(project, source, lang);
+    let memory = memory_for(project, source, &path, lang)?;
     let localize_err = |source| WriteError::Localize {
         path: path.clone(),
         source,
@@ -886,6 +787,9 @@ mod tests {
     fn translation_paths_follow_the_layout() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
+        let project = Project::new(Default::default(), None, root.to_owned(), Vec::new());
+        let translation_path = |s: &Path, l: &str| super::translation_path(&project, s, l);
+        let is_translation = |p: &Path| super::is_translation(&project, p);
         std::fs::create_dir_all(root.join("blog")).unwrap();
         std::fs::write(root.join("blog/x.md"), "# X\n").unwrap();
         assert_eq!(

@@ -213,7 +213,7 @@ fn no_repository_degrades_to_missing_only() {
     )
     .unwrap();
     let (docs, notes) =
-        workspace::staleness(&[dir.path().to_owned()], None, &Default::default()).unwrap();
+        workspace::staleness(&project_of(dir.path()), &[dir.path().to_owned()], None).unwrap();
     assert!(
         matches!(notes[..], [StaleNote::NoRepository { .. }]),
         "{notes:?}"
@@ -368,7 +368,8 @@ fn a_shallow_clone_degrades_with_a_note() {
         return;
     }
     let dir = clone.path().join("c");
-    let (docs, notes) = workspace::staleness(&[dir], None, &Default::default()).unwrap();
+    let (docs, notes) =
+        workspace::staleness(&project_of(&dir), std::slice::from_ref(&dir), None).unwrap();
     assert!(notes.contains(&StaleNote::Shallow), "{notes:?}");
     // With one commit of history the base is the current English: nothing
     // is stale, and nothing crashed.
@@ -445,4 +446,9 @@ fn the_page_cache_answers_only_while_nothing_changed() {
         std::fs::write(e.unwrap().path(), "{ not json").unwrap();
     }
     assert_eq!(states(&r.staleness(None).0[0]), states(&reviewed[0]));
+}
+
+/// The project of a folder, as every command finds it.
+fn project_of(dir: &std::path::Path) -> workspace::Project {
+    workspace::Project::discover(Some(dir)).unwrap()
 }

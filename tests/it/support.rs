@@ -122,6 +122,8 @@ impl TestRepo {
         Vec<trame::workspace::StaleDoc>,
         Vec<trame::workspace::StaleNote>,
     ) {
-        trame::workspace::staleness(&[self.path().to_owned()], lang, &Default::default()).unwrap()
+        let paths = [self.path().to_owned()];
+        let project = trame::workspace::Project::for_paths(&paths).unwrap();
+        trame::workspace::staleness(&project, &paths, lang).unwrap()
     }
 }

@@ -229,7 +229,12 @@ fn a_write_over_a_file_changed_on_disk_is_refused_and_both_versions_survive() {
     copy_case("fill", dir.path());
     let source = dir.path().join("2026-09-05-newsletter.md");
     let target = dir.path().join("2026-09-05-newsletter.it.md");
-    let plan = plan_write(&source, "it", &Default::default()).unwrap();
+    let plan = plan_write(
+        &trame::workspace::Project::for_paths(std::slice::from_ref(&source)).unwrap(),
+        &source,
+        "it",
+    )
+    .unwrap();
     assert!(plan.changes_file());
     // A translator saves the file meanwhile.
     let theirs = std::fs::read_to_string(&target)
@@ -243,15 +248,21 @@ fn a_write_over_a_file_changed_on_disk_is_refused_and_both_versions_survive() {
     assert_eq!(std::fs::read_to_string(&target).unwrap(), theirs);
     assert!(plan.text.contains("feed RSS") && !plan.text.contains("Licenza d'uso"));
     // Planned again from the new file, the write keeps their edit.
-    let again = plan_write(&source, "it", &Default::default()).unwrap();
+    let again = plan_write(
+        &trame::workspace::Project::for_paths(std::slice::from_ref(&source)).unwrap(),
+        &source,
+        "it",
+    )
+    .unwrap();
     save(&again.path, again.original.as_deref(), &again.text).unwrap();
     let now = std::fs::read_to_string(&target).unwrap();
     assert!(now.contains("Licenza d'uso") && now.contains("feed RSS"));
     // A file created meanwhile is not overwritten either.
+    let new_source = dir.path().join("2026-08-05-newsletter.md");
     let new_plan = plan_write(
-        &dir.path().join("2026-08-05-newsletter.md"),
+        &trame::workspace::Project::for_paths(std::slice::from_ref(&new_source)).unwrap(),
+        &new_source,
         "fr",
-        &Default::default(),
     )
     .unwrap();
     assert!(new_plan.original.is_none());

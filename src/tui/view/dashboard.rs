@@ -7,6 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::i18n::{Arg, Localizer};
+use crate::stale::State;
 use crate::tui::ids;
 use crate::tui::layout::{self, Areas};
 use crate::tui::model::{Counts, DocGroup, Model};
@@ -125,7 +126,10 @@ fn entry_lines(
         let mut spans = vec![Span::raw(format!("    {name}{} ", " ".repeat(pad)))];
         spans.extend(bar(&doc.counts));
         spans.push(Span::styled(
-            format!(" {:>5}  ", percent(l10n, doc.counts.coverage())),
+            format!(
+                " {:>5}  ",
+                percent(l10n, doc.counts.percent().floor() as usize)
+            ),
             Style::new().add_modifier(Modifier::BOLD),
         ));
         spans.extend(counts(l10n, &doc.counts, width >= layout::WIDE));
@@ -137,7 +141,7 @@ fn entry_lines(
 /// Returns a coverage bar: current translations, changes to check, stale,
 /// then missing.
 fn bar(c: &Counts) -> Vec<Span<'static>> {
-    let total = c.total.max(1);
+    let total = c.total().max(1);
     // Every non-empty kind but the first gets at least one cell, so one
     // stale segment among hundreds still shows.
     let cells = |n: usize| {
@@ -148,12 +152,12 @@ fn bar(c: &Counts) -> Vec<Span<'static>> {
         }
     };
     let others = [
-        (cells(c.cosmetic + c.link_only), "█", Color::Cyan),
-        (cells(c.stale), "█", Color::LightRed),
-        (cells(c.missing), "░", Color::DarkGray),
+        (cells(c.to_check()), "█", Color::Cyan),
+        (cells(c.get(State::Stale)), "█", Color::LightRed),
+        (cells(c.get(State::Missing)), "░", Color::DarkGray),
     ];
     let taken: usize = others.iter().map(|(n, ..)| n).sum();
-    let first = if c.total == 0 {
+    let first = if c.total() == 0 {
         BAR
     } else {
         BAR.saturating_sub(taken)
@@ -186,20 +190,20 @@ fn counts(l10n: &Localizer, c: &Counts, wide: bool) -> Vec<Span<'static>> {
         Span::raw(n(ids::COUNT_TRANSLATED, c.translated())),
         Span::styled(" · ", dim),
         Span::styled(
-            n(ids::COUNT_STALE, c.stale),
-            strong(c.stale, Color::LightRed),
+            n(ids::COUNT_STALE, c.get(State::Stale)),
+            strong(c.get(State::Stale), Color::LightRed),
         ),
         Span::styled(" · ", dim),
         Span::styled(
-            n(ids::COUNT_MISSING, c.missing),
-            strong(c.missing, Color::Magenta),
+            n(ids::COUNT_MISSING, c.get(State::Missing)),
+            strong(c.get(State::Missing), Color::Magenta),
         ),
     ];
     if wide {
         for (id, count, colour) in [
-            (ids::COUNT_LINK_ONLY, c.link_only, Color::Cyan),
-            (ids::COUNT_COSMETIC, c.cosmetic, Color::Blue),
-            (ids::COUNT_REMOVED, c.removed, Color::Red),
+            (ids::COUNT_LINK_ONLY, c.get(State::LinkOnly), Color::Cyan),
+            (ids::COUNT_COSMETIC, c.get(State::Cosmetic), Color::Blue),
+            (ids::COUNT_REMOVED, c.get(State::Removed), Color::Red),
         ] {
             out.push(Span::styled(" · ", dim));
             out.push(Span::styled(n(id, count), strong(count, colour)));

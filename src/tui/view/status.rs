@@ -82,7 +82,10 @@ fn status_spans(model: &Model, l10n: &Localizer) -> Vec<Span<'static>> {
                 );
                 out.push(Span::raw(pos));
                 out.push(sep());
-                out.push(Span::raw(percent(l10n, doc.counts.coverage())));
+                out.push(Span::raw(percent(
+                    l10n,
+                    doc.counts.percent().floor() as usize,
+                )));
             }
             if model.document.filter != Filter::All {
                 out.push(sep());

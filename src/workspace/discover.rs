@@ -1,0 +1,674 @@
+//! Page discovery: which files are pages, and which are translations of which.
+//!
+//! Hugo places a translation beside its source page (`x.fr.md` beside
+//! `x.md`, the suffix layout) or in a language folder directly under a
+//! content root (`content/fr/x.md` beside `content/en/x.md`, the directory
+//! layout). The rules here are the same for every command and the interface:
+//!
+//! - The language folder is the one **directly under a content root**, at any
+//!   depth below it the path is ordinary folders: `content/ja/docs/cpp/x.md`
+//!   is Japanese, `cpp` is a folder.
+//! - A language is a BCP 47 tag (`fr`, `pt-br`, `zh-CN`), matched without
+//!   regard to case or `_`/`-`.
+//! - A file whose source page does not exist is an **orphan** when its
+//!   language is established: configured in `trame.toml`, or having at least
+//!   one real pair in the same root (so `x.old.md` or a folder `api/` is not
+//!   mistaken for a language).
+//! - A file that cannot be a page (a directory named `x.md`, a FIFO, a
+//!   device) is skipped with a reason naming it; nothing here ever opens one.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+use unic_langid::LanguageIdentifier;
+
+use super::PageSet;
+use crate::config::{Layout, parse_tag, tag_is};
+
+/// What a scan found: page sets, orphans and files it had to skip.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// Source pages with their translations, in path order.
+    pub sets: Vec<PageSet>,
+    /// Translations whose source page does not exist.
+    pub orphans: Vec<Orphan>,
+    /// Files that could not be taken as pages.
+    pub skipped: Vec<Skipped>,
+    /// Every translation language found (tags as written, sorted), before
+    /// any language filter.
+    pub languages: Vec<String>,
+    /// The files and folders scanned.
+    pub paths: Vec<PathBuf>,
+}
+
+/// A translation with no source page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Orphan {
+    /// The translation.
+    pub path: PathBuf,
+    /// Its language, as written in its path.
+    pub lang: String,
+    /// Where its source page would be.
+    pub expected: PathBuf,
+    /// The source page it most likely translates (renamed since), if any.
+    pub likely_source: Option<PathBuf>,
+}
+
+/// A file that was not read as a page, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file.
+    pub path: PathBuf,
+    /// Why.
+    pub reason: SkipReason,
+}
+
+/// Why a file was not read as a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A directory named like a page.
+    Directory,
+    /// A FIFO, socket or device named like a page: never opened.
+    Special,
+    /// The file or folder could not be read.
+    Unreadable {
+        /// The system's message.
+        message: String,
+    },
+    /// The page is not UTF-8.
+    NotUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// A folder given holds no Markdown file.
+    NoMarkdown,
+}
+
+/// What discovery needs to know of the project.
+#[derive(Debug, Clone)]
+pub struct Rules<'a> {
+    /// The source language.
+    pub source: &'a LanguageIdentifier,
+    /// Configured translation languages (established without a pair).
+    pub configured: &'a [LanguageIdentifier],
+    /// Which layouts to look for.
+    pub layout: Layout,
+}
+
+/// A content root and its language folders.
+#[derive(Debug, Clone)]
+struct Root {
+    path: PathBuf,
+    /// The source-language folder's name, when the root uses folders.
+    source_dir: Option<String>,
+    /// Other folders directly under the root named like languages.
+    lang_dirs: Vec<String>,
+}
+
+impl Root {
+    fn read(path: &Path, rules: &Rules<'_>) -> Root {
+        let mut source_dir = None;
+        let mut lang_dirs = Vec::new();
+        if rules.layout != Layout::Suffix {
+            let mut names: Vec<String> = std::fs::read_dir(dir_or_dot(path))
+                .into_iter()
+                .flatten()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .filter_map(|e| e.file_name().into_string().ok())
+                .collect();
+            names.sort();
+            for name in names {
+                match parse_tag(&name) {
+                    Some(tag) if tag == *rules.source => source_dir = Some(name),
+                    Some(_) => lang_dirs.push(name),
+                    None => {}
+                }
+            }
+        }
+        Root {
+            path: tidy(path),
+            source_dir,
+            lang_dirs,
+        }
+    }
+
+    /// The language folder a path under this root lies in, if any.
+    fn lang_dir_of<'p>(&self, rel: &'p Path) -> Option<&'p str> {
+        self.source_dir.as_ref()?;
+        let first = rel.iter().next()?.to_str()?;
+        let known =
+            self.source_dir.as_deref() == Some(first) || self.lang_dirs.iter().any(|d| d == first);
+        (known && rel.iter().count() > 1).then_some(first)
+    }
+
+    /// Every language folder, the source's first.
+    fn all_dirs(&self) -> impl Iterator<Item = &String> {
+        self.source_dir.iter().chain(&self.lang_dirs)
+    }
+}
+
+/// Finds the content root of `path`: the project content root holding it,
+/// else the outermost folder above a language folder that has a
+/// source-language folder beside it, else the folder itself.
+pub fn root_of(path: &Path, content_roots: &[PathBuf], rules: &Rules<'_>) -> PathBuf {
+    let canonical = path.canonicalize().ok();
+    for root in content_roots {
+        if let (Some(p), Ok(r)) = (&canonical, root.canonicalize())
+            && p.starts_with(&r)
+        {
+            return root.clone();
+        }
+    }
+    let mut found = None;
+    let mut at = Some(path);
+    while let Some(p) = at {
+        let parent = p.parent();
+        if let (Some(name), Some(parent)) = (p.file_name().and_then(|n| n.to_str()), parent)
+            && parse_tag(name).is_some()
+            && has_source_dir(parent, rules.source)
+        {
+            found = Some(parent.to_owned());
+        }
+        at = parent.filter(|x| !x.as_os_str().is_empty());
+    }
+    if let Some(root) = found {
+        return root;
+    }
+    if path.is_dir() {
+        path.to_owned()
+    } else {
+        path.parent().map(Path::to_owned).unwrap_or_default()
+    }
+}
+
+fn has_source_dir(dir: &Path, source: &LanguageIdentifier) -> bool {
+    std::fs::read_dir(dir_or_dot(dir))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .any(|e| {
+            e.file_type().is_ok_and(|t| t.is_dir())
+                && e.file_name().to_str().is_some_and(|n| tag_is(n, source))
+        })
+}
+
+/// A path without a leading `./` (and `.` as the empty path), so paths
+/// built from a root compare equal to paths listed under it.
+fn tidy(p: &Path) -> PathBuf {
+    if p == Path::new(".") {
+        return PathBuf::new();
+    }
+    p.strip_prefix(".")
+        .map(Path::to_owned)
+        .unwrap_or_else(|_| p.to_owned())
+}
+
+fn dir_or_dot(p: &Path) -> &Path {
+    if p.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        p
+    }
+}
+
+/// Finds the pages under `paths` (files or folders), with `content_roots`
+/// telling where language folders sit.
+pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> Scan {
+    let mut files: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut skipped = Vec::new();
+    // Sets to keep when a file was named: the source it belongs to.
+    let mut wanted: Option<HashSet<PathBuf>> = None;
+    let mut roots: BTreeMap<PathBuf, Root> = BTreeMap::new();
+    for path in paths {
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                skipped.push(Skipped {
+                    path: path.clone(),
+                    reason: SkipReason::Unreadable {
+                        message: e.to_string(),
+                    },
+                });
+                continue;
+            }
+        };
+        let root_path = tidy(&root_of(path, content_roots, rules));
+        let root = roots
+            .entry(root_path.clone())
+            .or_insert_with(|| Root::read(&root_path, rules))
+            .clone();
+        let rel = relative_to(path, &root.path);
+        if meta.is_file() {
+            if !is_markdown(path) {
+                continue;
+            }
+            let file = tidy(&root.path.join(&rel));
+            let source = source_of(&root, &rel, rules).unwrap_or_else(|| file.clone());
+            // The folders where its siblings are: its own (suffix) and the
+            // same folder in every language (directory).
+            let source_rel = relative_to(&source, &root.path);
+            for dir in sibling_dirs(&root, &source_rel) {
+                list_dir(&dir, false, &mut files, &mut skipped);
+            }
+            files.insert(file);
+            wanted.get_or_insert_with(HashSet::new).insert(source);
+        } else if meta.is_dir() {
+            // Content roots inside the folder keep their language folders.
+            if let Ok(dir) = path.canonicalize() {
+                for c in content_roots {
+                    if let Ok(inner) = c.canonicalize()
+                        && inner != dir
+                        && let Ok(rel) = inner.strip_prefix(&dir)
+                    {
+                        let alias = tidy(&path.join(rel));
+                        roots
+                            .entry(alias.clone())
+                            .or_insert_with(|| Root::read(&alias, rules));
+                    }
+                }
+            }
+            let before = files.len();
+            let dirs: Vec<PathBuf> = match root.lang_dir_of(&rel.join("x")) {
+                // A folder inside a language folder: the same folder in
+                // every language.
+                Some(_) => {
+                    let rest: PathBuf = rel.iter().skip(1).collect();
+                    root.all_dirs()
+                        .map(|d| root.path.join(d).join(&rest))
+                        .filter(|d| d.is_dir())
+                        .collect()
+                }
+                _ => vec![path.clone()],
+            };
+            for dir in dirs {
+                list_dir(&dir, true, &mut files, &mut skipped);
+            }
+            if files.len() == before {
+                skipped.push(Skipped {
+                    path: path.clone(),
+                    reason: SkipReason::NoMarkdown,
+                });
+            }
+        } else {
+            skipped.push(Skipped {
+                path: path.clone(),
+                reason: SkipReason::Special,
+            });
+        }
+    }
+    let mut scan = classify(&files, &mut roots, content_roots, rules);
+    if let Some(wanted) = wanted {
+        // A named file keeps its own set; folders named beside it keep all.
+        let named_dirs = paths.iter().any(|p| p.is_dir());
+        if !named_dirs {
+            scan.sets.retain(|s| wanted.contains(&s.source));
+            scan.orphans.retain(|o| wanted.contains(&o.expected));
+        }
+    }
+    skipped.append(&mut scan.skipped);
+    scan.skipped = skipped;
+    scan.paths = paths.to_vec();
+    scan
+}
+
+/// Where the source page of a file under `root` is (the file itself for a
+/// source page); `None` when it is not a translation.
+fn source_of(root: &Root, rel: &Path, rules: &Rules<'_>) -> Option<PathBuf> {
+    if rules.layout != Layout::Suffix
+        && let (Some(dir), Some(source_dir)) = (root.lang_dir_of(rel), &root.source_dir)
+        && dir != source_dir
+    {
+        let rest: PathBuf = rel.iter().skip(1).collect();
+        return Some(root.path.join(source_dir).join(rest));
+    }
+    if rules.layout != Layout::Directory
+        && let Some((_, source_name)) = suffix_parts(rel, rules.source)
+    {
+        return Some(root.path.join(rel.with_file_name(source_name)));
+    }
+    None
+}
+
+/// Where a new `lang` translation of the source page `source` goes: in the
+/// `lang` folder when the page sits in the source-language folder of a
+/// content root (directory layout), else `stem.lang.ext` beside it.
+pub fn new_translation_path(
+    source: &Path,
+    lang: &str,
+    content_roots: &[PathBuf],
+    rules: &Rules<'_>,
+) -> PathBuf {
+    let root = Root::read(&root_of(source, content_roots, rules), rules);
+    let rel = relative_to(source, &root.path);
+    if rules.layout != Layout::Suffix
+        && let (Some(dir), Some(source_dir)) = (root.lang_dir_of(&rel), &root.source_dir)
+        && dir == source_dir
+        && (!root.lang_dirs.is_empty() || rules.layout == Layout::Directory)
+    {
+        let folder = root
+            .lang_dirs
+            .iter()
+            .find(|d| crate::workspace::same_tag(d, lang))
+            .cloned()
+            .unwrap_or_else(|| lang.to_owned());
+        let rest: PathBuf = rel.iter().skip(1).collect();
+        return root.path.join(folder).join(rest);
+    }
+    let stem = source
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match source.extension() {
+        Some(ext) => format!("{stem}.{lang}.{}", ext.to_string_lossy()),
+        None => format!("{stem}.{lang}"),
+    };
+    source.with_file_name(name)
+}
+
+/// `stem.TAG.ext` gives `(TAG, stem.ext)` when TAG is a language other than
+/// the source.
+fn suffix_parts<'a>(file: &'a Path, source: &LanguageIdentifier) -> Option<(&'a str, String)> {
+    let name = file.file_name()?.to_str()?;
+    let parts: Vec<&str> = name.rsplitn(3, '.').collect();
+    let [ext, tag, stem] = parts[..] else {
+        return None;
+    };
+    let lang = parse_tag(tag)?;
+    (lang != *source && !stem.is_empty()).then(|| (tag, format!("{stem}.{ext}")))
+}
+
+/// The folders where the translations of the source page `source_rel` are.
+fn sibling_dirs(root: &Root, source_rel: &Path) -> Vec<PathBuf> {
+    let parent = source_rel.parent().unwrap_or(Path::new(""));
+    let mut dirs = vec![root.path.join(parent)];
+    if root.lang_dir_of(source_rel).is_some() {
+        let rest: PathBuf = parent.iter().skip(1).collect();
+        for d in root.all_dirs() {
+            let dir = root.path.join(d).join(&rest);
+            if !dirs.contains(&dir) && dir.is_dir() {
+                dirs.push(dir);
+            }
+        }
+    }
+    dirs
+}
+
+/// Lists the Markdown files of `dir` (and below when `deep`), skipping hidden
+/// entries and never following a link to a folder; reports what it cannot
+/// take as a page.
+pub(super) fn list_dir(
+    dir: &Path,
+    deep: bool,
+    files: &mut BTreeSet<PathBuf>,
+    skipped: &mut Vec<Skipped>,
+) {
+    let mut stack = vec![dir.to_owned()];
+    while let Some(dir) = stack.pop() {
+        let entries = match std::fs::read_dir(dir_or_dot(&dir)) {
+            Ok(e) => e,
+            Err(e) => {
+                skipped.push(Skipped {
+                    path: dir.clone(),
+                    reason: SkipReason::Unreadable {
+                        message: e.to_string(),
+                    },
+                });
+                continue;
+            }
+        };
+        let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_str().is_some_and(|n| n.starts_with('.')))
+            .map(|e| {
+                let path = dir.join(e.file_name());
+                let path = path.strip_prefix(".").map(Path::to_owned).unwrap_or(path);
+                (path, e.file_type().ok())
+            })
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, kind) in entries.into_iter().rev() {
+            let Some(kind) = kind else { continue };
+            let markdown = is_markdown(&path);
+            if kind.is_dir() {
+                if markdown {
+                    skipped.push(Skipped {
+                        path,
+                        reason: SkipReason::Directory,
+                    });
+                } else if deep {
+                    stack.push(path);
+                }
+            } else if !markdown {
+                continue;
+            } else if kind.is_file() {
+                files.insert(path);
+            } else if kind.is_symlink() {
+                // A link is followed to a file only, never to a folder.
+                match std::fs::metadata(&path) {
+                    Ok(m) if m.is_file() => {
+                        files.insert(path);
+                    }
+                    Ok(m) if m.is_dir() => skipped.push(Skipped {
+                        path,
+                        reason: SkipReason::Directory,
+                    }),
+                    Ok(_) => skipped.push(Skipped {
+                        path,
+                        reason: SkipReason::Special,
+                    }),
+                    Err(e) => skipped.push(Skipped {
+                        path,
+                        reason: SkipReason::Unreadable {
+                            message: e.to_string(),
+                        },
+                    }),
+                }
+            } else {
+                skipped.push(Skipped {
+                    path,
+                    reason: SkipReason::Special,
+                });
+            }
+        }
+    }
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e == "md" || e == "markdown")
+}
+
+/// `path` relative to `root` (both as written, or both canonical).
+fn relative_to(path: &Path, root: &Path) -> PathBuf {
+    if let Ok(rel) = path.strip_prefix(root) {
+        return rel.to_owned();
+    }
+    match (path.canonicalize(), root.canonicalize()) {
+        (Ok(p), Ok(r)) => p
+            .strip_prefix(&r)
+            .map(Path::to_owned)
+            .unwrap_or_else(|_| path.to_owned()),
+        _ => path.to_owned(),
+    }
+}
+
+/// One file's place: a source page, or a translation of `source` in `lang`.
+enum Place {
+    Source,
+    Translation { lang: String, source: PathBuf },
+}
+
+/// Groups files into page sets, orphans and source pages.
+fn classify(
+    files: &BTreeSet<PathBuf>,
+    roots: &mut BTreeMap<PathBuf, Root>,
+    content_roots: &[PathBuf],
+    rules: &Rules<'_>,
+) -> Scan {
+    // Each file's root: the longest known root that holds it.
+    let mut placed: Vec<(&PathBuf, PathBuf, Place)> = Vec::with_capacity(files.len());
+    for file in files {
+        let root_path = roots
+            .keys()
+            .filter(|r| r.as_os_str().is_empty() || file.starts_with(r))
+            .max_by_key(|r| r.as_os_str().len())
+            .cloned()
+            .unwrap_or_else(|| tidy(&root_of(file, content_roots, rules)));
+        let root = roots
+            .entry(root_path.clone())
+            .or_insert_with(|| Root::read(&root_path, rules));
+        let rel = relative_to(file, &root.path);
+        let place = match source_of(root, &rel, rules) {
+            Some(source) => {
+                let lang = match root.lang_dir_of(&rel) {
+                    Some(d) if root.source_dir.as_deref() != Some(d) => d.to_owned(),
+                    _ => suffix_parts(&rel, rules.source)
+                        .map(|(t, _)| t.to_owned())
+                        .unwrap_or_default(),
+                };
+                Place::Translation { lang, source }
+            }
+            None => Place::Source,
+        };
+        placed.push((file, root_path, place));
+    }
+    // Languages with at least one real pair, per root; configured ones count everywhere.
+    let mut established: HashSet<(PathBuf, String)> = HashSet::new();
+    for (_, root, place) in &placed {
+        if let Place::Translation { lang, source } = place
+            && files.contains(source)
+        {
+            established.insert((root.clone(), lang.to_lowercase().replace('_', "-")));
+        }
+    }
+    let is_established = |root: &PathBuf, lang: &str| {
+        established.contains(&(root.clone(), lang.to_lowercase().replace('_', "-")))
+            || rules.configured.iter().any(|c| tag_is(lang, c))
+    };
+    let mut sets: BTreeMap<PathBuf, Vec<(String, PathBuf)>> = BTreeMap::new();
+    let mut orphans = Vec::new();
+    let mut languages: BTreeSet<String> = BTreeSet::new();
+    for (file, root, place) in &placed {
+        match place {
+            Place::Source => {
+                sets.entry((*file).clone()).or_default();
+            }
+            Place::Translation { lang, source } if files.contains(source) => {
+                languages.insert(lang.clone());
+                sets.entry(source.clone())
+                    .or_default()
+                    .push((lang.clone(), (*file).clone()));
+            }
+            Place::Translation { lang, source } if is_established(root, lang) => {
+                languages.insert(lang.clone());
+                orphans.push(Orphan {
+                    path: (*file).clone(),
+                    lang: lang.clone(),
+                    expected: source.clone(),
+                    likely_source: None,
+                });
+            }
+            // `x.old.md`, `api/x.md`: not a language after all.
+            Place::Translation { .. } => {
+                sets.entry((*file).clone()).or_default();
+            }
+        }
+    }
+    // A page in a language folder with no source is not a source page either.
+    let sources: Vec<&PathBuf> = sets.keys().collect();
+    for orphan in &mut orphans {
+        orphan.likely_source = likely_source(&orphan.expected, &sources);
+    }
+    Scan {
+        sets: sets
+            .into_iter()
+            .map(|(source, mut translations)| {
+                translations.sort();
+                PageSet {
+                    source,
+                    translations,
+                }
+            })
+            .collect(),
+        orphans,
+        skipped: Vec::new(),
+        languages: languages.into_iter().collect(),
+        paths: Vec::new(),
+    }
+}
+
+/// The source page an orphan most likely translates: in the folder where its
+/// source would be, the page with the same name up to `_`/`-` and case, else
+/// the only page with the same date prefix (`2024-12-05`, `2024-12`).
+fn likely_source(expected: &Path, sources: &[&PathBuf]) -> Option<PathBuf> {
+    let dir = expected.parent()?;
+    let name = expected.file_name()?.to_str()?;
+    let fold = |s: &str| s.to_lowercase().replace('_', "-");
+    let here: Vec<&&PathBuf> = sources.iter().filter(|s| s.parent() == Some(dir)).collect();
+    let name_of = |p: &Path| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    if let Some(same) = here.iter().find(|s| fold(&name_of(s)) == fold(name)) {
+        return Some((**same).clone());
+    }
+    let date = date_prefix(name)?;
+    let dated: Vec<&&&PathBuf> = here
+        .iter()
+        .filter(|s| date_prefix(&name_of(s)) == Some(date))
+        .collect();
+    match dated[..] {
+        [one] => Some((**one).clone()),
+        _ => None,
+    }
+}
+
+/// `2024-12-05` or `2024-12` at the start of a file name.
+fn date_prefix(name: &str) -> Option<&str> {
+    let b = name.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if !(digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7)) {
+        return None;
+    }
+    if b.get(7) == Some(&b'-') && digits(8..10) {
+        Some(&name[..10])
+    } else {
+        Some(&name[..7])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_prefixes() {
+        assert_eq!(date_prefix("2024-12-05-newsletter.md"), Some("2024-12-05"));
+        assert_eq!(date_prefix("2024-12_newsletter.md"), Some("2024-12"));
+        assert_eq!(date_prefix("newsletter.md"), None);
+    }
+
+    #[test]
+    fn likely_sources_by_name_then_date() {
+        let a = PathBuf::from("c/2024-12-05-newsletter.md");
+        let b = PathBuf::from("c/2024-11-07-xmpp-newsletter.md");
+        let sources = [&a, &b];
+        assert_eq!(
+            likely_source(Path::new("c/2024-12-05_newsletter.md"), &sources),
+            Some(a.clone())
+        );
+        assert_eq!(
+            likely_source(Path::new("c/2024-11-07-newsletter.md"), &sources),
+            Some(b.clone())
+        );
+        assert_eq!(likely_source(Path::new("c/other.md"), &sources), None);
+        assert_eq!(
+            likely_source(Path::new("d/2024-12-05_newsletter.md"), &sources),
+            None
+        );
+    }
+}

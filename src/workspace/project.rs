@@ -1,0 +1,366 @@
+//! The project model: one description of the site that every command and the
+//! interface share.
+//!
+//! [`Project::discover`] starts from the path the user gave (else the
+//! current folder), walks up to `trame.toml` and the repository root, and
+//! holds what every entry point needs: the content roots, the source
+//! language, the configured languages (BCP 47, `pt-BR` matching `pt-br`
+//! folders), the layout, the segmentation settings and the link rules.
+//! Nothing else reads `trame.toml` or builds default settings.
+
+use std::path::{Path, PathBuf};
+
+use unic_langid::LanguageIdentifier;
+
+use super::discover::{self, Rules, Scan};
+use crate::config::{self, Config, ConfigError, parse_tag, tag_is};
+use crate::segment;
+
+/// The site as `trame.toml` (or the defaults) describes it.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The repository's work tree, or the folder of `trame.toml`, or the
+    /// folder started from; as shown to the user.
+    pub root: PathBuf,
+    /// `trame.toml`, when there is one.
+    pub config_file: Option<PathBuf>,
+    /// The settings.
+    pub config: Config,
+    /// The source language.
+    pub source_lang: LanguageIdentifier,
+    /// The translation languages to work on (empty: every one found).
+    pub languages: Vec<LanguageIdentifier>,
+    /// How pages are cut into segments.
+    pub segment: segment::Config,
+    /// The content roots, as shown to the user (relative to the current
+    /// folder when possible).
+    pub content: Vec<PathBuf>,
+}
+
+/// Why the project cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    /// `trame.toml` could not be read.
+    #[error("cannot read {}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// `trame.toml` is wrong.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// `--lang` names no language of the site.
+    #[error("no translation in `{lang}`; languages found: {}", found.join(", "))]
+    UnknownLanguage { lang: String, found: Vec<String> },
+}
+
+impl Project {
+    /// Finds the project of `start` (a file or folder; the current folder
+    /// when `None`): `trame.toml` in it or a parent folder up to the
+    /// repository root, else the defaults.
+    pub fn discover(start: Option<&Path>) -> Result<Project, ProjectError> {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let start = match start {
+            Some(p) if p.is_absolute() => p.to_owned(),
+            Some(p) => cwd.join(p),
+            None => cwd.clone(),
+        };
+        // The nearest existing folder at or above `start`.
+        let mut dir = start
+            .ancestors()
+            .find(|a| a.is_dir())
+            .map(Path::to_owned)
+            .unwrap_or_else(|| cwd.clone());
+        if let Ok(c) = dir.canonicalize() {
+            dir = c;
+        }
+        let mut config_dir = None;
+        let mut repo_root = None;
+        for d in dir.ancestors() {
+            if config_dir.is_none() && d.join("trame.toml").is_file() {
+                config_dir = Some(d.to_owned());
+            }
+            if d.join(".git").exists() {
+                repo_root = Some(d.to_owned());
+                break;
+            }
+        }
+        let (config, config_file) = match &config_dir {
+            Some(d) => {
+                let file = d.join("trame.toml");
+                let text = std::fs::read_to_string(&file).map_err(|source| ProjectError::Read {
+                    path: shown(&file, &cwd),
+                    source,
+                })?;
+                let config = config::parse(&shown(&file, &cwd), &text)?;
+                (config, Some(shown(&file, &cwd)))
+            }
+            None => (Config::default(), None),
+        };
+        let base = config_dir.clone().or(repo_root.clone()).unwrap_or(dir);
+        let content = match &config.content {
+            Some(c) => vec![shown(&base.join(c), &cwd)],
+            None => ["issues", "content"]
+                .into_iter()
+                .map(|d| base.join(d))
+                .find(|d| d.is_dir())
+                .map(|d| vec![shown(&d, &cwd)])
+                .unwrap_or_else(|| vec![shown(&base, &cwd)]),
+        };
+        Ok(Project::new(
+            config,
+            config_file,
+            shown(&repo_root.unwrap_or(base), &cwd),
+            content,
+        ))
+    }
+
+    /// The project of the paths a command was given: found from the first.
+    pub fn for_paths(paths: &[PathBuf]) -> Result<Project, ProjectError> {
+        Project::discover(paths.first().map(PathBuf::as_path))
+    }
+
+    /// A project with these settings (tests, and [`Project::discover`]).
+    pub fn new(
+        config: Config,
+        config_file: Option<PathBuf>,
+        root: PathBuf,
+        content: Vec<PathBuf>,
+    ) -> Project {
+        // `config::parse` checked the tags; defaults are valid.
+        let source_lang = parse_tag(&config.source_language)
+            .unwrap_or_else(|| LanguageIdentifier::from_bytes(b"en").unwrap_or_default());
+        let languages = config
+            .languages
+            .iter()
+            .filter_map(|l| parse_tag(l))
+            .collect();
+        let segment = segment::Config {
+            front_matter_keys: config.front_matter_keys.clone(),
+            ..Default::default()
+        };
+        Project {
+            root,
+            config_file,
+            source_lang,
+            languages,
+            segment,
+            content,
+            config,
+        }
+    }
+
+    /// The source language as written in `trame.toml` (`en` by default).
+    pub fn source_tag(&self) -> &str {
+        &self.config.source_language
+    }
+
+    /// The paths to work on: those given, else the content roots.
+    pub fn paths_or_content(&self, paths: &[PathBuf]) -> Vec<PathBuf> {
+        if paths.is_empty() {
+            self.content.clone()
+        } else {
+            paths.to_vec()
+        }
+    }
+
+    /// Finds the pages under `paths` (the content roots when empty), keeping
+    /// the translations in `lang` only when given, and in the configured
+    /// languages. An unknown `lang` is an error listing the languages found.
+    pub fn scan(&self, paths: &[PathBuf], lang: Option<&str>) -> Result<Scan, ProjectError> {
+        let paths = self.paths_or_content(paths);
+        let mut scan = discover::scan(&paths, &self.content, &self.rules());
+        let wanted =
+            |tag: &str| self.languages.is_empty() || self.languages.iter().any(|l| tag_is(tag, l));
+        if let Some(lang) = lang {
+            let known = scan.languages.iter().any(|l| same_tag(l, lang))
+                || self.languages.iter().any(|l| tag_is(lang, l));
+            if !known {
+                return Err(ProjectError::UnknownLanguage {
+                    lang: lang.to_owned(),
+                    found: scan.languages.clone(),
+                });
+            }
+        }
+        let keep = |tag: &str| wanted(tag) && lang.is_none_or(|l| same_tag(tag, l));
+        for set in &mut scan.sets {
+            set.translations.retain(|(tag, _)| keep(tag));
+        }
+        scan.orphans.retain(|o| keep(&o.lang));
+        Ok(scan)
+    }
+}
+
+impl Project {
+    /// Where a new `lang` translation of `source` goes (see
+    /// [`discover::new_translation_path`]).
+    pub fn new_translation_path(&self, source: &Path, lang: &str) -> PathBuf {
+        discover::new_translation_path(source, lang, &self.content, &self.rules())
+    }
+
+    /// Aligns `target` with its source page `source`, keeping the alignment
+    /// corrections recorded beside the source (`.trame-align`) for the
+    /// target's language when the layout tells it.
+    pub fn align(
+        &self,
+        source: &super::Page,
+        target: &super::Page,
+    ) -> Result<crate::align::Alignment, crate::store::StoreError> {
+        match super::translation_lang(&source.path, &target.path) {
+            Some(lang) => {
+                let corrections = crate::store::corrections::load(dir_of(&source.path))?;
+                Ok(super::align_pages(source, target, &lang, &corrections))
+            }
+            None => Ok(crate::align::align(&source.document, &target.document)),
+        }
+    }
+
+    /// Aligns two documents of the page `source` in `lang` with the
+    /// corrections recorded for it (none when they cannot be read).
+    pub fn align_documents(
+        &self,
+        source: &Path,
+        lang: &str,
+        source_doc: &segment::Document,
+        target_doc: &segment::Document,
+    ) -> crate::align::Alignment {
+        let corrections = crate::store::corrections::load(dir_of(source)).unwrap_or_default();
+        let fixed = crate::store::corrections::resolve(
+            &corrections,
+            &super::staleness::page_name(source),
+            lang,
+            source_doc,
+            target_doc,
+        );
+        crate::align::align_with(source_doc, target_doc, &fixed)
+    }
+
+    /// Records that the translations of the given alignment rows of `doc`
+    /// are right for the current English, in `.trame-reviews` beside the
+    /// source page, keyed by fingerprints and the HEAD commit (the work tree
+    /// when the English is not committed, as `notes` tell).
+    pub fn record_reviews(
+        &self,
+        doc: &super::StaleDoc,
+        rows: &[usize],
+        notes: &[super::StaleNote],
+    ) -> Result<Recorded, crate::store::StoreError> {
+        let source = &doc.source.path;
+        let english_committed = !notes
+            .iter()
+            .any(|n| matches!(n, super::StaleNote::NotCommitted { path } if path == source));
+        let commit = crate::history::Repo::open(dir_of(source))
+            .ok()
+            .filter(|_| english_committed)
+            .and_then(|repo| repo.head())
+            .unwrap_or_else(|| crate::store::WORK_TREE.to_owned());
+        let page = super::staleness::page_name(source);
+        let records: Vec<crate::store::Review> = rows
+            .iter()
+            .filter_map(|&k| doc.alignment.rows.get(k))
+            .map(|row| crate::store::Review {
+                page: page.clone(),
+                lang: doc.lang.clone(),
+                target: super::row_fingerprint(&doc.target.document, &row.target),
+                source: super::row_fingerprint(&doc.source.document, &row.source),
+                commit: commit.clone(),
+            })
+            .collect();
+        let dir = dir_of(source).to_owned();
+        let changed = crate::store::add(&dir, &records)?;
+        Ok(Recorded {
+            count: records.len(),
+            changed,
+            file: dir.join(crate::store::FILE_NAME),
+            dir,
+        })
+    }
+
+    /// Records alignment corrections of one translation in `.trame-align`
+    /// beside the English page (replacing older ones on the same segments),
+    /// keyed by the fingerprints of the rows' segments.
+    pub fn record_corrections(
+        &self,
+        doc: &super::StaleDoc,
+        rows: &[crate::align::FixedRow],
+    ) -> Result<Recorded, crate::store::StoreError> {
+        use crate::store::corrections::{self, Correction};
+        let page = super::staleness::page_name(&doc.source.path);
+        let records: Vec<Correction> = rows
+            .iter()
+            .map(|row| {
+                Correction::of_row(
+                    &page,
+                    &doc.lang,
+                    &doc.source.document,
+                    row.source.clone(),
+                    &doc.target.document,
+                    row.target.clone(),
+                )
+            })
+            .collect();
+        let dir = dir_of(&doc.source.path).to_owned();
+        let changed = corrections::add(&dir, &records)?;
+        Ok(Recorded {
+            count: records.len(),
+            changed,
+            file: dir.join(corrections::FILE_NAME),
+            dir,
+        })
+    }
+
+    fn rules(&self) -> Rules<'_> {
+        Rules {
+            source: &self.source_lang,
+            configured: &self.languages,
+            layout: self.config.layout,
+        }
+    }
+}
+
+/// What a record command wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    /// How many records were given.
+    pub count: usize,
+    /// Whether the file changed (false: every record was there already).
+    pub changed: bool,
+    /// The folder of the records file.
+    pub dir: PathBuf,
+    /// The records file.
+    pub file: PathBuf,
+}
+
+/// The folder of a file (`.` for a bare name).
+fn dir_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Two language tags as written name the same language (`pt-br`, `pt_BR`).
+pub fn same_tag(a: &str, b: &str) -> bool {
+    match (parse_tag(a), parse_tag(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.eq_ignore_ascii_case(b),
+    }
+}
+
+/// `path` as shown to the user: relative to `cwd` when below it or above it
+/// (`..`), else absolute.
+fn shown(path: &Path, cwd: &Path) -> PathBuf {
+    let cwd = cwd.canonicalize().unwrap_or_else(|_| cwd.to_owned());
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+    if let Ok(rel) = path.strip_prefix(&cwd) {
+        return if rel.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            rel.to_owned()
+        };
+    }
+    if let Ok(up) = cwd.strip_prefix(&path) {
+        return std::iter::repeat_n("..", up.components().count()).collect();
+    }
+    path
+}

@@ -1,0 +1,858 @@
+//! Staleness of a site's translations: the one place that joins git and the
+//! pure core.
+//!
+//! [`staleness_each`] runs in named steps:
+//! 1. [`open_repository`]: the repository, or a note saying there is none;
+//! 2. [`Records`]: review records and alignment corrections, once per folder;
+//! 3. [`load_set`] and [`align_set`]: pages parsed and aligned (a page that
+//!    cannot be read is a note, and the rest of the site goes on);
+//! 4. the history, read on its own thread beside steps 3;
+//! 5. [`row_bases`]: the base of each alignment row, from the commits that
+//!    last changed its lines and the review records;
+//! 6. [`BaseDocs`]: the English at each base, parsed once per blob, matched
+//!    with the current English;
+//! 7. [`label_target`]: the labels, with reviews settling rows;
+//!    with the page cache answering for steps 3-7 when nothing changed.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use super::cache;
+use super::discover::{Scan, SkipReason};
+use super::project::{Project, ProjectError};
+use super::{LoadError, Page, PageSet, load_page};
+use crate::history::{self, Repo};
+use crate::stale::{self, Base};
+
+/// A translation's staleness report.
+#[derive(Debug, Clone)]
+pub struct StaleDoc {
+    /// The source page.
+    pub source: Page,
+    /// The translation.
+    pub target: Page,
+    /// The translation's language, as written in its path.
+    pub lang: String,
+    /// The alignment of the two.
+    pub alignment: crate::align::Alignment,
+    /// One label per source segment, plus removed target segments.
+    pub labels: Vec<crate::stale::Labelled>,
+}
+
+/// What is only partly known, or was left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaleNote {
+    /// No git repository: only missing segments are reported.
+    NoRepository { path: PathBuf },
+    /// A shallow clone: bases older than its history are unknown.
+    Shallow,
+    /// A file is not committed: its segments count as translated against the current English.
+    NotCommitted { path: PathBuf },
+    /// A file was not read; the rest of the site was.
+    Skipped { path: PathBuf, reason: SkipReason },
+    /// A translation whose source page does not exist.
+    Orphan {
+        path: PathBuf,
+        lang: String,
+        likely_source: Option<PathBuf>,
+    },
+}
+
+/// Why a staleness report could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum StaleError {
+    /// A page could not be read.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The review records could not be read.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// git failed.
+    #[error(transparent)]
+    History(crate::history::HistoryError),
+    /// The project could not be used.
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+    /// Nothing could be read: every file named was skipped.
+    #[error("no page could be read: {}", .skipped.iter().map(|(p, _)| p.display().to_string()).collect::<Vec<_>>().join(", "))]
+    NothingRead { skipped: Vec<(PathBuf, SkipReason)> },
+}
+
+/// The staleness of one page set, as [`staleness_each`] hands it over.
+#[derive(Debug)]
+pub struct PageReport {
+    /// The page set's place among all of them (in path order).
+    pub index: usize,
+    /// How many page sets there are.
+    pub total: usize,
+    /// One report per translation.
+    pub docs: Vec<StaleDoc>,
+    /// What is only partly known about them.
+    pub notes: Vec<StaleNote>,
+}
+
+/// The staleness of every translation under `paths` (the content roots when
+/// empty), optionally of one language, in path order. Files that cannot be
+/// read are notes; only when nothing at all could be read is it an error.
+pub fn staleness(
+    project: &Project,
+    paths: &[PathBuf],
+    lang: Option<&str>,
+) -> Result<(Vec<StaleDoc>, Vec<StaleNote>), StaleError> {
+    let scan = project.scan(paths, lang)?;
+    let parts = std::sync::Mutex::new(Vec::new());
+    let mut notes = staleness_each(project, scan, &|page: PageReport| {
+        parts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(page);
+    })?;
+    let mut parts = parts
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    parts.sort_by_key(|p| p.index);
+    let mut docs = Vec::new();
+    for part in parts {
+        docs.extend(part.docs);
+        notes.extend(part.notes);
+    }
+    Ok((docs, notes))
+}
+
+/// The notes a scan gives before any page is read: files skipped, orphans.
+pub fn scan_notes(scan: &Scan) -> Vec<StaleNote> {
+    let skipped = scan.skipped.iter().map(|s| StaleNote::Skipped {
+        path: s.path.clone(),
+        reason: s.reason.clone(),
+    });
+    let orphans = scan.orphans.iter().map(|o| StaleNote::Orphan {
+        path: o.path.clone(),
+        lang: o.lang.clone(),
+        likely_source: o.likely_source.clone(),
+    });
+    skipped.chain(orphans).collect()
+}
+
+/// The staleness of every translation of `scan`, handed to `sink` page set
+/// by page set as soon as each is ready (in no fixed order), so a front end
+/// can show the first pages while the others are read. Returns the notes
+/// about the whole scan (files skipped, orphans, no repository, shallow
+/// clone).
+///
+/// The history is read on one thread while two others parse and align pages;
+/// each page set is labelled as soon as both its pages and the history are
+/// there.
+pub fn staleness_each(
+    project: &Project,
+    scan: Scan,
+    sink: &(dyn Fn(PageReport) + Sync),
+) -> Result<Vec<StaleNote>, StaleError> {
+    let mut notes = scan_notes(&scan);
+    let sets = scan.sets;
+    if sets.is_empty() && !scan.skipped.is_empty() && scan.orphans.is_empty() {
+        return Err(StaleError::NothingRead {
+            skipped: scan
+                .skipped
+                .into_iter()
+                .map(|s| (s.path, s.reason))
+                .collect(),
+        });
+    }
+    let start = scan
+        .paths
+        .first()
+        .or(project.content.first())
+        .cloned()
+        .unwrap_or_default();
+    let (repo, repo_notes) = open_repository(&start)?;
+    notes.extend(repo_notes);
+    // Every file of interest, relative to the work tree: one walk for all.
+    let rel: HashMap<PathBuf, PathBuf> = match &repo {
+        Some(repo) => sets
+            .iter()
+            .flat_map(|set| {
+                std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t))
+            })
+            .filter_map(|p| repo.relative(p).map(|r| (p.clone(), r)))
+            .collect(),
+        None => HashMap::new(),
+    };
+    let rel_paths: Vec<PathBuf> = rel.values().cloned().collect();
+    let repo_path = repo.as_ref().map(|r| r.workdir().to_owned());
+    let cache_dir = repo
+        .as_ref()
+        .map(|r| r.git_dir().join("trame").join("pages"));
+    drop(repo);
+    let records = Records::load(&sets)?;
+    let ctx = Ctx {
+        project,
+        rel: &rel,
+        records: &records,
+    };
+    if let Some(dir) = &cache_dir {
+        cache::prune(dir);
+    }
+    let total = sets.len();
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let walked: std::sync::OnceLock<Option<history::History>> = std::sync::OnceLock::new();
+    // Reading the history needs no page, and parsing and aligning pages
+    // needs no history: the walk runs on its own thread while two workers
+    // (the machines trame runs on have two cores) take page sets in turn,
+    // each with its own repository handle.
+    let work = || -> Result<(), StaleError> {
+        let repo = match &repo_path {
+            Some(p) => Some(Repo::open(p).map_err(StaleError::History)?),
+            None => None,
+        };
+        let mut commit_index: Option<HashMap<&str, usize>> = None;
+        while !failed.load(Ordering::Relaxed) {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(set) = sets.get(index) else { break };
+            let (loaded, mut notes) = load_set(project, set);
+            let Some(loaded) = loaded else {
+                sink(PageReport {
+                    index,
+                    total,
+                    docs: Vec::new(),
+                    notes,
+                });
+                continue;
+            };
+            // Until the history is there, the cache cannot be asked: align
+            // (a cache entry found then still saves the labelling).
+            let early = match walked.get() {
+                Some(_) => None,
+                None => Some(align_set(&ctx, set, loaded.clone())),
+            };
+            // A failed walk reports its own error.
+            let Some(hist) = walked.wait() else { break };
+            let commit_index = commit_index.get_or_insert_with(|| {
+                hist.commits
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| (c.id.as_str(), k))
+                    .collect()
+            });
+            let targets: Vec<(&String, &PathBuf, &Page)> = loaded
+                .targets
+                .iter()
+                .map(|(l, p, page)| (l, p, page))
+                .collect();
+            let key = cache_dir
+                .as_ref()
+                .map(|_| ctx.cache_key(set, &loaded.source, &targets, hist, commit_index));
+            let hit = match (&cache_dir, &key) {
+                (Some(dir), Some(key)) => cache::read(dir, key, &loaded.source, &targets),
+                _ => None,
+            };
+            drop(targets);
+            let (docs, set_notes) = match hit {
+                Some(hit) => hit,
+                None => {
+                    let aligned = match early {
+                        Some(a) => a,
+                        None => align_set(&ctx, set, loaded),
+                    };
+                    let history = History {
+                        repo: repo.as_ref(),
+                        hist,
+                        commit_index,
+                    };
+                    let result = label_set(&ctx, &history, set, aligned)?;
+                    if let (Some(dir), Some(key)) = (&cache_dir, &key) {
+                        cache::write(dir, key, &result.0, &result.1);
+                    }
+                    result
+                }
+            };
+            notes.extend(set_notes);
+            sink(PageReport {
+                index,
+                total,
+                docs,
+                notes,
+            });
+        }
+        Ok(())
+    };
+    let worker = || {
+        let result = work();
+        if result.is_err() {
+            failed.store(true, Ordering::Relaxed);
+        }
+        result
+    };
+    let (walk, first, second) = std::thread::scope(|scope| {
+        let walker = scope.spawn(|| {
+            let result = match &repo_path {
+                Some(p) => Repo::open(p)
+                    .and_then(|r| r.history(&rel_paths))
+                    .map_err(StaleError::History),
+                None => Ok(history::History::default()),
+            };
+            let (hist, result) = match result {
+                Ok(h) => (Some(h), Ok(())),
+                Err(e) => (None, Err(e)),
+            };
+            let _ = walked.set(hist);
+            result
+        });
+        let helper = scope.spawn(worker);
+        let first = worker();
+        (join(walker), first, join(helper))
+    });
+    walk?;
+    first?;
+    second?;
+    Ok(notes)
+}
+
+/// Step 1: the repository holding `start`, with a note when there is none
+/// or it is a shallow clone.
+fn open_repository(start: &Path) -> Result<(Option<Repo>, Vec<StaleNote>), StaleError> {
+    let mut notes = Vec::new();
+    let repo = match Repo::open(if start.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        start
+    }) {
+        Ok(r) => Some(r),
+        Err(
+            history::HistoryError::NotARepository { path } | history::HistoryError::Bare { path },
+        ) => {
+            notes.push(StaleNote::NoRepository { path });
+            None
+        }
+        Err(e) => return Err(StaleError::History(e)),
+    };
+    if repo.as_ref().is_some_and(Repo::is_shallow) {
+        notes.push(StaleNote::Shallow);
+    }
+    Ok((repo, notes))
+}
+
+/// Step 2: review records and alignment corrections, loaded once for each
+/// folder holding a source page.
+struct Records {
+    reviews: HashMap<PathBuf, Vec<crate::store::Review>>,
+    corrections: HashMap<PathBuf, Vec<crate::store::corrections::Correction>>,
+}
+
+impl Records {
+    fn load(sets: &[PageSet]) -> Result<Records, StaleError> {
+        Ok(Records {
+            reviews: per_dir(sets, crate::store::load)?,
+            corrections: per_dir(sets, crate::store::corrections::load)?,
+        })
+    }
+
+    fn reviews_of(&self, set: &PageSet) -> &[crate::store::Review] {
+        self.reviews
+            .get(dir_of(&set.source))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn corrections_of(&self, set: &PageSet) -> &[crate::store::corrections::Correction] {
+        self.corrections
+            .get(dir_of(&set.source))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+fn dir_of(path: &Path) -> &Path {
+    path.parent().unwrap_or(Path::new("."))
+}
+
+/// What every step shares.
+struct Ctx<'a> {
+    project: &'a Project,
+    /// Each file of interest, relative to the work tree.
+    rel: &'a HashMap<PathBuf, PathBuf>,
+    records: &'a Records,
+}
+
+/// The history as the labelling steps need it.
+struct History<'a> {
+    repo: Option<&'a Repo>,
+    hist: &'a history::History,
+    commit_index: &'a HashMap<&'a str, usize>,
+}
+
+/// A source page with its translations, parsed.
+#[derive(Clone)]
+struct Loaded {
+    source: Page,
+    targets: Vec<(String, PathBuf, Page)>,
+}
+
+/// A source page with its translations, parsed and aligned.
+struct Aligned {
+    source: Page,
+    targets: Vec<(String, PathBuf, Page, crate::align::Alignment)>,
+}
+
+/// Step 3: reads a page set. A source page that cannot be read drops the
+/// set; a translation that cannot be read drops that translation. Either
+/// way a note names the file.
+fn load_set(project: &Project, set: &PageSet) -> (Option<Loaded>, Vec<StaleNote>) {
+    let mut notes = Vec::new();
+    let source = match load_page(&set.source, &project.segment) {
+        Ok(p) => p,
+        Err(e) => {
+            notes.push(skipped_note(e));
+            return (None, notes);
+        }
+    };
+    let mut targets = Vec::new();
+    for (tlang, tpath) in &set.translations {
+        match load_page(tpath, &project.segment) {
+            Ok(page) => targets.push((tlang.clone(), tpath.clone(), page)),
+            Err(e) => notes.push(skipped_note(e)),
+        }
+    }
+    (Some(Loaded { source, targets }), notes)
+}
+
+/// The note for a page that could not be read.
+fn skipped_note(e: LoadError) -> StaleNote {
+    let (path, reason) = match e {
+        LoadError::Io { path, source } => (
+            path,
+            SkipReason::Unreadable {
+                message: source.to_string(),
+            },
+        ),
+        LoadError::InvalidUtf8 { path, offset } => (path, SkipReason::NotUtf8 { offset }),
+        LoadError::NoMarkdown { path } => (path, SkipReason::NoMarkdown),
+        LoadError::Special { path } => (path, SkipReason::Special),
+    };
+    StaleNote::Skipped { path, reason }
+}
+
+/// Step 3, continued: aligns each translation with its source, keeping the
+/// alignment corrections recorded for the page.
+fn align_set(ctx: &Ctx<'_>, set: &PageSet, loaded: Loaded) -> Aligned {
+    let corrections = ctx.records.corrections_of(set);
+    let targets = loaded
+        .targets
+        .into_iter()
+        .map(|(tlang, tpath, target)| {
+            let alignment = align_pages(&loaded.source, &target, &tlang, corrections);
+            (tlang, tpath, target, alignment)
+        })
+        .collect();
+    Aligned {
+        source: loaded.source,
+        targets,
+    }
+}
+
+/// The base of an alignment row: the version of the English its translation
+/// was made against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum RowBase {
+    /// Unknown: no repository, or the row has no translation.
+    Unknown,
+    /// Uncommitted lines, or a review of the English in the work tree:
+    /// made against the current English.
+    WorkTree,
+    /// The commit at this index of the history (0 is the newest).
+    Commit(usize),
+}
+
+impl RowBase {
+    /// The newer of two bases (the work tree is newer than any commit).
+    fn newer(self, other: RowBase) -> RowBase {
+        match (self, other) {
+            (RowBase::Unknown, b) | (b, RowBase::Unknown) => b,
+            (RowBase::WorkTree, _) | (_, RowBase::WorkTree) => RowBase::WorkTree,
+            (RowBase::Commit(a), RowBase::Commit(b)) => RowBase::Commit(a.min(b)),
+        }
+    }
+}
+
+/// Step 5: the commit (or work tree) that last changed each line of the
+/// translation, from the versions git has of it.
+fn line_origins(
+    ctx: &Ctx<'_>,
+    history: &History<'_>,
+    tpath: &Path,
+    target: &Page,
+    notes: &mut Vec<StaleNote>,
+) -> Result<Vec<RowBase>, StaleError> {
+    let versions = ctx
+        .rel
+        .get(tpath)
+        .and_then(|r| history.hist.versions.get(r));
+    match (history.repo, versions) {
+        (Some(repo), Some(versions)) => {
+            let mut texts = Vec::new();
+            for v in versions.iter().rev() {
+                texts.push(repo.text(v.blob).map_err(StaleError::History)?);
+            }
+            let mut origin: Vec<RowBase> = versions
+                .iter()
+                .rev()
+                .map(|v| RowBase::Commit(v.commit))
+                .collect();
+            if texts.last() != Some(&target.text) {
+                texts.push(target.text.clone());
+                origin.push(RowBase::WorkTree);
+            }
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            Ok(history::line_origins(&refs)
+                .into_iter()
+                .map(|o| origin[o])
+                .collect())
+        }
+        (Some(_), None) => {
+            notes.push(StaleNote::NotCommitted {
+                path: tpath.to_owned(),
+            });
+            Ok(vec![RowBase::WorkTree; target.text.lines().count()])
+        }
+        (None, _) => Ok(Vec::new()),
+    }
+}
+
+/// Step 5: the base of each alignment row: the newest origin among its
+/// translated lines, or a newer review record of its translation.
+fn row_bases(
+    history: &History<'_>,
+    reviews: &[crate::store::Review],
+    page_name: &str,
+    tlang: &str,
+    target: &Page,
+    alignment: &crate::align::Alignment,
+    line_origin: &[RowBase],
+) -> Vec<RowBase> {
+    alignment
+        .rows
+        .iter()
+        .map(|row| {
+            if history.repo.is_none() || row.target.is_empty() {
+                return RowBase::Unknown;
+            }
+            let mut newest = RowBase::Unknown;
+            for j in row.target.clone() {
+                let seg = &target.document.segments[j];
+                for line in seg.lines.0..=seg.lines.1 {
+                    let origin = line_origin
+                        .get(line as usize - 1)
+                        .copied()
+                        .unwrap_or(RowBase::WorkTree);
+                    newest = match newest {
+                        RowBase::Unknown => origin,
+                        // The row's base is its newest line.
+                        n => n.newer(origin),
+                    };
+                }
+            }
+            let target_fp = row_fingerprint(&target.document, &row.target);
+            let reviewed = reviews
+                .iter()
+                .filter(|r| r.page == page_name && r.lang == tlang && r.target == target_fp)
+                .find_map(|r| {
+                    if r.commit == crate::store::WORK_TREE {
+                        Some(RowBase::WorkTree)
+                    } else {
+                        history
+                            .commit_index
+                            .get(r.commit.as_str())
+                            .map(|k| RowBase::Commit(*k))
+                    }
+                });
+            match reviewed {
+                Some(r) => newest.newer(r),
+                None => newest,
+            }
+        })
+        .collect()
+}
+
+/// Step 6: the English at each base, parsed once per blob and matched with
+/// the current English (`None`: the base English is the current English).
+struct BaseDocs {
+    /// Base to the blob of the English there (`None` for the work tree);
+    /// absent when the English did not exist then.
+    blob_of: HashMap<RowBase, Option<Option<history::BlobId>>>,
+    docs: HashMap<Option<history::BlobId>, Option<BaseDoc>>,
+}
+
+/// A base English document and, for each current segment, its version there.
+type BaseDoc = (crate::segment::Document, Vec<Option<usize>>);
+
+impl BaseDocs {
+    fn new() -> BaseDocs {
+        BaseDocs {
+            blob_of: HashMap::new(),
+            docs: HashMap::new(),
+        }
+    }
+
+    /// Reads the English at every base not read yet.
+    fn read(
+        &mut self,
+        ctx: &Ctx<'_>,
+        history: &History<'_>,
+        set: &PageSet,
+        source: &Page,
+        bases: &[RowBase],
+    ) -> Result<(), StaleError> {
+        for &base in bases {
+            if base == RowBase::Unknown || self.blob_of.contains_key(&base) {
+                continue;
+            }
+            let key = match (base, history.repo) {
+                (RowBase::WorkTree, _) => Some(None),
+                (RowBase::Commit(k), Some(_)) => ctx
+                    .rel
+                    .get(&set.source)
+                    .and_then(|r| history.hist.version_at(r, k))
+                    .map(|v| Some(v.blob)),
+                _ => None,
+            };
+            self.blob_of.insert(base, key);
+            let Some(key) = key else { continue };
+            if self.docs.contains_key(&key) {
+                continue;
+            }
+            let entry = match (key, history.repo) {
+                (Some(blob), Some(repo)) => {
+                    let text = repo.text(blob).map_err(StaleError::History)?;
+                    if text == source.text {
+                        None
+                    } else {
+                        let d = crate::segment::parse_with(&text, &ctx.project.segment).0;
+                        let versions = stale::match_versions(&d, &source.document);
+                        Some((d, versions))
+                    }
+                }
+                _ => None,
+            };
+            self.docs.insert(key, entry);
+        }
+        Ok(())
+    }
+}
+
+/// Steps 5 to 7 for one page set.
+fn label_set(
+    ctx: &Ctx<'_>,
+    history: &History<'_>,
+    set: &PageSet,
+    aligned: Aligned,
+) -> Result<(Vec<StaleDoc>, Vec<StaleNote>), StaleError> {
+    let mut out = Vec::new();
+    let mut notes = Vec::new();
+    if aligned.targets.is_empty() {
+        return Ok((out, notes));
+    }
+    let source = aligned.source;
+    let source_versions = ctx
+        .rel
+        .get(&set.source)
+        .and_then(|r| history.hist.versions.get(r));
+    if history.repo.is_some() && source_versions.is_none() {
+        notes.push(StaleNote::NotCommitted {
+            path: set.source.clone(),
+        });
+    }
+    let mut base_docs = BaseDocs::new();
+    for (tlang, tpath, target, alignment) in aligned.targets {
+        let origins = line_origins(ctx, history, &tpath, &target, &mut notes)?;
+        let bases = row_bases(
+            history,
+            ctx.records.reviews_of(set),
+            &page_name(&set.source),
+            &tlang,
+            &target,
+            &alignment,
+            &origins,
+        );
+        base_docs.read(ctx, history, set, &source, &bases)?;
+        let labels = label_target(
+            ctx, history, set, &source, &target, &tlang, &alignment, &bases, &base_docs,
+        );
+        out.push(StaleDoc {
+            source: source.clone(),
+            target,
+            lang: tlang,
+            alignment,
+            labels,
+        });
+    }
+    Ok((out, notes))
+}
+
+/// Step 7: labels one translation, a review of the current English settling
+/// a row whatever changed.
+#[allow(clippy::too_many_arguments)]
+fn label_target(
+    ctx: &Ctx<'_>,
+    history: &History<'_>,
+    set: &PageSet,
+    source: &Page,
+    target: &Page,
+    tlang: &str,
+    alignment: &crate::align::Alignment,
+    bases: &[RowBase],
+    base_docs: &BaseDocs,
+) -> Vec<stale::Labelled> {
+    let identity: Vec<Option<usize>> = (0..source.document.segments.len()).map(Some).collect();
+    let commit_id = |base: RowBase| match base {
+        RowBase::Commit(k) => history.hist.commits[k].id.as_str(),
+        _ => crate::store::WORK_TREE,
+    };
+    let base_of_row = |r: usize| -> Option<Base<'_>> {
+        let base = bases.get(r).copied().filter(|b| *b != RowBase::Unknown)?;
+        let key = base_docs.blob_of.get(&base).copied().flatten()?;
+        let (doc, versions) = match base_docs.docs.get(&key)? {
+            Some((d, v)) => (d, v.as_slice()),
+            None => (&source.document, identity.as_slice()),
+        };
+        Some(Base {
+            document: doc,
+            versions,
+            commit: Some(commit_id(base)),
+        })
+    };
+    let mut labels = stale::label(&source.document, &target.document, alignment, &base_of_row);
+    let page = page_name(&set.source);
+    let reviews = ctx.records.reviews_of(set);
+    for l in &mut labels {
+        let (Some(i), false) = (l.source, l.target.is_empty()) else {
+            continue;
+        };
+        let Some(row) = alignment.rows.iter().find(|r| r.source.contains(&i)) else {
+            continue;
+        };
+        let (tfp, sfp) = (
+            row_fingerprint(&target.document, &row.target),
+            row_fingerprint(&source.document, &row.source),
+        );
+        if reviews
+            .iter()
+            .any(|r| r.page == page && r.lang == tlang && r.target == tfp && r.source == sfp)
+        {
+            l.state = crate::stale::State::UpToDate;
+            l.diff.clear();
+        }
+    }
+    labels
+}
+
+impl Ctx<'_> {
+    /// The name of a page set's cache entry: everything its result depends on.
+    fn cache_key(
+        &self,
+        set: &PageSet,
+        source: &Page,
+        targets: &[(&String, &PathBuf, &Page)],
+        hist: &history::History,
+        commit_index: &HashMap<&str, usize>,
+    ) -> String {
+        let mut key = cache::KeyBuilder::new();
+        key.add(format!(
+            "{:?} {}",
+            self.project.segment,
+            self.project.source_tag()
+        ));
+        let page = page_name(&set.source);
+        let add_file = |key: &mut cache::KeyBuilder, path: &Path, page: &Page| {
+            key.add(path.as_os_str().as_encoded_bytes());
+            key.add(&page.text);
+            let versions = self.rel.get(path).and_then(|r| hist.versions.get(r));
+            for v in versions.into_iter().flatten() {
+                key.add(format!(
+                    "{} {:?} {}",
+                    hist.commits[v.commit].id,
+                    v.blob,
+                    v.path.display()
+                ));
+            }
+            key.add("end of versions");
+        };
+        add_file(&mut key, &set.source, source);
+        for (lang, path, page) in targets {
+            key.add(lang);
+            add_file(&mut key, path, page);
+        }
+        for r in self.records.reviews_of(set) {
+            if r.page == page {
+                let known = commit_index.contains_key(r.commit.as_str());
+                key.add(format!("{r:?} {known}"));
+            }
+        }
+        for c in self.records.corrections_of(set) {
+            if c.page == page {
+                key.add(format!("{c:?}"));
+            }
+        }
+        key.finish()
+    }
+}
+
+/// The file name of a source page, which records are keyed by.
+pub(super) fn page_name(source: &Path) -> String {
+    source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Loads records (reviews, corrections) once for each directory holding a
+/// source page of `sets`.
+fn per_dir<T>(
+    sets: &[PageSet],
+    load: fn(&Path) -> Result<Vec<T>, crate::store::StoreError>,
+) -> Result<HashMap<PathBuf, Vec<T>>, StaleError> {
+    let mut out = HashMap::new();
+    for set in sets {
+        let dir = dir_of(&set.source).to_owned();
+        if let std::collections::hash_map::Entry::Vacant(slot) = out.entry(dir) {
+            let records = load(slot.key())?;
+            slot.insert(records);
+        }
+    }
+    Ok(out)
+}
+
+/// Waits for a scoped thread, passing its panic on.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
+/// Returns the fingerprint of a row side: its segments' texts joined.
+pub fn row_fingerprint(
+    doc: &crate::segment::Document,
+    range: &std::ops::Range<usize>,
+) -> crate::segment::Fingerprint {
+    let text: Vec<&str> = range
+        .clone()
+        .map(|k| doc.segments[k].text.as_str())
+        .collect();
+    crate::segment::fingerprint(&text.join("\n"))
+}
+
+/// Aligns a translation with its source page, keeping the alignment
+/// corrections recorded for the page in `lang` (see [`crate::store::corrections`]).
+pub fn align_pages(
+    source: &Page,
+    target: &Page,
+    lang: &str,
+    corrections: &[crate::store::corrections::Correction],
+) -> crate::align::Alignment {
+    let fixed = crate::store::corrections::resolve(
+        corrections,
+        &page_name(&source.path),
+        lang,
+        &source.document,
+        &target.document,
+    );
+    crate::align::align_with(&source.document, &target.document, &fixed)
+}
