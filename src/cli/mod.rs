@@ -846,16 +846,14 @@ fn stale(
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let (_, docs, notes) = report::configured_staleness(paths, lang, l10n)?;
+    warn_notes(&notes, l10n);
     let written = match format {
         Format::Json => {
             let json = StaleJson::new(&docs, all);
             serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)
         }
-        Format::Text => {
-            warn_notes(&notes, l10n);
-            write_stale_text(out, &docs, all, l10n)
-        }
+        Format::Text => write_stale_text(out, &docs, all, l10n),
     };
     written.with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
     Ok(ExitCode::SUCCESS)

@@ -87,7 +87,7 @@ pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> 
 }
 
 /// Reads the pages and their staleness, sending them as they are ready.
-fn load(project: &workspace::Project, paths: &[PathBuf], sender: Sender<Message>) {
+pub fn load(project: &workspace::Project, paths: &[PathBuf], sender: Sender<Message>) {
     let done = std::sync::atomic::AtomicUsize::new(0);
     let sink = |page: workspace::PageReport| {
         let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;

@@ -9,6 +9,7 @@ mod align_cli;
 mod align_gold;
 mod corpus_round_trip;
 mod localize_golden;
+mod project;
 mod realign;
 mod report_cli;
 mod segments_cli;

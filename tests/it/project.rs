@@ -1,0 +1,320 @@
+//! One project model: every command and the interface find the same pages
+//! on a site in the directory layout with a nested folder named like a
+//! language, a region code, an orphan and files that cannot be pages (a
+//! non-UTF-8 page, a FIFO, a directory named like a page); each reports the
+//! orphan and the bad files by name, processes the rest, and returns.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::TestRepo;
+
+const EN: &str = "---\ntitle: Intro\n---\n\nWelcome to the project, read the guide first.\n\n## Install\n\nRun the installer and follow the steps.\n";
+const DE: &str = "---\ntitle: Einführung\n---\n\nWillkommen beim Projekt, lies zuerst die Anleitung.\n\n## Installation\n\nStarte das Installationsprogramm und folge den Schritten.\n";
+const FR: &str = "---\ntitle: Introduction\n---\n\nBienvenue dans le projet, lisez d'abord le guide.\n\n## Installation\n\nLancez l'installateur et suivez les étapes.\n";
+const PT: &str = "---\ntitle: Introdução\n---\n\nBem-vindo ao projeto, leia o guia primeiro.\n\n## Instalação\n\nExecute o instalador e siga os passos.\n";
+const EN_CPP: &str = "# C++\n\nThe C++ client library is called `libloom`.\n";
+const JA_CPP: &str = "# C++\n\nC++ のクライアントライブラリは `libloom` です。\n";
+const EN_NEWS: &str = "# News of December\n\nThe December issue is out.\n";
+const DE_NEWS: &str = "# Neuigkeiten im Dezember\n\nDie Dezemberausgabe ist da.\n";
+
+/// The pairs every entry point must find, as (source, translation).
+const PAIRS: &[(&str, &str)] = &[
+    (
+        "content/en/docs/languages/cpp/x.md",
+        "content/ja/docs/languages/cpp/x.md",
+    ),
+    ("content/en/intro.md", "content/de/intro.md"),
+    ("content/en/intro.md", "content/fr/intro.md"),
+    ("content/en/intro.md", "content/pt-br/intro.md"),
+];
+
+/// Builds the site; returns it and whether a FIFO could be made.
+fn site() -> (TestRepo, bool) {
+    let mut r = TestRepo::new();
+    r.write("content/en/docs/languages/cpp/x.md", EN_CPP);
+    r.write("content/ja/docs/languages/cpp/x.md", JA_CPP);
+    r.write("content/en/intro.md", EN);
+    r.write("content/de/intro.md", DE);
+    r.write("content/fr/intro.md", FR);
+    r.write("content/pt-br/intro.md", PT);
+    r.write("content/en/2024-12-05-newsletter.md", EN_NEWS);
+    // Renamed in English after it was translated: an orphan.
+    r.write("content/de/2024-12-05_newsletter.md", DE_NEWS);
+    r.write("content/en/bad.md", EN_NEWS);
+    r.commit("site");
+    // Not a page: Latin-1 bytes, a folder named like a page, a FIFO.
+    std::fs::write(
+        r.path().join("content/fr/bad.md"),
+        b"# Nouvelles de d\xe9cembre\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(r.path().join("content/en/y.fr.md")).unwrap();
+    let fifo = Command::new("mkfifo")
+        .arg(r.path().join("content/fr/pipe.md"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !fifo {
+        eprintln!("SKIPPED (FIFO part): `mkfifo` is not available on this machine");
+    }
+    (r, fifo)
+}
+
+/// Runs trame in `cwd` with a cleared environment; fails the test if it
+/// does not return within a minute (a FIFO opened for reading would block).
+fn trame(cwd: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trame"))
+        .args(args)
+        .current_dir(cwd)
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("trame runs");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("trame {args:?} did not return within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn pairs_of(items: &[serde_json::Value], source: &str, target: &str) -> BTreeSet<(String, String)> {
+    items
+        .iter()
+        .map(|d| {
+            (
+                d[source].as_str().unwrap_or_default().to_owned(),
+                d[target].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn expected() -> BTreeSet<(String, String)> {
+    PAIRS
+        .iter()
+        .map(|(s, t)| (s.to_string(), t.to_string()))
+        .collect()
+}
+
+/// Every bad file and the orphan are named on standard error.
+fn assert_reports_bad_files(stderr: &str, fifo: bool, what: &str) {
+    assert!(
+        stderr.contains("content/de/2024-12-05_newsletter.md (de) is a translation with no source page; it probably translates content/en/2024-12-05-newsletter.md"),
+        "{what}: orphan not reported:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("content/fr/bad.md is not UTF-8"),
+        "{what}: non-UTF-8 page not named:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("content/en/y.fr.md is a directory"),
+        "{what}: directory not named:\n{stderr}"
+    );
+    if fifo {
+        assert!(
+            stderr.contains("content/fr/pipe.md is not a regular file"),
+            "{what}: FIFO not named:\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn every_command_finds_the_same_pages_and_names_what_it_skips() {
+    let (r, fifo) = site();
+    let dir = r.path();
+
+    let stale = trame(dir, &["stale", "--format", "json"]);
+    assert_eq!(stale.status.code(), Some(0), "{stale:?}");
+    let docs = json(&stale)["documents"].as_array().cloned().unwrap();
+    assert_eq!(pairs_of(&docs, "source", "target"), expected(), "stale");
+    assert_reports_bad_files(&String::from_utf8_lossy(&stale.stderr), fifo, "stale");
+
+    let status = trame(dir, &["status", "--format", "json"]);
+    assert_eq!(status.status.code(), Some(0), "{status:?}");
+    let mut found = BTreeSet::new();
+    for d in json(&status)["documents"].as_array().unwrap() {
+        for t in d["translations"].as_array().unwrap() {
+            found.insert((
+                d["source"].as_str().unwrap().to_owned(),
+                t["target"].as_str().unwrap().to_owned(),
+            ));
+        }
+    }
+    assert_eq!(found, expected(), "status");
+    assert_reports_bad_files(&String::from_utf8_lossy(&status.stderr), fifo, "status");
+
+    let check = trame(dir, &["check", "--format", "json"]);
+    let report = json(&check);
+    let coverage = report["coverage"].as_array().cloned().unwrap();
+    assert_eq!(pairs_of(&coverage, "source", "target"), expected(), "check");
+    let orphan = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "orphan")
+        .unwrap_or_else(|| panic!("check reports no orphan: {report}"));
+    assert_eq!(orphan["file"], "content/de/2024-12-05_newsletter.md");
+    assert_eq!(check.status.code(), Some(1), "the orphan fails the check");
+    assert_reports_bad_files(&String::from_utf8_lossy(&check.stderr), fifo, "check");
+
+    // A file argument finds its set from a nested folder named like a language.
+    let one = trame(
+        dir,
+        &[
+            "stale",
+            "content/ja/docs/languages/cpp/x.md",
+            "--all",
+            "--format",
+            "json",
+        ],
+    );
+    let docs = json(&one)["documents"].as_array().cloned().unwrap();
+    assert_eq!(
+        pairs_of(&docs, "source", "target"),
+        BTreeSet::from([(PAIRS[0].0.to_owned(), PAIRS[0].1.to_owned())])
+    );
+
+    // Region codes match whatever their case.
+    let pt = trame(
+        dir,
+        &["stale", "--lang", "pt-BR", "--all", "--format", "json"],
+    );
+    let docs = json(&pt)["documents"].as_array().cloned().unwrap();
+    assert_eq!(
+        pairs_of(&docs, "source", "target"),
+        BTreeSet::from([(PAIRS[3].0.to_owned(), PAIRS[3].1.to_owned())])
+    );
+    // An unknown language is an error listing the languages found.
+    let xx = trame(dir, &["status", "--lang", "xx"]);
+    assert_eq!(xx.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&xx.stderr);
+    assert!(err.contains("languages found: de, fr, ja, pt-br"), "{err}");
+
+    // segments: the bad files are named, the others listed, exit 0.
+    let seg = trame(dir, &["segments", "content"]);
+    assert_eq!(seg.status.code(), Some(0), "{seg:?}");
+    let out = String::from_utf8_lossy(&seg.stdout);
+    assert!(out.contains("content/ja/docs/languages/cpp/x.md"), "{out}");
+    let err = String::from_utf8_lossy(&seg.stderr);
+    assert!(err.contains("content/fr/bad.md is not UTF-8"), "{err}");
+    assert!(err.contains("content/en/y.fr.md is a directory"), "{err}");
+    if fifo {
+        assert!(
+            err.contains("content/fr/pipe.md is not a regular file"),
+            "{err}"
+        );
+    }
+
+    // write: the new translation goes into the language folder at the same depth.
+    let write = trame(
+        dir,
+        &[
+            "write",
+            "content/en/docs/languages/cpp/x.md",
+            "--lang",
+            "fr",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(write.status.code(), Some(0), "{write:?}");
+    assert!(
+        String::from_utf8_lossy(&write.stdout).contains("content/fr/docs/languages/cpp/x.md"),
+        "{write:?}"
+    );
+
+    // sync and review return and name the same files.
+    let sync = trame(dir, &["sync", "--dry-run"]);
+    assert_eq!(sync.status.code(), Some(0), "{sync:?}");
+    assert_reports_bad_files(&String::from_utf8_lossy(&sync.stderr), fifo, "sync");
+    let review = trame(
+        dir,
+        &[
+            "review",
+            "content/ja/docs/languages/cpp/x.md",
+            "--lang",
+            "ja",
+            "--all",
+        ],
+    );
+    assert_eq!(review.status.code(), Some(0), "{review:?}");
+    assert!(
+        dir.join("content/en/docs/languages/cpp/.trame-reviews")
+            .is_file()
+    );
+
+    // The interface loads the same pages through the same project.
+    let project = trame::workspace::Project::discover(Some(dir)).unwrap();
+    let (sender, received) = std::sync::mpsc::channel();
+    trame::tui::load(&project, &[], sender);
+    let mut found = BTreeSet::new();
+    let mut notes = Vec::new();
+    for msg in received.try_iter() {
+        match msg {
+            trame::tui::message::Message::Loaded { docs, .. } => {
+                for d in docs {
+                    let rel = |p: &Path| p.strip_prefix(dir).unwrap_or(p).display().to_string();
+                    found.insert((rel(&d.source.path), rel(&d.target.path)));
+                }
+            }
+            trame::tui::message::Message::LoadFinished { notes: n, error } => {
+                assert_eq!(error, None);
+                notes = n;
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(found, expected(), "interface");
+    let orphans: Vec<_> = notes
+        .iter()
+        .filter(|n| matches!(n, trame::workspace::StaleNote::Orphan { .. }))
+        .collect();
+    assert_eq!(orphans.len(), 1, "{notes:?}");
+    let skipped = notes
+        .iter()
+        .filter(|n| matches!(n, trame::workspace::StaleNote::Skipped { .. }))
+        .count();
+    assert_eq!(skipped, if fifo { 3 } else { 2 }, "{notes:?}");
+}
+
+#[test]
+fn a_nested_folder_named_like_a_language_is_an_ordinary_folder() {
+    let mut r = TestRepo::new();
+    for lang in ["en", "ja"] {
+        for sub in ["cpp", "go", "js", "php", "web", "ios"] {
+            r.write(
+                &format!("content/{lang}/docs/languages/{sub}/index.md"),
+                EN_CPP,
+            );
+        }
+    }
+    r.commit("docs");
+    let status = trame(r.path(), &["status", "--format", "json"]);
+    let report = json(&status);
+    let n: usize = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["translations"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(n, 6, "{report}");
+    assert!(status.stderr.is_empty(), "{status:?}");
+}
