@@ -3,21 +3,32 @@
 //! Exit codes: 0 when all is well, 1 when a check finds problems, 2 on error.
 //! Errors print once, with their context chain, through Fluent; JSON output
 //! is English and its field names are a stable contract.
+//!
+//! This file holds the clap types and the dispatch; each command has its own
+//! file, `output` the helpers they share and `scan` what reads `trame.toml`
+//! and scans the content.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use serde::Serialize;
 
-use crate::i18n::{Arg, Localizer, ids};
+use crate::i18n::{Arg, Localizer};
 
-pub mod report;
-pub mod write;
-use crate::segment::{self, DiagnosticKind, SegmentKind};
-use crate::workspace::{self, LoadError};
+mod align;
+mod check;
+pub mod ids;
+mod output;
+mod review;
+pub(crate) mod scan;
+mod segments;
+mod stale;
+mod status;
+mod sync;
+mod write;
+
+pub use output::render_diff;
 
 /// Translate Markdown sites from the terminal.
 #[derive(Debug, Parser)]
@@ -166,13 +177,13 @@ pub fn main() -> ExitCode {
     match run(cli, &l10n, &mut out) {
         Ok(code) => code,
         Err(err) => {
-            if is_broken_pipe(&err) {
+            if output::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
             let detail = format!("{err:#}");
             eprintln!(
                 "trame: {}",
-                l10n.tr_args(ids::ERROR, &[("detail", Arg::Str(&detail))])
+                l10n.tr_args(crate::i18n::ids::ERROR, &[("detail", Arg::Str(&detail))])
             );
             ExitCode::from(2)
         }
@@ -194,14 +205,20 @@ pub fn run(cli: Cli, l10n: &Localizer, out: &mut dyn Write) -> anyhow::Result<Ex
             paths,
             lang,
             dry_run,
-        } => write::sync(&content_paths(&paths), lang.as_deref(), dry_run, l10n, out),
+        } => sync::sync(
+            &scan::content_paths(&paths),
+            lang.as_deref(),
+            dry_run,
+            l10n,
+            out,
+        ),
         Command::Status {
             paths,
             lang,
             sections,
             format,
-        } => report::status(
-            &content_paths(&paths),
+        } => status::status(
+            &scan::content_paths(&paths),
             lang.as_deref(),
             sections,
             format,
@@ -209,809 +226,26 @@ pub fn run(cli: Cli, l10n: &Localizer, out: &mut dyn Write) -> anyhow::Result<Ex
             out,
         ),
         Command::Check { paths, format } => {
-            report::check(&content_paths(&paths), format, l10n, out)
+            check::check(&scan::content_paths(&paths), format, l10n, out)
         }
         Command::Tui { path } => crate::tui::run(path, l10n),
-        Command::Segments { paths, format } => segments(&paths, format, l10n, out),
+        Command::Segments { paths, format } => segments::segments(&paths, format, l10n, out),
         Command::Align {
             source,
             target,
             format,
-        } => align(&source, &target, format, l10n, out),
+        } => align::align(&source, &target, format, l10n, out),
         Command::Stale {
             paths,
             lang,
             all,
             format,
-        } => stale(&paths, lang.as_deref(), all, format, l10n, out),
+        } => stale::stale(&paths, lang.as_deref(), all, format, l10n, out),
         Command::Review {
             path,
             lang,
             segment,
             all: _,
-        } => review(&path, &lang, segment, l10n, out),
-    }
-}
-
-fn align(
-    source: &std::path::Path,
-    target: &std::path::Path,
-    format: Format,
-    l10n: &Localizer,
-    out: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let config = segment::Config::default();
-    let s = workspace::load_page(source, &config).map_err(|e| explain(e, l10n))?;
-    let t = workspace::load_page(target, &config).map_err(|e| explain(e, l10n))?;
-    // Corrections recorded beside the source page (`.trame-align`), for the
-    // target's language when the layout tells it.
-    let alignment = match workspace::translation_lang(source, target) {
-        Some(lang) => {
-            let dir = source.parent().unwrap_or(std::path::Path::new("."));
-            let corrections = crate::store::corrections::load(dir)?;
-            workspace::align_pages(&s, &t, &lang, &corrections)
-        }
-        None => crate::align::align(&s.document, &t.document),
-    };
-    let (s_shown, t_shown) = (source.display().to_string(), target.display().to_string());
-    let written = match format {
-        Format::Json => {
-            let json = AlignJson::new(&s_shown, &t_shown, &s.document, &t.document, &alignment);
-            serde_json::to_writer_pretty(&mut *out, &json)?;
-            writeln!(out)
-        }
-        Format::Text => {
-            warn_diagnostics(&s_shown, &s.diagnostics, l10n);
-            warn_diagnostics(&t_shown, &t.diagnostics, l10n);
-            write_align_text(
-                out,
-                &s_shown,
-                &t_shown,
-                &s.document,
-                &t.document,
-                &alignment,
-                l10n,
-            )
-        }
-    };
-    written.with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Writes the two sides next to each other, one row per line (a row with
-/// several segments on a side shows their texts joined).
-fn write_align_text(
-    out: &mut dyn Write,
-    s_shown: &str,
-    t_shown: &str,
-    s: &segment::Document,
-    t: &segment::Document,
-    alignment: &crate::align::Alignment,
-    l10n: &Localizer,
-) -> std::io::Result<()> {
-    let n_review = alignment.rows.iter().filter(|r| r.needs_review()).count() as f64;
-    let n_rows = alignment.rows.len() as f64;
-    writeln!(
-        out,
-        "{}",
-        l10n.tr_args(
-            ids::ALIGN_SUMMARY,
-            &[
-                ("source", Arg::Str(s_shown)),
-                ("target", Arg::Str(t_shown)),
-                ("rows", Arg::Num(n_rows)),
-                ("review", Arg::Num(n_review))
-            ]
-        )
-    )?;
-    const WIDTH: usize = 48;
-    for row in &alignment.rows {
-        let side = |doc: &segment::Document, range: &std::ops::Range<usize>| -> (String, String) {
-            if range.is_empty() {
-                return ("-".into(), String::new());
-            }
-            let (a, b) = (
-                doc.segments[range.start].lines.0,
-                doc.segments[range.end - 1].lines.1,
-            );
-            let lines = if a == b {
-                a.to_string()
-            } else {
-                format!("{a}-{b}")
-            };
-            let text: Vec<String> = range
-                .clone()
-                .map(|k| segment::normalize(&doc.segments[k].text))
-                .collect();
-            (lines, sanitize(&text.join(" ¶ ")))
-        };
-        let (sl, st) = side(s, &row.source);
-        let (tl, tt) = side(t, &row.target);
-        let mark = if row.needs_review() {
-            '?'
-        } else if row.crossed {
-            '×'
-        } else {
-            ' '
-        };
-        writeln!(
-            out,
-            "{mark}{:>4.2} {sl:>7} {:<WIDTH$} │ {tl:>7} {}",
-            row.score,
-            pad(&truncate(&st, WIDTH), WIDTH),
-            truncate(&tt, WIDTH)
-        )?;
-    }
-    Ok(())
-}
-
-/// Pads to a width in characters (format's padding counts bytes of
-/// multi-byte text wrongly for accented text).
-fn pad(text: &str, width: usize) -> String {
-    let n = text.chars().count();
-    let mut s = text.to_owned();
-    s.extend(std::iter::repeat_n(' ', width.saturating_sub(n)));
-    s
-}
-
-fn segments(
-    paths: &[PathBuf],
-    format: Format,
-    l10n: &Localizer,
-    out: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let files = workspace::markdown_files(paths).map_err(|e| explain(e, l10n))?;
-    let config = segment::Config::default();
-    let several = files.len() > 1;
-    for path in &files {
-        let page = workspace::load_page(path, &config).map_err(|e| explain(e, l10n))?;
-        let shown = path.display().to_string();
-        let written = match format {
-            Format::Json => {
-                let json = SegmentsJson::new(&shown, &page);
-                if several {
-                    serde_json::to_writer(&mut *out, &json)?;
-                } else {
-                    serde_json::to_writer_pretty(&mut *out, &json)?;
-                }
-                writeln!(out)
-            }
-            Format::Text => {
-                warn_diagnostics(&shown, &page.diagnostics, l10n);
-                write_segments_text(out, &shown, &page, l10n)
-            }
-        };
-        written.with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn write_segments_text(
-    out: &mut dyn Write,
-    shown: &str,
-    page: &workspace::Page,
-    l10n: &Localizer,
-) -> std::io::Result<()> {
-    let segments = &page.document.segments;
-    let count = segments.len() as f64;
-    writeln!(
-        out,
-        "{}",
-        l10n.tr_args(
-            ids::SEGMENTS_SUMMARY,
-            &[("path", Arg::Str(shown)), ("count", Arg::Num(count))]
-        )
-    )?;
-    let width = segments.len().to_string().len();
-    for (i, seg) in segments.iter().enumerate() {
-        let lines = if seg.lines.0 == seg.lines.1 {
-            seg.lines.0.to_string()
-        } else {
-            format!("{}-{}", seg.lines.0, seg.lines.1)
-        };
-        let mut label = l10n.tr(kind_id(seg.kind));
-        if seg.level > 0 {
-            label.push_str(&format!(" {}", seg.level));
-        }
-        if let Some(key) = &seg.key {
-            label.push_str(&format!(" ({key})"));
-        }
-        let mut text = sanitize(&segment::normalize(&seg.text));
-        if let Some(anchor) = &seg.anchor {
-            text.push_str(&format!("  #{anchor}"));
-        }
-        writeln!(
-            out,
-            "{:>width$}  {lines:<9} {label:<28} {}",
-            i + 1,
-            truncate(&text, 100)
-        )?;
-    }
-    Ok(())
-}
-
-#[allow(clippy::print_stderr)]
-fn warn_diagnostics(shown: &str, diagnostics: &[segment::Diagnostic], l10n: &Localizer) {
-    for d in diagnostics {
-        let message = match &d.kind {
-            DiagnosticKind::UnclosedFrontMatter => l10n.tr(ids::DIAG_UNCLOSED_FRONT_MATTER),
-            DiagnosticKind::BadFrontMatter { message } => l10n.tr_args(
-                ids::DIAG_BAD_FRONT_MATTER,
-                &[("message", Arg::Str(message))],
-            ),
-            DiagnosticKind::UnclosedCodeFence => l10n.tr(ids::DIAG_UNCLOSED_CODE_FENCE),
-            DiagnosticKind::UnclosedShortcode => l10n.tr(ids::DIAG_UNCLOSED_SHORTCODE),
-        };
-        let detail = format!("{shown}:{}: {message}", d.line);
-        eprintln!(
-            "trame: {}",
-            l10n.tr_args(ids::WARNING, &[("detail", Arg::Str(&detail))])
-        );
-    }
-}
-
-/// Turns a load error into a localized error that keeps its cause.
-fn explain(err: LoadError, l10n: &Localizer) -> anyhow::Error {
-    match err {
-        LoadError::Io { path, source } => {
-            let path = path.display().to_string();
-            anyhow::Error::new(source)
-                .context(l10n.tr_args(ids::ERROR_READ, &[("path", Arg::Str(&path))]))
-        }
-        LoadError::InvalidUtf8 { path, offset } => {
-            let path = path.display().to_string();
-            anyhow::anyhow!(
-                "{}",
-                l10n.tr_args(
-                    ids::ERROR_UTF8,
-                    &[
-                        ("path", Arg::Str(&path)),
-                        ("offset", Arg::Num(offset as f64))
-                    ]
-                )
-            )
-        }
-        LoadError::NoMarkdown { path } => {
-            let path = path.display().to_string();
-            anyhow::anyhow!(
-                "{}",
-                l10n.tr_args(ids::ERROR_NO_MARKDOWN, &[("path", Arg::Str(&path))])
-            )
-        }
-    }
-}
-
-fn kind_id(kind: SegmentKind) -> &'static str {
-    match kind {
-        SegmentKind::FrontMatter => ids::KIND_FRONT_MATTER,
-        SegmentKind::Heading => ids::KIND_HEADING,
-        SegmentKind::Paragraph => ids::KIND_PARAGRAPH,
-        SegmentKind::ListItem => ids::KIND_LIST_ITEM,
-        SegmentKind::TableCell => ids::KIND_TABLE_CELL,
-        SegmentKind::Blockquote => ids::KIND_BLOCKQUOTE,
-        SegmentKind::ShortcodeParam => ids::KIND_SHORTCODE_PARAM,
-    }
-}
-
-/// Replaces control characters so text from content files is shown, never
-/// executed by the terminal.
-pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                char::from_u32(0x2400 + c as u32)
-                    .filter(|_| (c as u32) < 0x20)
-                    .unwrap_or('\u{fffd}')
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-fn truncate(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        return text.to_owned();
-    }
-    let mut s: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-    s.push('…');
-    s
-}
-
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || e.downcast_ref::<serde_json::Error>()
-                .and_then(|j| j.io_error_kind())
-                == Some(std::io::ErrorKind::BrokenPipe)
-    })
-}
-
-/// `trame align --format json`.
-#[derive(Debug, Serialize)]
-pub struct AlignJson<'a> {
-    source: &'a str,
-    target: &'a str,
-    rows: Vec<AlignRowJson>,
-}
-
-#[derive(Debug, Serialize)]
-struct AlignRowJson {
-    source_lines: Vec<[u32; 2]>,
-    target_lines: Vec<[u32; 2]>,
-    /// Kinds of the row's source segments, then of its target segments.
-    kinds: Vec<&'static str>,
-    score: f64,
-    review: bool,
-    /// Present only on a crossed 2-2 row: its two pairs, as indices into
-    /// `source_lines` and `target_lines`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    crossed: Option<[[usize; 2]; 2]>,
-}
-
-impl<'a> AlignJson<'a> {
-    /// Builds the JSON view of an alignment.
-    pub fn new(
-        source: &'a str,
-        target: &'a str,
-        s: &segment::Document,
-        t: &segment::Document,
-        alignment: &crate::align::Alignment,
-    ) -> Self {
-        let lines = |doc: &segment::Document, r: &std::ops::Range<usize>| -> Vec<[u32; 2]> {
-            r.clone()
-                .map(|k| [doc.segments[k].lines.0, doc.segments[k].lines.1])
-                .collect()
-        };
-        let rows = alignment
-            .rows
-            .iter()
-            .map(|row| AlignRowJson {
-                source_lines: lines(s, &row.source),
-                target_lines: lines(t, &row.target),
-                kinds: row
-                    .source
-                    .clone()
-                    .map(|k| s.segments[k].kind.as_str())
-                    .chain(row.target.clone().map(|k| t.segments[k].kind.as_str()))
-                    .collect(),
-                score: (row.score * 1000.0).round() / 1000.0,
-                review: row.needs_review(),
-                crossed: row.crossed.then_some([[0, 1], [1, 0]]),
-            })
-            .collect();
-        AlignJson {
-            source,
-            target,
-            rows,
-        }
-    }
-}
-
-/// `trame segments --format json`: one file.
-#[derive(Debug, Serialize)]
-pub struct SegmentsJson<'a> {
-    file: &'a str,
-    segments: Vec<SegmentJson<'a>>,
-    diagnostics: Vec<DiagnosticJson<'a>>,
-}
-
-#[derive(Debug, Serialize)]
-struct SegmentJson<'a> {
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    key: Option<&'a str>,
-    lines: [u32; 2],
-    bytes: [usize; 2],
-    text: &'a str,
-    fingerprint: String,
-    anchor: Option<&'a str>,
-    invariants: InvariantsJson<'a>,
-}
-
-#[derive(Debug, Serialize)]
-struct InvariantsJson<'a> {
-    urls: &'a [String],
-    code: &'a [String],
-    numbers: &'a [String],
-    dates: &'a [String],
-    shortcodes: &'a [String],
-}
-
-#[derive(Debug, Serialize)]
-struct DiagnosticJson<'a> {
-    line: u32,
-    offset: usize,
-    code: &'static str,
-    detail: Option<&'a str>,
-}
-
-impl<'a> SegmentsJson<'a> {
-    /// Builds the JSON view of a page.
-    pub fn new(file: &'a str, page: &'a workspace::Page) -> Self {
-        let segments = page
-            .document
-            .segments
-            .iter()
-            .map(|s| SegmentJson {
-                kind: s.kind.as_str(),
-                level: (s.level > 0).then_some(s.level),
-                key: s.key.as_deref(),
-                lines: [s.lines.0, s.lines.1],
-                bytes: [s.bytes.start, s.bytes.end],
-                text: &s.text,
-                fingerprint: s.fingerprint.to_string(),
-                anchor: s.anchor.as_deref(),
-                invariants: InvariantsJson {
-                    urls: &s.invariants.urls,
-                    code: &s.invariants.code,
-                    numbers: &s.invariants.numbers,
-                    dates: &s.invariants.dates,
-                    shortcodes: &s.invariants.shortcodes,
-                },
-            })
-            .collect();
-        let diagnostics = page
-            .diagnostics
-            .iter()
-            .map(|d| DiagnosticJson {
-                line: d.line,
-                offset: d.offset,
-                code: d.kind.code(),
-                detail: match &d.kind {
-                    DiagnosticKind::BadFrontMatter { message } => Some(message),
-                    _ => None,
-                },
-            })
-            .collect();
-        SegmentsJson {
-            file,
-            segments,
-            diagnostics,
-        }
-    }
-}
-
-/// Returns the given paths, or the content folder: `issues/` or `content/`
-/// in the current directory, else the current directory.
-pub(crate) fn content_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
-    if !paths.is_empty() {
-        return paths.to_vec();
-    }
-    for dir in ["issues", "content"] {
-        if std::path::Path::new(dir).is_dir() {
-            return vec![PathBuf::from(dir)];
-        }
-    }
-    vec![PathBuf::from(".")]
-}
-
-/// Turns a staleness error into a localized error that keeps its cause.
-pub(crate) fn explain_stale(err: workspace::StaleError, l10n: &Localizer) -> anyhow::Error {
-    match err {
-        workspace::StaleError::Load(e) => explain(e, l10n),
-        other => anyhow::Error::new(other),
-    }
-}
-
-#[allow(clippy::print_stderr)]
-pub(crate) fn warn_notes(notes: &[workspace::StaleNote], l10n: &Localizer) {
-    for note in notes {
-        let detail = match note {
-            workspace::StaleNote::NoRepository { path } => l10n.tr_args(
-                ids::NOTE_NO_REPOSITORY,
-                &[("path", Arg::Str(&path.display().to_string()))],
-            ),
-            workspace::StaleNote::Shallow => l10n.tr(ids::NOTE_SHALLOW),
-            workspace::StaleNote::NotCommitted { path } => l10n.tr_args(
-                ids::NOTE_NOT_COMMITTED,
-                &[("path", Arg::Str(&path.display().to_string()))],
-            ),
-        };
-        eprintln!(
-            "trame: {}",
-            l10n.tr_args(ids::WARNING, &[("detail", Arg::Str(&detail))])
-        );
-    }
-}
-
-fn stale(
-    paths: &[PathBuf],
-    lang: Option<&str>,
-    all: bool,
-    format: Format,
-    l10n: &Localizer,
-    out: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let (_, docs, notes) = report::configured_staleness(paths, lang, l10n)?;
-    let written = match format {
-        Format::Json => {
-            let json = StaleJson::new(&docs, all);
-            serde_json::to_writer_pretty(&mut *out, &json)?;
-            writeln!(out)
-        }
-        Format::Text => {
-            warn_notes(&notes, l10n);
-            write_stale_text(out, &docs, all, l10n)
-        }
-    };
-    written.with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Returns true when colour may be used on standard output.
-pub(crate) fn use_colour() -> bool {
-    use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
-}
-
-/// Renders a word diff: coloured on a terminal, `[-old-]{+new+}` otherwise.
-pub fn render_diff(diff: &[crate::stale::Chunk], colour: bool) -> String {
-    use crate::stale::Op;
-    let mut out = String::new();
-    for c in diff {
-        let text = sanitize(&c.text);
-        match (c.op, colour) {
-            (Op::Equal, _) => out.push_str(&text),
-            (Op::Delete, true) => out.push_str(&format!("\x1b[31;9m{text}\x1b[0m")),
-            (Op::Insert, true) => out.push_str(&format!("\x1b[32;4m{text}\x1b[0m")),
-            (Op::Delete, false) => out.push_str(&format!("[-{text}-]")),
-            (Op::Insert, false) => out.push_str(&format!("{{+{text}+}}")),
-        }
-    }
-    out
-}
-
-fn state_id(state: crate::stale::State) -> &'static str {
-    use crate::stale::State;
-    match state {
-        State::UpToDate => ids::STATE_UP_TO_DATE,
-        State::Cosmetic => ids::STATE_COSMETIC,
-        State::LinkOnly => ids::STATE_LINK_ONLY,
-        State::AlreadyUpdated => ids::STATE_ALREADY_UPDATED,
-        State::Stale => ids::STATE_STALE,
-        State::Missing => ids::STATE_MISSING,
-        State::Removed => ids::STATE_REMOVED,
-    }
-}
-
-fn write_stale_text(
-    out: &mut dyn Write,
-    docs: &[workspace::StaleDoc],
-    all: bool,
-    l10n: &Localizer,
-) -> std::io::Result<()> {
-    use crate::stale::State;
-    let colour = use_colour();
-    for doc in docs {
-        let count = |s: State| doc.labels.iter().filter(|l| l.state == s).count() as f64;
-        let source = doc.source.path.display().to_string();
-        let target = doc.target.path.display().to_string();
-        writeln!(
-            out,
-            "{}",
-            l10n.tr_args(
-                ids::STALE_SUMMARY,
-                &[
-                    ("source", Arg::Str(&source)),
-                    ("target", Arg::Str(&target)),
-                    ("lang", Arg::Str(&doc.lang)),
-                    ("stale", Arg::Num(count(State::Stale))),
-                    ("missing", Arg::Num(count(State::Missing))),
-                    ("removed", Arg::Num(count(State::Removed))),
-                    ("cosmetic", Arg::Num(count(State::Cosmetic))),
-                    ("linkonly", Arg::Num(count(State::LinkOnly))),
-                ]
-            )
-        )?;
-        for l in &doc.labels {
-            if l.state == State::UpToDate && !all {
-                continue;
-            }
-            let src = l.source.map(|i| {
-                let s = &doc.source.document.segments[i];
-                format!("#{} L{}", i + 1, lines(s.lines))
-            });
-            let tgt = (!l.target.is_empty()).then(|| {
-                let (a, b) = (
-                    &doc.target.document.segments[l.target.start],
-                    &doc.target.document.segments[l.target.end - 1],
-                );
-                format!("L{}", lines((a.lines.0, b.lines.1)))
-            });
-            let base = l
-                .base_commit
-                .as_deref()
-                .map(|c| c.chars().take(10).collect::<String>())
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "  {:<16} {:<14} → {:<10} {base}",
-                l10n.tr(state_id(l.state)),
-                src.unwrap_or_else(|| "-".into()),
-                tgt.unwrap_or_else(|| "-".into())
-            )?;
-            if !l.diff.is_empty() {
-                writeln!(out, "      {}", render_diff(&l.diff, colour))?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn lines((a, b): (u32, u32)) -> String {
-    if a == b {
-        a.to_string()
-    } else {
-        format!("{a}-{b}")
-    }
-}
-
-fn review(
-    path: &std::path::Path,
-    lang: &str,
-    segment_no: Option<usize>,
-    l10n: &Localizer,
-    out: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let (_, docs, notes) = report::configured_staleness(&[path.to_owned()], Some(lang), l10n)?;
-    warn_notes(&notes, l10n);
-    let doc = docs.into_iter().find(|d| d.lang == lang).ok_or_else(|| {
-        anyhow::anyhow!(
-            "{}",
-            l10n.tr_args(
-                ids::ERROR_NO_TRANSLATION,
-                &[
-                    ("path", Arg::Str(&path.display().to_string())),
-                    ("lang", Arg::Str(lang))
-                ]
-            )
-        )
-    })?;
-    let n_source = doc.source.document.segments.len();
-    if let Some(n) = segment_no
-        && (n == 0 || n > n_source)
-    {
-        anyhow::bail!(
-            "{}",
-            l10n.tr_args(
-                ids::ERROR_NO_SEGMENT,
-                &[
-                    ("number", Arg::Num(n as f64)),
-                    ("count", Arg::Num(n_source as f64))
-                ]
-            )
-        );
-    }
-    // Reviews made against uncommitted English are keyed to the work tree.
-    let english_committed = !notes.iter().any(
-        |n| matches!(n, workspace::StaleNote::NotCommitted { path } if *path == doc.source.path),
-    );
-    let commit = crate::history::Repo::open(path)
-        .ok()
-        .and_then(|repo| repo.head())
-        .filter(|_| english_committed)
-        .unwrap_or_else(|| "worktree".to_owned());
-    let page = doc
-        .source
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut records = Vec::new();
-    for row in &doc.alignment.rows {
-        if row.source.is_empty() || row.target.is_empty() {
-            continue;
-        }
-        if let Some(n) = segment_no
-            && !row.source.contains(&(n - 1))
-        {
-            continue;
-        }
-        records.push(crate::store::Review {
-            page: page.clone(),
-            lang: lang.to_owned(),
-            target: workspace::row_fingerprint(&doc.target.document, &row.target),
-            source: workspace::row_fingerprint(&doc.source.document, &row.source),
-            commit: commit.clone(),
-        });
-    }
-    let dir = doc
-        .source
-        .path
-        .parent()
-        .unwrap_or(std::path::Path::new("."))
-        .to_owned();
-    let changed = crate::store::add(&dir, &records)?;
-    let shown = dir.join(crate::store::FILE_NAME).display().to_string();
-    let id = if changed {
-        ids::REVIEW_RECORDED
-    } else {
-        ids::REVIEW_UNCHANGED
-    };
-    writeln!(
-        out,
-        "{}",
-        l10n.tr_args(
-            id,
-            &[
-                ("count", Arg::Num(records.len() as f64)),
-                ("path", Arg::Str(&shown))
-            ]
-        )
-    )
-    .with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// `trame stale --format json`.
-#[derive(Debug, Serialize)]
-pub struct StaleJson {
-    documents: Vec<StaleDocJson>,
-}
-
-#[derive(Debug, Serialize)]
-struct StaleDocJson {
-    source: String,
-    target: String,
-    lang: String,
-    segments: Vec<StaleSegmentJson>,
-}
-
-#[derive(Debug, Serialize)]
-struct StaleSegmentJson {
-    state: &'static str,
-    source_lines: Option<[u32; 2]>,
-    target_lines: Option<[u32; 2]>,
-    base_commit: Option<String>,
-    diff: Vec<DiffJson>,
-}
-
-#[derive(Debug, Serialize)]
-struct DiffJson {
-    op: &'static str,
-    text: String,
-}
-
-impl StaleJson {
-    /// Builds the JSON view of staleness reports.
-    pub fn new(docs: &[workspace::StaleDoc], all: bool) -> Self {
-        let documents = docs
-            .iter()
-            .map(|d| StaleDocJson {
-                source: d.source.path.display().to_string(),
-                target: d.target.path.display().to_string(),
-                lang: d.lang.clone(),
-                segments: d
-                    .labels
-                    .iter()
-                    .filter(|l| all || l.state != crate::stale::State::UpToDate)
-                    .map(|l| StaleSegmentJson {
-                        state: l.state.as_str(),
-                        source_lines: l.source.map(|i| {
-                            let s = &d.source.document.segments[i];
-                            [s.lines.0, s.lines.1]
-                        }),
-                        target_lines: (!l.target.is_empty()).then(|| {
-                            let segs = &d.target.document.segments;
-                            [segs[l.target.start].lines.0, segs[l.target.end - 1].lines.1]
-                        }),
-                        base_commit: l.base_commit.clone(),
-                        diff: l
-                            .diff
-                            .iter()
-                            .map(|c| DiffJson {
-                                op: c.op.as_str(),
-                                text: c.text.clone(),
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            })
-            .collect();
-        StaleJson { documents }
+        } => review::review(&path, &lang, segment, l10n, out),
     }
 }

@@ -51,10 +51,10 @@ pub const IDS: &[&str] = ids::ALL;
 /// The first frame comes at once: pages are read on a background thread and
 /// join the dashboard as they are ready, the header counting them.
 pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> {
-    let (config, config_dir) = crate::cli::report::load_config(l10n)?;
+    let (config, config_dir) = crate::cli::scan::load_config(l10n)?;
     let path = path
         .or_else(|| {
-            let dir = crate::cli::report::from_here(&config_dir?);
+            let dir = crate::cli::scan::from_here(&config_dir?);
             Some(dir.join(config.content.as_ref()?))
         })
         .unwrap_or_else(default_content);
