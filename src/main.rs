@@ -1,7 +1,9 @@
-//! The `trame` binary: parses arguments and hands over to [`trame::cli`].
+//! The `trame` binary: parses arguments and hands over to [`trame::cli`],
+//! which opens [`trame::tui`] when no command is given. The binary is the
+//! one place that joins the two front ends.
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    trame::cli::main()
+    trame::cli::main(trame::tui::run)
 }

@@ -204,3 +204,15 @@ pub(crate) const LEGEND_EDITED: &str = "tui-legend-edited";
 pub(crate) const LEGEND_UNSURE: &str = "tui-legend-unsure";
 pub(crate) const ERROR_OPEN: &str = "tui-error-open";
 pub(crate) const ERROR_TERMINAL: &str = "tui-error-terminal";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_interface_id_exists_in_every_language() {
+        let missing = crate::i18n::missing_ids(crate::tui::IDS);
+        assert!(
+            missing.is_empty(),
+            "tui ids not in every bundle: {missing:?}"
+        );
+    }
+}

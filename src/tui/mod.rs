@@ -89,8 +89,14 @@ pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> 
 /// Reads the pages and their staleness, sending them as they are ready.
 pub fn load(project: &workspace::Project, paths: &[PathBuf], sender: Sender<Message>) {
     let done = std::sync::atomic::AtomicUsize::new(0);
+    // Notes about single pages (a file skipped) join those of the scan.
+    let page_notes = std::sync::Mutex::new(Vec::new());
     let sink = |page: workspace::PageReport| {
         let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        page_notes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend(page.notes);
         let _ = sender.send(Message::Loaded {
             docs: page.docs,
             done,
@@ -102,7 +108,14 @@ pub fn load(project: &workspace::Project, paths: &[PathBuf], sender: Sender<Mess
         .map_err(workspace::StaleError::from)
         .and_then(|scan| workspace::staleness_each(project, scan, &sink));
     let finished = match result {
-        Ok(notes) => Message::LoadFinished { notes, error: None },
+        Ok(mut notes) => {
+            notes.extend(
+                page_notes
+                    .into_inner()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner),
+            );
+            Message::LoadFinished { notes, error: None }
+        }
         Err(e) => Message::LoadFinished {
             notes: Vec::new(),
             error: Some(format!("{:#}", anyhow::Error::new(e))),

@@ -118,3 +118,35 @@ fn every_integration_module_is_declared() {
         }
     }
 }
+
+/// Every message of the English bundle is used by some module (the shared
+/// ids, the command line's or the interface's): the binary joins both front
+/// ends, so the check lives here, not in either.
+#[test]
+fn every_english_message_is_used_by_the_program() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en");
+    let mut ftl = String::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        ftl.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        ftl.push('\n');
+    }
+    let defined: std::collections::BTreeSet<&str> = ftl
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim()))
+        .collect();
+    let used: std::collections::BTreeSet<&str> = [
+        trame::i18n::ids::ALL,
+        &trame::cli::ids::all(),
+        trame::tui::IDS,
+    ]
+    .concat()
+    .into_iter()
+    .collect();
+    let unused: Vec<_> = defined.difference(&used).collect();
+    assert!(
+        unused.is_empty(),
+        "English messages no module lists: {unused:?}"
+    );
+    assert!(defined.len() > 100, "{} messages read", defined.len());
+}

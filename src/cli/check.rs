@@ -1,30 +1,26 @@
-//! `trame status` and `trame check`: coverage for coordinators, a gate for CI.
-//!
-//! Both read `trame.toml` (optional), compute staleness for every translation
-//! under the content paths and build a [`crate::report::DocReport`] each.
-//! Human text is localized; JSON, GitHub annotations and JUnit XML are
-//! English (their messages come from the English bundle) and stable.
+//! `trame check`: a gate for CI. Applies the rules of `trame.toml` to every
+//! translation and fails (exit 1) on errors. Human text is localized; JSON,
+//! GitHub annotations and JUnit XML are English (their messages come from the
+//! English bundle) and stable.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use serde::Serialize;
 
-use crate::cli::{CheckFormat, Format, render_diff, sanitize};
+use crate::cli::CheckFormat;
+use crate::cli::output::{render_diff, sanitize, use_colour};
+use crate::cli::scan::{Scanned, scan};
 use crate::config::Config;
 use crate::i18n::{Arg, Localizer};
 use crate::report::{DocReport, Rule, Side};
 use crate::stale::State;
-use crate::workspace::{self, StaleDoc};
+use crate::workspace::StaleDoc;
 
 /// Message ids used by this module.
-pub const IDS: &[&str] = &[
-    STATUS_HEADER,
-    STATUS_CELL,
-    STATUS_NONE,
-    STATUS_SECTION_TOP,
+pub(crate) const IDS: &[&str] = &[
     CHECK_COVERAGE,
     CHECK_SECTION_MISSING,
     CHECK_STALE,
@@ -34,13 +30,7 @@ pub const IDS: &[&str] = &[
     CHECK_SUMMARY,
     SEVERITY_ERROR,
     SEVERITY_WARNING,
-    SCANNING,
-    ERROR_CONFIG,
 ];
-const STATUS_HEADER: &str = "status-header";
-const STATUS_CELL: &str = "status-cell";
-const STATUS_NONE: &str = "status-none";
-const STATUS_SECTION_TOP: &str = "status-section-top";
 const CHECK_COVERAGE: &str = "check-coverage";
 const CHECK_SECTION_MISSING: &str = "check-section-missing";
 const CHECK_STALE: &str = "check-stale";
@@ -50,334 +40,6 @@ const CHECK_FINDING_TARGET: &str = "check-finding-target";
 const CHECK_SUMMARY: &str = "check-summary";
 const SEVERITY_ERROR: &str = "severity-error";
 const SEVERITY_WARNING: &str = "severity-warning";
-const SCANNING: &str = "scanning";
-const ERROR_CONFIG: &str = "error-config";
-
-/// A translation with its report.
-struct Scanned {
-    doc: StaleDoc,
-    report: DocReport,
-}
-
-/// Loads `trame.toml`, scans the content and reports every translation.
-fn scan(
-    paths: &[PathBuf],
-    lang: Option<&str>,
-    l10n: &Localizer,
-) -> anyhow::Result<(Config, Vec<Scanned>)> {
-    let (project, docs, notes) = configured_staleness(paths, lang, l10n)?;
-    let config = project.config;
-    crate::cli::warn_notes(&notes, l10n);
-    let scanned = docs
-        .into_iter()
-        .map(|doc| {
-            let report = crate::report::report(
-                &doc.source.document,
-                &doc.source.text,
-                &doc.target.document,
-                &doc.target.text,
-                &doc.target.diagnostics,
-                &doc.alignment,
-                &doc.labels,
-            );
-            Scanned { doc, report }
-        })
-        .collect();
-    Ok((config, scanned))
-}
-
-/// The staleness of the content as the project describes it (`trame.toml`
-/// found from the first path, else the defaults): its content roots unless
-/// paths are given, source language, layout, front matter keys and
-/// languages. A progress note shows on a terminal after half a second.
-pub(crate) fn configured_staleness(
-    paths: &[PathBuf],
-    lang: Option<&str>,
-    l10n: &Localizer,
-) -> anyhow::Result<(workspace::Project, Vec<StaleDoc>, Vec<workspace::StaleNote>)> {
-    let project =
-        workspace::Project::for_paths(paths).map_err(|e| crate::cli::explain_project(e, l10n))?;
-    let progress = Progress::start(l10n.tr(SCANNING));
-    let result = workspace::staleness(&project, paths, lang);
-    drop(progress);
-    let (docs, notes) = result.map_err(|e| crate::cli::explain_stale(e, l10n))?;
-    Ok((project, docs, notes))
-}
-
-/// A note on standard error when a scan takes more than half a second on a
-/// terminal; cleared when dropped.
-struct Progress {
-    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    handle: Option<std::thread::JoinHandle<bool>>,
-}
-
-impl Progress {
-    #[allow(clippy::print_stderr)]
-    fn start(message: String) -> Progress {
-        use std::io::IsTerminal;
-        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let handle = std::io::stderr().is_terminal().then(|| {
-            let done = done.clone();
-            std::thread::spawn(move || {
-                let frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-                std::thread::sleep(std::time::Duration::from_millis(500));
-                let mut shown = false;
-                let mut k = 0;
-                while !done.load(std::sync::atomic::Ordering::Relaxed) {
-                    eprint!("\r{} {message}", frames[k % frames.len()]);
-                    shown = true;
-                    k += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(100));
-                }
-                shown
-            })
-        });
-        Progress { done, handle }
-    }
-}
-
-impl Drop for Progress {
-    #[allow(clippy::print_stderr)]
-    fn drop(&mut self) {
-        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
-        if let Some(h) = self.handle.take()
-            && h.join().unwrap_or(false)
-        {
-            eprint!("\r\x1b[2K");
-        }
-    }
-}
-
-/// Runs `trame status`.
-pub fn status(
-    paths: &[PathBuf],
-    lang: Option<&str>,
-    sections: bool,
-    format: Format,
-    l10n: &Localizer,
-    out: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let (_, scanned) = scan(paths, lang, l10n)?;
-    let written = match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &StatusJson::new(&scanned, sections))?;
-            writeln!(out)
-        }
-        Format::Text => write_status_text(out, &scanned, sections, l10n),
-    };
-    written.with_context(|| l10n.tr(crate::i18n::ids::ERROR_WRITE_OUTPUT))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn bar(percent: f64, colour: bool) -> String {
-    let filled = ((percent / 10.0).round() as usize).min(10);
-    let bar = format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled));
-    if !colour {
-        return bar;
-    }
-    let code = if percent >= 100.0 {
-        32
-    } else if percent >= 50.0 {
-        33
-    } else {
-        31
-    };
-    format!("\x1b[{code}m{bar}\x1b[0m")
-}
-
-fn cell(counts: &crate::report::Counts, colour: bool, l10n: &Localizer) -> String {
-    let percent = counts.percent();
-    format!(
-        "{} {}",
-        bar(percent, colour),
-        l10n.tr_args(
-            STATUS_CELL,
-            &[
-                ("percent", Arg::Num(percent.floor())),
-                ("stale", Arg::Num(counts.get(State::Stale) as f64)),
-                ("missing", Arg::Num(counts.get(State::Missing) as f64)),
-            ]
-        )
-    )
-}
-
-fn write_status_text(
-    out: &mut dyn Write,
-    scanned: &[Scanned],
-    sections: bool,
-    l10n: &Localizer,
-) -> std::io::Result<()> {
-    let colour = crate::cli::use_colour();
-    let mut langs: Vec<&str> = scanned.iter().map(|s| s.doc.lang.as_str()).collect();
-    langs.sort_unstable();
-    langs.dedup();
-    let mut sources: Vec<&Path> = scanned
-        .iter()
-        .map(|s| s.doc.source.path.as_path())
-        .collect();
-    sources.dedup();
-    writeln!(
-        out,
-        "{}",
-        l10n.tr_args(
-            STATUS_HEADER,
-            &[
-                ("documents", Arg::Num(sources.len() as f64)),
-                ("languages", Arg::Str(&langs.join(", ")))
-            ]
-        )
-    )?;
-    let section_width = if sections {
-        scanned
-            .iter()
-            .flat_map(|s| &s.report.sections)
-            .map(|sec| sec.title.chars().count() + 4)
-            .max()
-            .unwrap_or(0)
-    } else {
-        0
-    };
-    let name_width = sources
-        .iter()
-        .map(|p| p.display().to_string().chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(8)
-        .max(section_width);
-    for source in sources {
-        let docs: Vec<&Scanned> = scanned
-            .iter()
-            .filter(|s| s.doc.source.path == source)
-            .collect();
-        let shown = source.display().to_string();
-        write!(out, "{shown:<name_width$}")?;
-        for lang in &langs {
-            match docs.iter().find(|d| d.doc.lang == *lang) {
-                Some(d) => write!(out, "  {lang} {}", cell(&d.report.total, colour, l10n))?,
-                None => write!(out, "  {lang} {}", l10n.tr(STATUS_NONE))?,
-            }
-        }
-        writeln!(out)?;
-        if sections {
-            let Some(first) = docs.first() else { continue };
-            for (k, section) in first.report.sections.iter().enumerate() {
-                let title = if section.title.is_empty() {
-                    l10n.tr(STATUS_SECTION_TOP)
-                } else {
-                    sanitize(&section.title)
-                };
-                let label = format!("  § {title}");
-                write!(out, "{}", pad_chars(&label, name_width))?;
-                for lang in &langs {
-                    match docs
-                        .iter()
-                        .find(|d| d.doc.lang == *lang)
-                        .and_then(|d| d.report.sections.get(k))
-                    {
-                        Some(s) => write!(out, "  {lang} {}", cell(&s.counts, colour, l10n))?,
-                        None => write!(out, "  {lang} {}", l10n.tr(STATUS_NONE))?,
-                    }
-                }
-                writeln!(out)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn pad_chars(text: &str, width: usize) -> String {
-    let n = text.chars().count();
-    if n >= width {
-        return text.to_owned();
-    }
-    format!("{text}{}", " ".repeat(width - n))
-}
-
-/// `trame status --format json`.
-#[derive(Serialize)]
-struct StatusJson {
-    documents: Vec<StatusDocJson>,
-}
-
-#[derive(Serialize)]
-struct StatusDocJson {
-    source: String,
-    translations: Vec<StatusTranslationJson>,
-}
-
-#[derive(Serialize)]
-struct StatusTranslationJson {
-    lang: String,
-    target: String,
-    #[serde(flatten)]
-    counts: CountsJson,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sections: Option<Vec<SectionJson>>,
-}
-
-#[derive(Serialize)]
-struct CountsJson {
-    total: usize,
-    translated: usize,
-    percent: f64,
-    words_to_translate: usize,
-    states: std::collections::BTreeMap<&'static str, usize>,
-}
-
-impl CountsJson {
-    fn new(c: &crate::report::Counts) -> CountsJson {
-        CountsJson {
-            total: c.total(),
-            translated: c.translated(),
-            percent: (c.percent() * 10.0).round() / 10.0,
-            words_to_translate: c.words_to_translate,
-            states: State::ALL.iter().map(|s| (s.as_str(), c.get(*s))).collect(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct SectionJson {
-    title: String,
-    anchor: Option<String>,
-    line: u32,
-    #[serde(flatten)]
-    counts: CountsJson,
-}
-
-impl StatusJson {
-    fn new(scanned: &[Scanned], sections: bool) -> StatusJson {
-        let mut documents: Vec<StatusDocJson> = Vec::new();
-        for s in scanned {
-            let source = s.doc.source.path.display().to_string();
-            let t = StatusTranslationJson {
-                lang: s.doc.lang.clone(),
-                target: s.doc.target.path.display().to_string(),
-                counts: CountsJson::new(&s.report.total),
-                sections: sections.then(|| {
-                    s.report
-                        .sections
-                        .iter()
-                        .map(|sec| SectionJson {
-                            title: sec.title.clone(),
-                            anchor: sec.anchor.clone(),
-                            line: sec.line,
-                            counts: CountsJson::new(&sec.counts),
-                        })
-                        .collect()
-                }),
-            };
-            match documents.last_mut() {
-                Some(d) if d.source == source => d.translations.push(t),
-                _ => documents.push(StatusDocJson {
-                    source,
-                    translations: vec![t],
-                }),
-            }
-        }
-        StatusJson { documents }
-    }
-}
 
 /// How serious a check finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -425,14 +87,15 @@ impl CheckFinding {
 }
 
 /// Runs `trame check`.
-pub fn check(
+pub(crate) fn check(
     paths: &[PathBuf],
     format: CheckFormat,
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let (config, scanned) = scan(paths, None, l10n)?;
-    let findings = evaluate(&config, &scanned);
+    let (config, scanned, notes) = scan(paths, None, l10n)?;
+    let mut findings = orphans(&notes);
+    findings.extend(evaluate(&config, &scanned));
     let n_errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -458,6 +121,41 @@ pub fn check(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A translation whose source page does not exist is an error of its own
+/// rule, `orphan`, naming the source it most likely translates.
+fn orphans(notes: &[crate::workspace::StaleNote]) -> Vec<CheckFinding> {
+    notes
+        .iter()
+        .filter_map(|n| match n {
+            crate::workspace::StaleNote::Orphan {
+                path,
+                lang,
+                likely_source,
+            } => {
+                let mut args = vec![("path", path.display().to_string()), ("lang", lang.clone())];
+                let id = match likely_source {
+                    Some(s) => {
+                        args.push(("source", s.display().to_string()));
+                        crate::i18n::ids::NOTE_ORPHAN_LIKELY
+                    }
+                    None => crate::i18n::ids::NOTE_ORPHAN,
+                };
+                Some(CheckFinding {
+                    severity: Severity::Error,
+                    rule: "orphan",
+                    file: path.display().to_string(),
+                    line: 1,
+                    lang: lang.clone(),
+                    section: String::new(),
+                    message: (id, args),
+                    diff: None,
+                })
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Applies the rules of `trame.toml` to every translation.
@@ -672,7 +370,7 @@ fn write_check_text(
     n_docs: usize,
     l10n: &Localizer,
 ) -> std::io::Result<()> {
-    let colour = crate::cli::use_colour();
+    let colour = use_colour();
     for f in findings {
         let severity = l10n.tr(if f.severity == Severity::Error {
             SEVERITY_ERROR

@@ -1,0 +1,507 @@
+//! Output helpers shared by the commands: sanitizing and shaping text for
+//! the terminal, word and unified diffs, colour, localized load, staleness
+//! and save errors, warnings on standard error, a progress note, and the
+//! `file:line: old → new` lines of `write` and `sync`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::i18n::{Arg, Localizer, ids};
+use crate::segment::{self, DiagnosticKind, SegmentKind};
+use crate::workspace::write::Change;
+use crate::workspace::{self, LoadError, SaveError};
+
+/// Message ids used by this module, and by both `write` and `sync`.
+pub(crate) const IDS: &[&str] = &[
+    ERROR_CHANGED,
+    ERROR_SAVE,
+    ERROR_LOCALIZE,
+    DRY_RUN,
+    SYNC_CHANGE,
+];
+
+const ERROR_CHANGED: &str = "write-error-changed";
+const ERROR_SAVE: &str = "write-error-save";
+pub(crate) const ERROR_LOCALIZE: &str = "write-error-localize";
+pub(crate) const DRY_RUN: &str = "write-dry-run";
+const SYNC_CHANGE: &str = "sync-change";
+
+/// Replaces control characters so text from content files is shown, never
+/// executed by the terminal.
+pub(crate) fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                char::from_u32(0x2400 + c as u32)
+                    .filter(|_| (c as u32) < 0x20)
+                    .unwrap_or('\u{fffd}')
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let mut s: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+/// Pads to a width in characters (format's padding counts bytes of
+/// multi-byte text wrongly for accented text).
+pub(crate) fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    let mut s = text.to_owned();
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(n)));
+    s
+}
+
+pub(crate) fn pad_chars(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    if n >= width {
+        return text.to_owned();
+    }
+    format!("{text}{}", " ".repeat(width - n))
+}
+
+pub(crate) fn lines((a, b): (u32, u32)) -> String {
+    if a == b {
+        a.to_string()
+    } else {
+        format!("{a}-{b}")
+    }
+}
+
+/// Returns true when colour may be used on standard output.
+pub(crate) fn use_colour() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+/// Renders a word diff: coloured on a terminal, `[-old-]{+new+}` otherwise.
+pub fn render_diff(diff: &[crate::stale::Chunk], colour: bool) -> String {
+    use crate::stale::Op;
+    let mut out = String::new();
+    for c in diff {
+        let text = sanitize(&c.text);
+        match (c.op, colour) {
+            (Op::Equal, _) => out.push_str(&text),
+            (Op::Delete, true) => out.push_str(&format!("\x1b[31;9m{text}\x1b[0m")),
+            (Op::Insert, true) => out.push_str(&format!("\x1b[32;4m{text}\x1b[0m")),
+            (Op::Delete, false) => out.push_str(&format!("[-{text}-]")),
+            (Op::Insert, false) => out.push_str(&format!("{{+{text}+}}")),
+        }
+    }
+    out
+}
+
+pub(crate) fn state_id(state: crate::stale::State) -> &'static str {
+    use crate::stale::State;
+    match state {
+        State::UpToDate => ids::STATE_UP_TO_DATE,
+        State::Cosmetic => ids::STATE_COSMETIC,
+        State::LinkOnly => ids::STATE_LINK_ONLY,
+        State::AlreadyUpdated => ids::STATE_ALREADY_UPDATED,
+        State::Stale => ids::STATE_STALE,
+        State::Missing => ids::STATE_MISSING,
+        State::Removed => ids::STATE_REMOVED,
+    }
+}
+
+pub(crate) fn bar(percent: f64, colour: bool) -> String {
+    let filled = ((percent / 10.0).round() as usize).min(10);
+    let bar = format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled));
+    if !colour {
+        return bar;
+    }
+    let code = if percent >= 100.0 {
+        32
+    } else if percent >= 50.0 {
+        33
+    } else {
+        31
+    };
+    format!("\x1b[{code}m{bar}\x1b[0m")
+}
+
+pub(crate) fn kind_id(kind: SegmentKind) -> &'static str {
+    match kind {
+        SegmentKind::FrontMatter => ids::KIND_FRONT_MATTER,
+        SegmentKind::Heading => ids::KIND_HEADING,
+        SegmentKind::Paragraph => ids::KIND_PARAGRAPH,
+        SegmentKind::ListItem => ids::KIND_LIST_ITEM,
+        SegmentKind::TableCell => ids::KIND_TABLE_CELL,
+        SegmentKind::Blockquote => ids::KIND_BLOCKQUOTE,
+        SegmentKind::ShortcodeParam => ids::KIND_SHORTCODE_PARAM,
+    }
+}
+
+/// Turns a load error into a localized error that keeps its cause.
+pub(crate) fn explain(err: LoadError, l10n: &Localizer) -> anyhow::Error {
+    match err {
+        LoadError::Io { path, source } => {
+            let path = path.display().to_string();
+            anyhow::Error::new(source)
+                .context(l10n.tr_args(ids::ERROR_READ, &[("path", Arg::Str(&path))]))
+        }
+        LoadError::InvalidUtf8 { path, offset } => {
+            let path = path.display().to_string();
+            anyhow::anyhow!(
+                "{}",
+                l10n.tr_args(
+                    ids::ERROR_UTF8,
+                    &[
+                        ("path", Arg::Str(&path)),
+                        ("offset", Arg::Num(offset as f64))
+                    ]
+                )
+            )
+        }
+        LoadError::Special { path } => anyhow::anyhow!(
+            "{}",
+            l10n.tr_args(
+                ids::NOTE_SKIPPED_SPECIAL,
+                &[("path", Arg::Str(&path.display().to_string()))]
+            )
+        ),
+        LoadError::NoMarkdown { path } => {
+            let path = path.display().to_string();
+            anyhow::anyhow!(
+                "{}",
+                l10n.tr_args(ids::ERROR_NO_MARKDOWN, &[("path", Arg::Str(&path))])
+            )
+        }
+    }
+}
+
+/// Turns a staleness error into a localized error that keeps its cause.
+pub(crate) fn explain_stale(err: workspace::StaleError, l10n: &Localizer) -> anyhow::Error {
+    match err {
+        workspace::StaleError::Load(e) => explain(e, l10n),
+        workspace::StaleError::Project(e) => explain_project(e, l10n),
+        workspace::StaleError::NothingRead { mut skipped } => {
+            if skipped.len() == 1
+                && let Some((path, reason)) = skipped.pop()
+            {
+                return skipped_error(path, reason, l10n);
+            }
+            for (path, reason) in skipped {
+                warn_notes(&[workspace::StaleNote::Skipped { path, reason }], l10n);
+            }
+            anyhow::anyhow!("{}", l10n.tr(ids::ERROR_NOTHING_READ))
+        }
+        other => anyhow::Error::new(other),
+    }
+}
+
+/// Turns a save error into a localized error that keeps its cause.
+pub(crate) fn explain_save(err: SaveError, l10n: &Localizer) -> anyhow::Error {
+    match err {
+        SaveError::ChangedOnDisk { path } => anyhow::anyhow!(
+            "{}",
+            l10n.tr_args(
+                ERROR_CHANGED,
+                &[("path", Arg::Str(&path.display().to_string()))]
+            )
+        ),
+        SaveError::Io { path, source } => anyhow::Error::new(source).context(l10n.tr_args(
+            ERROR_SAVE,
+            &[("path", Arg::Str(&path.display().to_string()))],
+        )),
+    }
+}
+
+#[allow(clippy::print_stderr)]
+pub(crate) fn warn_diagnostics(shown: &str, diagnostics: &[segment::Diagnostic], l10n: &Localizer) {
+    for d in diagnostics {
+        let message = match &d.kind {
+            DiagnosticKind::UnclosedFrontMatter => l10n.tr(ids::DIAG_UNCLOSED_FRONT_MATTER),
+            DiagnosticKind::BadFrontMatter { message } => l10n.tr_args(
+                ids::DIAG_BAD_FRONT_MATTER,
+                &[("message", Arg::Str(message))],
+            ),
+            DiagnosticKind::UnclosedCodeFence => l10n.tr(ids::DIAG_UNCLOSED_CODE_FENCE),
+            DiagnosticKind::UnclosedShortcode => l10n.tr(ids::DIAG_UNCLOSED_SHORTCODE),
+        };
+        let detail = format!("{shown}:{}: {message}", d.line);
+        eprintln!(
+            "trame: {}",
+            l10n.tr_args(ids::WARNING, &[("detail", Arg::Str(&detail))])
+        );
+    }
+}
+
+#[allow(clippy::print_stderr)]
+pub(crate) fn warn_notes(notes: &[workspace::StaleNote], l10n: &Localizer) {
+    for note in notes {
+        let detail = note_text(note, l10n);
+        eprintln!(
+            "trame: {}",
+            l10n.tr_args(ids::WARNING, &[("detail", Arg::Str(&detail))])
+        );
+    }
+}
+
+/// The localized text of a note about a scan.
+pub(crate) fn note_text(note: &workspace::StaleNote, l10n: &Localizer) -> String {
+    use workspace::{SkipReason, StaleNote};
+    let shown = |p: &std::path::Path| sanitize(&p.display().to_string());
+    match note {
+        StaleNote::NoRepository { path } => {
+            l10n.tr_args(ids::NOTE_NO_REPOSITORY, &[("path", Arg::Str(&shown(path)))])
+        }
+        StaleNote::Shallow => l10n.tr(ids::NOTE_SHALLOW),
+        StaleNote::NotCommitted { path } => {
+            l10n.tr_args(ids::NOTE_NOT_COMMITTED, &[("path", Arg::Str(&shown(path)))])
+        }
+        StaleNote::Skipped { path, reason } => {
+            let path = shown(path);
+            let path = ("path", Arg::Str(&path));
+            match reason {
+                SkipReason::Directory => l10n.tr_args(ids::NOTE_SKIPPED_DIRECTORY, &[path]),
+                SkipReason::Special => l10n.tr_args(ids::NOTE_SKIPPED_SPECIAL, &[path]),
+                SkipReason::NoMarkdown => l10n.tr_args(ids::NOTE_SKIPPED_NO_MARKDOWN, &[path]),
+                SkipReason::NotUtf8 { offset } => l10n.tr_args(
+                    ids::NOTE_SKIPPED_UTF8,
+                    &[path, ("offset", Arg::Num(*offset as f64))],
+                ),
+                SkipReason::Unreadable { message } => l10n.tr_args(
+                    ids::NOTE_SKIPPED_UNREADABLE,
+                    &[path, ("detail", Arg::Str(&sanitize(message)))],
+                ),
+            }
+        }
+        StaleNote::Orphan {
+            path,
+            lang,
+            likely_source,
+        } => {
+            let (path, lang) = (shown(path), sanitize(lang));
+            match likely_source {
+                Some(source) => l10n.tr_args(
+                    ids::NOTE_ORPHAN_LIKELY,
+                    &[
+                        ("path", Arg::Str(&path)),
+                        ("lang", Arg::Str(&lang)),
+                        ("source", Arg::Str(&shown(source))),
+                    ],
+                ),
+                None => l10n.tr_args(
+                    ids::NOTE_ORPHAN,
+                    &[("path", Arg::Str(&path)), ("lang", Arg::Str(&lang))],
+                ),
+            }
+        }
+    }
+}
+
+/// The error of a command that could read nothing but one file it skipped.
+pub(crate) fn skipped_error(
+    path: PathBuf,
+    reason: workspace::SkipReason,
+    l10n: &Localizer,
+) -> anyhow::Error {
+    use workspace::SkipReason;
+    match reason {
+        SkipReason::Unreadable { message } => {
+            let path = sanitize(&path.display().to_string());
+            anyhow::anyhow!(
+                "{}: {}",
+                l10n.tr_args(ids::ERROR_READ, &[("path", Arg::Str(&path))]),
+                sanitize(&message)
+            )
+        }
+        SkipReason::NotUtf8 { offset } => explain(LoadError::InvalidUtf8 { path, offset }, l10n),
+        reason => anyhow::anyhow!(
+            "{}",
+            note_text(&workspace::StaleNote::Skipped { path, reason }, l10n)
+        ),
+    }
+}
+
+/// Turns a project error into a localized error.
+pub(crate) fn explain_project(err: workspace::ProjectError, l10n: &Localizer) -> anyhow::Error {
+    match err {
+        workspace::ProjectError::UnknownLanguage { lang, found } => {
+            let found = if found.is_empty() {
+                "none".to_owned()
+            } else {
+                found.join(", ")
+            };
+            anyhow::anyhow!(
+                "{}",
+                l10n.tr_args(
+                    ids::ERROR_UNKNOWN_LANG,
+                    &[
+                        ("lang", Arg::Str(&sanitize(&lang))),
+                        ("found", Arg::Str(&found))
+                    ]
+                )
+            )
+        }
+        workspace::ProjectError::Config(e) => anyhow::anyhow!(
+            "{}",
+            l10n.tr_args("error-config", &[("detail", Arg::Str(&e.to_string()))])
+        ),
+        other => anyhow::Error::new(other),
+    }
+}
+
+pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// A note on standard error when a scan takes more than half a second on a
+/// terminal; cleared when dropped.
+pub(crate) struct Progress {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    handle: Option<std::thread::JoinHandle<bool>>,
+}
+
+impl Progress {
+    #[allow(clippy::print_stderr)]
+    pub(crate) fn start(message: String) -> Progress {
+        use std::io::IsTerminal;
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let handle = std::io::stderr().is_terminal().then(|| {
+            let done = done.clone();
+            std::thread::spawn(move || {
+                let frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+                std::thread::sleep(std::time::Duration::from_millis(500));
+                let mut shown = false;
+                let mut k = 0;
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    eprint!("\r{} {message}", frames[k % frames.len()]);
+                    shown = true;
+                    k += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                shown
+            })
+        });
+        Progress { done, handle }
+    }
+}
+
+impl Drop for Progress {
+    #[allow(clippy::print_stderr)]
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(h) = self.handle.take()
+            && h.join().unwrap_or(false)
+        {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+/// Writes one `file:line: old → new` line per change.
+pub(crate) fn write_changes(
+    out: &mut dyn Write,
+    shown: &str,
+    changes: &[Change],
+    l10n: &Localizer,
+) -> std::io::Result<()> {
+    for c in changes {
+        let location = format!("{shown}:{}", c.line);
+        writeln!(
+            out,
+            "{}",
+            l10n.tr_args(
+                SYNC_CHANGE,
+                &[
+                    ("location", Arg::Str(&location)),
+                    ("old", Arg::Str(&sanitize(&c.old))),
+                    ("new", Arg::Str(&sanitize(&c.new))),
+                ]
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes the unified diff from `old` to `new` (three lines of context);
+/// coloured on a terminal. Control characters are shown as symbols, except
+/// tabs; the `\r` of CRLF line ends is not shown.
+pub(crate) fn write_diff(
+    out: &mut dyn Write,
+    old: &str,
+    new: &str,
+    old_name: &str,
+    new_name: &str,
+    colour: bool,
+) -> std::io::Result<()> {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(old_name, new_name)
+        .to_string();
+    for line in text.lines() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let shown: String = line
+            .split('\t')
+            .map(sanitize)
+            .collect::<Vec<_>>()
+            .join("\t");
+        let style = match shown.as_bytes().first() {
+            _ if !colour => None,
+            Some(b'+') if !shown.starts_with("+++") => Some("32"),
+            Some(b'-') if !shown.starts_with("---") => Some("31"),
+            Some(b'@') => Some("36"),
+            _ => None,
+        };
+        match style {
+            Some(code) => writeln!(out, "\x1b[{code}m{shown}\x1b[0m")?,
+            None => writeln!(out, "{shown}")?,
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_refused_save_names_the_file_in_every_language() {
+        for lang in ["en", "fr", "it"] {
+            let l10n = Localizer::new(&[lang]);
+            let err = SaveError::ChangedOnDisk {
+                path: PathBuf::from("content/x.it.md"),
+            };
+            let shown = format!("{:#}", explain_save(err, &l10n));
+            assert!(shown.contains("content/x.it.md"), "{lang}: {shown}");
+            assert_ne!(shown, ERROR_CHANGED, "{lang}: untranslated");
+        }
+    }
+
+    #[test]
+    fn the_diff_shows_tabs_and_hides_control_characters() {
+        let mut out = Vec::new();
+        write_diff(
+            &mut out,
+            "a\tb\r\nc\r\n",
+            "a\tb\r\nd\u{1b}\r\n",
+            "x",
+            "x",
+            false,
+        )
+        .unwrap();
+        let shown = String::from_utf8(out).unwrap();
+        assert!(shown.contains(" a\tb\n"), "{shown}");
+        assert!(shown.contains("+d␛\n"), "{shown}");
+        assert!(!shown.contains('\r'));
+    }
+}

@@ -1,0 +1,67 @@
+//! What `trame status` and `trame check` (and `stale`, `review`, `sync` and
+//! the interface) share: finding and reading `trame.toml`, the content paths,
+//! and the staleness and report of every translation under them.
+
+use std::path::PathBuf;
+
+use crate::cli::output::{Progress, warn_notes};
+use crate::config::Config;
+use crate::i18n::Localizer;
+use crate::report::DocReport;
+use crate::workspace::{self, StaleDoc};
+
+/// Message ids used by this module.
+pub(crate) const IDS: &[&str] = &[SCANNING, ERROR_CONFIG];
+const SCANNING: &str = "scanning";
+const ERROR_CONFIG: &str = "error-config";
+
+/// A translation with its report.
+pub(crate) struct Scanned {
+    pub(crate) doc: StaleDoc,
+    pub(crate) report: DocReport,
+}
+
+/// Loads `trame.toml`, scans the content and reports every translation.
+pub(crate) fn scan(
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    l10n: &Localizer,
+) -> anyhow::Result<(Config, Vec<Scanned>, Vec<workspace::StaleNote>)> {
+    let (project, docs, notes) = configured_staleness(paths, lang, l10n)?;
+    let config = project.config;
+    warn_notes(&notes, l10n);
+    let scanned = docs
+        .into_iter()
+        .map(|doc| {
+            let report = crate::report::report(
+                &doc.source.document,
+                &doc.source.text,
+                &doc.target.document,
+                &doc.target.text,
+                &doc.target.diagnostics,
+                &doc.alignment,
+                &doc.labels,
+            );
+            Scanned { doc, report }
+        })
+        .collect();
+    Ok((config, scanned, notes))
+}
+
+/// The staleness of the content as the project describes it (`trame.toml`
+/// found from the first path, else the defaults): its content roots unless
+/// paths are given, source language, layout, front matter keys and
+/// languages. A progress note shows on a terminal after half a second.
+pub(crate) fn configured_staleness(
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    l10n: &Localizer,
+) -> anyhow::Result<(workspace::Project, Vec<StaleDoc>, Vec<workspace::StaleNote>)> {
+    let project = workspace::Project::for_paths(paths)
+        .map_err(|e| crate::cli::output::explain_project(e, l10n))?;
+    let progress = Progress::start(l10n.tr(SCANNING));
+    let result = workspace::staleness(&project, paths, lang);
+    drop(progress);
+    let (docs, notes) = result.map_err(|e| crate::cli::output::explain_stale(e, l10n))?;
+    Ok((project, docs, notes))
+}

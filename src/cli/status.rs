@@ -1,0 +1,229 @@
+//! `trame status`: translation coverage per page, language and section, for
+//! coordinators; human text is localized, JSON is English and stable.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::cli::output::{bar, pad_chars, sanitize, use_colour};
+use crate::cli::scan::{Scanned, scan};
+use crate::i18n::{Arg, Localizer};
+use crate::stale::State;
+
+/// Message ids used by this module.
+pub(crate) const IDS: &[&str] = &[STATUS_HEADER, STATUS_CELL, STATUS_NONE, STATUS_SECTION_TOP];
+const STATUS_HEADER: &str = "status-header";
+const STATUS_CELL: &str = "status-cell";
+const STATUS_NONE: &str = "status-none";
+const STATUS_SECTION_TOP: &str = "status-section-top";
+
+/// Runs `trame status`.
+pub(crate) fn status(
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    sections: bool,
+    format: Format,
+    l10n: &Localizer,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let (_, scanned, _) = scan(paths, lang, l10n)?;
+    let written = match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &StatusJson::new(&scanned, sections))?;
+            writeln!(out)
+        }
+        Format::Text => write_status_text(out, &scanned, sections, l10n),
+    };
+    written.with_context(|| l10n.tr(crate::i18n::ids::ERROR_WRITE_OUTPUT))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cell(counts: &crate::report::Counts, colour: bool, l10n: &Localizer) -> String {
+    let percent = counts.percent();
+    format!(
+        "{} {}",
+        bar(percent, colour),
+        l10n.tr_args(
+            STATUS_CELL,
+            &[
+                ("percent", Arg::Num(percent.floor())),
+                ("stale", Arg::Num(counts.get(State::Stale) as f64)),
+                ("missing", Arg::Num(counts.get(State::Missing) as f64)),
+            ]
+        )
+    )
+}
+
+fn write_status_text(
+    out: &mut dyn Write,
+    scanned: &[Scanned],
+    sections: bool,
+    l10n: &Localizer,
+) -> std::io::Result<()> {
+    let colour = use_colour();
+    let mut langs: Vec<&str> = scanned.iter().map(|s| s.doc.lang.as_str()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    let mut sources: Vec<&Path> = scanned
+        .iter()
+        .map(|s| s.doc.source.path.as_path())
+        .collect();
+    sources.dedup();
+    writeln!(
+        out,
+        "{}",
+        l10n.tr_args(
+            STATUS_HEADER,
+            &[
+                ("documents", Arg::Num(sources.len() as f64)),
+                ("languages", Arg::Str(&langs.join(", ")))
+            ]
+        )
+    )?;
+    let section_width = if sections {
+        scanned
+            .iter()
+            .flat_map(|s| &s.report.sections)
+            .map(|sec| sec.title.chars().count() + 4)
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let name_width = sources
+        .iter()
+        .map(|p| p.display().to_string().chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(8)
+        .max(section_width);
+    for source in sources {
+        let docs: Vec<&Scanned> = scanned
+            .iter()
+            .filter(|s| s.doc.source.path == source)
+            .collect();
+        let shown = source.display().to_string();
+        write!(out, "{shown:<name_width$}")?;
+        for lang in &langs {
+            match docs.iter().find(|d| d.doc.lang == *lang) {
+                Some(d) => write!(out, "  {lang} {}", cell(&d.report.total, colour, l10n))?,
+                None => write!(out, "  {lang} {}", l10n.tr(STATUS_NONE))?,
+            }
+        }
+        writeln!(out)?;
+        if sections {
+            let Some(first) = docs.first() else { continue };
+            for (k, section) in first.report.sections.iter().enumerate() {
+                let title = if section.title.is_empty() {
+                    l10n.tr(STATUS_SECTION_TOP)
+                } else {
+                    sanitize(&section.title)
+                };
+                let label = format!("  § {title}");
+                write!(out, "{}", pad_chars(&label, name_width))?;
+                for lang in &langs {
+                    match docs
+                        .iter()
+                        .find(|d| d.doc.lang == *lang)
+                        .and_then(|d| d.report.sections.get(k))
+                    {
+                        Some(s) => write!(out, "  {lang} {}", cell(&s.counts, colour, l10n))?,
+                        None => write!(out, "  {lang} {}", l10n.tr(STATUS_NONE))?,
+                    }
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `trame status --format json`.
+#[derive(Serialize)]
+struct StatusJson {
+    documents: Vec<StatusDocJson>,
+}
+
+#[derive(Serialize)]
+struct StatusDocJson {
+    source: String,
+    translations: Vec<StatusTranslationJson>,
+}
+
+#[derive(Serialize)]
+struct StatusTranslationJson {
+    lang: String,
+    target: String,
+    #[serde(flatten)]
+    counts: CountsJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sections: Option<Vec<SectionJson>>,
+}
+
+#[derive(Serialize)]
+struct CountsJson {
+    total: usize,
+    translated: usize,
+    percent: f64,
+    words_to_translate: usize,
+    states: std::collections::BTreeMap<&'static str, usize>,
+}
+
+impl CountsJson {
+    fn new(c: &crate::report::Counts) -> CountsJson {
+        CountsJson {
+            total: c.total(),
+            translated: c.translated(),
+            percent: (c.percent() * 10.0).round() / 10.0,
+            words_to_translate: c.words_to_translate,
+            states: State::ALL.iter().map(|s| (s.as_str(), c.get(*s))).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SectionJson {
+    title: String,
+    anchor: Option<String>,
+    line: u32,
+    #[serde(flatten)]
+    counts: CountsJson,
+}
+
+impl StatusJson {
+    fn new(scanned: &[Scanned], sections: bool) -> StatusJson {
+        let mut documents: Vec<StatusDocJson> = Vec::new();
+        for s in scanned {
+            let source = s.doc.source.path.display().to_string();
+            let t = StatusTranslationJson {
+                lang: s.doc.lang.clone(),
+                target: s.doc.target.path.display().to_string(),
+                counts: CountsJson::new(&s.report.total),
+                sections: sections.then(|| {
+                    s.report
+                        .sections
+                        .iter()
+                        .map(|sec| SectionJson {
+                            title: sec.title.clone(),
+                            anchor: sec.anchor.clone(),
+                            line: sec.line,
+                            counts: CountsJson::new(&sec.counts),
+                        })
+                        .collect()
+                }),
+            };
+            match documents.last_mut() {
+                Some(d) if d.source == source => d.translations.push(t),
+                _ => documents.push(StatusDocJson {
+                    source,
+                    translations: vec![t],
+                }),
+            }
+        }
+        StatusJson { documents }
+    }
+}
