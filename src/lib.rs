@@ -15,6 +15,8 @@ pub mod localize;
 
 pub mod config;
 
+pub mod fs;
+
 pub mod history;
 
 pub mod store;

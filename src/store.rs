@@ -161,7 +161,7 @@ pub(crate) fn replace_file(path: &Path, old: Option<&str>, new: &str) -> Result<
     if old == Some(new) {
         return Ok(false);
     }
-    crate::workspace::write_atomic(path, new.as_bytes()).map_err(|source| StoreError::Io {
+    crate::fs::write_atomic(path, new.as_bytes()).map_err(|source| StoreError::Io {
         path: path.to_owned(),
         source,
     })?;

@@ -704,11 +704,7 @@ fn files<'t>(tree: Option<&'t git2::Tree<'_>>) -> Vec<FileEntry<'t>> {
 fn write_log(file: &Path, text: &str) -> std::io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!("history-log.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, file).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    crate::fs::write_cache(file, text.as_bytes())
 }
 
 /// Groups file indices by directory, with their file names.

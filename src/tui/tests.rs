@@ -1084,13 +1084,17 @@ fn review_records_the_selected_row() {
     assert!(matches!(&effect, Some(Effect::Review { rows, .. }) if rows.len() == 1));
     run_keys(&mut model, &chars("r"));
     assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::REVIEWED));
-    let records = crate::store::load(fx.dir.path()).unwrap();
-    assert_eq!(records.len(), 1);
-    assert_eq!(
-        (records[0].page.as_str(), records[0].lang.as_str()),
-        ("news.md", "fr")
-    );
-    assert_eq!(records[0].commit, "worktree");
+    // The records file as a person reads it: page, language, two
+    // fingerprints and the commit, one tab-separated line each.
+    let text = std::fs::read_to_string(fx.dir.path().join(".trame-reviews")).unwrap();
+    let records: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(records.len(), 1, "{text}");
+    assert_eq!((records[0][0], records[0][1]), ("news.md", "fr"));
+    assert_eq!(records[0][4], "worktree");
     run_keys(&mut model, &chars("r"));
     assert_eq!(
         model.status.as_ref().map(|s| s.id),

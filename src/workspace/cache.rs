@@ -140,13 +140,8 @@ pub(super) fn write(dir: &Path, key: &str, docs: &[StaleDoc], notes: &[StaleNote
     };
     // Renamed into place, so a reader sees all of an entry or none; not
     // synced to disk: an entry lost in a crash is only computed again.
-    let tmp = dir.join(format!(".{key}.{}.tmp", std::process::id()));
-    let written = std::fs::create_dir_all(dir)
-        .and_then(|()| std::fs::write(&tmp, &json))
-        .and_then(|()| std::fs::rename(&tmp, dir.join(format!("{key}.json"))));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
+    let _ = std::fs::create_dir_all(dir)
+        .and_then(|()| crate::fs::write_cache(&dir.join(format!("{key}.json")), &json));
 }
 
 /// Deletes the entries not written for [`MAX_AGE`].

@@ -136,31 +136,6 @@ pub struct PageSet {
     pub translations: Vec<(String, PathBuf)>,
 }
 
-/// Writes a file atomically: a temporary file in the same directory, synced,
-/// then renamed over the target, so a crash leaves the old or the new file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(".{name}.trame-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 /// Why a file could not be saved.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
@@ -200,7 +175,7 @@ pub fn save_file(path: &Path, original: &[u8], new_text: &str) -> Result<(), Sav
         }
         Err(e) => return Err(io(e)),
     }
-    write_atomic(path, new_text.as_bytes()).map_err(io)
+    crate::fs::write_atomic(path, new_text.as_bytes()).map_err(io)
 }
 
 /// Returns the language of `target` as a translation of `source`, from the

@@ -1,0 +1,340 @@
+//! Atomic file writes, the one way trame replaces a file on disk.
+//!
+//! Every writer (translations, review records, alignment corrections, the
+//! history log, the page cache) goes through here. A write creates a
+//! temporary file named `.trame-XXXXXX.tmp` (random, created exclusively, so
+//! nothing planted at a predictable name is ever followed) in the target's
+//! directory, writes and syncs it, gives it the permissions of the file it
+//! replaces, renames it over the target and syncs the directory: a crash
+//! leaves the old file or the new one, never half of either.
+//!
+//! A target that is a symbolic link is refused (`InvalidInput`), unless the
+//! caller names a root the link resolves inside: then the real file is
+//! written ([`write_atomic_in`]).
+
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// The start of every temporary file name.
+const TEMP_PREFIX: &str = ".trame-";
+/// The end of every temporary file name.
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Writes `bytes` to `path` atomically and durably; refuses a symbolic link.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_in(None, path, bytes)
+}
+
+/// Writes `bytes` to `path` atomically and durably. When `path` is a
+/// symbolic link, it is refused unless `root` is given and the link resolves
+/// to a file inside `root`; then that file is replaced (the link stays).
+pub fn write_atomic_in(root: Option<&Path>, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = resolve(root, path)?;
+    replace(&target, bytes, true)
+}
+
+/// Writes a cache file: atomic (a reader sees all of it or none) but not
+/// synced, since a cache lost in a crash is only computed again. Refuses a
+/// symbolic link like [`write_atomic`].
+pub fn write_cache(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = resolve(None, path)?;
+    replace(&target, bytes, false)
+}
+
+/// Removes the temporary files a killed write left in `dir` (`.trame-*.tmp`,
+/// and `.NAME.trame-PID.tmp` from older versions) last modified more than
+/// `older_than` ago; returns the paths removed. Errors are skipped: this is
+/// housekeeping.
+pub fn remove_stale_temp_files(dir: &Path, older_than: Duration) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let now = SystemTime::now();
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        if !is_temp_name(name) {
+            continue;
+        }
+        // The entry itself, never what a link points to.
+        let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        if meta.is_dir() {
+            continue;
+        }
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age > older_than);
+        if old && std::fs::remove_file(entry.path()).is_ok() {
+            removed.push(entry.path());
+        }
+    }
+    removed.sort();
+    removed
+}
+
+/// Whether a file name is one of our temporary files, current or legacy.
+fn is_temp_name(name: &str) -> bool {
+    let Some(stem) = name.strip_suffix(TEMP_SUFFIX) else {
+        return false;
+    };
+    if stem.starts_with(TEMP_PREFIX) && stem.len() > TEMP_PREFIX.len() {
+        return true;
+    }
+    // Legacy: `.NAME.trame-PID.tmp`.
+    name.starts_with('.')
+        && stem.rsplit_once(".trame-").is_some_and(|(file, pid)| {
+            file.len() > 1 && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+/// The file to replace: `path`, or the file its link resolves to inside `root`.
+fn resolve(root: Option<&Path>, path: &Path) -> io::Result<PathBuf> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(path.to_owned());
+    }
+    let refuse = || {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "refusing to write through a symbolic link: {}",
+                path.display()
+            ),
+        )
+    };
+    let root = root.ok_or_else(refuse)?;
+    // A dangling link or one leaving the root is refused alike.
+    let real = std::fs::canonicalize(path).map_err(|_| refuse())?;
+    let root = std::fs::canonicalize(root).map_err(|_| refuse())?;
+    if real.starts_with(&root) && std::fs::metadata(&real).is_ok_and(|m| m.is_file()) {
+        Ok(real)
+    } else {
+        Err(refuse())
+    }
+}
+
+/// Replaces `target` (not a link) through a temporary file in its directory.
+fn replace(target: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        // A new file gets the usual mode (umask applied), not tempfile's 0600.
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    // Created exclusively (O_EXCL) under a random name; removed on error.
+    let mut tmp = builder.tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    if durable {
+        tmp.as_file().sync_all()?;
+    }
+    if let Ok(meta) = std::fs::metadata(target) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    tmp.persist(target).map_err(|e| e.error)?;
+    if durable {
+        // Makes the rename itself durable; not possible everywhere (Windows
+        // cannot open a directory this way), so failures are ignored.
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_creates_and_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        write_atomic(&path, b"one").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        write_cache(&path, b"three").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"three");
+        // No temporary file is left behind.
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["x.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn permissions_are_kept() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"new").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_not_private_to_the_owner() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.md");
+        write_atomic(&path, b"x").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        // 0o666 minus the umask; a usual umask leaves it readable by the owner
+        // and never makes it executable.
+        assert_eq!(mode & 0o600, 0o600);
+        assert_eq!(mode & 0o111, 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_leaving_the_root_is_refused() {
+        let outside = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("secret");
+        std::fs::write(&secret, "keep").unwrap();
+        let link = root.path().join("x.md");
+        std::os::unix::fs::symlink(&secret, &link).unwrap();
+        for result in [
+            write_atomic(&link, b"evil"),
+            write_atomic_in(Some(root.path()), &link, b"evil"),
+            write_cache(&link, b"evil"),
+        ] {
+            let err = result.unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "refusing to write through a symbolic link: {}",
+                    link.display()
+                )
+            );
+        }
+        assert_eq!(std::fs::read_to_string(&secret).unwrap(), "keep");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_inside_the_root_writes_the_real_file() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("shared")).unwrap();
+        let real = root.path().join("shared/x.md");
+        std::fs::write(&real, "old").unwrap();
+        let link = root.path().join("x.md");
+        std::os::unix::fs::symlink("shared/x.md", &link).unwrap();
+        // Without a root, even a link inside is refused.
+        assert_eq!(
+            write_atomic(&link, b"new").unwrap_err().kind(),
+            io::ErrorKind::InvalidInput
+        );
+        write_atomic_in(Some(root.path()), &link, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        // A dangling link is refused, even inside the root.
+        let dangling = root.path().join("gone.md");
+        std::os::unix::fs::symlink("shared/gone.md", &dangling).unwrap();
+        assert_eq!(
+            write_atomic_in(Some(root.path()), &dangling, b"x")
+                .unwrap_err()
+                .kind(),
+            io::ErrorKind::InvalidInput
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_at_the_old_temporary_name_is_not_followed() {
+        let outside = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let victim = outside.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let planted = dir
+            .path()
+            .join(format!(".x.md.trame-{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        let path = dir.path().join("x.md");
+        write_atomic(&path, b"new").unwrap();
+        write_cache(&path, b"newer").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "newer");
+        assert!(
+            std::fs::symlink_metadata(&planted)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[test]
+    fn stale_temporary_files_are_removed_and_fresh_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let day = Duration::from_secs(24 * 3600);
+        let age = |name: &str, ago: Duration| {
+            let path = dir.path().join(name);
+            let f = std::fs::File::create(&path).unwrap();
+            f.set_modified(SystemTime::now() - ago).unwrap();
+        };
+        age(".trame-a1B2c3.tmp", 2 * day);
+        age(".x.md.trame-4242.tmp", 2 * day);
+        age(".trame-fresh.tmp", Duration::ZERO);
+        age(".y.md.trame-7.tmp", Duration::from_secs(60));
+        // Not ours, however old.
+        age("notes.tmp", 2 * day);
+        age(".x.md.trame-abc.tmp", 2 * day);
+        age(".trame-.tmp", 2 * day);
+        age("x.md", 2 * day);
+        let removed = remove_stale_temp_files(dir.path(), day);
+        assert_eq!(
+            removed,
+            [
+                dir.path().join(".trame-a1B2c3.tmp"),
+                dir.path().join(".x.md.trame-4242.tmp"),
+            ]
+        );
+        let mut left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".trame-.tmp",
+                ".trame-fresh.tmp",
+                ".x.md.trame-abc.tmp",
+                ".y.md.trame-7.tmp",
+                "notes.tmp",
+                "x.md"
+            ]
+        );
+        assert!(remove_stale_temp_files(&dir.path().join("missing"), day).is_empty());
+    }
+}
