@@ -318,3 +318,89 @@ fn a_nested_folder_named_like_a_language_is_an_ordinary_folder() {
     assert_eq!(n, 6, "{report}");
     assert!(status.stderr.is_empty(), "{status:?}");
 }
+
+/// A page saved from the interface is cut into segments as `trame check`
+/// cuts it: both read `trame.toml` (here a German source and a front-matter
+/// key that is not among the defaults).
+#[test]
+fn a_page_saved_in_the_interface_is_checked_with_the_same_settings() {
+    use trame::tui::model::{Model, PendingFile};
+    let mut r = TestRepo::new();
+    r.write(
+        "trame.toml",
+        "source-language = \"de\"\nfront-matter-keys = [\"title\", \"teaser\"]\n",
+    );
+    r.write(
+        "content/news.md",
+        "---\ntitle: Neuigkeiten\nteaser: Alles Neue dieser Woche\n---\n\nDie neue Ausgabe ist da.\n",
+    );
+    r.write(
+        "content/news.en.md",
+        "---\ntitle: News\n---\n\nThe new issue is out.\n",
+    );
+    r.commit("German page and its English translation");
+    let dir = r.path();
+
+    // `check` sees the teaser as a segment the English lacks.
+    let before = json(&trame(dir, &["check", "--format", "json"]));
+    assert_eq!(before["coverage"][0]["target"], "content/news.en.md");
+    assert_eq!(before["coverage"][0]["total"], 3, "{before}");
+    assert_eq!(before["coverage"][0]["translated"], 2, "{before}");
+
+    // The interface loads the same page and fills the teaser.
+    let project = trame::workspace::Project::discover(Some(dir)).unwrap();
+    let (sender, received) = std::sync::mpsc::channel();
+    trame::tui::load(&project, &[], sender);
+    let docs: Vec<_> = received
+        .try_iter()
+        .filter_map(|m| match m {
+            trame::tui::message::Message::Loaded { docs, .. } => Some(docs),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let mut model = Model::new(docs, Vec::new(), (80, 24));
+    let group = &model.groups[0];
+    let english = &group.langs[0];
+    assert_eq!(english.lang, "en");
+    let teaser = group
+        .source
+        .document
+        .segments
+        .iter()
+        .position(|s| s.key.as_deref() == Some("teaser"))
+        .expect("the interface cuts the teaser out as trame.toml says");
+    let target = english.target.path.clone();
+    let mut pending = PendingFile::new(&group.source, english);
+    pending
+        .fills
+        .insert(teaser, "Everything new this week".to_owned());
+    model.pending.insert(target.clone(), pending);
+    let outcome = trame::tui::save_file(&project, &model, &target);
+    assert!(
+        matches!(outcome, trame::tui::message::SaveOutcome::Saved { .. }),
+        "{outcome:?}"
+    );
+    let saved = std::fs::read_to_string(dir.join("content/news.en.md")).unwrap();
+    assert_eq!(
+        saved,
+        "---\ntitle: News\nteaser: \"Everything new this week\"\n---\n\nThe new issue is out.\n"
+    );
+
+    // `check` and `segments` read the saved page with the same settings.
+    let after = trame(dir, &["check", "--format", "json"]);
+    let report = json(&after);
+    assert_eq!(report["coverage"][0]["translated"], 3, "{report}");
+    assert_eq!(after.status.code(), Some(0), "{report}");
+    let segments = json(&trame(
+        dir,
+        &["segments", "content/news.en.md", "--format", "json"],
+    ));
+    let keys: Vec<&str> = segments["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["key"].as_str())
+        .collect();
+    assert_eq!(keys, ["title", "teaser"], "{segments}");
+}
