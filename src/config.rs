@@ -22,6 +22,8 @@ pub struct Config {
     pub layout: Layout,
     /// Front-matter keys whose values are translated.
     pub front_matter_keys: Vec<String>,
+    /// Pages larger than this many bytes are skipped with a warning.
+    pub max_page_bytes: u64,
     /// How internal links are localized.
     pub links: Links,
     /// The rules of `trame check`.
@@ -36,6 +38,7 @@ impl Default for Config {
             content: None,
             layout: Layout::Auto,
             front_matter_keys: crate::segment::Config::default().front_matter_keys,
+            max_page_bytes: crate::segment::MAX_PAGE_BYTES,
             links: Links::default(),
             check: Check::default(),
         }

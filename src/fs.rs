@@ -80,8 +80,19 @@ pub fn remove_stale_temp_files(dir: &Path, older_than: Duration) -> Vec<PathBuf>
     removed
 }
 
+/// Removes `path` when it was last modified more than `older_than` ago;
+/// returns whether it did.
+pub fn remove_if_stale(path: &Path, older_than: Duration) -> bool {
+    let old = std::fs::symlink_metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| SystemTime::now().duration_since(t).ok())
+        .is_some_and(|age| age > older_than);
+    old && std::fs::remove_file(path).is_ok()
+}
+
 /// Whether a file name is one of our temporary files, current or legacy.
-fn is_temp_name(name: &str) -> bool {
+pub fn is_temp_name(name: &str) -> bool {
     let Some(stem) = name.strip_suffix(TEMP_SUFFIX) else {
         return false;
     };

@@ -59,6 +59,10 @@ pub mod ids {
         NOTE_SKIPPED_UNREADABLE,
         NOTE_SKIPPED_UTF8,
         NOTE_SKIPPED_NO_MARKDOWN,
+        NOTE_SKIPPED_TOO_LARGE,
+        NOTE_SKIPPED_OUTSIDE,
+        NOTE_REMOVED_TEMP,
+        ERROR_OUTSIDE,
         NOTE_ORPHAN,
         NOTE_ORPHAN_LIKELY,
         ERROR_UNKNOWN_LANG,
@@ -103,6 +107,10 @@ pub mod ids {
     pub const NOTE_SKIPPED_UNREADABLE: &str = "note-skipped-unreadable";
     pub const NOTE_SKIPPED_UTF8: &str = "note-skipped-utf8";
     pub const NOTE_SKIPPED_NO_MARKDOWN: &str = "note-skipped-no-markdown";
+    pub const NOTE_SKIPPED_TOO_LARGE: &str = "note-skipped-too-large";
+    pub const NOTE_SKIPPED_OUTSIDE: &str = "note-skipped-outside";
+    pub const NOTE_REMOVED_TEMP: &str = "note-removed-temp";
+    pub const ERROR_OUTSIDE: &str = "error-outside";
     pub const NOTE_ORPHAN: &str = "note-orphan";
     pub const NOTE_ORPHAN_LIKELY: &str = "note-orphan-likely";
     pub const ERROR_UNKNOWN_LANG: &str = "error-unknown-lang";

@@ -161,6 +161,9 @@ pub(crate) fn explain(err: LoadError, l10n: &Localizer) -> anyhow::Error {
                 )
             )
         }
+        LoadError::TooLarge { path, size, limit } => {
+            skipped_error(path, workspace::SkipReason::TooLarge { size, limit }, l10n)
+        }
         LoadError::Special { path } => anyhow::anyhow!(
             "{}",
             l10n.tr_args(
@@ -265,6 +268,15 @@ pub(crate) fn note_text(note: &workspace::StaleNote, l10n: &Localizer) -> String
                 SkipReason::Directory => l10n.tr_args(ids::NOTE_SKIPPED_DIRECTORY, &[path]),
                 SkipReason::Special => l10n.tr_args(ids::NOTE_SKIPPED_SPECIAL, &[path]),
                 SkipReason::NoMarkdown => l10n.tr_args(ids::NOTE_SKIPPED_NO_MARKDOWN, &[path]),
+                SkipReason::Outside => l10n.tr_args(ids::NOTE_SKIPPED_OUTSIDE, &[path]),
+                SkipReason::TooLarge { size, limit } => l10n.tr_args(
+                    ids::NOTE_SKIPPED_TOO_LARGE,
+                    &[
+                        path,
+                        ("size", Arg::Num(*size as f64)),
+                        ("limit", Arg::Num(*limit as f64)),
+                    ],
+                ),
                 SkipReason::NotUtf8 { offset } => l10n.tr_args(
                     ids::NOTE_SKIPPED_UTF8,
                     &[path, ("offset", Arg::Num(*offset as f64))],
@@ -274,6 +286,9 @@ pub(crate) fn note_text(note: &workspace::StaleNote, l10n: &Localizer) -> String
                     &[path, ("detail", Arg::Str(&sanitize(message)))],
                 ),
             }
+        }
+        StaleNote::RemovedTemp { path } => {
+            l10n.tr_args(ids::NOTE_REMOVED_TEMP, &[("path", Arg::Str(&shown(path)))])
         }
         StaleNote::Orphan {
             path,
@@ -343,6 +358,16 @@ pub(crate) fn explain_project(err: workspace::ProjectError, l10n: &Localizer) ->
                 )
             )
         }
+        workspace::ProjectError::Outside { path, root } => anyhow::anyhow!(
+            "{}",
+            l10n.tr_args(
+                ids::ERROR_OUTSIDE,
+                &[
+                    ("path", Arg::Str(&sanitize(&path.display().to_string()))),
+                    ("root", Arg::Str(&sanitize(&root.display().to_string())))
+                ]
+            )
+        ),
         workspace::ProjectError::Config(e) => anyhow::anyhow!(
             "{}",
             l10n.tr_args("error-config", &[("detail", Arg::Str(&e.to_string()))])

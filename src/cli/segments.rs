@@ -22,7 +22,7 @@ pub(crate) fn segments(
 ) -> anyhow::Result<ExitCode> {
     let project = workspace::Project::for_paths(paths)
         .map_err(|e| crate::cli::output::explain_project(e, l10n))?;
-    let (files, mut skipped) = workspace::markdown_files(paths);
+    let (files, mut skipped) = workspace::markdown_files(paths, Some(&project.confine));
     if files.is_empty()
         && skipped.len() == 1
         && let Some(s) = skipped.pop()

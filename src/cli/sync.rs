@@ -78,7 +78,7 @@ pub(crate) fn sync(
         let saved = if dry_run || !p.changes_file() {
             Ok(false)
         } else {
-            plan::save(&p.path, Some(&p.original), &p.text)
+            plan::save(Some(&project.confine), &p.path, Some(&p.original), &p.text)
         };
         if let Err(e) = saved {
             // One file changed on disk does not stop the others.

@@ -70,8 +70,13 @@ pub(crate) fn write(
     // Saved before anything is printed, so a closed output cannot stop the write.
     let id = if dry_run {
         DRY_RUN
-    } else if plan::save(&plan.path, plan.original.as_deref(), &plan.text)
-        .map_err(|e| explain_save(e, l10n))?
+    } else if plan::save(
+        Some(&project.confine),
+        &plan.path,
+        plan.original.as_deref(),
+        &plan.text,
+    )
+    .map_err(|e| explain_save(e, l10n))?
     {
         WROTE
     } else {

@@ -257,7 +257,14 @@ pub struct Config {
     pub front_matter_keys: Vec<String>,
     /// Shortcode parameters that are translated; all others are kept.
     pub shortcode_params: Vec<String>,
+    /// Pages larger than this many bytes are not read (the workspace reports
+    /// them instead): segmentation and alignment stay within bounded memory.
+    pub max_page_bytes: u64,
 }
+
+/// The default of [`Config::max_page_bytes`]: 8 MiB, about a hundred times
+/// the longest page of the public corpus.
+pub const MAX_PAGE_BYTES: u64 = 8 * 1024 * 1024;
 
 impl Default for Config {
     fn default() -> Self {
@@ -266,6 +273,7 @@ impl Default for Config {
                 .map(String::from)
                 .to_vec(),
             shortcode_params: ["caption", "title", "alt"].map(String::from).to_vec(),
+            max_page_bytes: MAX_PAGE_BYTES,
         }
     }
 }

@@ -268,7 +268,12 @@ pub fn save_file(project: &workspace::Project, model: &Model, file: &Path) -> Sa
             };
         }
     };
-    match workspace::save_file(file, pending.target_text.as_bytes(), &text) {
+    match workspace::save_file_in(
+        Some(&project.confine),
+        file,
+        pending.target_text.as_bytes(),
+        &text,
+    ) {
         Ok(()) => SaveOutcome::Saved {
             reloaded: reload(project, file),
         },

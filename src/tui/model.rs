@@ -432,6 +432,15 @@ pub fn note_status(note: &StaleNote) -> Status {
                 SkipReason::Directory => Status::error(ids::NOTE_SKIPPED_DIRECTORY, vec![at]),
                 SkipReason::Special => Status::error(ids::NOTE_SKIPPED_SPECIAL, vec![at]),
                 SkipReason::NoMarkdown => Status::error(ids::NOTE_SKIPPED_NO_MARKDOWN, vec![at]),
+                SkipReason::Outside => Status::error(ids::NOTE_SKIPPED_OUTSIDE, vec![at]),
+                SkipReason::TooLarge { size, limit } => Status::error(
+                    ids::NOTE_SKIPPED_TOO_LARGE,
+                    vec![
+                        at,
+                        ("size", StatusArg::Num(*size as f64)),
+                        ("limit", StatusArg::Num(*limit as f64)),
+                    ],
+                ),
                 SkipReason::NotUtf8 { offset } => Status::error(
                     ids::NOTE_SKIPPED_UTF8,
                     vec![at, ("offset", StatusArg::Num(*offset as f64))],
@@ -447,6 +456,9 @@ pub fn note_status(note: &StaleNote) -> Status {
                     ],
                 ),
             }
+        }
+        StaleNote::RemovedTemp { path: p } => {
+            Status::info(ids::NOTE_REMOVED_TEMP, vec![("path", path(p))])
         }
         StaleNote::Orphan {
             path: p,

@@ -923,16 +923,17 @@ fn the_wheel_scrolls_and_a_click_selects_a_row_and_a_language() {
 
 // ---------------------------------------------------------------- effects
 
-/// The project of a site with no `trame.toml`: the defaults.
-fn default_project() -> crate::workspace::Project {
-    crate::workspace::Project::new(Default::default(), None, PathBuf::new(), Vec::new())
+/// The project of the model's pages, found from them as the runner finds it.
+fn project_of(model: &Model) -> crate::workspace::Project {
+    let page = model.groups.first().map(|g| g.source.path.clone());
+    crate::workspace::Project::discover(page.as_deref()).unwrap()
 }
 
 /// Presses keys as the runner does: through `to_message` and `dispatch`.
 fn run_keys(model: &mut Model, keys: &[KeyEvent]) -> bool {
     for k in keys {
         if let Some(msg) = to_message(Event::Key(*k), model)
-            && dispatch(&default_project(), model, msg)
+            && dispatch(&project_of(model), model, msg)
         {
             return true;
         }
@@ -1383,7 +1384,7 @@ fn realign_records_the_correction_and_aligns_the_document_again() {
         },
     ];
     assert!(matches!(
-        record_realign(&default_project(), &model, &source, &target, "fr", &same),
+        record_realign(&project_of(&model), &model, &source, &target, "fr", &same),
         RealignOutcome::Unchanged
     ));
     // A broken corrections file is a status message, not a crash.
@@ -1566,7 +1567,12 @@ fn timing_harness_prints_the_frame_budgets() {
     let issues = Path::new(env!("CARGO_MANIFEST_DIR")).join("issues");
     let l10n = Localizer::new(&["en"]);
     let start = Instant::now();
-    let (docs, notes) = crate::workspace::staleness(&default_project(), &[issues], None).unwrap();
+    let (docs, notes) = crate::workspace::staleness(
+        &crate::workspace::Project::discover(Some(&issues)).unwrap(),
+        &[issues.clone()],
+        None,
+    )
+    .unwrap();
     let loaded = start.elapsed();
     let model = Model::new(docs, notes, (160, 48));
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();

@@ -19,7 +19,7 @@ use crate::stale::Labelled;
 use crate::workspace::{Page, StaleDoc, StaleNote};
 
 /// Bump when the meaning of cached results changes without a version change.
-const FORMAT: &str = "trame page cache 1";
+const FORMAT: &str = "trame page cache 2";
 
 /// Entries older than this are deleted.
 const MAX_AGE: Duration = Duration::from_secs(30 * 24 * 3600);
@@ -79,7 +79,14 @@ pub(super) fn read(
     targets: &[(&String, &PathBuf, &Page)],
 ) -> Option<(Vec<StaleDoc>, Vec<StaleNote>)> {
     let text = std::fs::read(dir.join(format!("{key}.json"))).ok()?;
-    let entry: Entry = serde_json::from_slice(&text).ok()?;
+    // The first line is the checksum of the rest: an entry edited by hand
+    // (or half written by another tool) is computed again, not believed.
+    let newline = text.iter().position(|b| *b == b'\n')?;
+    let (sum, json) = (&text[..newline], &text[newline + 1..]);
+    if sum != checksum(json).as_bytes() {
+        return None;
+    }
+    let entry: Entry = serde_json::from_slice(json).ok()?;
     if entry.targets.len() != targets.len() {
         return None;
     }
@@ -138,10 +145,26 @@ pub(super) fn write(dir: &Path, key: &str, docs: &[StaleDoc], notes: &[StaleNote
     let Ok(json) = serde_json::to_vec(&entry) else {
         return;
     };
+    let mut file = checksum(&json).into_bytes();
+    file.push(b'\n');
+    file.extend_from_slice(&json);
+    let json = file;
     // Renamed into place, so a reader sees all of an entry or none; not
     // synced to disk: an entry lost in a crash is only computed again.
     let _ = std::fs::create_dir_all(dir)
         .and_then(|()| crate::fs::write_cache(&dir.join(format!("{key}.json")), &json));
+}
+
+/// The checksum an entry's first line carries: FNV-1a (64 bits, in hex)
+/// of the rest. It guards against edits and torn writes, not attacks: the
+/// cache lives in `.git/`, which only the user writes.
+fn checksum(json: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in json {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// Deletes the entries not written for [`MAX_AGE`].

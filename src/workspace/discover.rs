@@ -39,6 +39,8 @@ pub struct Scan {
     pub languages: Vec<String>,
     /// The files and folders scanned.
     pub paths: Vec<PathBuf>,
+    /// Temporary files left by interrupted saves, removed.
+    pub removed: Vec<PathBuf>,
 }
 
 /// A translation with no source page.
@@ -82,11 +84,22 @@ pub enum SkipReason {
     },
     /// A folder given holds no Markdown file.
     NoMarkdown,
+    /// Larger than `max-page-bytes`: never read.
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A symbolic link that leads outside the repository: never followed.
+    Outside,
 }
 
 /// What discovery needs to know of the project.
 #[derive(Debug, Clone)]
 pub struct Rules<'a> {
+    /// Links leading outside this folder are not followed.
+    pub root: Option<&'a Path>,
     /// The source language.
     pub source: &'a LanguageIdentifier,
     /// Configured translation languages (established without a pair).
@@ -215,8 +228,7 @@ fn dir_or_dot(p: &Path) -> &Path {
 /// Finds the pages under `paths` (files or folders), with `content_roots`
 /// telling where language folders sit.
 pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> Scan {
-    let mut files: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut skipped = Vec::new();
+    let mut found = Listing::default();
     // Sets to keep when a file was named: the source it belongs to.
     let mut wanted: Option<HashSet<PathBuf>> = None;
     let mut roots: BTreeMap<PathBuf, Root> = BTreeMap::new();
@@ -224,7 +236,7 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) => {
-                skipped.push(Skipped {
+                found.skipped.push(Skipped {
                     path: path.clone(),
                     reason: SkipReason::Unreadable {
                         message: e.to_string(),
@@ -249,9 +261,9 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
             // same folder in every language (directory).
             let source_rel = relative_to(&source, &root.path);
             for dir in sibling_dirs(&root, &source_rel) {
-                list_dir(&dir, false, &mut files, &mut skipped);
+                list_dir(&dir, false, rules.root, &mut found);
             }
-            files.insert(file);
+            found.files.insert(file);
             wanted.get_or_insert_with(HashSet::new).insert(source);
         } else if meta.is_dir() {
             // Content roots inside the folder keep their language folders.
@@ -268,7 +280,7 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
                     }
                 }
             }
-            let before = files.len();
+            let before = found.files.len();
             let dirs: Vec<PathBuf> = match root.lang_dir_of(&rel.join("x")) {
                 // A folder inside a language folder: the same folder in
                 // every language.
@@ -282,22 +294,22 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
                 _ => vec![path.clone()],
             };
             for dir in dirs {
-                list_dir(&dir, true, &mut files, &mut skipped);
+                list_dir(&dir, true, rules.root, &mut found);
             }
-            if files.len() == before {
-                skipped.push(Skipped {
+            if found.files.len() == before {
+                found.skipped.push(Skipped {
                     path: path.clone(),
                     reason: SkipReason::NoMarkdown,
                 });
             }
         } else {
-            skipped.push(Skipped {
+            found.skipped.push(Skipped {
                 path: path.clone(),
                 reason: SkipReason::Special,
             });
         }
     }
-    let mut scan = classify(&files, &mut roots, content_roots, rules);
+    let mut scan = classify(&found.files, &mut roots, content_roots, rules);
     if let Some(wanted) = wanted {
         // A named file keeps its own set; folders named beside it keep all.
         let named_dirs = paths.iter().any(|p| p.is_dir());
@@ -306,8 +318,9 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
             scan.orphans.retain(|o| wanted.contains(&o.expected));
         }
     }
-    skipped.append(&mut scan.skipped);
-    scan.skipped = skipped;
+    found.skipped.append(&mut scan.skipped);
+    scan.skipped = found.skipped;
+    scan.removed = found.removed;
     scan.paths = paths.to_vec();
     scan
 }
@@ -397,12 +410,16 @@ fn sibling_dirs(root: &Root, source_rel: &Path) -> Vec<PathBuf> {
 /// Lists the Markdown files of `dir` (and below when `deep`), skipping hidden
 /// entries and never following a link to a folder; reports what it cannot
 /// take as a page.
-pub(super) fn list_dir(
-    dir: &Path,
-    deep: bool,
-    files: &mut BTreeSet<PathBuf>,
-    skipped: &mut Vec<Skipped>,
-) {
+///
+/// A link is followed only to a file inside `root` (when given). Temporary
+/// files an interrupted save left (`.trame-*.tmp`) older than an hour are
+/// removed and added to `removed`.
+pub(super) fn list_dir(dir: &Path, deep: bool, root: Option<&Path>, found: &mut Listing) {
+    let Listing {
+        files,
+        skipped,
+        removed,
+    } = found;
     let mut stack = vec![dir.to_owned()];
     while let Some(dir) = stack.pop() {
         let entries = match std::fs::read_dir(dir_or_dot(&dir)) {
@@ -419,7 +436,18 @@ pub(super) fn list_dir(
         };
         let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
             .filter_map(Result::ok)
-            .filter(|e| !e.file_name().to_str().is_some_and(|n| n.starts_with('.')))
+            .filter(|e| {
+                let name = e.file_name();
+                let Some(name) = name.to_str() else {
+                    return true;
+                };
+                if crate::fs::is_temp_name(name)
+                    && crate::fs::remove_if_stale(&e.path(), TEMP_MAX_AGE)
+                {
+                    removed.push(dir.join(name));
+                }
+                !name.starts_with('.')
+            })
             .map(|e| {
                 let path = dir.join(e.file_name());
                 let path = path.strip_prefix(".").map(Path::to_owned).unwrap_or(path);
@@ -444,8 +472,17 @@ pub(super) fn list_dir(
             } else if kind.is_file() {
                 files.insert(path);
             } else if kind.is_symlink() {
-                // A link is followed to a file only, never to a folder.
+                // A link is followed to a file only, never to a folder, and
+                // never out of the repository.
+                let outside = root.is_some_and(|r| {
+                    path.canonicalize()
+                        .map_or(true, |target| !target.starts_with(r))
+                });
                 match std::fs::metadata(&path) {
+                    Ok(_) if outside => skipped.push(Skipped {
+                        path,
+                        reason: SkipReason::Outside,
+                    }),
                     Ok(m) if m.is_file() => {
                         files.insert(path);
                     }
@@ -472,6 +509,20 @@ pub(super) fn list_dir(
             }
         }
     }
+}
+
+/// Temporary files older than this were left by a save that was killed.
+const TEMP_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// What listing folders found.
+#[derive(Debug, Default)]
+pub(super) struct Listing {
+    /// Markdown files.
+    pub(super) files: BTreeSet<PathBuf>,
+    /// Files that cannot be pages.
+    pub(super) skipped: Vec<Skipped>,
+    /// Stale temporary files removed.
+    pub(super) removed: Vec<PathBuf>,
 }
 
 fn is_markdown(path: &Path) -> bool {
@@ -595,6 +646,7 @@ fn classify(
         skipped: Vec::new(),
         languages: languages.into_iter().collect(),
         paths: Vec::new(),
+        removed: Vec::new(),
     }
 }
 

@@ -52,15 +52,30 @@ pub enum LoadError {
     /// A directory, FIFO, socket or device where a page was expected: never opened.
     #[error("{} is not a regular file", path.display())]
     Special { path: PathBuf },
+    /// The page is larger than `max-page-bytes`: never read.
+    #[error("{} is {size} bytes, more than the limit of {limit} (max-page-bytes in trame.toml)", path.display())]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
 }
 
 /// Reads and segments one page.
 pub fn load_page(path: &Path, config: &segment::Config) -> Result<Page, LoadError> {
-    // A FIFO would block the read forever, a device never end it.
+    // A FIFO would block the read forever, a device never end it; a huge
+    // file would take memory without bound.
     match std::fs::metadata(path) {
         Ok(m) if !m.is_file() => {
             return Err(LoadError::Special {
                 path: path.to_owned(),
+            });
+        }
+        Ok(m) if m.len() > config.max_page_bytes => {
+            return Err(LoadError::TooLarge {
+                path: path.to_owned(),
+                size: m.len(),
+                limit: config.max_page_bytes,
             });
         }
         _ => {}
@@ -88,7 +103,7 @@ pub fn load_page(path: &Path, config: &segment::Config) -> Result<Page, LoadErro
 /// within each folder. What cannot be a page (a missing path, a FIFO, a
 /// folder named like a page, a folder with no Markdown) is reported beside
 /// the files, never opened, and the others are still listed.
-pub fn markdown_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+pub fn markdown_files(paths: &[PathBuf], root: Option<&Path>) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut out = Vec::new();
     let mut skipped = Vec::new();
     for path in paths {
@@ -105,11 +120,13 @@ pub fn markdown_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
                 None
             }
             Ok(m) if m.is_dir() => {
-                let mut found = std::collections::BTreeSet::new();
-                discover::list_dir(path, true, &mut found, &mut skipped);
-                let none = found.is_empty();
+                let mut found = discover::Listing::default();
+                discover::list_dir(path, true, root, &mut found);
+                skipped.append(&mut found.skipped);
+                let none = found.files.is_empty();
                 out.extend(
                     found
+                        .files
                         .into_iter()
                         .map(|p| p.strip_prefix(".").map(Path::to_owned).unwrap_or(p)),
                 );
@@ -154,11 +171,33 @@ pub enum SaveError {
 /// Saves `new_text` to `path`, which was read as `original`: refused when the
 /// file on disk is no longer `original` (someone else changed it), so nothing
 /// is lost; otherwise written atomically. A deleted file counts as changed.
+///
+/// A symbolic link at `path` is refused; see [`save_file_in`].
 pub fn save_file(path: &Path, original: &[u8], new_text: &str) -> Result<(), SaveError> {
+    save_file_in(None, path, original, new_text)
+}
+
+/// [`save_file`], confined to `root`: a `path` that resolves outside it is
+/// refused, and a symbolic link is written through only when it leads to a
+/// file inside it.
+pub fn save_file_in(
+    root: Option<&Path>,
+    path: &Path,
+    original: &[u8],
+    new_text: &str,
+) -> Result<(), SaveError> {
     let io = |source| SaveError::Io {
         path: path.to_owned(),
         source,
     };
+    if let Some(root) = root
+        && !project::resolve(path).starts_with(root)
+    {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{} is outside the repository: refused", path.display()),
+        )));
+    }
     match std::fs::read(path) {
         Ok(now) if now == original => {}
         Ok(_) => {
@@ -175,7 +214,7 @@ pub fn save_file(path: &Path, original: &[u8], new_text: &str) -> Result<(), Sav
         }
         Err(e) => return Err(io(e)),
     }
-    crate::fs::write_atomic(path, new_text.as_bytes()).map_err(io)
+    crate::fs::write_atomic_in(root, path, new_text.as_bytes()).map_err(io)
 }
 
 /// Returns the language of `target` as a translation of `source`, from the

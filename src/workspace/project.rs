@@ -35,6 +35,10 @@ pub struct Project {
     /// The content roots, as shown to the user (relative to the current
     /// folder when possible).
     pub content: Vec<PathBuf>,
+    /// Every path read or written must resolve inside this folder: the
+    /// repository's work tree, else the folder of `trame.toml`, else the
+    /// folder started from (absolute, links resolved).
+    pub confine: PathBuf,
 }
 
 /// Why the project cannot be used.
@@ -50,6 +54,9 @@ pub enum ProjectError {
     /// `trame.toml` is wrong.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// A path resolves outside the repository.
+    #[error("{} is outside the repository ({}): refused", path.display(), root.display())]
+    Outside { path: PathBuf, root: PathBuf },
     /// `--lang` names no language of the site.
     #[error("no translation in `{lang}`; languages found: {}", found.join(", "))]
     UnknownLanguage { lang: String, found: Vec<String> },
@@ -99,6 +106,16 @@ impl Project {
             None => (Config::default(), None),
         };
         let base = config_dir.clone().or(repo_root.clone()).unwrap_or(dir);
+        let confine = repo_root.clone().unwrap_or_else(|| base.clone());
+        if let Some(c) = &config.content {
+            let path = base.join(c);
+            if !resolve(&path).starts_with(&confine) {
+                return Err(ProjectError::Outside {
+                    path: shown(&path, &cwd),
+                    root: shown(&confine, &cwd),
+                });
+            }
+        }
         let content = match &config.content {
             Some(c) => vec![shown(&base.join(c), &cwd)],
             None => ["issues", "content"]
@@ -108,12 +125,14 @@ impl Project {
                 .map(|d| vec![shown(&d, &cwd)])
                 .unwrap_or_else(|| vec![shown(&base, &cwd)]),
         };
-        Ok(Project::new(
+        let mut project = Project::new(
             config,
             config_file,
             shown(&repo_root.unwrap_or(base), &cwd),
             content,
-        ))
+        );
+        project.confine = confine;
+        Ok(project)
     }
 
     /// The project of the paths a command was given: found from the first.
@@ -138,9 +157,12 @@ impl Project {
             .collect();
         let segment = segment::Config {
             front_matter_keys: config.front_matter_keys.clone(),
+            max_page_bytes: config.max_page_bytes,
             ..Default::default()
         };
+        let confine = resolve(&root);
         Project {
+            confine,
             root,
             config_file,
             source_lang,
@@ -170,6 +192,9 @@ impl Project {
     /// languages. An unknown `lang` is an error listing the languages found.
     pub fn scan(&self, paths: &[PathBuf], lang: Option<&str>) -> Result<Scan, ProjectError> {
         let paths = self.paths_or_content(paths);
+        for path in &paths {
+            self.confined(path)?;
+        }
         let mut scan = discover::scan(&paths, &self.content, &self.rules());
         let wanted =
             |tag: &str| self.languages.is_empty() || self.languages.iter().any(|l| tag_is(tag, l));
@@ -310,8 +335,22 @@ impl Project {
         })
     }
 
+    /// Refuses a path that resolves outside the repository.
+    pub fn confined(&self, path: &Path) -> Result<(), ProjectError> {
+        if resolve(path).starts_with(&self.confine) {
+            Ok(())
+        } else {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            Err(ProjectError::Outside {
+                path: path.to_owned(),
+                root: shown(&self.confine, &cwd),
+            })
+        }
+    }
+
     fn rules(&self) -> Rules<'_> {
         Rules {
+            root: Some(&self.confine),
             source: &self.source_lang,
             configured: &self.languages,
             layout: self.config.layout,
@@ -344,6 +383,44 @@ pub fn same_tag(a: &str, b: &str) -> bool {
     match (parse_tag(a), parse_tag(b)) {
         (Some(x), Some(y)) => x == y,
         _ => a.eq_ignore_ascii_case(b),
+    }
+}
+
+/// `path` made absolute with its links resolved; the part that does not
+/// exist yet is resolved by its names (`..` taken off lexically).
+pub(super) fn resolve(path: &Path) -> PathBuf {
+    let absolute = if path.is_absolute() {
+        path.to_owned()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    if let Ok(c) = absolute.canonicalize() {
+        return c;
+    }
+    // The nearest existing ancestor, resolved, then the rest by name.
+    let mut rest = Vec::new();
+    let mut at = absolute.as_path();
+    loop {
+        if let Ok(c) = at.canonicalize() {
+            let mut out = c;
+            for part in rest.iter().rev() {
+                match part {
+                    std::path::Component::ParentDir => {
+                        out.pop();
+                    }
+                    std::path::Component::Normal(n) => out.push(n),
+                    _ => {}
+                }
+            }
+            return out;
+        }
+        match (at.parent(), at.components().next_back()) {
+            (Some(parent), Some(last)) => {
+                rest.push(last);
+                at = parent;
+            }
+            _ => return absolute,
+        }
     }
 }
 

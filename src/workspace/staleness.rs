@@ -51,6 +51,8 @@ pub enum StaleNote {
     NotCommitted { path: PathBuf },
     /// A file was not read; the rest of the site was.
     Skipped { path: PathBuf, reason: SkipReason },
+    /// A temporary file left by an interrupted save was removed.
+    RemovedTemp { path: PathBuf },
     /// A translation whose source page does not exist.
     Orphan {
         path: PathBuf,
@@ -131,7 +133,11 @@ pub fn scan_notes(scan: &Scan) -> Vec<StaleNote> {
         lang: o.lang.clone(),
         likely_source: o.likely_source.clone(),
     });
-    skipped.chain(orphans).collect()
+    let removed = scan
+        .removed
+        .iter()
+        .map(|path| StaleNote::RemovedTemp { path: path.clone() });
+    skipped.chain(orphans).chain(removed).collect()
 }
 
 /// The staleness of every translation of `scan`, handed to `sink` page set
@@ -427,6 +433,7 @@ fn skipped_note(e: LoadError) -> StaleNote {
         LoadError::InvalidUtf8 { path, offset } => (path, SkipReason::NotUtf8 { offset }),
         LoadError::NoMarkdown { path } => (path, SkipReason::NoMarkdown),
         LoadError::Special { path } => (path, SkipReason::Special),
+        LoadError::TooLarge { path, size, limit } => (path, SkipReason::TooLarge { size, limit }),
     };
     StaleNote::Skipped { path, reason }
 }

@@ -17,7 +17,7 @@ use crate::localize::{
 use crate::segment::{self, Document, Segment, SegmentKind};
 use crate::stale::{Chunk, Op, State};
 use crate::workspace::{
-    LoadError, Page, Project, SaveError, StaleDoc, load_page, same_tag, save_file,
+    LoadError, Page, Project, SaveError, StaleDoc, load_page, same_tag, save_file_in,
 };
 
 /// What `trame write` does to one translation file.
@@ -755,12 +755,19 @@ fn same_carried_values(a: &Segment, b: &Segment) -> bool {
 /// Refused with [`SaveError::ChangedOnDisk`] when the file is no longer what
 /// was read (created meanwhile, edited or deleted): the file on disk is kept
 /// and the caller still holds its text. A new file's directory is created.
-pub fn save(path: &Path, original: Option<&str>, text: &str) -> Result<bool, SaveError> {
+///
+/// Confined to `root` (see [`crate::workspace::save_file_in`]).
+pub fn save(
+    root: Option<&Path>,
+    path: &Path,
+    original: Option<&str>,
+    text: &str,
+) -> Result<bool, SaveError> {
     if original == Some(text) {
         return Ok(false);
     }
     match original {
-        Some(original) => save_file(path, original.as_bytes(), text)?,
+        Some(original) => save_file_in(root, path, original.as_bytes(), text)?,
         None => {
             if path.symlink_metadata().is_ok() {
                 return Err(SaveError::ChangedOnDisk {
@@ -773,7 +780,7 @@ pub fn save(path: &Path, original: Option<&str>, text: &str) -> Result<bool, Sav
                     source,
                 })?;
             }
-            save_file(path, b"", text)?;
+            save_file_in(root, path, b"", text)?;
         }
     }
     Ok(true)
@@ -825,13 +832,13 @@ mod tests {
     fn save_creates_a_new_file_once_and_keeps_unchanged_files() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("it/x.md");
-        assert!(save(&path, None, "Ciao.\n").unwrap());
+        assert!(save(None, &path, None, "Ciao.\n").unwrap());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "Ciao.\n");
         // Created by someone else meanwhile: refused, theirs kept.
-        let err = save(&path, None, "Salve.\n").unwrap_err();
+        let err = save(None, &path, None, "Salve.\n").unwrap_err();
         assert!(matches!(err, SaveError::ChangedOnDisk { .. }));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "Ciao.\n");
-        assert!(!save(&path, Some("Ciao.\n"), "Ciao.\n").unwrap());
+        assert!(!save(None, &path, Some("Ciao.\n"), "Ciao.\n").unwrap());
     }
 
     #[test]

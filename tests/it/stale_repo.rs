@@ -405,9 +405,16 @@ fn the_page_cache_answers_only_while_nothing_changed() {
     let second = r.staleness(None).0;
     assert_eq!(states(&first[0]), states(&second[0]));
     assert_eq!(first[0].labels, second[0].labels);
-    // ...and it comes from the entry: one planted there is what is answered.
+    // ...and it comes from the entry: one planted there, with the checksum
+    // its first line must carry (FNV-1a of the rest, as ARCHITECTURE.md
+    // says), is what is answered.
     let original = std::fs::read_to_string(&entries[0]).unwrap();
-    let planted = original.replace("\"Stale\"", "\"Removed\"");
+    let (_, json) = original.split_once('\n').unwrap();
+    let edited_json = json.replace("\"Stale\"", "\"Removed\"");
+    // Edited by hand without the checksum: not believed.
+    std::fs::write(&entries[0], format!("{}\n{edited_json}", fnv(json))).unwrap();
+    assert!(!states(&r.staleness(None).0[0]).contains(&(3, State::Removed)));
+    let planted = format!("{}\n{edited_json}", fnv(&edited_json));
     std::fs::write(&entries[0], &planted).unwrap();
     let third = r.staleness(None).0;
     assert!(states(&third[0]).contains(&(3, State::Removed)));
@@ -446,6 +453,16 @@ fn the_page_cache_answers_only_while_nothing_changed() {
         std::fs::write(e.unwrap().path(), "{ not json").unwrap();
     }
     assert_eq!(states(&r.staleness(None).0[0]), states(&reviewed[0]));
+}
+
+/// FNV-1a, 64 bits, in hex: the checksum of a page-cache entry.
+fn fnv(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// The project of a folder, as every command finds it.

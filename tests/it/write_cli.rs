@@ -241,7 +241,7 @@ fn a_write_over_a_file_changed_on_disk_is_refused_and_both_versions_survive() {
         .unwrap()
         .replace("Licenza", "Licenza d'uso");
     std::fs::write(&target, &theirs).unwrap();
-    let err = save(&plan.path, plan.original.as_deref(), &plan.text).unwrap_err();
+    let err = save(None, &plan.path, plan.original.as_deref(), &plan.text).unwrap_err();
     assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
     assert!(err.to_string().contains("2026-09-05-newsletter.it.md"));
     // Theirs is on disk, ours is still in the plan.
@@ -254,7 +254,7 @@ fn a_write_over_a_file_changed_on_disk_is_refused_and_both_versions_survive() {
         "it",
     )
     .unwrap();
-    save(&again.path, again.original.as_deref(), &again.text).unwrap();
+    save(None, &again.path, again.original.as_deref(), &again.text).unwrap();
     let now = std::fs::read_to_string(&target).unwrap();
     assert!(now.contains("Licenza d'uso") && now.contains("feed RSS"));
     // A file created meanwhile is not overwritten either.
@@ -267,7 +267,7 @@ fn a_write_over_a_file_changed_on_disk_is_refused_and_both_versions_survive() {
     .unwrap();
     assert!(new_plan.original.is_none());
     std::fs::write(&new_plan.path, "Bonjour.\n").unwrap();
-    let err = save(&new_plan.path, None, &new_plan.text).unwrap_err();
+    let err = save(None, &new_plan.path, None, &new_plan.text).unwrap_err();
     assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
     assert_eq!(
         std::fs::read_to_string(&new_plan.path).unwrap(),
