@@ -1569,7 +1569,7 @@ fn timing_harness_prints_the_frame_budgets() {
     let start = Instant::now();
     let (docs, notes) = crate::workspace::staleness(
         &crate::workspace::Project::discover(Some(&issues)).unwrap(),
-        &[issues.clone()],
+        std::slice::from_ref(&issues),
         None,
     )
     .unwrap();
