@@ -92,6 +92,8 @@ pub struct PageReport {
     pub docs: Vec<StaleDoc>,
     /// What is only partly known about them.
     pub notes: Vec<StaleNote>,
+    /// Whether its source page could be read.
+    pub read: bool,
 }
 
 /// The staleness of every translation under `paths` (the content roots when
@@ -114,10 +116,22 @@ pub fn staleness(
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     parts.sort_by_key(|p| p.index);
+    let nothing_read = !parts.is_empty() && parts.iter().all(|p| !p.read);
     let mut docs = Vec::new();
     for part in parts {
         docs.extend(part.docs);
         notes.extend(part.notes);
+    }
+    if nothing_read {
+        // Every page named could not be read: an error, naming them.
+        let skipped = notes
+            .into_iter()
+            .filter_map(|n| match n {
+                StaleNote::Skipped { path, reason } => Some((path, reason)),
+                _ => None,
+            })
+            .collect();
+        return Err(StaleError::NothingRead { skipped });
     }
     Ok((docs, notes))
 }
@@ -223,6 +237,7 @@ pub fn staleness_each(
                     total,
                     docs: Vec::new(),
                     notes,
+                    read: false,
                 });
                 continue;
             };
@@ -279,6 +294,7 @@ pub fn staleness_each(
                 total,
                 docs,
                 notes,
+                read: true,
             });
         }
         Ok(())

@@ -12,6 +12,7 @@ mod localize_golden;
 mod project;
 mod realign;
 mod report_cli;
+mod safety;
 mod segments_cli;
 mod stale_repo;
 mod tidy;
