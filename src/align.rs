@@ -742,6 +742,13 @@ fn band_row_len(band: &Band, i: usize) -> usize {
 
 /// Builds the band: around the longest increasing chain of unique token
 /// pairs, `BAND` segments either side; the whole matrix when it is small.
+///
+/// Between two skeleton points the band covers the whole jump (a dropped
+/// section moves the path far off the line), unless that would make the band
+/// larger than [`MAX_BAND_CELLS_PER_SEGMENT`] cells per segment: a page
+/// with no unique tokens (the same paragraph repeated) would otherwise ask
+/// for the whole matrix. Then it keeps `BAND` either side of the line, so
+/// memory stays linear in the input.
 fn make_band(n: usize, m: usize, unique_pairs: &[(usize, usize)]) -> Band {
     let full = (n + 1) * (m + 1) <= FULL_MATRIX;
     let mut lo = vec![0; n + 1];
@@ -751,33 +758,13 @@ fn make_band(n: usize, m: usize, unique_pairs: &[(usize, usize)]) -> Band {
         let mut points: Vec<(usize, usize)> = vec![(0, 0)];
         points.extend(skeleton);
         points.push((n, m));
-        let mut p = 0;
-        for i in 0..=n {
-            while p + 1 < points.len() - 1 && points[p + 1].0 <= i {
-                p += 1;
+        let budget = (n + m + 2).saturating_mul(MAX_BAND_CELLS_PER_SEGMENT);
+        for cover_jumps in [true, false] {
+            band_around(&points, n, m, cover_jumps, &mut lo, &mut hi);
+            let cells: usize = (0..=n).map(|i| hi[i] - lo[i] + 1).sum();
+            if cells <= budget {
+                break;
             }
-            let (a, b) = (points[p], points[(p + 1).min(points.len() - 1)]);
-            let center = if b.0 > a.0 {
-                a.1 as f64 + (b.1 as f64 - a.1 as f64) * (i - a.0) as f64 / (b.0 - a.0) as f64
-            } else {
-                a.1 as f64
-            };
-            let c = center.round().max(0.0) as usize;
-            // Cover the whole jump between two skeleton points, not just the line.
-            let (jlo, jhi) = (a.1.min(c), b.1.max(c));
-            lo[i] = jlo.saturating_sub(BAND).min(m);
-            hi[i] = (jhi + BAND).min(m).max(if i == n { m } else { 0 });
-        }
-        // Keep the band monotone and connected so every move can be made.
-        for i in 1..=n {
-            lo[i] = lo[i].max(lo[i - 1]);
-        }
-        for i in (0..n).rev() {
-            hi[i] = hi[i].min(hi[i + 1]);
-        }
-        lo[0] = 0;
-        for i in 1..=n {
-            lo[i] = lo[i].min(hi[i - 1]);
         }
     }
     let mut offset = Vec::with_capacity(n + 1);
@@ -787,6 +774,53 @@ fn make_band(n: usize, m: usize, unique_pairs: &[(usize, usize)]) -> Band {
         acc += hi[i] - lo[i] + 1;
     }
     Band { lo, hi, offset }
+}
+
+/// The most band cells per segment (source and target) before the band
+/// stops covering whole jumps between skeleton points.
+const MAX_BAND_CELLS_PER_SEGMENT: usize = 8 * (2 * BAND + 1);
+
+/// Fills `lo` and `hi` with a band around the line through `points`.
+fn band_around(
+    points: &[(usize, usize)],
+    n: usize,
+    m: usize,
+    cover_jumps: bool,
+    lo: &mut [usize],
+    hi: &mut [usize],
+) {
+    let mut p = 0;
+    for i in 0..=n {
+        while p + 1 < points.len() - 1 && points[p + 1].0 <= i {
+            p += 1;
+        }
+        let (a, b) = (points[p], points[(p + 1).min(points.len() - 1)]);
+        let center = if b.0 > a.0 {
+            a.1 as f64 + (b.1 as f64 - a.1 as f64) * (i - a.0) as f64 / (b.0 - a.0) as f64
+        } else {
+            a.1 as f64
+        };
+        let c = center.round().max(0.0) as usize;
+        // Cover the whole jump between two skeleton points, not just the line.
+        let (jlo, jhi) = if cover_jumps {
+            (a.1.min(c), b.1.max(c))
+        } else {
+            (c, c)
+        };
+        lo[i] = jlo.saturating_sub(BAND).min(m);
+        hi[i] = (jhi + BAND).min(m).max(if i == n { m } else { 0 });
+    }
+    // Keep the band monotone and connected so every move can be made.
+    for i in 1..=n {
+        lo[i] = lo[i].max(lo[i - 1]);
+    }
+    for i in (0..n).rev() {
+        hi[i] = hi[i].min(hi[i + 1]);
+    }
+    lo[0] = 0;
+    for i in 1..=n {
+        lo[i] = lo[i].min(hi[i - 1]);
+    }
 }
 
 /// Returns the longest chain of pairs increasing in both coordinates.

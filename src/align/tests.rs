@@ -313,3 +313,26 @@ fn any_fixed_rows_give_a_tiling_and_keep_the_usable_ones() {
         }
     }
 }
+
+/// A page with no token found once on each side (the same paragraph
+/// repeated) has no skeleton: the band must still stay linear, not become
+/// the whole matrix (60,000 such paragraphs asked for 28 GB).
+#[test]
+fn the_band_stays_linear_without_a_skeleton() {
+    let (n, m) = (20_000, 30_000);
+    let band = super::make_band(n, m, &[]);
+    let cells: usize = (0..=n).map(|i| band.hi[i] - band.lo[i] + 1).sum();
+    assert!(
+        cells <= (n + m + 2) * super::MAX_BAND_CELLS_PER_SEGMENT,
+        "{cells} cells for {n}x{m}"
+    );
+    // Connected from corner to corner.
+    assert_eq!((band.lo[0], band.hi[n]), (0, m));
+    // With a skeleton, a jump between two points is still covered whole.
+    let band = super::make_band(400, 400, &[(100, 100), (101, 300), (399, 399)]);
+    assert!(
+        band.lo[100] <= 100 && band.hi[100] >= 300,
+        "{:?}",
+        (band.lo[100], band.hi[100])
+    );
+}
