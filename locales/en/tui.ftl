@@ -5,6 +5,21 @@ tui-title = trame · { $count ->
        *[other] { $count } documents
     }
 tui-dashboard-empty = No translations found: trame looks for pages such as x.md with x.fr.md or x.it.md beside them.
+tui-dashboard-problems = ⚠ { $orphans ->
+    [0] {""}
+    [one] one orphan translation
+   *[other] { $orphans } orphan translations
+}{ $orphans ->
+    [0] {""}
+   *[other] { $skipped ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+}{ $skipped ->
+    [0] {""}
+    [one] one file skipped
+   *[other] { $skipped } files skipped
+} (see the status line)
 tui-loading = { $total ->
         [0] reading the pages and their history…
        *[other] pages read: { $done } of { $total }…

@@ -5,6 +5,21 @@ tui-title = trame · { $count ->
        *[other] { $count } documents
     }
 tui-dashboard-empty = Aucune traduction trouvée : trame cherche des pages comme x.md accompagnées de x.fr.md ou x.it.md.
+tui-dashboard-problems = ⚠ { $orphans ->
+    [0] {""}
+    [one] une traduction orpheline
+   *[other] { $orphans } traductions orphelines
+}{ $orphans ->
+    [0] {""}
+   *[other] { $skipped ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+}{ $skipped ->
+    [0] {""}
+    [one] un fichier ignoré
+   *[other] { $skipped } fichiers ignorés
+} (voir la ligne d'état)
 tui-loading = { $total ->
         [0] lecture des pages et de leur historique…
        *[other] pages lues : { $done } sur { $total }…

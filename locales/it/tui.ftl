@@ -5,6 +5,21 @@ tui-title = trame · { $count ->
        *[other] { $count } documenti
     }
 tui-dashboard-empty = Nessuna traduzione trovata: trame cerca pagine come x.md con accanto x.fr.md o x.it.md.
+tui-dashboard-problems = ⚠ { $orphans ->
+    [0] {""}
+    [one] una traduzione orfana
+   *[other] { $orphans } traduzioni orfane
+}{ $orphans ->
+    [0] {""}
+   *[other] { $skipped ->
+        [0] {""}
+       *[other] ,{" "}
+    }
+}{ $skipped ->
+    [0] {""}
+    [one] un file ignorato
+   *[other] { $skipped } file ignorati
+} (vedi la riga di stato)
 tui-loading = { $total ->
         [0] lettura delle pagine e della loro cronologia…
        *[other] pagine lette: { $done } su { $total }…

@@ -8,6 +8,7 @@
 pub(crate) const ALL: &[&str] = &[
     TITLE,
     DASHBOARD_EMPTY,
+    DASHBOARD_PROBLEMS,
     LOADING,
     LOAD_FAILED,
     LANG_EN,
@@ -108,6 +109,7 @@ pub(crate) const ALL: &[&str] = &[
 
 pub(crate) const TITLE: &str = "tui-title";
 pub(crate) const DASHBOARD_EMPTY: &str = "tui-dashboard-empty";
+pub(crate) const DASHBOARD_PROBLEMS: &str = "tui-dashboard-problems";
 pub(crate) const LOADING: &str = "tui-loading";
 pub(crate) const LOAD_FAILED: &str = "tui-load-failed";
 pub(crate) const LANG_EN: &str = "tui-lang-en";

@@ -1663,3 +1663,57 @@ fn tiny_terminals_draw_without_panicking() {
         }
     }
 }
+
+/// Orphans and skipped files are counted in the dashboard's header (and
+/// named in the status line), in the interface's language, with plurals.
+#[test]
+fn the_dashboard_counts_orphans_and_skipped_files() {
+    use crate::workspace::{SkipReason, StaleNote};
+    let fx = Fixture::new();
+    let mut model = fx.model((120, 24));
+    let notes = vec![
+        StaleNote::Orphan {
+            path: PathBuf::from("content/de/2024-12-05_newsletter.md"),
+            lang: "de".into(),
+            likely_source: Some(PathBuf::from("content/en/2024-12-05-newsletter.md")),
+        },
+        StaleNote::Skipped {
+            path: PathBuf::from("content/fr/bad.md"),
+            reason: SkipReason::NotUtf8 { offset: 3 },
+        },
+        StaleNote::Skipped {
+            path: PathBuf::from("content/fr/pipe.md"),
+            reason: SkipReason::Special,
+        },
+    ];
+    update(&mut model, Message::LoadFinished { notes, error: None });
+    let header = |lang: &str| -> String {
+        let terminal = render(&model, lang, (120, 24));
+        let buffer = terminal.backend().buffer();
+        (0..120)
+            .map(|x| buffer[(x, 0)].symbol().to_owned())
+            .collect()
+    };
+    let en = header("en");
+    assert!(
+        en.contains("⚠ one orphan translation, 2 files skipped"),
+        "{en}"
+    );
+    let fr = header("fr");
+    assert!(
+        fr.contains("⚠ une traduction orpheline, 2 fichiers ignorés"),
+        "{fr}"
+    );
+    // The status line names the first of them.
+    let terminal = render(&model, "en", (120, 24));
+    let buffer = terminal.backend().buffer();
+    let status: String = (0..120)
+        .map(|x| buffer[(x, 23)].symbol().to_owned())
+        .collect();
+    assert!(
+        status.contains(
+            "content/de/2024-12-05_newsletter.md (de) is a translation with no source page"
+        ),
+        "{status}"
+    );
+}

@@ -12,6 +12,7 @@ use crate::tui::ids;
 use crate::tui::layout::{self, Areas};
 use crate::tui::model::{Counts, DocGroup, Model};
 use crate::tui::view::{lang_name, percent};
+use crate::workspace::StaleNote;
 
 /// Width of the coverage bar.
 const BAR: usize = 20;
@@ -38,6 +39,26 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
         header.push_span(Span::styled(
             format!("  {loading}"),
             Style::new().fg(Color::Yellow),
+        ));
+    }
+    // Orphans and skipped files are named one by one in the status line;
+    // the header keeps their count in sight.
+    let (orphans, skipped) = model.notes.iter().fold((0, 0), |(o, s), n| match n {
+        StaleNote::Orphan { .. } => (o + 1, s),
+        StaleNote::Skipped { .. } => (o, s + 1),
+        _ => (o, s),
+    });
+    if orphans + skipped > 0 {
+        let problems = l10n.tr_args(
+            ids::DASHBOARD_PROBLEMS,
+            &[
+                ("orphans", Arg::Num(f64::from(orphans))),
+                ("skipped", Arg::Num(f64::from(skipped))),
+            ],
+        );
+        header.push_span(Span::styled(
+            format!("  {problems}"),
+            Style::new().fg(Color::LightRed),
         ));
     }
     frame
