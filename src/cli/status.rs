@@ -13,6 +13,7 @@ use crate::cli::output::{bar, pad_chars, sanitize, use_colour};
 use crate::cli::scan::{Scanned, scan};
 use crate::i18n::{Arg, Localizer};
 use crate::stale::State;
+use crate::workspace::StaleNote;
 
 /// Message ids used by this module.
 pub(crate) const IDS: &[&str] = &[STATUS_HEADER, STATUS_CELL, STATUS_NONE, STATUS_SECTION_TOP];
@@ -30,10 +31,11 @@ pub(crate) fn status(
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let (_, scanned, _) = scan(paths, lang, l10n)?;
+    let (_, scanned, notes) = scan(paths, lang, l10n)?;
     let written = match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &StatusJson::new(&scanned, sections))?;
+            let json = StatusJson::new(&scanned, &notes, sections);
+            serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)
         }
         Format::Text => write_status_text(out, &scanned, sections, l10n),
@@ -146,6 +148,23 @@ fn write_status_text(
 #[derive(Serialize)]
 struct StatusJson {
     documents: Vec<StatusDocJson>,
+    /// Translations whose source page does not exist.
+    orphans: Vec<OrphanJson>,
+    /// Files that could not be read as pages.
+    skipped: Vec<SkippedJson>,
+}
+
+#[derive(Serialize)]
+struct OrphanJson {
+    path: String,
+    lang: String,
+    likely_source: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SkippedJson {
+    path: String,
+    reason: &'static str,
 }
 
 #[derive(Serialize)]
@@ -195,7 +214,7 @@ struct SectionJson {
 }
 
 impl StatusJson {
-    fn new(scanned: &[Scanned], sections: bool) -> StatusJson {
+    fn new(scanned: &[Scanned], notes: &[StaleNote], sections: bool) -> StatusJson {
         let mut documents: Vec<StatusDocJson> = Vec::new();
         for s in scanned {
             let source = s.doc.source.path.display().to_string();
@@ -224,6 +243,36 @@ impl StatusJson {
                 }),
             }
         }
-        StatusJson { documents }
+        let shown = |p: &std::path::Path| p.display().to_string();
+        let orphans = notes
+            .iter()
+            .filter_map(|n| match n {
+                StaleNote::Orphan {
+                    path,
+                    lang,
+                    likely_source,
+                } => Some(OrphanJson {
+                    path: shown(path),
+                    lang: lang.clone(),
+                    likely_source: likely_source.as_deref().map(shown),
+                }),
+                _ => None,
+            })
+            .collect();
+        let skipped = notes
+            .iter()
+            .filter_map(|n| match n {
+                StaleNote::Skipped { path, reason } => Some(SkippedJson {
+                    path: shown(path),
+                    reason: reason.as_str(),
+                }),
+                _ => None,
+            })
+            .collect();
+        StatusJson {
+            documents,
+            orphans,
+            skipped,
+        }
     }
 }

@@ -95,6 +95,21 @@ pub enum SkipReason {
     Outside,
 }
 
+impl SkipReason {
+    /// A stable machine name, for JSON.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SkipReason::Directory => "directory",
+            SkipReason::Special => "special-file",
+            SkipReason::Unreadable { .. } => "unreadable",
+            SkipReason::NotUtf8 { .. } => "not-utf8",
+            SkipReason::NoMarkdown => "no-markdown",
+            SkipReason::TooLarge { .. } => "too-large",
+            SkipReason::Outside => "outside-repository",
+        }
+    }
+}
+
 /// What discovery needs to know of the project.
 #[derive(Debug, Clone)]
 pub struct Rules<'a> {

@@ -160,6 +160,34 @@ fn every_command_finds_the_same_pages_and_names_what_it_skips() {
         }
     }
     assert_eq!(found, expected(), "status");
+    let report = json(&status);
+    assert_eq!(
+        report["orphans"],
+        serde_json::json!([{
+            "path": "content/de/2024-12-05_newsletter.md",
+            "lang": "de",
+            "likely_source": "content/en/2024-12-05-newsletter.md"
+        }])
+    );
+    let skipped: BTreeSet<(String, String)> = report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["path"].as_str().unwrap().to_owned(),
+                s["reason"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        skipped.contains(&("content/fr/bad.md".into(), "not-utf8".into())),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped.contains(&("content/en/y.fr.md".into(), "directory".into())),
+        "{skipped:?}"
+    );
     assert_reports_bad_files(&String::from_utf8_lossy(&status.stderr), fifo, "status");
 
     let check = trame(dir, &["check", "--format", "json"]);
