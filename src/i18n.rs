@@ -74,6 +74,7 @@ pub mod ids {
         STATE_ALREADY_UPDATED,
         STATE_STALE,
         STATE_MISSING,
+        STATE_UNTRANSLATED,
         STATE_REMOVED,
         ERROR_NO_TRANSLATION,
         ERROR_NO_SEGMENT,
@@ -122,6 +123,7 @@ pub mod ids {
     pub const STATE_ALREADY_UPDATED: &str = "state-already-updated";
     pub const STATE_STALE: &str = "state-stale";
     pub const STATE_MISSING: &str = "state-missing";
+    pub const STATE_UNTRANSLATED: &str = "state-untranslated";
     pub const STATE_REMOVED: &str = "state-removed";
     pub const ERROR_NO_TRANSLATION: &str = "error-no-translation";
     pub const ERROR_NO_SEGMENT: &str = "error-no-segment";

@@ -15,8 +15,8 @@ use crate::stale::{Labelled, State};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts {
     /// Count per state, indexed like [`State::ALL`].
-    pub by_state: [usize; 7],
-    /// Words of the English segments that are stale or missing.
+    pub by_state: [usize; 8],
+    /// Words of the English segments that are stale, missing or untranslated.
     pub words_to_translate: usize,
 }
 
@@ -33,7 +33,7 @@ impl Counts {
 
     /// Returns the number of English segments with a translation.
     pub fn translated(&self) -> usize {
-        self.total() - self.get(State::Missing)
+        self.total() - self.get(State::Missing) - self.get(State::Untranslated)
     }
 
     /// Returns the translated share in percent (100 for an empty page).
@@ -47,7 +47,10 @@ impl Counts {
 
     /// Segments a translator must rewrite or write.
     pub fn needs_work(&self) -> usize {
-        self.get(State::Stale) + self.get(State::Missing) + self.get(State::Removed)
+        self.get(State::Stale)
+            + self.get(State::Missing)
+            + self.get(State::Untranslated)
+            + self.get(State::Removed)
     }
 
     /// Segments to check but not rewrite.
@@ -57,7 +60,7 @@ impl Counts {
 
     fn add(&mut self, state: State, words: usize) {
         self.by_state[state_index(state)] += 1;
-        if matches!(state, State::Stale | State::Missing) {
+        if matches!(state, State::Stale | State::Missing | State::Untranslated) {
             self.words_to_translate += words;
         }
     }

@@ -27,8 +27,13 @@ pub enum State {
     AlreadyUpdated,
     /// The meaning changed: the translation must be revised.
     Stale,
-    /// An English segment with no translation.
+    /// An English segment added since the translation was made, with no
+    /// translation: news to the translator.
     Missing,
+    /// An English segment that was already there when the translation was
+    /// made and that the translation lacks: a gap it always had (a dropped
+    /// section, a skipped intro).
+    Untranslated,
     /// The English segment was deleted, and the translation still has it.
     Removed,
 }
@@ -43,24 +48,35 @@ impl State {
             State::AlreadyUpdated => "already-updated",
             State::Stale => "stale",
             State::Missing => "missing",
+            State::Untranslated => "untranslated",
             State::Removed => "removed",
         }
     }
 
     /// Every state, in display order.
-    pub const ALL: [State; 7] = [
+    pub const ALL: [State; 8] = [
         State::UpToDate,
         State::Cosmetic,
         State::LinkOnly,
         State::AlreadyUpdated,
         State::Stale,
         State::Missing,
+        State::Untranslated,
         State::Removed,
     ];
 
-    /// Returns true for states that need a translator (stale, missing, removed).
+    /// Returns true for states that need a translator (stale, missing,
+    /// untranslated, removed).
     pub fn needs_work(self) -> bool {
-        matches!(self, State::Stale | State::Missing | State::Removed)
+        matches!(
+            self,
+            State::Stale | State::Missing | State::Untranslated | State::Removed
+        )
+    }
+
+    /// Returns true for English segments with no translation.
+    pub fn is_gap(self) -> bool {
+        matches!(self, State::Missing | State::Untranslated)
     }
 }
 
@@ -557,6 +573,22 @@ pub fn label<'a>(
         }
     }
     out
+}
+
+/// Tells the two kinds of gaps apart: a `Missing` segment whose English was
+/// already in `page_base` (the English the translation was last made
+/// against) is a gap the translation always had, `Untranslated`; one added
+/// since stays `Missing`.
+pub fn split_gaps(labels: &mut [Labelled], page_base: &Base<'_>) {
+    for l in labels {
+        if l.state == State::Missing
+            && let Some(i) = l.source
+            && page_base.versions.get(i).copied().flatten().is_some()
+        {
+            l.state = State::Untranslated;
+            l.base_commit = page_base.commit.map(str::to_owned);
+        }
+    }
 }
 
 /// Returns true when the English change touched invariants and the

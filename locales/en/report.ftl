@@ -4,7 +4,10 @@ status-header = { $documents ->
         [one] one page
        *[other] { $documents } pages
     } ({ $languages })
-status-cell = { $percent }% ({ $stale } stale, { $missing } missing)
+status-cell = { $percent }% ({ $stale } stale, { $missing } missing{ $untranslated ->
+        [0] {""}
+       *[other] , { $untranslated } untranslated
+    })
 status-none = —
 status-section-top = (top)
 check-coverage = { $percent }% of the page is translated; { $required }% is required

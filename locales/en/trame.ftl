@@ -40,13 +40,14 @@ error-unknown-lang = { $found ->
    *[other] no translation in “{ $lang }”; languages found: { $found }
 }
 error-nothing-read = no page could be read
-stale-summary = { $source } → { $target } ({ $lang }): { $stale } stale, { $missing } missing, { $removed } removed, { $linkonly } link-only, { $cosmetic } cosmetic
+stale-summary = { $source } → { $target } ({ $lang }): { $stale } stale, { $missing } missing, { $untranslated } untranslated, { $removed } removed, { $linkonly } link-only, { $cosmetic } cosmetic
 state-up-to-date = up to date
 state-cosmetic = cosmetic
 state-link-only = link only
 state-already-updated = already updated
 state-stale = stale
 state-missing = missing
+state-untranslated = untranslated
 state-removed = removed
 error-no-translation = no { $lang } translation found for { $path }
 error-no-segment = there is no segment { $number }: the page has { $count ->

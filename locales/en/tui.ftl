@@ -31,6 +31,7 @@ tui-lang-it = Italian
 tui-count-translated = { $count } translated
 tui-count-stale = { $count } stale
 tui-count-missing = { $count } missing
+tui-count-untranslated = { $count } untranslated
 tui-count-link-only = { $count } link only
 tui-count-cosmetic = { $count } cosmetic
 tui-count-removed = { $count } removed

@@ -4,7 +4,17 @@ status-header = { $documents ->
         [one] { $documents } page
        *[other] { $documents } pages
     } ({ $languages })
-status-cell = { $percent } % ({ $stale } obsolètes, { $missing } manquants)
+status-cell = { $percent } % ({ $stale ->
+        [one] { $stale } obsolète
+       *[other] { $stale } obsolètes
+    }, { $missing ->
+        [one] { $missing } manquant
+       *[other] { $missing } manquants
+    }{ $untranslated ->
+        [0] {""}
+        [one] , { $untranslated } non traduit
+       *[other] , { $untranslated } non traduits
+    })
 status-none = —
 status-section-top = (début)
 check-coverage = { $percent } % de la page est traduit ; { $required } % est exigé

@@ -40,13 +40,32 @@ error-unknown-lang = { $found ->
    *[other] aucune traduction en « { $lang } » ; langues trouvées : { $found }
 }
 error-nothing-read = aucune page n'a pu être lue
-stale-summary = { $source } → { $target } ({ $lang }) : { $stale } obsolètes, { $missing } manquants, { $removed } supprimés, { $linkonly } liens seuls, { $cosmetic } cosmétiques
+stale-summary = { $source } → { $target } ({ $lang }) : { $stale ->
+        [one] { $stale } obsolète
+       *[other] { $stale } obsolètes
+    }, { $missing ->
+        [one] { $missing } manquant
+       *[other] { $missing } manquants
+    }, { $untranslated ->
+        [one] { $untranslated } non traduit
+       *[other] { $untranslated } non traduits
+    }, { $removed ->
+        [one] { $removed } supprimé
+       *[other] { $removed } supprimés
+    }, { $linkonly ->
+        [one] { $linkonly } lien seul
+       *[other] { $linkonly } liens seuls
+    }, { $cosmetic ->
+        [one] { $cosmetic } cosmétique
+       *[other] { $cosmetic } cosmétiques
+    }
 state-up-to-date = à jour
 state-cosmetic = cosmétique
 state-link-only = liens seuls
 state-already-updated = déjà à jour
 state-stale = obsolète
 state-missing = manquant
+state-untranslated = non traduit
 state-removed = supprimé
 error-no-translation = aucune traduction { $lang } trouvée pour { $path }
 error-no-segment = il n'y a pas de segment { $number } : la page en a { $count }

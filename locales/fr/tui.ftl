@@ -40,6 +40,10 @@ tui-count-missing = { $count ->
         [one] { $count } manquant
        *[other] { $count } manquants
     }
+tui-count-untranslated = { $count ->
+        [one] { $count } non traduit
+       *[other] { $count } non traduits
+    }
 tui-count-link-only = { $count ->
         [one] { $count } lien seul
        *[other] { $count } liens seuls

@@ -4,7 +4,17 @@ status-header = { $documents ->
         [one] una pagina
        *[other] { $documents } pagine
     } ({ $languages })
-status-cell = { $percent }% ({ $stale } obsoleti, { $missing } mancanti)
+status-cell = { $percent }% ({ $stale ->
+        [one] { $stale } obsoleto
+       *[other] { $stale } obsoleti
+    }, { $missing ->
+        [one] { $missing } mancante
+       *[other] { $missing } mancanti
+    }{ $untranslated ->
+        [0] {""}
+        [one] , { $untranslated } non tradotto
+       *[other] , { $untranslated } non tradotti
+    })
 status-none = —
 status-section-top = (inizio)
 check-coverage = è tradotto il { $percent }% della pagina; è richiesto il { $required }%

@@ -40,13 +40,29 @@ error-unknown-lang = { $found ->
    *[other] nessuna traduzione in «{ $lang }»; lingue trovate: { $found }
 }
 error-nothing-read = nessuna pagina ha potuto essere letta
-stale-summary = { $source } → { $target } ({ $lang }): { $stale } obsoleti, { $missing } mancanti, { $removed } rimossi, { $linkonly } solo link, { $cosmetic } cosmetici
+stale-summary = { $source } → { $target } ({ $lang }): { $stale ->
+        [one] { $stale } obsoleto
+       *[other] { $stale } obsoleti
+    }, { $missing ->
+        [one] { $missing } mancante
+       *[other] { $missing } mancanti
+    }, { $untranslated ->
+        [one] { $untranslated } non tradotto
+       *[other] { $untranslated } non tradotti
+    }, { $removed ->
+        [one] { $removed } rimosso
+       *[other] { $removed } rimossi
+    }, { $linkonly } solo link, { $cosmetic ->
+        [one] { $cosmetic } cosmetico
+       *[other] { $cosmetic } cosmetici
+    }
 state-up-to-date = aggiornato
 state-cosmetic = cosmetico
 state-link-only = solo link
 state-already-updated = già aggiornato
 state-stale = obsoleto
 state-missing = mancante
+state-untranslated = non tradotto
 state-removed = rimosso
 error-no-translation = nessuna traduzione { $lang } trovata per { $path }
 error-no-segment = non esiste il segmento { $number }: la pagina ne ha { $count }

@@ -40,6 +40,10 @@ tui-count-missing = { $count ->
         [one] { $count } mancante
        *[other] { $count } mancanti
     }
+tui-count-untranslated = { $count ->
+        [one] { $count } non tradotto
+       *[other] { $count } non tradotti
+    }
 tui-count-link-only = { $count } solo link
 tui-count-cosmetic = { $count ->
         [one] { $count } cosmetico

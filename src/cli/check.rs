@@ -211,7 +211,7 @@ fn evaluate(config: &Config, scanned: &[Scanned]) -> Vec<CheckFinding> {
                 diff: None,
             });
             for (k, sec) in report.sections.iter().enumerate() {
-                let missing = sec.counts.get(State::Missing);
+                let missing = sec.counts.get(State::Missing) + sec.counts.get(State::Untranslated);
                 if missing == 0 || allowed(sec) {
                     continue;
                 }

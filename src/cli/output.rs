@@ -108,6 +108,7 @@ pub(crate) fn state_id(state: crate::stale::State) -> &'static str {
         State::AlreadyUpdated => ids::STATE_ALREADY_UPDATED,
         State::Stale => ids::STATE_STALE,
         State::Missing => ids::STATE_MISSING,
+        State::Untranslated => ids::STATE_UNTRANSLATED,
         State::Removed => ids::STATE_REMOVED,
     }
 }

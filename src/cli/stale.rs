@@ -59,6 +59,7 @@ fn write_stale_text(
                     ("lang", Arg::Str(&doc.lang)),
                     ("stale", Arg::Num(count(State::Stale))),
                     ("missing", Arg::Num(count(State::Missing))),
+                    ("untranslated", Arg::Num(count(State::Untranslated))),
                     ("removed", Arg::Num(count(State::Removed))),
                     ("cosmetic", Arg::Num(count(State::Cosmetic))),
                     ("linkonly", Arg::Num(count(State::LinkOnly))),

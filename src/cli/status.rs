@@ -55,6 +55,10 @@ fn cell(counts: &crate::report::Counts, colour: bool, l10n: &Localizer) -> Strin
                 ("percent", Arg::Num(percent.floor())),
                 ("stale", Arg::Num(counts.get(State::Stale) as f64)),
                 ("missing", Arg::Num(counts.get(State::Missing) as f64)),
+                (
+                    "untranslated",
+                    Arg::Num(counts.get(State::Untranslated) as f64),
+                ),
             ]
         )
     )

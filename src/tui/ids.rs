@@ -17,6 +17,7 @@ pub(crate) const ALL: &[&str] = &[
     COUNT_TRANSLATED,
     COUNT_STALE,
     COUNT_MISSING,
+    COUNT_UNTRANSLATED,
     COUNT_LINK_ONLY,
     COUNT_COSMETIC,
     COUNT_REMOVED,
@@ -118,6 +119,7 @@ pub(crate) const LANG_IT: &str = "tui-lang-it";
 pub(crate) const COUNT_TRANSLATED: &str = "tui-count-translated";
 pub(crate) const COUNT_STALE: &str = "tui-count-stale";
 pub(crate) const COUNT_MISSING: &str = "tui-count-missing";
+pub(crate) const COUNT_UNTRANSLATED: &str = "tui-count-untranslated";
 pub(crate) const COUNT_LINK_ONLY: &str = "tui-count-link-only";
 pub(crate) const COUNT_COSMETIC: &str = "tui-count-cosmetic";
 pub(crate) const COUNT_REMOVED: &str = "tui-count-removed";

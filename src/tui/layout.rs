@@ -245,6 +245,7 @@ pub fn mark(state: State) -> (&'static str, Color) {
         State::LinkOnly => ("⇄", Color::Cyan),
         State::Stale => ("!", Color::LightRed),
         State::Missing => ("○", Color::Magenta),
+        State::Untranslated => ("◌", Color::Magenta),
         State::Removed => ("✗", Color::Red),
     }
 }

@@ -130,11 +130,12 @@ pub enum Filter {
 
 impl Filter {
     /// The filters in the order `f` cycles through them.
-    pub const CYCLE: [Filter; 7] = [
+    pub const CYCLE: [Filter; 8] = [
         Filter::All,
         Filter::Attention,
         Filter::State(State::Stale),
         Filter::State(State::Missing),
+        Filter::State(State::Untranslated),
         Filter::State(State::LinkOnly),
         Filter::State(State::Cosmetic),
         Filter::State(State::Removed),
@@ -679,8 +680,9 @@ pub fn severity(state: State) -> u8 {
         State::Cosmetic => 2,
         State::LinkOnly => 3,
         State::Removed => 4,
-        State::Missing => 5,
-        State::Stale => 6,
+        State::Untranslated => 5,
+        State::Missing => 6,
+        State::Stale => 7,
     }
 }
 

@@ -743,6 +743,22 @@ fn label_target(
         })
     };
     let mut labels = stale::label(&source.document, &target.document, alignment, &base_of_row);
+    // The English the translation was last made against: the newest base of
+    // its rows. A gap whose English was already there then is one the
+    // translation always had.
+    let newest = bases
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b != RowBase::Unknown)
+        .min_by_key(|(_, b)| match b {
+            RowBase::WorkTree => 0,
+            RowBase::Commit(k) => k + 1,
+            RowBase::Unknown => usize::MAX,
+        })
+        .map(|(r, _)| r);
+    if let Some(page_base) = newest.and_then(base_of_row) {
+        stale::split_gaps(&mut labels, &page_base);
+    }
     let page = page_name(&set.source);
     let reviews = ctx.records.reviews_of(set);
     for l in &mut labels {

@@ -469,3 +469,34 @@ fn fnv(text: &str) -> String {
 fn project_of(dir: &std::path::Path) -> workspace::Project {
     workspace::Project::discover(Some(dir)).unwrap()
 }
+
+/// A section the translator left out when translating is a gap the
+/// translation always had (`untranslated`); a section added to the English
+/// since is news (`missing`). Both count against coverage.
+#[test]
+fn a_dropped_section_is_untranslated_and_a_new_one_missing() {
+    let en = "# Release notes\n\nVersion 2.0 brings faster sync.\n\n## Credits\n\nThanks to every contributor of this cycle.\n";
+    let fr = "# Notes de version\n\nLa version 2.0 accélère la synchronisation.\n";
+    let mut r = TestRepo::new();
+    r.write("content/notes.md", en);
+    r.write("content/notes.fr.md", fr);
+    r.commit("English and French (without the credits)");
+    let en2 = format!("{en}\n## Upgrading\n\nStop the server before you upgrade it.\n");
+    r.write("content/notes.md", &en2);
+    r.commit("English: upgrading section");
+    let (docs, _) = r.staleness(None);
+    let got = states(&docs[0]);
+    assert_eq!(
+        got,
+        [
+            (1, State::UpToDate),
+            (3, State::UpToDate),
+            (5, State::Untranslated),
+            (7, State::Untranslated),
+            (9, State::Missing),
+            (11, State::Missing),
+        ]
+    );
+    let counts = trame::report::counts(&docs[0].source.document, &docs[0].labels);
+    assert_eq!((counts.translated(), counts.total()), (2, 6));
+}

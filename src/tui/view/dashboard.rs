@@ -175,7 +175,11 @@ fn bar(c: &Counts) -> Vec<Span<'static>> {
     let others = [
         (cells(c.to_check()), "█", Color::Cyan),
         (cells(c.get(State::Stale)), "█", Color::LightRed),
-        (cells(c.get(State::Missing)), "░", Color::DarkGray),
+        (
+            cells(c.get(State::Missing) + c.get(State::Untranslated)),
+            "░",
+            Color::DarkGray,
+        ),
     ];
     let taken: usize = others.iter().map(|(n, ..)| n).sum();
     let first = if c.total() == 0 {
@@ -220,6 +224,15 @@ fn counts(l10n: &Localizer, c: &Counts, wide: bool) -> Vec<Span<'static>> {
             strong(c.get(State::Missing), Color::Magenta),
         ),
     ];
+    // A gap the translation always had is shown only where there is one.
+    let untranslated = c.get(State::Untranslated);
+    if untranslated > 0 {
+        out.push(Span::styled(" · ", dim));
+        out.push(Span::styled(
+            n(ids::COUNT_UNTRANSLATED, untranslated),
+            Style::new().fg(Color::Magenta),
+        ));
+    }
     if wide {
         for (id, count, colour) in [
             (ids::COUNT_LINK_ONLY, c.get(State::LinkOnly), Color::Cyan),

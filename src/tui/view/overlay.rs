@@ -101,6 +101,7 @@ pub(super) fn help(l10n: &Localizer, frame: &mut Frame, scroll: u16) {
         (State::LinkOnly, crate::i18n::ids::STATE_LINK_ONLY),
         (State::Stale, crate::i18n::ids::STATE_STALE),
         (State::Missing, crate::i18n::ids::STATE_MISSING),
+        (State::Untranslated, crate::i18n::ids::STATE_UNTRANSLATED),
         (State::Removed, crate::i18n::ids::STATE_REMOVED),
     ];
     let mut legend: Vec<(String, Color, String)> = states

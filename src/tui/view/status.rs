@@ -137,6 +137,7 @@ pub(super) fn filter_name(l10n: &Localizer, filter: Filter) -> String {
             State::AlreadyUpdated => core::STATE_ALREADY_UPDATED,
             State::Stale => core::STATE_STALE,
             State::Missing => core::STATE_MISSING,
+            State::Untranslated => core::STATE_UNTRANSLATED,
             State::Removed => core::STATE_REMOVED,
         }),
     }
