@@ -24,6 +24,12 @@ pub struct Config {
     pub front_matter_keys: Vec<String>,
     /// Pages larger than this many bytes are skipped with a warning.
     pub max_page_bytes: u64,
+    /// A front-matter key of translations naming the English commit they
+    /// were made from (`default_lang_commit`): a lower bound of their base.
+    pub base_key: Option<String>,
+    /// Commits whose message holds one of these words do not change the
+    /// base of the translation lines they touch (bulk fixes).
+    pub ignore_commit_keywords: Vec<String>,
     /// How internal links are localized.
     pub links: Links,
     /// The rules of `trame check`.
@@ -39,6 +45,8 @@ impl Default for Config {
             layout: Layout::Auto,
             front_matter_keys: crate::segment::Config::default().front_matter_keys,
             max_page_bytes: crate::segment::MAX_PAGE_BYTES,
+            base_key: None,
+            ignore_commit_keywords: vec!["[i18n-ignore]".into()],
             links: Links::default(),
             check: Check::default(),
         }

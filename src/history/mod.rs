@@ -129,6 +129,38 @@ impl Repo {
         self.inner.head().ok()?.target().map(|oid| oid.to_string())
     }
 
+    /// Returns the message of a commit, if it can be read.
+    pub fn message(&self, id: &str) -> Option<String> {
+        let oid = git2::Oid::from_str(id).ok()?;
+        let commit = self.inner.find_commit(oid).ok()?;
+        Some(String::from_utf8_lossy(commit.message_bytes()).into_owned())
+    }
+
+    /// Returns the commits git blame is told to ignore: those listed in the
+    /// file named by `blame.ignoreRevsFile`, else in `.git-blame-ignore-revs`
+    /// at the root of the work tree (full ids, `#` comments).
+    pub fn ignored_revs(&self) -> Vec<String> {
+        let configured = self
+            .inner
+            .config()
+            .ok()
+            .and_then(|c| c.get_path("blame.ignoreRevsFile").ok());
+        let file = match configured {
+            Some(p) if p.is_absolute() => p,
+            Some(p) => self.workdir.join(p),
+            None => self.workdir.join(".git-blame-ignore-revs"),
+        };
+        std::fs::read_to_string(file)
+            .map(|text| {
+                text.lines()
+                    .map(|l| l.split('#').next().unwrap_or("").trim())
+                    .filter(|l| l.len() >= 7 && l.bytes().all(|b| b.is_ascii_hexdigit()))
+                    .map(|l| l.to_ascii_lowercase())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Returns the text of a blob (lossy for bytes that are not UTF-8).
     pub fn text(&self, blob: BlobId) -> Result<String, HistoryError> {
         let blob = self

@@ -200,6 +200,7 @@ pub fn staleness_each(
     };
     let rel_paths: Vec<PathBuf> = rel.values().cloned().collect();
     let repo_path = repo.as_ref().map(|r| r.workdir().to_owned());
+    let ignored_revs = repo.as_ref().map(Repo::ignored_revs).unwrap_or_default();
     let cache_dir = repo
         .as_ref()
         .map(|r| r.git_dir().join("trame").join("pages"));
@@ -209,6 +210,7 @@ pub fn staleness_each(
         project,
         rel: &rel,
         records: &records,
+        ignored_revs: &ignored_revs,
     };
     if let Some(dir) = &cache_dir {
         cache::prune(dir);
@@ -393,6 +395,25 @@ struct Ctx<'a> {
     /// Each file of interest, relative to the work tree.
     rel: &'a HashMap<PathBuf, PathBuf>,
     records: &'a Records,
+    /// Commits listed in `.git-blame-ignore-revs` (ids or prefixes).
+    ignored_revs: &'a [String],
+}
+
+impl Ctx<'_> {
+    /// Whether a commit must not move the base of the translation lines it
+    /// touched: listed in `.git-blame-ignore-revs`, or with an ignore
+    /// keyword (`[i18n-ignore]`) in its message.
+    fn ignores(&self, repo: &Repo, id: &str) -> bool {
+        self.ignored_revs.iter().any(|r| id.starts_with(r.as_str()))
+            || (!self.project.config.ignore_commit_keywords.is_empty()
+                && repo.message(id).is_some_and(|m| {
+                    self.project
+                        .config
+                        .ignore_commit_keywords
+                        .iter()
+                        .any(|k| m.contains(k.as_str()))
+                }))
+    }
 }
 
 /// The history as the labelling steps need it.
@@ -515,11 +536,17 @@ fn line_origins(
             for v in versions.iter().rev() {
                 texts.push(repo.text(v.blob).map_err(StaleError::History)?);
             }
-            let mut origin: Vec<RowBase> = versions
-                .iter()
-                .rev()
-                .map(|v| RowBase::Commit(v.commit))
-                .collect();
+            // Lines an ignored commit (a bulk fix) touched keep the base they
+            // had before it.
+            let mut origin: Vec<RowBase> = Vec::with_capacity(versions.len() + 1);
+            for v in versions.iter().rev() {
+                let id = &history.hist.commits[v.commit].id;
+                let base = match origin.last() {
+                    Some(previous) if ctx.ignores(repo, id) => *previous,
+                    _ => RowBase::Commit(v.commit),
+                };
+                origin.push(base);
+            }
             if texts.last() != Some(&target.text) {
                 texts.push(target.text.clone());
                 origin.push(RowBase::WorkTree);
@@ -542,6 +569,7 @@ fn line_origins(
 
 /// Step 5: the base of each alignment row: the newest origin among its
 /// translated lines, or a newer review record of its translation.
+#[allow(clippy::too_many_arguments)]
 fn row_bases(
     history: &History<'_>,
     reviews: &[crate::store::Review],
@@ -550,7 +578,20 @@ fn row_bases(
     target: &Page,
     alignment: &crate::align::Alignment,
     line_origin: &[RowBase],
+    base_key: Option<&str>,
 ) -> Vec<RowBase> {
+    // The commit the translation's front matter says it was made from: no
+    // row's base is older.
+    let declared = base_key
+        .and_then(|key| declared_base(&target.text, key))
+        .and_then(|id| {
+            history
+                .hist
+                .commits
+                .iter()
+                .position(|c| c.id.starts_with(&id))
+        })
+        .map(RowBase::Commit);
     alignment
         .rows
         .iter()
@@ -587,12 +628,46 @@ fn row_bases(
                             .map(|k| RowBase::Commit(*k))
                     }
                 });
-            match reviewed {
+            let newest = match reviewed {
                 Some(r) => newest.newer(r),
+                None => newest,
+            };
+            match declared {
+                Some(d) => newest.newer(d),
                 None => newest,
             }
         })
         .collect()
+}
+
+/// The value of `key` in a page's front matter (YAML `key: value` or TOML
+/// `key = "value"`), lower-cased: a commit id or its prefix.
+fn declared_base(text: &str, key: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let fence = if text.starts_with("---") {
+        "---"
+    } else if text.starts_with("+++") {
+        "+++"
+    } else {
+        return None;
+    };
+    for line in text.lines().skip(1) {
+        if line.trim_end() == fence {
+            break;
+        }
+        let Some(rest) = line.strip_prefix(key) else {
+            continue;
+        };
+        let value = rest
+            .trim_start()
+            .strip_prefix([':', '='])?
+            .trim()
+            .trim_matches(['"', '\'']);
+        if value.len() >= 7 && value.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Some(value.to_ascii_lowercase());
+        }
+    }
+    None
 }
 
 /// Step 6: the English at each base, parsed once per blob and matched with
@@ -694,6 +769,7 @@ fn label_set(
             &target,
             &alignment,
             &origins,
+            ctx.project.config.base_key.as_deref(),
         );
         base_docs.read(ctx, history, set, &source, &bases)?;
         let labels = label_target(
@@ -795,9 +871,12 @@ impl Ctx<'_> {
     ) -> String {
         let mut key = cache::KeyBuilder::new();
         key.add(format!(
-            "{:?} {}",
+            "{:?} {} {:?} {:?} {:?}",
             self.project.segment,
-            self.project.source_tag()
+            self.project.source_tag(),
+            self.ignored_revs,
+            self.project.config.ignore_commit_keywords,
+            self.project.config.base_key,
         ));
         let page = page_name(&set.source);
         let add_file = |key: &mut cache::KeyBuilder, path: &Path, page: &Page| {

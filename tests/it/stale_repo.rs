@@ -500,3 +500,79 @@ fn a_dropped_section_is_untranslated_and_a_new_one_missing() {
     let counts = trame::report::counts(&docs[0].source.document, &docs[0].labels);
     assert_eq!((counts.translated(), counts.total()), (2, 6));
 }
+
+/// A bulk commit that touches every translation without re-syncing it (a
+/// lint fix) moves the base of the lines it touched and hides the English
+/// change; listing it in `.git-blame-ignore-revs`, or an `[i18n-ignore]`
+/// message, keeps the change reported. A front-matter base key
+/// (`base-key` in trame.toml) is a lower bound of the base.
+#[test]
+fn bulk_commits_can_be_ignored_and_the_base_declared() {
+    let en = "# News\n\nThe sprint is in Lyon this year.\n\nWe meet every Monday.\n";
+    let fr = "# Nouvelles\n\nLe sprint a lieu à Lyon cette année.\n\nNous nous réunissons chaque lundi.\n";
+    let build = |message: &str| {
+        let mut r = TestRepo::new();
+        r.write("content/a.md", en);
+        r.write("content/a.fr.md", fr);
+        r.commit("English and French");
+        r.write(
+            "content/a.md",
+            &en.replace("in Lyon this year", "in Berlin next year"),
+        );
+        r.commit("English: the sprint moves");
+        // A typo sweep over every translation, not a re-sync.
+        r.write(
+            "content/a.fr.md",
+            &fr.replace("à Lyon", "à  Lyon")
+                .replace("  ", " ")
+                .replace("cette année.", "cette année !"),
+        );
+        r.commit(message);
+        r
+    };
+    let sprint = |r: &TestRepo| -> State {
+        let (docs, _) = r.staleness(None);
+        states(&docs[0])
+            .into_iter()
+            .find(|(line, _)| *line == 3)
+            .map(|(_, s)| s)
+            .unwrap()
+    };
+    // Plain: the sweep is taken for a re-sync and hides the change.
+    let r = build("Fix punctuation in all locales");
+    assert_eq!(sprint(&r), State::UpToDate);
+    // Listed in .git-blame-ignore-revs: the change is reported again.
+    let head = r.repo.head().unwrap().target().unwrap().to_string();
+    r.write(".git-blame-ignore-revs", &format!("# bulk fixes\n{head}\n"));
+    assert_eq!(sprint(&r), State::Stale);
+    // The keyword in the message does the same.
+    let r = build("Fix punctuation in all locales [i18n-ignore]");
+    assert_eq!(sprint(&r), State::Stale);
+    // A translator who checked the page against the new English says so in
+    // its front matter: the base key makes that commit the lower bound.
+    let mut r = build("Fix punctuation in all locales [i18n-ignore]");
+    let english_commit = r
+        .repo
+        .head()
+        .unwrap()
+        .peel_to_commit()
+        .unwrap()
+        .parent(0)
+        .unwrap()
+        .id()
+        .to_string();
+    let fr_now = std::fs::read_to_string(r.path().join("content/a.fr.md")).unwrap();
+    r.write(
+        "content/a.fr.md",
+        &format!(
+            "---\ndefault_lang_commit: {}\n---\n{fr_now}",
+            &english_commit[..10]
+        ),
+    );
+    r.write("trame.toml", "base-key = \"default_lang_commit\"\n");
+    r.commit("French: checked against the English of the sprint move");
+    assert_eq!(sprint(&r), State::UpToDate);
+    // Without the setting, the key means nothing.
+    r.write("trame.toml", "");
+    assert_eq!(sprint(&r), State::Stale);
+}
