@@ -568,8 +568,21 @@ impl<'a> Ctx<'a> {
             return;
         };
         let (kind, level) = kind_for(stack);
-        let items = std::mem::take(&mut pending.items);
+        let mut items = std::mem::take(&mut pending.items);
         let plain = std::mem::take(&mut pending.plain);
+        let mut range = range;
+        // A blockquote alert's marker (`> [!NOTE]`) is structure, not prose:
+        // the segment starts after it, and a marker alone is no segment.
+        if kind == SegmentKind::Blockquote
+            && let Some(len) = alert_marker_len(&self.text[range.clone()])
+        {
+            let start = range.start + len;
+            if start >= range.end {
+                return;
+            }
+            range = start..range.end;
+            items.retain(|(at, _)| *at >= start);
+        }
         let first_new = self.segments.len();
         shortcode::carve(self, kind, level, range, items);
         if kind == SegmentKind::Heading {
@@ -754,6 +767,33 @@ fn kind_for(stack: &[Block]) -> (SegmentKind, u8) {
         }
         _ => (SegmentKind::Paragraph, 0),
     }
+}
+
+/// The length of a blockquote alert's marker at the start of `text` (`[!NOTE]`,
+/// `[!WARNING]`..., as GitHub and Hugo render them), with the line break,
+/// quote markers and indentation that follow it; `None` when there is none.
+fn alert_marker_len(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix("[!")?;
+    let name_len = rest.find(']')?;
+    let name = &rest[..name_len];
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut end = 2 + name_len + 1;
+    // Then only the rest of the line: a title after the marker is prose.
+    let line_rest = &text[end..];
+    let line_end = line_rest.find('\n').unwrap_or(line_rest.len());
+    if !line_rest[..line_end].trim().is_empty() {
+        return None;
+    }
+    end += line_end;
+    // The break, then the next line's `>` markers and spaces.
+    let after = &text[end..];
+    let skip = after
+        .char_indices()
+        .find(|(_, c)| !matches!(c, '\n' | '\r' | '>' | ' ' | '\t'))
+        .map_or(after.len(), |(i, _)| i);
+    Some(end + skip)
 }
 
 /// Returns true when a fenced code block has no closing fence.

@@ -270,3 +270,28 @@ mod properties {
         }
     }
 }
+
+/// A blockquote alert's marker (`> [!NOTE]`) is structure: the segment is
+/// the prose after it, a marker alone is no segment, a title after the
+/// marker stays prose; the page still round-trips.
+#[test]
+fn alert_markers_are_structure() {
+    let text = "> [!NOTE]\n> See [the docs](https://x.org/a) first.\n\n> [!WARNING]\n>\n> Careful.\n\n> [!TIP] A title\n> Body.\n\n> [!CAUTION]\n";
+    let (doc, _) = parse(text);
+    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "See [the docs](https://x.org/a) first.",
+            "Careful.",
+            "[!TIP] A title\n> Body."
+        ]
+    );
+    assert_eq!(doc.segments[0].lines, (2, 2));
+    assert_eq!(doc.segments[0].invariants.urls, ["https://x.org/a"]);
+    let mut rebuilt = String::new();
+    for piece in doc.pieces() {
+        rebuilt.push_str(&text[piece.bytes()]);
+    }
+    assert_eq!(rebuilt, text);
+}
