@@ -323,13 +323,23 @@ pub struct InvalidUtf8 {
 
 /// Returns the normalized form of a segment text: whitespace runs (soft breaks
 /// included) collapse to one space and the ends are trimmed.
+///
+/// The quote markers that open a blockquote's continuation lines (`> `) are
+/// structure: they are left out, so re-wrapping a quote keeps its text.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    for (k, line) in text.lines().enumerate() {
+        let line = if k == 0 {
+            line
+        } else {
+            line.trim_start_matches(|c: char| c == '>' || c.is_whitespace())
+        };
+        for word in line.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
         }
-        out.push_str(word);
     }
     out
 }
