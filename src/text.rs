@@ -59,7 +59,9 @@ enum Class {
 fn class(c: char, line_breaks: bool) -> Class {
     match c {
         '\n' | '\t' if line_breaks => Class::Keep,
-        '\u{0}'..='\u{1f}' => Class::Picture(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+        '\u{0}'..='\u{1f}' => {
+            Class::Picture(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'))
+        }
         '\u{7f}' => Class::Picture('\u{2421}'),
         '\u{80}'..='\u{9f}'
         | '\u{ad}'
@@ -126,6 +128,48 @@ pub fn one_line(text: &str) -> String {
     visible(&flat).into_owned()
 }
 
+/// Returns `text` with the escapes [`visible`] writes (`⟨U+202E⟩`) turned
+/// back into their characters, for text a person edited on screen that goes
+/// back to a file: a right-to-left mark or a soft hyphen survives an edit.
+/// Only characters [`visible`] escapes are restored (`⟨U+0041⟩` stays as
+/// written); control pictures stay, being ordinary characters too.
+pub fn restore(text: &str) -> Cow<'_, str> {
+    const OPEN: &str = "⟨U+";
+    if !text.contains(OPEN) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + OPEN.len()..];
+        let escaped = after.find('⟩').and_then(|end| {
+            let hex = &after[..end];
+            let upper_hex = hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b));
+            if !(4..=6).contains(&hex.len()) || !upper_hex {
+                return None;
+            }
+            let c = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)?;
+            let escapes = !matches!(class(c, true), Class::Keep | Class::Picture(_));
+            escapes.then_some((c, end + '⟩'.len_utf8()))
+        });
+        match escaped {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &after[len..];
+            }
+            None => {
+                out.push_str(OPEN);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 fn push_escape(out: &mut String, c: char) {
     out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
 }
@@ -145,8 +189,8 @@ fn shown(text: &str, line_breaks: bool) -> Cow<'_, str> {
             // A joiner or selector is kept only after a character shown as
             // itself (the base, or a combining mark after it); a second
             // joiner or selector in a row is not.
-            let after_kept = prev == Some(Class::Keep)
-                || (k == Class::Joiner && prev == Some(Class::Selector));
+            let after_kept =
+                prev == Some(Class::Keep) || (k == Class::Joiner && prev == Some(Class::Selector));
             match k {
                 Class::Keep => out.push(c),
                 Class::Joiner | Class::Selector if after_kept => out.push(c),
@@ -239,8 +283,19 @@ mod tests {
     ];
 
     const FORMAT: [char; 13] = [
-        '\u{ad}', '\u{180e}', '\u{200b}', '\u{2028}', '\u{2029}', '\u{2060}', '\u{2063}',
-        '\u{206a}', '\u{feff}', '\u{fff9}', '\u{1bca0}', '\u{1d173}', '\u{e0001}',
+        '\u{ad}',
+        '\u{180e}',
+        '\u{200b}',
+        '\u{2028}',
+        '\u{2029}',
+        '\u{2060}',
+        '\u{2063}',
+        '\u{206a}',
+        '\u{feff}',
+        '\u{fff9}',
+        '\u{1bca0}',
+        '\u{1d173}',
+        '\u{e0001}',
     ];
 
     fn escape(c: char) -> String {
@@ -266,7 +321,11 @@ mod tests {
     #[test]
     fn c1_controls_are_escaped() {
         for c in ['\u{80}', '\u{85}', '\u{9b}', '\u{9d}', '\u{9f}'] {
-            assert_eq!(visible(&format!("x{c}y")), format!("x{}y", escape(c)), "{c:?}");
+            assert_eq!(
+                visible(&format!("x{c}y")),
+                format!("x{}y", escape(c)),
+                "{c:?}"
+            );
         }
         assert_eq!(visible("\u{9b}31m"), "⟨U+009B⟩31m");
     }
@@ -344,6 +403,24 @@ mod tests {
     fn visible_text_is_shown_again_unchanged() {
         let once = visible("a\u{1b}\u{202e}\u{9b}\u{200d}b\u{7f}").into_owned();
         assert!(matches!(visible(&once), Cow::Borrowed(_)), "{once}");
+    }
+
+    #[test]
+    fn restore_undoes_the_escapes_and_nothing_else() {
+        let original = "a\u{202e}b\u{200f}c\u{ad}d\u{9b}e\u{200d}f \u{1f3f4}\u{e0067}\u{e007f}";
+        assert_eq!(restore(&visible(original)), original);
+        for kept in [
+            "⟨U+0041⟩",
+            "⟨U+202e⟩",
+            "⟨U+202E",
+            "⟨U+12⟩",
+            "⟨U+1234567⟩",
+            "␛",
+            "plain",
+        ] {
+            assert_eq!(restore(kept), kept);
+        }
+        assert!(matches!(restore("plain"), Cow::Borrowed(_)));
     }
 
     #[test]
