@@ -739,6 +739,43 @@ fn an_edit_becomes_pending_and_can_be_dropped() {
 }
 
 #[test]
+fn escapes_shown_in_the_editor_go_back_to_the_file_as_characters() {
+    let fr = FR.replace(
+        "Il reste quelques places,",
+        "Il reste quelques\u{200f} pla\u{ad}ces,",
+    );
+    let fx = Fixture::with(EN_NOW, &fr, IT);
+    let mut model = fx.model((80, 24));
+    press(
+        &mut model,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Char('n')),
+            key(KeyCode::Char('e')),
+        ],
+    );
+    let editor = model.editor.as_ref().unwrap();
+    assert_eq!(
+        editor.textarea.lines()[0],
+        "Il reste quelques⟨U+200F⟩ pla⟨U+00AD⟩ces, et les participants à distance sont aussi les bienvenus."
+    );
+    // Unchanged: the escapes are the file's characters.
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(model.n_pending(), 0);
+    press(&mut model, &chars("e"));
+    press(&mut model, &[ctrl('e')]);
+    press(&mut model, &chars(" Complet"));
+    press(&mut model, &[key(KeyCode::Esc)]);
+    let pending = model.pending_for(&fx.path("news.fr.md")).unwrap();
+    assert_eq!(
+        pending.edits.values().collect::<Vec<_>>(),
+        [
+            "Il reste quelques\u{200f} pla\u{ad}ces, et les participants à distance sont aussi les bienvenus. Complet"
+        ]
+    );
+}
+
+#[test]
 fn quitting_with_unsaved_edits_asks_first() {
     let fx = Fixture::new();
     let mut model = fx.model((80, 24));
