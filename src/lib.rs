@@ -25,6 +25,8 @@ pub mod workspace;
 
 pub mod i18n;
 
+pub mod text;
+
 pub mod tui;
 
 pub mod cli;

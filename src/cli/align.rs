@@ -7,9 +7,10 @@ use anyhow::Context;
 use serde::Serialize;
 
 use crate::cli::Format;
-use crate::cli::output::{explain, pad, sanitize, truncate, warn_diagnostics};
+use crate::cli::output::{explain, shown_path, warn_diagnostics};
 use crate::i18n::{Arg, Localizer, ids};
 use crate::segment;
+use crate::text;
 use crate::workspace;
 
 pub(crate) fn align(
@@ -38,8 +39,8 @@ pub(crate) fn align(
             warn_diagnostics(&t_shown, &t.diagnostics, l10n);
             write_align_text(
                 out,
-                &s_shown,
-                &t_shown,
+                &shown_path(source),
+                &shown_path(target),
                 &s.document,
                 &t.document,
                 &alignment,
@@ -92,11 +93,11 @@ fn write_align_text(
             } else {
                 format!("{a}-{b}")
             };
-            let text: Vec<String> = range
+            let texts: Vec<String> = range
                 .clone()
                 .map(|k| segment::normalize(&doc.segments[k].text))
                 .collect();
-            (lines, sanitize(&text.join(" ¶ ")))
+            (lines, text::one_line(&texts.join(" ¶ ")))
         };
         let (sl, st) = side(s, &row.source);
         let (tl, tt) = side(t, &row.target);
@@ -109,10 +110,10 @@ fn write_align_text(
         };
         writeln!(
             out,
-            "{mark}{:>4.2} {sl:>7} {:<WIDTH$} │ {tl:>7} {}",
+            "{mark}{:>4.2} {sl:>7} {} │ {tl:>7} {}",
             row.score,
-            pad(&truncate(&st, WIDTH), WIDTH),
-            truncate(&tt, WIDTH)
+            text::pad(&text::truncate(&st, WIDTH), WIDTH),
+            text::truncate(&tt, WIDTH)
         )?;
     }
     Ok(())

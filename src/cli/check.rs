@@ -11,12 +11,13 @@ use anyhow::Context;
 use serde::Serialize;
 
 use crate::cli::CheckFormat;
-use crate::cli::output::{render_diff, sanitize, use_colour};
+use crate::cli::output::{render_diff, shown_value, use_colour};
 use crate::cli::scan::{Scanned, scan};
 use crate::config::Config;
 use crate::i18n::{Arg, Localizer};
 use crate::report::{DocReport, Rule, Side};
 use crate::stale::State;
+use crate::text;
 use crate::workspace::StaleDoc;
 
 /// Message ids used by this module.
@@ -64,10 +65,25 @@ struct CheckFinding {
 }
 
 impl CheckFinding {
+    /// The message for people (text, GitHub annotations, JUnit): every value
+    /// from a content file shown with its controls visible.
     fn text(&self, l10n: &Localizer) -> String {
-        let args: Vec<(&str, Arg<'_>)> = self
+        let shown: Vec<(&'static str, String)> = self
             .message
             .1
+            .iter()
+            .map(|(k, v)| (*k, shown_value(v)))
+            .collect();
+        self.render(&shown, l10n)
+    }
+
+    /// The message for JSON: values as written (serde escapes what JSON must).
+    fn raw_text(&self, l10n: &Localizer) -> String {
+        self.render(&self.message.1, l10n)
+    }
+
+    fn render(&self, values: &[(&'static str, String)], l10n: &Localizer) -> String {
+        let args: Vec<(&str, Arg<'_>)> = values
             .iter()
             .map(|(k, v)| {
                 // Counts select plural forms; every other value is shown as written.
@@ -380,15 +396,15 @@ fn write_check_text(
         let section = if f.section.is_empty() {
             String::new()
         } else {
-            format!("[{}] ", sanitize(&f.section))
+            format!("[{}] ", text::one_line(&f.section))
         };
         writeln!(
             out,
             "{}:{}: {severity} ({}, {}): {section}{}",
-            f.file,
+            shown_value(&f.file),
             f.line,
             f.rule,
-            f.lang,
+            shown_value(&f.lang),
             f.text(l10n)
         )?;
         if let Some(diff) = &f.diff {
@@ -413,15 +429,19 @@ fn write_check_text(
     )
 }
 
-/// Escapes a GitHub workflow command's data.
+/// Escapes a GitHub workflow command's data, after showing its controls
+/// (GitHub's interface shows annotations to people).
 fn github_escape(s: &str) -> String {
-    s.replace('%', "%25")
+    text::visible(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 fn github_property(s: &str) -> String {
-    github_escape(s).replace(':', "%3A").replace(',', "%2C")
+    github_escape(&text::visible_line(s))
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 fn write_github(
@@ -437,7 +457,7 @@ fn write_github(
         };
         let mut message = f.text(english);
         if !f.section.is_empty() {
-            message = format!("[{}] {message}", f.section);
+            message = format!("[{}] {message}", text::one_line(&f.section));
         }
         if let Some(diff) = &f.diff {
             message.push('\n');
@@ -455,8 +475,13 @@ fn write_github(
     Ok(())
 }
 
+/// Escapes XML text; controls are shown first, so the document holds no
+/// character XML 1.0 forbids (C0 controls but tab and line feed, U+FFFE,
+/// U+FFFF) and no bidi control reaches a CI page.
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
+    text::visible(s)
+        .replace(['\u{fffe}', '\u{ffff}'], "\u{fffd}")
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
@@ -493,25 +518,31 @@ fn write_junit(
     )?;
     for s in scanned {
         let file = s.doc.target.path.display().to_string();
-        let name = xml_escape(&format!("{file} ({})", s.doc.lang));
+        let name = xml_escape(&text::visible_line(&format!("{file} ({})", s.doc.lang)));
         let mine: Vec<&&CheckFinding> = errors.iter().filter(|f| f.file == file).collect();
         if mine.is_empty() {
             writeln!(
                 out,
                 r#"    <testcase classname="trame" name="{name}" file="{}"/>"#,
-                xml_escape(&file)
+                xml_escape(&text::visible_line(&file))
             )?;
             continue;
         }
         writeln!(
             out,
             r#"    <testcase classname="trame" name="{name}" file="{}">"#,
-            xml_escape(&file)
+            xml_escape(&text::visible_line(&file))
         )?;
         let body: Vec<String> = mine
             .iter()
             .map(|f| {
-                let mut line = format!("{}:{}: {}: {}", f.file, f.line, f.rule, f.text(english));
+                let mut line = format!(
+                    "{}:{}: {}: {}",
+                    shown_value(&f.file),
+                    f.line,
+                    f.rule,
+                    f.text(english)
+                );
                 if let Some(diff) = &f.diff {
                     line.push_str(&format!("\n    {}", render_diff(diff, false)));
                 }
@@ -607,7 +638,7 @@ impl CheckJson {
                     line: f.line,
                     lang: f.lang.clone(),
                     section: f.section.clone(),
-                    message: f.text(english),
+                    message: f.raw_text(english),
                     diff: f.diff.as_ref().map(|d| {
                         d.iter()
                             .map(|c| DiffJson {

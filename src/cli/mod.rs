@@ -187,7 +187,8 @@ pub fn main(interface: Interface) -> ExitCode {
             if output::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            let detail = format!("{err:#}");
+            // Errors name paths and quote files: shown, never executed.
+            let detail = crate::text::visible(&format!("{err:#}")).into_owned();
             eprintln!(
                 "trame: {}",
                 l10n.tr_args(crate::i18n::ids::ERROR, &[("detail", Arg::Str(&detail))])

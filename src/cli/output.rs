@@ -4,10 +4,11 @@
 //! `file:line: old → new` lines of `write` and `sync`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::i18n::{Arg, Localizer, ids};
 use crate::segment::{self, DiagnosticKind, SegmentKind};
+use crate::text;
 use crate::workspace::write::Change;
 use crate::workspace::{self, LoadError, SaveError};
 
@@ -26,46 +27,15 @@ pub(crate) const ERROR_LOCALIZE: &str = "write-error-localize";
 pub(crate) const DRY_RUN: &str = "write-dry-run";
 const SYNC_CHANGE: &str = "sync-change";
 
-/// Replaces control characters so text from content files is shown, never
-/// executed by the terminal.
-pub(crate) fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                char::from_u32(0x2400 + c as u32)
-                    .filter(|_| (c as u32) < 0x20)
-                    .unwrap_or('\u{fffd}')
-            } else {
-                c
-            }
-        })
-        .collect()
+/// A path as shown in text output: on one line, every control visible.
+pub(crate) fn shown_path(path: &Path) -> String {
+    text::visible_line(&path.display().to_string()).into_owned()
 }
 
-pub(crate) fn truncate(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        return text.to_owned();
-    }
-    let mut s: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-    s.push('…');
-    s
-}
-
-/// Pads to a width in characters (format's padding counts bytes of
-/// multi-byte text wrongly for accented text).
-pub(crate) fn pad(text: &str, width: usize) -> String {
-    let n = text.chars().count();
-    let mut s = text.to_owned();
-    s.extend(std::iter::repeat_n(' ', width.saturating_sub(n)));
-    s
-}
-
-pub(crate) fn pad_chars(text: &str, width: usize) -> String {
-    let n = text.chars().count();
-    if n >= width {
-        return text.to_owned();
-    }
-    format!("{text}{}", " ".repeat(width - n))
+/// A value from a content file (a URL, a number, a key, a language tag, a
+/// message) as shown inside a line of text output.
+pub(crate) fn shown_value(value: &str) -> String {
+    text::visible_line(value).into_owned()
 }
 
 pub(crate) fn lines((a, b): (u32, u32)) -> String {
@@ -87,7 +57,7 @@ pub fn render_diff(diff: &[crate::stale::Chunk], colour: bool) -> String {
     use crate::stale::Op;
     let mut out = String::new();
     for c in diff {
-        let text = sanitize(&c.text);
+        let text = text::one_line(&c.text);
         match (c.op, colour) {
             (Op::Equal, _) => out.push_str(&text),
             (Op::Delete, true) => out.push_str(&format!("\x1b[31;9m{text}\x1b[0m")),
@@ -145,12 +115,12 @@ pub(crate) fn kind_id(kind: SegmentKind) -> &'static str {
 pub(crate) fn explain(err: LoadError, l10n: &Localizer) -> anyhow::Error {
     match err {
         LoadError::Io { path, source } => {
-            let path = path.display().to_string();
+            let path = shown_path(&path);
             anyhow::Error::new(source)
                 .context(l10n.tr_args(ids::ERROR_READ, &[("path", Arg::Str(&path))]))
         }
         LoadError::InvalidUtf8 { path, offset } => {
-            let path = path.display().to_string();
+            let path = shown_path(&path);
             anyhow::anyhow!(
                 "{}",
                 l10n.tr_args(
@@ -169,11 +139,11 @@ pub(crate) fn explain(err: LoadError, l10n: &Localizer) -> anyhow::Error {
             "{}",
             l10n.tr_args(
                 ids::NOTE_SKIPPED_SPECIAL,
-                &[("path", Arg::Str(&path.display().to_string()))]
+                &[("path", Arg::Str(&shown_path(&path)))]
             )
         ),
         LoadError::NoMarkdown { path } => {
-            let path = path.display().to_string();
+            let path = shown_path(&path);
             anyhow::anyhow!(
                 "{}",
                 l10n.tr_args(ids::ERROR_NO_MARKDOWN, &[("path", Arg::Str(&path))])
@@ -207,26 +177,22 @@ pub(crate) fn explain_save(err: SaveError, l10n: &Localizer) -> anyhow::Error {
     match err {
         SaveError::ChangedOnDisk { path } => anyhow::anyhow!(
             "{}",
-            l10n.tr_args(
-                ERROR_CHANGED,
-                &[("path", Arg::Str(&path.display().to_string()))]
-            )
+            l10n.tr_args(ERROR_CHANGED, &[("path", Arg::Str(&shown_path(&path)))])
         ),
-        SaveError::Io { path, source } => anyhow::Error::new(source).context(l10n.tr_args(
-            ERROR_SAVE,
-            &[("path", Arg::Str(&path.display().to_string()))],
-        )),
+        SaveError::Io { path, source } => anyhow::Error::new(source)
+            .context(l10n.tr_args(ERROR_SAVE, &[("path", Arg::Str(&shown_path(&path)))])),
     }
 }
 
 #[allow(clippy::print_stderr)]
 pub(crate) fn warn_diagnostics(shown: &str, diagnostics: &[segment::Diagnostic], l10n: &Localizer) {
+    let shown = text::visible_line(shown);
     for d in diagnostics {
         let message = match &d.kind {
             DiagnosticKind::UnclosedFrontMatter => l10n.tr(ids::DIAG_UNCLOSED_FRONT_MATTER),
             DiagnosticKind::BadFrontMatter { message } => l10n.tr_args(
                 ids::DIAG_BAD_FRONT_MATTER,
-                &[("message", Arg::Str(message))],
+                &[("message", Arg::Str(&shown_value(message)))],
             ),
             DiagnosticKind::UnclosedCodeFence => l10n.tr(ids::DIAG_UNCLOSED_CODE_FENCE),
             DiagnosticKind::UnclosedShortcode => l10n.tr(ids::DIAG_UNCLOSED_SHORTCODE),
@@ -253,7 +219,7 @@ pub(crate) fn warn_notes(notes: &[workspace::StaleNote], l10n: &Localizer) {
 /// The localized text of a note about a scan.
 pub(crate) fn note_text(note: &workspace::StaleNote, l10n: &Localizer) -> String {
     use workspace::{SkipReason, StaleNote};
-    let shown = |p: &std::path::Path| sanitize(&p.display().to_string());
+    let shown = shown_path;
     match note {
         StaleNote::NoRepository { path } => {
             l10n.tr_args(ids::NOTE_NO_REPOSITORY, &[("path", Arg::Str(&shown(path)))])
@@ -284,7 +250,7 @@ pub(crate) fn note_text(note: &workspace::StaleNote, l10n: &Localizer) -> String
                 ),
                 SkipReason::Unreadable { message } => l10n.tr_args(
                     ids::NOTE_SKIPPED_UNREADABLE,
-                    &[path, ("detail", Arg::Str(&sanitize(message)))],
+                    &[path, ("detail", Arg::Str(&shown_value(message)))],
                 ),
             }
         }
@@ -296,7 +262,7 @@ pub(crate) fn note_text(note: &workspace::StaleNote, l10n: &Localizer) -> String
             lang,
             likely_source,
         } => {
-            let (path, lang) = (shown(path), sanitize(lang));
+            let (path, lang) = (shown(path), shown_value(lang));
             match likely_source {
                 Some(source) => l10n.tr_args(
                     ids::NOTE_ORPHAN_LIKELY,
@@ -324,11 +290,11 @@ pub(crate) fn skipped_error(
     use workspace::SkipReason;
     match reason {
         SkipReason::Unreadable { message } => {
-            let path = sanitize(&path.display().to_string());
+            let path = shown_path(&path);
             anyhow::anyhow!(
                 "{}: {}",
                 l10n.tr_args(ids::ERROR_READ, &[("path", Arg::Str(&path))]),
-                sanitize(&message)
+                shown_value(&message)
             )
         }
         SkipReason::NotUtf8 { offset } => explain(LoadError::InvalidUtf8 { path, offset }, l10n),
@@ -346,14 +312,14 @@ pub(crate) fn explain_project(err: workspace::ProjectError, l10n: &Localizer) ->
             let found = if found.is_empty() {
                 "none".to_owned()
             } else {
-                found.join(", ")
+                shown_value(&found.join(", "))
             };
             anyhow::anyhow!(
                 "{}",
                 l10n.tr_args(
                     ids::ERROR_UNKNOWN_LANG,
                     &[
-                        ("lang", Arg::Str(&sanitize(&lang))),
+                        ("lang", Arg::Str(&shown_value(&lang))),
                         ("found", Arg::Str(&found))
                     ]
                 )
@@ -371,7 +337,10 @@ pub(crate) fn explain_project(err: workspace::ProjectError, l10n: &Localizer) ->
         ),
         workspace::ProjectError::Config(e) => anyhow::anyhow!(
             "{}",
-            l10n.tr_args("error-config", &[("detail", Arg::Str(&e.to_string()))])
+            l10n.tr_args(
+                "error-config",
+                &[("detail", Arg::Str(&text::visible(&e.to_string())))]
+            )
         ),
         other => anyhow::Error::new(other),
     }
@@ -438,6 +407,7 @@ pub(crate) fn write_changes(
     changes: &[Change],
     l10n: &Localizer,
 ) -> std::io::Result<()> {
+    let shown = text::visible_line(shown);
     for c in changes {
         let location = format!("{shown}:{}", c.line);
         writeln!(
@@ -447,8 +417,8 @@ pub(crate) fn write_changes(
                 SYNC_CHANGE,
                 &[
                     ("location", Arg::Str(&location)),
-                    ("old", Arg::Str(&sanitize(&c.old))),
-                    ("new", Arg::Str(&sanitize(&c.new))),
+                    ("old", Arg::Str(&shown_value(&c.old))),
+                    ("new", Arg::Str(&shown_value(&c.new))),
                 ]
             )
         )?;
@@ -475,11 +445,7 @@ pub(crate) fn write_diff(
         .to_string();
     for line in text.lines() {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        let shown: String = line
-            .split('\t')
-            .map(sanitize)
-            .collect::<Vec<_>>()
-            .join("\t");
+        let shown = text::visible(line);
         let style = match shown.as_bytes().first() {
             _ if !colour => None,
             Some(b'+') if !shown.starts_with("+++") => Some("32"),

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::output::warn_notes;
+use crate::cli::output::{shown_path, shown_value, warn_notes};
 use crate::cli::scan::configured_staleness;
 use crate::i18n::{Arg, Localizer, ids};
 use crate::workspace;
@@ -29,8 +29,8 @@ pub(crate) fn review(
                 l10n.tr_args(
                     ids::ERROR_NO_TRANSLATION,
                     &[
-                        ("path", Arg::Str(&path.display().to_string())),
-                        ("lang", Arg::Str(lang))
+                        ("path", Arg::Str(&shown_path(path))),
+                        ("lang", Arg::Str(&shown_value(lang)))
                     ]
                 )
             )
@@ -61,7 +61,7 @@ pub(crate) fn review(
         .collect();
     let recorded = project.record_reviews(&doc, &rows, &notes)?;
     let (changed, count) = (recorded.changed, recorded.count);
-    let shown = recorded.file.display().to_string();
+    let shown = shown_path(&recorded.file);
     let id = if changed {
         ids::REVIEW_RECORDED
     } else {

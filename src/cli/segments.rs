@@ -8,9 +8,10 @@ use anyhow::Context;
 use serde::Serialize;
 
 use crate::cli::Format;
-use crate::cli::output::{explain, kind_id, sanitize, truncate, warn_diagnostics};
+use crate::cli::output::{explain, kind_id, shown_path, shown_value, warn_diagnostics};
 use crate::i18n::{Arg, Localizer, ids};
 use crate::segment::{self, DiagnosticKind};
+use crate::text;
 use crate::workspace;
 
 #[allow(clippy::print_stderr)]
@@ -46,6 +47,7 @@ pub(crate) fn segments(
             Err(e) => {
                 // One bad file does not stop the others.
                 let detail = format!("{:#}", explain(e, l10n));
+                let detail = text::visible(&detail);
                 eprintln!(
                     "trame: {}",
                     l10n.tr_args(ids::ERROR, &[("detail", Arg::Str(&detail))])
@@ -67,7 +69,7 @@ pub(crate) fn segments(
             }
             Format::Text => {
                 warn_diagnostics(&shown, &page.diagnostics, l10n);
-                write_segments_text(out, &shown, &page, l10n)
+                write_segments_text(out, &shown_path(path), &page, l10n)
             }
         };
         written.with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
@@ -108,17 +110,18 @@ fn write_segments_text(
             label.push_str(&format!(" {}", seg.level));
         }
         if let Some(key) = &seg.key {
-            label.push_str(&format!(" ({key})"));
+            label.push_str(&format!(" ({})", shown_value(key)));
         }
-        let mut text = sanitize(&segment::normalize(&seg.text));
+        let mut shown = text::one_line(&segment::normalize(&seg.text));
         if let Some(anchor) = &seg.anchor {
-            text.push_str(&format!("  #{anchor}"));
+            shown.push_str(&format!("  #{}", shown_value(anchor)));
         }
         writeln!(
             out,
-            "{:>width$}  {lines:<9} {label:<28} {}",
+            "{:>width$}  {lines:<9} {} {}",
             i + 1,
-            truncate(&text, 100)
+            text::pad(&label, 28),
+            text::truncate(&shown, 100)
         )?;
     }
     Ok(())

@@ -9,7 +9,9 @@ use anyhow::Context;
 use serde::Serialize;
 
 use crate::cli::Format;
-use crate::cli::output::{lines, render_diff, state_id, use_colour, warn_notes};
+use crate::cli::output::{
+    lines, render_diff, shown_path, shown_value, state_id, use_colour, warn_notes,
+};
 use crate::cli::scan::configured_staleness;
 use crate::i18n::{Arg, Localizer, ids};
 use crate::workspace;
@@ -46,8 +48,8 @@ fn write_stale_text(
     let colour = use_colour();
     for doc in docs {
         let count = |s: State| doc.labels.iter().filter(|l| l.state == s).count() as f64;
-        let source = doc.source.path.display().to_string();
-        let target = doc.target.path.display().to_string();
+        let source = shown_path(&doc.source.path);
+        let target = shown_path(&doc.target.path);
         writeln!(
             out,
             "{}",
@@ -56,7 +58,7 @@ fn write_stale_text(
                 &[
                     ("source", Arg::Str(&source)),
                     ("target", Arg::Str(&target)),
-                    ("lang", Arg::Str(&doc.lang)),
+                    ("lang", Arg::Str(&shown_value(&doc.lang))),
                     ("stale", Arg::Num(count(State::Stale))),
                     ("missing", Arg::Num(count(State::Missing))),
                     ("untranslated", Arg::Num(count(State::Untranslated))),
@@ -84,7 +86,7 @@ fn write_stale_text(
             let base = l
                 .base_commit
                 .as_deref()
-                .map(|c| c.chars().take(10).collect::<String>())
+                .map(|c| shown_value(&c.chars().take(10).collect::<String>()))
                 .unwrap_or_default();
             writeln!(
                 out,

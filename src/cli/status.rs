@@ -9,10 +9,11 @@ use anyhow::Context;
 use serde::Serialize;
 
 use crate::cli::Format;
-use crate::cli::output::{bar, pad_chars, sanitize, use_colour};
+use crate::cli::output::{bar, shown_path, shown_value, use_colour};
 use crate::cli::scan::{Scanned, scan};
 use crate::i18n::{Arg, Localizer};
 use crate::stale::State;
+use crate::text;
 use crate::workspace::StaleNote;
 
 /// Message ids used by this module.
@@ -74,6 +75,7 @@ fn write_status_text(
     let mut langs: Vec<&str> = scanned.iter().map(|s| s.doc.lang.as_str()).collect();
     langs.sort_unstable();
     langs.dedup();
+    let shown_langs: Vec<String> = langs.iter().map(|l| shown_value(l)).collect();
     let mut sources: Vec<&Path> = scanned
         .iter()
         .map(|s| s.doc.source.path.as_path())
@@ -86,7 +88,7 @@ fn write_status_text(
             STATUS_HEADER,
             &[
                 ("documents", Arg::Num(sources.len() as f64)),
-                ("languages", Arg::Str(&langs.join(", ")))
+                ("languages", Arg::Str(&shown_langs.join(", ")))
             ]
         )
     )?;
@@ -94,7 +96,7 @@ fn write_status_text(
         scanned
             .iter()
             .flat_map(|s| &s.report.sections)
-            .map(|sec| sec.title.chars().count() + 4)
+            .map(|sec| text::width(&text::one_line(&sec.title)) + 4)
             .max()
             .unwrap_or(0)
     } else {
@@ -102,7 +104,7 @@ fn write_status_text(
     };
     let name_width = sources
         .iter()
-        .map(|p| p.display().to_string().chars().count())
+        .map(|p| text::width(&shown_path(p)))
         .max()
         .unwrap_or(0)
         .max(8)
@@ -112,12 +114,15 @@ fn write_status_text(
             .iter()
             .filter(|s| s.doc.source.path == source)
             .collect();
-        let shown = source.display().to_string();
-        write!(out, "{shown:<name_width$}")?;
-        for lang in &langs {
+        write!(out, "{}", text::pad(&shown_path(source), name_width))?;
+        for (lang, shown_lang) in langs.iter().zip(&shown_langs) {
             match docs.iter().find(|d| d.doc.lang == *lang) {
-                Some(d) => write!(out, "  {lang} {}", cell(&d.report.total, colour, l10n))?,
-                None => write!(out, "  {lang} {}", l10n.tr(STATUS_NONE))?,
+                Some(d) => write!(
+                    out,
+                    "  {shown_lang} {}",
+                    cell(&d.report.total, colour, l10n)
+                )?,
+                None => write!(out, "  {shown_lang} {}", l10n.tr(STATUS_NONE))?,
             }
         }
         writeln!(out)?;
@@ -127,18 +132,20 @@ fn write_status_text(
                 let title = if section.title.is_empty() {
                     l10n.tr(STATUS_SECTION_TOP)
                 } else {
-                    sanitize(&section.title)
+                    text::one_line(&section.title)
                 };
                 let label = format!("  § {title}");
-                write!(out, "{}", pad_chars(&label, name_width))?;
-                for lang in &langs {
+                write!(out, "{}", text::pad(&label, name_width))?;
+                for (lang, shown_lang) in langs.iter().zip(&shown_langs) {
                     match docs
                         .iter()
                         .find(|d| d.doc.lang == *lang)
                         .and_then(|d| d.report.sections.get(k))
                     {
-                        Some(s) => write!(out, "  {lang} {}", cell(&s.counts, colour, l10n))?,
-                        None => write!(out, "  {lang} {}", l10n.tr(STATUS_NONE))?,
+                        Some(s) => {
+                            write!(out, "  {shown_lang} {}", cell(&s.counts, colour, l10n))?;
+                        }
+                        None => write!(out, "  {shown_lang} {}", l10n.tr(STATUS_NONE))?,
                     }
                 }
                 writeln!(out)?;

@@ -13,8 +13,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::output::{
-    DRY_RUN, ERROR_LOCALIZE, explain_save, render_diff, sanitize, use_colour, warn_notes,
-    write_changes, write_diff,
+    DRY_RUN, ERROR_LOCALIZE, explain_save, render_diff, shown_path, shown_value, use_colour,
+    warn_notes, write_changes, write_diff,
 };
 use crate::i18n::{Arg, Localizer, ids};
 use crate::localize::{CarryIssue, InvariantKind};
@@ -64,7 +64,7 @@ pub(crate) fn sync(
     let mut plans = Vec::with_capacity(docs.len());
     for doc in &docs {
         let p = plan::plan_sync(doc, config, rule.as_ref()).with_context(|| {
-            let path = doc.target.path.display().to_string();
+            let path = shown_path(&doc.target.path);
             l10n.tr_args(ERROR_LOCALIZE, &[("path", Arg::Str(&path))])
         })?;
         plans.push(p);
@@ -124,7 +124,7 @@ fn write_sync_report(
     colour: bool,
     l10n: &Localizer,
 ) -> std::io::Result<()> {
-    let shown = p.path.display().to_string();
+    let shown = shown_path(&p.path);
     write_changes(out, &shown, changes, l10n)?;
     for l in &p.left {
         let location = format!("{shown}:{}", l.line);
@@ -151,7 +151,7 @@ fn write_sync_report(
 /// Prints an error that does not stop the command, as `main` prints those that do.
 #[allow(clippy::print_stderr)]
 fn print_error(err: &anyhow::Error, l10n: &Localizer) {
-    let detail = format!("{err:#}");
+    let detail = crate::text::visible(&format!("{err:#}")).into_owned();
     eprintln!(
         "trame: {}",
         l10n.tr_args(ids::ERROR, &[("detail", Arg::Str(&detail))])
@@ -174,16 +174,18 @@ fn reason(issue: &SyncIssue, l10n: &Localizer) -> String {
                 ("new", Arg::Num(*new as f64)),
             ],
         ),
-        SyncIssue::Carry(CarryIssue::Conflicting { value, .. }) => {
-            l10n.tr_args(REASON_CONFLICTING, &[("value", Arg::Str(&sanitize(value)))])
-        }
-        SyncIssue::Carry(CarryIssue::NotFound { value, .. }) => {
-            l10n.tr_args(REASON_NOT_FOUND, &[("value", Arg::Str(&sanitize(value)))])
-        }
+        SyncIssue::Carry(CarryIssue::Conflicting { value, .. }) => l10n.tr_args(
+            REASON_CONFLICTING,
+            &[("value", Arg::Str(&shown_value(value)))],
+        ),
+        SyncIssue::Carry(CarryIssue::NotFound { value, .. }) => l10n.tr_args(
+            REASON_NOT_FOUND,
+            &[("value", Arg::Str(&shown_value(value)))],
+        ),
         SyncIssue::Carry(CarryIssue::Repeated { value, count, .. }) => l10n.tr_args(
             REASON_REPEATED,
             &[
-                ("value", Arg::Str(&sanitize(value))),
+                ("value", Arg::Str(&shown_value(value))),
                 ("count", Arg::Num(*count as f64)),
             ],
         ),

@@ -14,11 +14,12 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::output::{
-    DRY_RUN, ERROR_LOCALIZE, explain, explain_save, kind_id, sanitize, truncate, use_colour,
+    DRY_RUN, ERROR_LOCALIZE, explain, explain_save, kind_id, shown_path, shown_value, use_colour,
     warn_diagnostics, write_changes, write_diff,
 };
 use crate::i18n::{Arg, Localizer, ids};
 use crate::segment;
+use crate::text;
 use crate::workspace::write::{self as plan, WriteError, WritePlan};
 
 /// Message ids used by this module.
@@ -44,7 +45,7 @@ const SUGGESTION: &str = "write-suggestion";
 const WROTE: &str = "write-wrote";
 const UNCHANGED: &str = "write-unchanged";
 
-/// Missing segments are shown this long, in characters.
+/// Missing segments are shown this long, in columns.
 const TEXT_WIDTH: usize = 72;
 
 /// Runs `trame write`.
@@ -59,7 +60,8 @@ pub(crate) fn write(
         .map_err(|e| crate::cli::output::explain_project(e, l10n))?;
     let valid = crate::config::parse_tag(lang).is_some_and(|l| l != project.source_lang);
     if !valid {
-        anyhow::bail!("{}", l10n.tr_args(ERROR_LANG, &[("lang", Arg::Str(lang))]));
+        let lang = shown_value(lang);
+        anyhow::bail!("{}", l10n.tr_args(ERROR_LANG, &[("lang", Arg::Str(&lang))]));
     }
     let plan = plan::plan_write(&project, source, lang).map_err(|e| explain_write(e, l10n))?;
     warn_diagnostics(
@@ -86,7 +88,7 @@ pub(crate) fn write(
     write_plan_report(out, source, lang, &plan, l10n)
         .and_then(|()| {
             if dry_run && plan.changes_file() {
-                let shown = plan.path.display().to_string();
+                let shown = shown_path(&plan.path);
                 let old_name = if plan.original.is_some() {
                     shown.as_str()
                 } else {
@@ -98,7 +100,7 @@ pub(crate) fn write(
             Ok(())
         })
         .with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
-    let shown = plan.path.display().to_string();
+    let shown = shown_path(&plan.path);
     writeln!(out, "{}", l10n.tr_args(id, &[("path", Arg::Str(&shown))]))
         .with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
     Ok(ExitCode::SUCCESS)
@@ -113,7 +115,8 @@ fn write_plan_report(
     plan: &WritePlan,
     l10n: &Localizer,
 ) -> std::io::Result<()> {
-    let shown = plan.path.display().to_string();
+    let shown = shown_path(&plan.path);
+    let lang = shown_value(lang);
     let counts = [
         ("memory", Arg::Num(plan.from_memory.len() as f64)),
         ("missing", Arg::Num(plan.missing.len() as f64)),
@@ -127,21 +130,24 @@ fn write_plan_report(
         l10n.tr_args(
             NEW,
             &[
-                &[("path", Arg::Str(&shown)), ("lang", Arg::Str(lang))],
+                &[("path", Arg::Str(&shown)), ("lang", Arg::Str(&lang))],
                 &counts[..],
             ]
             .concat(),
         )
     };
     writeln!(out, "{summary}")?;
-    let english = source.display().to_string();
+    let english = shown_path(source);
     // In an existing file, each translation taken from the memory is shown;
     // a new file is all skeleton, and its summary says enough.
     if plan.original.is_some() {
         for m in &plan.from_memory {
             let seg = &plan.source.document.segments[m.segment];
             let location = format!("{english}:{}", seg.lines.0);
-            let text = truncate(&sanitize(&segment::normalize(&m.translation)), TEXT_WIDTH);
+            let text = text::truncate(
+                &text::one_line(&segment::normalize(&m.translation)),
+                TEXT_WIDTH,
+            );
             writeln!(
                 out,
                 "  {}",
@@ -160,7 +166,7 @@ fn write_plan_report(
     for m in &plan.missing {
         let seg = &plan.source.document.segments[m.segment];
         let location = format!("{english}:{}", seg.lines.0);
-        let text = truncate(&sanitize(&segment::normalize(&seg.text)), TEXT_WIDTH);
+        let text = text::truncate(&text::one_line(&segment::normalize(&seg.text)), TEXT_WIDTH);
         writeln!(
             out,
             "  {}",
@@ -180,7 +186,7 @@ fn write_plan_report(
             if percent >= 100.0 && segment::normalize(&s.source) != segment::normalize(&value) {
                 percent = 99.0;
             }
-            let text = truncate(&sanitize(&segment::normalize(&s.target)), TEXT_WIDTH);
+            let text = text::truncate(&text::one_line(&segment::normalize(&s.target)), TEXT_WIDTH);
             writeln!(
                 out,
                 "      {}",
@@ -202,12 +208,10 @@ fn explain_write(err: WriteError, l10n: &Localizer) -> anyhow::Error {
             "{}",
             l10n.tr_args(
                 ERROR_NOT_A_SOURCE,
-                &[("path", Arg::Str(&path.display().to_string()))]
+                &[("path", Arg::Str(&shown_path(&path)))]
             )
         ),
-        WriteError::Localize { path, source } => anyhow::Error::new(source).context(l10n.tr_args(
-            ERROR_LOCALIZE,
-            &[("path", Arg::Str(&path.display().to_string()))],
-        )),
+        WriteError::Localize { path, source } => anyhow::Error::new(source)
+            .context(l10n.tr_args(ERROR_LOCALIZE, &[("path", Arg::Str(&shown_path(&path)))])),
     }
 }

@@ -1,17 +1,21 @@
 //! Geometry and text shaping shared by `update` (scrolling, mouse clicks)
 //! and `view` (drawing), so both agree on where every row is.
 //!
-//! Pure. Text from content files goes through [`sanitize`] here before it
-//! can reach the terminal: control characters (ESC included) become visible
-//! symbols, so a Markdown file cannot send escape sequences.
+//! Pure. Text from content files goes through `crate::text` before it can
+//! reach the terminal (control characters, ESC included, and bidi controls
+//! become visible symbols, so a Markdown file cannot send escape sequences
+//! or reorder a line), and every column is measured with `text::width`:
+//! display columns by grapheme, as ratatui's buffer counts them.
 
 use std::ops::Range;
 
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::stale::{Chunk, Op, State};
+use crate::text;
 use crate::tui::model::{Cell, DisplayRow, DocGroup, Model, PendingFile};
 
 /// Below this width the document screen shows English and one language.
@@ -20,46 +24,10 @@ pub const WIDE: u16 = 100;
 /// Width of the status mark in front of a translation.
 pub const MARK_WIDTH: usize = 2;
 
-/// Returns `text` with control characters shown as symbols: C0 controls as
-/// their Unicode control pictures (ESC as `␛`), DEL as `␡`, C1 controls and
-/// bidirectional overrides as `�`.
-pub fn sanitize(text: &str) -> String {
-    text.chars().map(visible_char).collect()
-}
-
-fn visible_char(c: char) -> char {
-    match c {
-        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-        '\u{7f}' => '\u{2421}',
-        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
-        _ => c,
-    }
-}
-
-/// Returns `text` on one line for a cell: line breaks and the indentation
-/// after them become one space, tabs a space; then [`sanitize`]d.
-pub fn flatten(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                while chars.peek().is_some_and(|n| *n == ' ' || *n == '\t') {
-                    chars.next();
-                }
-                out.push(' ');
-            }
-            '\t' => out.push(' '),
-            _ => out.push(visible_char(c)),
-        }
-    }
-    out
-}
-
-/// Returns the display width of a string (wide characters count two).
-pub fn width(s: &str) -> usize {
-    Span::raw(s).width()
+/// Returns a value shown on one line (a name, a path, a language, an
+/// error, a search): every control visible, line breaks and tabs included.
+pub fn shown(value: &str) -> String {
+    text::visible_line(value).into_owned()
 }
 
 /// A word made of styled pieces, with the style of the space before it
@@ -108,7 +76,7 @@ pub fn wrap(spans: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
     let mut cur: Vec<Span<'static>> = Vec::new();
     let mut cur_w = 0usize;
     for (space, pieces) in words {
-        let ww: usize = pieces.iter().map(|(p, _)| self::width(p)).sum();
+        let ww: usize = pieces.iter().map(|(p, _)| text::width(p)).sum();
         let sep = usize::from(cur_w > 0 && space.is_some());
         if cur_w + sep + ww <= width {
             if sep == 1 {
@@ -124,7 +92,7 @@ pub fn wrap(spans: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
             cur.extend(pieces.into_iter().map(|(p, s)| Span::styled(p, s)));
             continue;
         }
-        // A word longer than a line: cut it by characters.
+        // A word longer than a line: cut it between graphemes.
         if cur_w > 0 && cur_w + sep < width {
             if sep == 1 {
                 cur.push(Span::styled(" ", space.unwrap_or_default()));
@@ -136,17 +104,17 @@ pub fn wrap(spans: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
         }
         for (piece, style) in pieces {
             let mut buf = String::new();
-            for (i, c) in piece.char_indices() {
-                let cw = self::width(&piece[i..i + c.len_utf8()]);
-                if cur_w + cw > width && cur_w > 0 {
+            for g in piece.graphemes(true) {
+                let gw = text::width(g);
+                if cur_w + gw > width && cur_w > 0 {
                     if !buf.is_empty() {
                         cur.push(Span::styled(std::mem::take(&mut buf), style));
                     }
                     lines.push(Line::from(std::mem::take(&mut cur)));
                     cur_w = 0;
                 }
-                buf.push(c);
-                cur_w += cw;
+                buf.push_str(g);
+                cur_w += gw;
             }
             if !buf.is_empty() {
                 cur.push(Span::styled(buf, style));
@@ -306,8 +274,8 @@ pub fn english_lines(
                 out.extend(diff_lines(&l.diff, width));
             }
             _ => {
-                let text = flatten(&group.source.document.segments[i].text);
-                out.extend(wrap(&[(&text, bold)], width));
+                let shown = text::one_line(&group.source.document.segments[i].text);
+                out.extend(wrap(&[(&shown, bold)], width));
             }
         }
     }
@@ -324,7 +292,7 @@ pub fn diff_lines(diff: &[Chunk], width: usize) -> Vec<Line<'static>> {
             Op::Delete => deleted_style(),
             Op::Insert => inserted_style(),
         };
-        let text = flatten(&c.text);
+        let shown = text::one_line(&c.text);
         // A replaced word and its replacement are kept apart by a space.
         let touching = k > 0
             && diff[k - 1].op == Op::Delete
@@ -334,7 +302,7 @@ pub fn diff_lines(diff: &[Chunk], width: usize) -> Vec<Line<'static>> {
         if touching {
             texts.push((" ".to_owned(), Style::new()));
         }
-        texts.push((text, style));
+        texts.push((shown, style));
     }
     let spans: Vec<(&str, Style)> = texts.iter().map(|(t, s)| (t.as_str(), *s)).collect();
     wrap(&spans, width)
@@ -370,16 +338,16 @@ pub fn cell_text(
         match pending.and_then(|p| p.edits.get(&j)) {
             Some(value) => {
                 edited = true;
-                paragraphs.push(flatten(value));
+                paragraphs.push(text::one_line(value));
             }
-            None => paragraphs.push(flatten(&doc.target.document.segments[j].text)),
+            None => paragraphs.push(text::one_line(&doc.target.document.segments[j].text)),
         }
     }
     if cell.target.is_empty() {
         for i in row.source.clone() {
             if let Some(value) = pending.and_then(|p| p.fills.get(&i)) {
                 edited = true;
-                paragraphs.push(flatten(value));
+                paragraphs.push(text::one_line(value));
             }
         }
     }
@@ -410,7 +378,7 @@ pub fn target_lines(
     let inner = width.saturating_sub(MARK_WIDTH).max(1);
     if text.paragraphs.is_empty() {
         let mut spans = mark_spans();
-        let shown: String = truncate(placeholder, inner);
+        let shown: String = text::truncate(placeholder, inner);
         spans.push(Span::styled(
             shown,
             Style::new()
@@ -440,25 +408,6 @@ pub fn target_lines(
         spans.append(&mut line.spans);
         *line = Line::from(spans);
     }
-    out
-}
-
-/// Returns `text` cut to `max` columns, with `…` when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    if width(text) <= max {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in text.chars() {
-        let cw = width(c.encode_utf8(&mut [0; 4]));
-        if w + cw + 1 > max {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
     out
 }
 

@@ -52,7 +52,7 @@ pub const IDS: &[&str] = ids::ALL;
 /// join the dashboard as they are ready, the header counting them.
 pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> {
     let open_error = |path: &Path| {
-        let shown = layout::sanitize(&path.display().to_string());
+        let shown = layout::shown(&path.display().to_string());
         l10n.tr_args(ids::ERROR_OPEN, &[("path", Arg::Str(&shown))])
     };
     let project = workspace::Project::discover(path.as_deref())

@@ -417,7 +417,7 @@ impl Model {
 /// Returns the status message of a workspace note.
 pub fn note_status(note: &StaleNote) -> Status {
     use crate::i18n::ids;
-    let path = |p: &Path| StatusArg::Str(crate::tui::layout::sanitize(&p.display().to_string()));
+    let path = |p: &Path| StatusArg::Str(crate::tui::layout::shown(&p.display().to_string()));
     match note {
         StaleNote::NoRepository { path: p } => {
             Status::info(ids::NOTE_NO_REPOSITORY, vec![("path", path(p))])
@@ -450,10 +450,7 @@ pub fn note_status(note: &StaleNote) -> Status {
                     ids::NOTE_SKIPPED_UNREADABLE,
                     vec![
                         at,
-                        (
-                            "detail",
-                            StatusArg::Str(crate::tui::layout::sanitize(message)),
-                        ),
+                        ("detail", StatusArg::Str(crate::tui::layout::shown(message))),
                     ],
                 ),
             }
@@ -466,7 +463,7 @@ pub fn note_status(note: &StaleNote) -> Status {
             lang,
             likely_source,
         } => {
-            let lang = ("lang", StatusArg::Str(crate::tui::layout::sanitize(lang)));
+            let lang = ("lang", StatusArg::Str(crate::tui::layout::shown(lang)));
             match likely_source {
                 Some(s) => Status::error(
                     ids::NOTE_ORPHAN_LIKELY,

@@ -739,6 +739,43 @@ fn an_edit_becomes_pending_and_can_be_dropped() {
 }
 
 #[test]
+fn escapes_shown_in_the_editor_go_back_to_the_file_as_characters() {
+    let fr = FR.replace(
+        "Il reste quelques places,",
+        "Il reste quelques\u{200f} pla\u{ad}ces,",
+    );
+    let fx = Fixture::with(EN_NOW, &fr, IT);
+    let mut model = fx.model((80, 24));
+    press(
+        &mut model,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Char('n')),
+            key(KeyCode::Char('e')),
+        ],
+    );
+    let editor = model.editor.as_ref().unwrap();
+    assert_eq!(
+        editor.textarea.lines()[0],
+        "Il reste quelques⟨U+200F⟩ pla⟨U+00AD⟩ces, et les participants à distance sont aussi les bienvenus."
+    );
+    // Unchanged: the escapes are the file's characters.
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(model.n_pending(), 0);
+    press(&mut model, &chars("e"));
+    press(&mut model, &[ctrl('e')]);
+    press(&mut model, &chars(" Complet"));
+    press(&mut model, &[key(KeyCode::Esc)]);
+    let pending = model.pending_for(&fx.path("news.fr.md")).unwrap();
+    assert_eq!(
+        pending.edits.values().collect::<Vec<_>>(),
+        [
+            "Il reste quelques\u{200f} pla\u{ad}ces, et les participants à distance sont aussi les bienvenus. Complet"
+        ]
+    );
+}
+
+#[test]
 fn quitting_with_unsaved_edits_asks_first() {
     let fx = Fixture::new();
     let mut model = fx.model((80, 24));
@@ -1460,9 +1497,110 @@ fn control_characters_from_files_are_shown_not_sent() {
     let lines = model.editor.as_ref().unwrap().textarea.lines().join("\n");
     assert!(!lines.contains('\u{1b}'), "{lines}");
     assert_eq!(
-        layout::sanitize("a\u{1b}b\u{7f}\u{9b}\u{202e}"),
-        "a␛b␡\u{fffd}\u{fffd}"
+        layout::shown("a\u{1b}b\u{7f}\u{9b}\u{202e}\n"),
+        "a␛b␡⟨U+009B⟩⟨U+202E⟩␊"
     );
+}
+
+/// The text of buffer row `y` from `x0` to `x1`, each cell's symbol once
+/// (the cells a wide symbol covers left out), with the display column where
+/// each symbol starts.
+fn buffer_row(buf: &ratatui::buffer::Buffer, y: u16, x0: u16, x1: u16) -> Vec<(u16, String)> {
+    let mut out = Vec::new();
+    let mut x = x0;
+    while x < x1 {
+        let symbol = buf[(x, y)].symbol().to_owned();
+        let w = crate::text::width(&symbol).max(1) as u16;
+        out.push((x, symbol));
+        x += w;
+    }
+    out
+}
+
+#[test]
+fn emoji_sequences_and_bidi_controls_keep_the_columns_aligned() {
+    const EMOJI: &str = "👩\u{200d}💻";
+    let long_word = EMOJI.repeat(60);
+    let hostile = FR
+        .replace(
+            "## Sprint de Lyon",
+            &format!("## Sprint \u{2066}de\u{2069} Lyon {EMOJI}"),
+        )
+        .replace(
+            "Le sprint de Lyon a lieu",
+            &format!("Le sprint {EMOJI} \u{202e}de Lyon\u{202c} {long_word} a lieu"),
+        );
+    let fx = Fixture::with(EN_NOW, &hostile, IT);
+    for size in [(160, 48), (80, 24)] {
+        let mut model = fx.model(size);
+        press(&mut model, &[key(KeyCode::Enter)]);
+        let terminal = render(&model, "en", size);
+        let buf = terminal.backend().buffer();
+        let shown = terminal.backend().to_string();
+        for c in shown.chars() {
+            assert!(
+                !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{80}'..='\u{9f}'),
+                "{c:?} reached the screen:\n{shown}"
+            );
+        }
+        assert!(shown.contains("⟨U+202E⟩"), "{shown}");
+        let group = model.group().unwrap();
+        let cols = layout::columns(group.langs.len(), model.document.lang, size.0);
+        let fr = cols.iter().find(|c| c.lang == Some(0)).unwrap();
+        let inner = usize::from(fr.width) - layout::MARK_WIDTH;
+        let mut emoji_seen = 0;
+        let mut emoji_lines = Vec::new();
+        let areas = layout::areas(size);
+        for y in areas.header.y..areas.body.bottom() {
+            let row = buffer_row(buf, y, 0, size.0);
+            // Every rule between columns sits at the column boundary: a
+            // symbol measured wider or narrower than drawn would move it.
+            let rules: Vec<u16> = row
+                .iter()
+                .filter(|(_, s)| s == "│" || s == "┼")
+                .map(|(x, _)| *x)
+                .collect();
+            let text: String = row.iter().map(|(_, s)| s.as_str()).collect();
+            let before_rule = text.split(['│', '┼']).next().unwrap_or("");
+            if !rules.is_empty() {
+                assert_eq!(
+                    crate::text::width(before_rule),
+                    usize::from(cols[1].x - 1),
+                    "row {y}: {text}"
+                );
+                for x in &rules {
+                    assert!(
+                        cols.iter().any(|c| c.x == x + 1),
+                        "row {y}: rule at {x}: {text}"
+                    );
+                }
+            }
+            // No cell holds part of the emoji: it is drawn whole or not at all.
+            for (x, symbol) in &row {
+                if symbol.contains('\u{200d}') || symbol.contains('💻') {
+                    assert_eq!(symbol, EMOJI, "row {y} x {x}");
+                }
+            }
+            let fr_cells = buffer_row(buf, y, fr.x + layout::MARK_WIDTH as u16, fr.x + fr.width);
+            let fr_text: String = fr_cells.iter().map(|(_, s)| s.as_str()).collect();
+            let fr_text = fr_text.trim_end();
+            emoji_seen += fr_text.matches(EMOJI).count();
+            if !fr_text.is_empty() && fr_text.replace(EMOJI, "").is_empty() {
+                emoji_lines.push(crate::text::width(fr_text));
+            }
+        }
+        // Every sequence is shown (one in the heading, 61 in the paragraph),
+        // and the long word is cut between sequences, each line filled to
+        // the column's width (two columns per sequence, not four).
+        assert_eq!(emoji_seen, 62, "{size:?}\n{shown}");
+        assert!(!emoji_lines.is_empty(), "{size:?}\n{shown}");
+        for w in &emoji_lines[..emoji_lines.len() - 1] {
+            assert!(
+                *w + 1 >= inner,
+                "{size:?}: {emoji_lines:?} in {inner}\n{shown}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -1478,7 +1616,12 @@ fn wrapping_keeps_words_whole_and_cuts_only_longer_ones() {
     let lines = layout::wrap(&[("日本語 日本", plain)], 6);
     let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
     assert_eq!(text, ["日本語", "日本"]);
-    assert_eq!(layout::flatten("a\n   b\tc\r\nd"), "a b c d");
+    assert_eq!(crate::text::one_line("a\n   b\tc\r\nd"), "a b c d");
+    // A word of emoji sequences is cut between sequences, never inside one.
+    let emoji = "👩\u{200d}💻";
+    let lines = layout::wrap(&[(&emoji.repeat(5), plain)], 5);
+    let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    assert_eq!(text, [emoji.repeat(2), emoji.repeat(2), emoji.to_owned()]);
 }
 
 // ---------------------------------------------------------------- screens

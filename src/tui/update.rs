@@ -240,7 +240,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                 }
                 Mode::Search => {
                     if let Some(input) = &mut model.search_input {
-                        input.push_str(&layout::flatten(&text));
+                        input.push_str(&crate::text::one_line(&text));
                         model.document.search = input.clone();
                         refilter(model);
                     }
@@ -306,7 +306,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                 ReviewOutcome::Failed { error } => {
                     model.status = Some(Status::error(
                         ids::REVIEW_FAILED,
-                        vec![("error", StatusArg::Str(layout::sanitize(&error)))],
+                        vec![("error", StatusArg::Str(layout::shown(&error)))],
                     ));
                 }
             }
@@ -322,7 +322,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             if let Some(error) = error {
                 model.status = Some(Status::error(
                     ids::LOAD_FAILED,
-                    vec![("error", StatusArg::Str(layout::sanitize(&error)))],
+                    vec![("error", StatusArg::Str(layout::shown(&error)))],
                 ));
             } else if model.status.is_none() {
                 model.status = notes.first().map(note_status);
@@ -342,7 +342,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                 RealignOutcome::Failed { error } => {
                     model.status = Some(Status::error(
                         ids::REALIGN_FAILED,
-                        vec![("error", StatusArg::Str(layout::sanitize(&error)))],
+                        vec![("error", StatusArg::Str(layout::shown(&error)))],
                     ));
                 }
             }
@@ -688,7 +688,7 @@ fn next_attention(model: &mut Model, direction: Direction) {
             let lang_name = group
                 .langs
                 .get(lang)
-                .map_or(String::new(), |l| layout::sanitize(&l.lang));
+                .map_or(String::new(), |l| layout::shown(&l.lang));
             model.status = Some(Status::info(
                 ids::NOTHING_TO_DO,
                 vec![("lang", StatusArg::Str(lang_name))],
@@ -700,24 +700,7 @@ fn next_attention(model: &mut Model, direction: Direction) {
 /// Returns text made safe for the editor: control characters other than
 /// line breaks and tabs shown as symbols, line ends without `\r`.
 fn editor_text(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .split('\n')
-        .map(|line| {
-            line.chars()
-                .map(|c| {
-                    if c == '\t' {
-                        c
-                    } else {
-                        layout::sanitize(c.encode_utf8(&mut [0; 4]))
-                            .chars()
-                            .next()
-                            .unwrap_or(c)
-                    }
-                })
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::text::visible(&text.replace("\r\n", "\n")).into_owned()
 }
 
 /// Returns the on-disk value of target segment `j` of a language, as the
@@ -831,10 +814,12 @@ fn trim_edit(text: &str) -> &str {
 /// (with a status message) when the text cannot be used.
 fn commit_editor(model: &mut Model) -> Option<PathBuf> {
     let editor = model.editor.as_ref()?;
-    let text = editor.textarea.lines().join("\n");
+    // The editor shows bidi and format characters as escapes (`⟨U+200F⟩`):
+    // they go back to the file as the characters they were.
+    let text = crate::text::restore(&editor.textarea.lines().join("\n")).into_owned();
     let lang = editor.lang;
     let target = editor.target.clone();
-    let changed = trim_edit(&text) != trim_edit(&editor.initial);
+    let changed = trim_edit(&text) != trim_edit(&crate::text::restore(&editor.initial));
     let file = match &target {
         EditTarget::Segments { file, .. } | EditTarget::Fill { file, .. } => file.clone(),
     };
@@ -981,7 +966,7 @@ fn file_name(path: &std::path::Path) -> StatusArg {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    StatusArg::Str(layout::sanitize(&name))
+    StatusArg::Str(layout::shown(&name))
 }
 
 fn save_done(model: &mut Model, file: PathBuf, outcome: SaveOutcome) -> Option<Effect> {
@@ -1007,7 +992,7 @@ fn save_done(model: &mut Model, file: PathBuf, outcome: SaveOutcome) -> Option<E
                 ids::SAVE_FAILED,
                 vec![
                     ("path", file_name(&file)),
-                    ("error", StatusArg::Str(layout::sanitize(&error))),
+                    ("error", StatusArg::Str(layout::shown(&error))),
                 ],
             ));
         }
@@ -1062,7 +1047,7 @@ fn apply_reload(model: &mut Model, reloaded: Reloaded) {
         Err(error) => {
             model.status = Some(Status::error(
                 ids::RELOAD_FAILED,
-                vec![("error", StatusArg::Str(layout::sanitize(&error)))],
+                vec![("error", StatusArg::Str(layout::shown(&error)))],
             ));
             return;
         }

@@ -41,7 +41,7 @@ pub fn lang_name(l10n: &Localizer, code: &str) -> String {
         "en" => l10n.tr(ids::LANG_EN),
         "fr" => l10n.tr(ids::LANG_FR),
         "it" => l10n.tr(ids::LANG_IT),
-        other => layout::sanitize(&other.to_uppercase()),
+        other => layout::shown(&other.to_uppercase()),
     }
 }
 

@@ -82,7 +82,7 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
         .groups
         .iter()
         .flat_map(|g| g.langs.iter())
-        .map(|l| layout::width(&lang_name(l10n, &l.lang)))
+        .map(|l| crate::text::width(&lang_name(l10n, &l.lang)))
         .max()
         .unwrap_or(0);
     let mut y = body.y;
@@ -125,9 +125,9 @@ fn entry_lines(
         .langs
         .iter()
         .any(|l| model.pending_for(&l.target.path).is_some());
-    let name = layout::sanitize(&group.name());
-    let title = layout::flatten(&group.title);
-    let room = usize::from(width).saturating_sub(layout::width(&name) + 6);
+    let name = layout::shown(&group.name());
+    let title = crate::text::one_line(&group.title);
+    let room = usize::from(width).saturating_sub(crate::text::width(&name) + 6);
     let mut first = vec![
         Span::styled(gutter, Style::new().fg(Color::Yellow)),
         Span::styled(name, Style::new().add_modifier(Modifier::BOLD)),
@@ -137,13 +137,13 @@ fn entry_lines(
         first.push(Span::styled(format!(" {mark}"), Style::new().fg(colour)));
     }
     first.push(Span::styled(
-        format!("  {}", layout::truncate(&title, room)),
+        format!("  {}", crate::text::truncate(&title, room)),
         Style::new().fg(Color::Gray),
     ));
     out.push(Line::from(first));
     for doc in &group.langs {
         let name = lang_name(l10n, &doc.lang);
-        let pad = name_width.saturating_sub(layout::width(&name));
+        let pad = name_width.saturating_sub(crate::text::width(&name));
         let mut spans = vec![Span::raw(format!("    {name}{} ", " ".repeat(pad)))];
         spans.extend(bar(&doc.counts));
         spans.push(Span::styled(

@@ -30,7 +30,7 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
         .unwrap_or_default();
     let header = Line::from(vec![
         Span::styled(
-            format!(" {}", layout::sanitize(&group.name())),
+            format!(" {}", layout::shown(&group.name())),
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Span::raw(format!(" · {lang}{position}")),
@@ -106,11 +106,14 @@ fn suggestions(model: &Model, l10n: &Localizer, frame: &mut Frame, area: Rect) {
         let score = percent(l10n, (s.similarity * 100.0).round() as usize);
         let key = format!("Alt-{} ", n + 1);
         let lead = format!("{key}{score:>5}  ");
-        let room = usize::from(inner.width).saturating_sub(layout::width(&lead));
+        let room = usize::from(inner.width).saturating_sub(crate::text::width(&lead));
         let line = Line::from(vec![
             Span::styled(key, Style::new().fg(Color::Yellow)),
             Span::styled(format!("{score:>5}  "), Style::new().fg(Color::DarkGray)),
-            Span::raw(layout::truncate(&layout::flatten(&s.target), room)),
+            Span::raw(crate::text::truncate(
+                &crate::text::one_line(&s.target),
+                room,
+            )),
         ]);
         buf.set_line(inner.x, y, &line, inner.width);
     }

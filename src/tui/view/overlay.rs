@@ -69,7 +69,7 @@ pub(super) fn help(l10n: &Localizer, frame: &mut Frame, scroll: u16) {
         match keys {
             Some(keys) => {
                 // Descriptions wrap under themselves, right of the keys.
-                let pad = KEY_WIDTH.saturating_sub(layout::width(keys));
+                let pad = KEY_WIDTH.saturating_sub(crate::text::width(keys));
                 let text = l10n.tr(id);
                 let room = usize::from(area.width.saturating_sub(2)).saturating_sub(KEY_WIDTH + 1);
                 for (n, line) in layout::wrap(&[(&text, Style::new())], room)
@@ -120,7 +120,7 @@ pub(super) fn help(l10n: &Localizer, frame: &mut Frame, scroll: u16) {
     ));
     let name_width = legend
         .iter()
-        .map(|(_, _, name)| layout::width(name))
+        .map(|(_, _, name)| crate::text::width(name))
         .max()
         .unwrap_or(0);
     let per_line = (usize::from(area.width.saturating_sub(2)) / (name_width + 4)).clamp(1, 4);
@@ -132,7 +132,7 @@ pub(super) fn help(l10n: &Localizer, frame: &mut Frame, scroll: u16) {
                 mark.clone(),
                 Style::new().fg(*colour).add_modifier(Modifier::BOLD),
             ));
-            let pad = name_width.saturating_sub(layout::width(name)) + 1;
+            let pad = name_width.saturating_sub(crate::text::width(name)) + 1;
             spans.push(Span::raw(format!(" {name}{}", " ".repeat(pad))));
         }
         lines.push(Line::from(spans));
@@ -158,7 +158,7 @@ pub(super) fn confirm_quit(model: &Model, l10n: &Localizer, frame: &mut Frame) {
     let files = model.pending.values().filter(|p| !p.is_empty()).count();
     let question = l10n.tr_args(ids::CONFIRM_QUIT, &[("count", Arg::Num(files as f64))]);
     let keys = l10n.tr(ids::CONFIRM_QUIT_KEYS);
-    let width = (layout::width(&question).max(layout::width(&keys)) + 4).min(70) as u16;
+    let width = (crate::text::width(&question).max(crate::text::width(&keys)) + 4).min(70) as u16;
     let area = centred(frame.area(), width, 6);
     frame.render_widget(Clear, area);
     frame.render_widget(

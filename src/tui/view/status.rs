@@ -25,7 +25,7 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
                 format!("{} ", l10n.tr(ids::SEARCH_PROMPT)),
                 Style::new().fg(Color::Yellow),
             ),
-            Span::raw(layout::sanitize(input)),
+            Span::raw(layout::shown(input)),
             Span::styled("▏", Style::new().fg(Color::Yellow)),
         ])
     } else if let Some(status) = &model.status {
@@ -60,7 +60,7 @@ fn status_spans(model: &Model, l10n: &Localizer) -> Vec<Span<'static>> {
     match (model.screen, model.group()) {
         (Screen::Document | Screen::Edit, Some(group)) => {
             out.push(Span::styled(
-                format!(" {}", layout::sanitize(&group.name())),
+                format!(" {}", layout::shown(&group.name())),
                 Style::new().add_modifier(Modifier::BOLD),
             ));
             if let Some(doc) = group.langs.get(model.document.lang) {
@@ -97,7 +97,7 @@ fn status_spans(model: &Model, l10n: &Localizer) -> Vec<Span<'static>> {
             }
             if !model.document.search.is_empty() {
                 out.push(sep());
-                let query = layout::sanitize(&model.document.search);
+                let query = layout::shown(&model.document.search);
                 out.push(Span::styled(
                     l10n.tr_args(ids::STATUS_SEARCH, &[("query", Arg::Str(&query))]),
                     Style::new().fg(Color::Yellow),
