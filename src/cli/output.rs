@@ -308,7 +308,21 @@ pub(crate) fn skipped_error(
 /// Turns a project error into a localized error.
 pub(crate) fn explain_project(err: workspace::ProjectError, l10n: &Localizer) -> anyhow::Error {
     match err {
-        workspace::ProjectError::UnknownLanguage { lang, found } => {
+        workspace::ProjectError::UnknownLanguage {
+            lang,
+            found,
+            skipped,
+        } => {
+            // A file skipped may be the translation meant: name it first.
+            for s in skipped {
+                warn_notes(
+                    &[workspace::StaleNote::Skipped {
+                        path: s.path,
+                        reason: s.reason,
+                    }],
+                    l10n,
+                );
+            }
             let found = if found.is_empty() {
                 "none".to_owned()
             } else {
@@ -330,8 +344,14 @@ pub(crate) fn explain_project(err: workspace::ProjectError, l10n: &Localizer) ->
             l10n.tr_args(
                 ids::ERROR_OUTSIDE,
                 &[
-                    ("path", Arg::Str(&sanitize(&path.display().to_string()))),
-                    ("root", Arg::Str(&sanitize(&root.display().to_string())))
+                    (
+                        "path",
+                        Arg::Str(&text::visible_line(&path.display().to_string()))
+                    ),
+                    (
+                        "root",
+                        Arg::Str(&text::visible_line(&root.display().to_string()))
+                    )
                 ]
             )
         ),

@@ -168,6 +168,21 @@ pub enum SaveError {
     },
 }
 
+/// Refuses a `path` that resolves (links followed, `..` taken off) outside
+/// `root`; with no root, nothing is refused.
+pub fn confine_to(root: Option<&Path>, path: &Path) -> Result<(), SaveError> {
+    match root {
+        Some(root) if !project::resolve(path).starts_with(root) => Err(SaveError::Io {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("{} is outside the repository: refused", path.display()),
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Saves `new_text` to `path`, which was read as `original`: refused when the
 /// file on disk is no longer `original` (someone else changed it), so nothing
 /// is lost; otherwise written atomically. A deleted file counts as changed.
@@ -190,14 +205,7 @@ pub fn save_file_in(
         path: path.to_owned(),
         source,
     };
-    if let Some(root) = root
-        && !project::resolve(path).starts_with(root)
-    {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            format!("{} is outside the repository: refused", path.display()),
-        )));
-    }
+    confine_to(root, path)?;
     match std::fs::read(path) {
         Ok(now) if now == original => {}
         Ok(_) => {

@@ -59,7 +59,12 @@ pub enum ProjectError {
     Outside { path: PathBuf, root: PathBuf },
     /// `--lang` names no language of the site.
     #[error("no translation in `{lang}`; languages found: {}", found.join(", "))]
-    UnknownLanguage { lang: String, found: Vec<String> },
+    UnknownLanguage {
+        lang: String,
+        found: Vec<String>,
+        /// Files the scan had to skip (one may be the translation meant).
+        skipped: Vec<super::Skipped>,
+    },
 }
 
 impl Project {
@@ -205,6 +210,7 @@ impl Project {
                 return Err(ProjectError::UnknownLanguage {
                     lang: lang.to_owned(),
                     found: scan.languages.clone(),
+                    skipped: scan.skipped.clone(),
                 });
             }
         }

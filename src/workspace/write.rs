@@ -774,6 +774,9 @@ pub fn save(
                     path: path.to_owned(),
                 });
             }
+            // Nothing is created outside the repository, not even a folder
+            // (a language folder may be a link leading out of it).
+            crate::workspace::confine_to(root, path)?;
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).map_err(|source| SaveError::Io {
                     path: path.to_owned(),
