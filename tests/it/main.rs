@@ -8,6 +8,7 @@ mod support;
 mod align_cli;
 mod align_gold;
 mod corpus_round_trip;
+mod hostile_repo;
 mod hostile_text;
 mod localize_golden;
 mod project;
