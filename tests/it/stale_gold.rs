@@ -201,7 +201,7 @@ fn predict(r: &TestRepo, lang: &str) -> (BTreeMap<Key, String>, Vec<String>) {
     };
     let mut out = BTreeMap::new();
     let (docs, stale_notes) =
-        match trame::workspace::staleness(&project, &[root.clone()], Some(lang)) {
+        match trame::workspace::staleness(&project, std::slice::from_ref(&root), Some(lang)) {
             Ok(x) => x,
             Err(e) => {
                 notes.push(format!("staleness failed: {e}"));
