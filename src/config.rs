@@ -25,7 +25,7 @@ pub struct Config {
     /// Pages larger than this many bytes are skipped with a warning.
     pub max_page_bytes: u64,
     /// A front-matter key of translations naming the English commit they
-    /// were made from (`default_lang_commit`): a lower bound of their base.
+    /// were made from (`default_lang_commit`): their base, whatever git says.
     pub base_key: Option<String>,
     /// Commits whose message holds one of these words do not change the
     /// base of the translation lines they touch (bulk fixes).

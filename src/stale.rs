@@ -215,6 +215,19 @@ pub fn classify(old: &Segment, new: &Segment) -> Change {
     Change::Meaning
 }
 
+/// Returns true when `new` says what `old` says: only whitespace, markup,
+/// punctuation or case differ, or a small typo was fixed (as English changes
+/// are judged cosmetic), and the numbers are the same. A translation edited
+/// this way was not brought up to date with the English: its base stays.
+pub fn is_cosmetic_edit(old: &str, new: &str) -> bool {
+    let digits = |s: &str| -> String { s.chars().filter(char::is_ascii_digit).collect() };
+    if digits(old) != digits(new) {
+        return false;
+    }
+    let (a, b) = (prose_words(old), prose_words(new));
+    a == b || is_typo_fix(&a, &b)
+}
+
 /// Returns the words of a text with markup, link destinations and invariant
 /// values (numbers, code) removed and letters lowercased, so that two texts
 /// with equal results differ only in markup or invariants.

@@ -767,6 +767,12 @@ pub type Origin = usize;
 /// Lines are compared as wholes with a line diff between consecutive
 /// versions, so it is exact for the line-based edits translators make.
 pub fn line_origins(versions: &[&str]) -> Vec<Origin> {
+    line_origins_with(versions, &|_, _| false)
+}
+
+/// [`line_origins`], where a replaced run of lines that `unchanged` judges
+/// the same as the lines it replaces (say, a typo fix) keeps their origins.
+pub fn line_origins_with(versions: &[&str], unchanged: &dyn Fn(&str, &str) -> bool) -> Vec<Origin> {
     let mut origins: Vec<Origin> = Vec::new();
     let mut prev: Option<&str> = None;
     for (k, text) in versions.iter().enumerate() {
@@ -777,6 +783,7 @@ pub fn line_origins(versions: &[&str]) -> Vec<Origin> {
                     .algorithm(similar::Algorithm::Myers)
                     .diff_lines(old, *text);
                 let mut next = Vec::with_capacity(text.lines().count());
+                let (old_lines, new_lines) = (lines_of(old), lines_of(text));
                 for op in diff.ops() {
                     match *op {
                         similar::DiffOp::Equal { old_index, len, .. } => {
@@ -784,8 +791,32 @@ pub fn line_origins(versions: &[&str]) -> Vec<Origin> {
                                 (0..len).map(|i| origins.get(old_index + i).copied().unwrap_or(k)),
                             );
                         }
-                        similar::DiffOp::Insert { new_len, .. }
-                        | similar::DiffOp::Replace { new_len, .. } => {
+                        similar::DiffOp::Replace {
+                            old_index,
+                            old_len,
+                            new_index,
+                            new_len,
+                        } => {
+                            let before = old_lines[old_index..old_index + old_len].concat();
+                            let after = new_lines[new_index..new_index + new_len].concat();
+                            if unchanged(&before, &after) {
+                                // The newest origin of the lines replaced.
+                                let kept = (old_index..old_index + old_len)
+                                    .filter_map(|i| origins.get(i).copied())
+                                    .max()
+                                    .unwrap_or(k);
+                                next.extend((0..new_len).map(|i| {
+                                    if old_len == new_len {
+                                        origins.get(old_index + i).copied().unwrap_or(kept)
+                                    } else {
+                                        kept
+                                    }
+                                }));
+                            } else {
+                                next.extend(std::iter::repeat_n(k, new_len));
+                            }
+                        }
+                        similar::DiffOp::Insert { new_len, .. } => {
                             next.extend(std::iter::repeat_n(k, new_len));
                         }
                         similar::DiffOp::Delete { .. } => {}
@@ -799,9 +830,23 @@ pub fn line_origins(versions: &[&str]) -> Vec<Origin> {
     origins
 }
 
+/// The lines of a text with their line breaks, as the line diff counts them.
+fn lines_of(text: &str) -> Vec<&str> {
+    text.split_inclusive('\n').collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unchanged_runs_keep_their_origins() {
+        let v0 = "a\nb\nc\n";
+        let v1 = "a\nB\nc\n";
+        let same = |x: &str, y: &str| x.eq_ignore_ascii_case(y);
+        assert_eq!(line_origins_with(&[v0, v1], &same), vec![0, 0, 0]);
+        assert_eq!(line_origins_with(&[v0, "a\nX\nc\n"], &same), vec![0, 1, 0]);
+    }
 
     #[test]
     fn line_origins_follow_edits() {

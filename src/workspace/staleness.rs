@@ -552,7 +552,9 @@ fn line_origins(
                 origin.push(RowBase::WorkTree);
             }
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            Ok(history::line_origins(&refs)
+            // A typo or punctuation sweep over the translation is no
+            // re-sync with the English: those lines keep their base.
+            Ok(history::line_origins_with(&refs, &stale::is_cosmetic_edit)
                 .into_iter()
                 .map(|o| origin[o])
                 .collect())
@@ -580,8 +582,10 @@ fn row_bases(
     line_origin: &[RowBase],
     base_key: Option<&str>,
 ) -> Vec<RowBase> {
-    // The commit the translation's front matter says it was made from: no
-    // row's base is older.
+    // The commit the translation's front matter says it was made from: where
+    // a site keeps that key, it is the base of every translated row (a
+    // translation committed late, or touched by later fixes, was still made
+    // from that English); only a review record is newer.
     let declared = base_key
         .and_then(|key| declared_base(&target.text, key))
         .and_then(|id| {
@@ -628,12 +632,9 @@ fn row_bases(
                             .map(|k| RowBase::Commit(*k))
                     }
                 });
-            let newest = match reviewed {
+            let newest = declared.unwrap_or(newest);
+            match reviewed {
                 Some(r) => newest.newer(r),
-                None => newest,
-            };
-            match declared {
-                Some(d) => newest.newer(d),
                 None => newest,
             }
         })

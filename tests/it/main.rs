@@ -16,6 +16,7 @@ mod realign;
 mod report_cli;
 mod safety;
 mod segments_cli;
+mod stale_gold;
 mod stale_repo;
 mod tidy;
 mod tui_e2e;

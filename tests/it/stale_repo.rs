@@ -520,12 +520,10 @@ fn bulk_commits_can_be_ignored_and_the_base_declared() {
             &en.replace("in Lyon this year", "in Berlin next year"),
         );
         r.commit("English: the sprint moves");
-        // A typo sweep over every translation, not a re-sync.
+        // A wording sweep over every translation, not a re-sync.
         r.write(
             "content/a.fr.md",
-            &fr.replace("à Lyon", "à  Lyon")
-                .replace("  ", " ")
-                .replace("cette année.", "cette année !"),
+            &fr.replace("a lieu à Lyon", "se tient à Lyon"),
         );
         r.commit(message);
         r
@@ -539,18 +537,34 @@ fn bulk_commits_can_be_ignored_and_the_base_declared() {
             .unwrap()
     };
     // Plain: the sweep is taken for a re-sync and hides the change.
-    let r = build("Fix punctuation in all locales");
+    let r = build("Fix wording in all locales");
     assert_eq!(sprint(&r), State::UpToDate);
+    // A sweep that only fixes punctuation or a typo is never a re-sync.
+    let mut p = TestRepo::new();
+    p.write("content/a.md", en);
+    p.write("content/a.fr.md", fr);
+    p.commit("English and French");
+    p.write(
+        "content/a.md",
+        &en.replace("in Lyon this year", "in Berlin next year"),
+    );
+    p.commit("English: the sprint moves");
+    p.write(
+        "content/a.fr.md",
+        &fr.replace("cette année.", "cette annee !"),
+    );
+    p.commit("Fix punctuation in all locales");
+    assert_eq!(sprint(&p), State::Stale);
     // Listed in .git-blame-ignore-revs: the change is reported again.
     let head = r.repo.head().unwrap().target().unwrap().to_string();
     r.write(".git-blame-ignore-revs", &format!("# bulk fixes\n{head}\n"));
     assert_eq!(sprint(&r), State::Stale);
     // The keyword in the message does the same.
-    let r = build("Fix punctuation in all locales [i18n-ignore]");
+    let r = build("Fix wording in all locales [i18n-ignore]");
     assert_eq!(sprint(&r), State::Stale);
     // A translator who checked the page against the new English says so in
-    // its front matter: the base key makes that commit the lower bound.
-    let mut r = build("Fix punctuation in all locales [i18n-ignore]");
+    // its front matter: the base key makes that commit the base.
+    let mut r = build("Fix wording in all locales [i18n-ignore]");
     let english_commit = r
         .repo
         .head()
