@@ -86,7 +86,7 @@ impl TranslationMemory {
             ) else {
                 continue;
             };
-            if s.fingerprint == t.fingerprint && s.text.split_whitespace().count() >= 3 {
+            if crate::segment::is_left_in_source(&s.text, &t.text) {
                 continue;
             }
             self.add(&s.text, &t.text);

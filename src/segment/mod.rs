@@ -344,6 +344,62 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// Returns true when a translated text is its source text left as it was:
+/// the same text (whitespace aside) that reads as prose: at least three
+/// lower-case words of three letters or more outside link destinations,
+/// URLs, inline code and shortcodes. Names, titles and terms (Title Case,
+/// `XMPP`), numbers and short labels kept on purpose ("Last Call") stay
+/// neutral.
+pub fn is_left_in_source(source: &str, target: &str) -> bool {
+    normalize(source) == normalize(target) && prose_word_count(source) >= 3
+}
+
+/// Counts the lower-case words of three letters or more of a text, leaving
+/// out link destinations, URLs, inline code and shortcodes.
+fn prose_word_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut rest = text;
+    let skip_to = |rest: &str, open: &str, close: &str| -> Option<usize> {
+        let after = rest.strip_prefix(open)?;
+        after.find(close).map(|e| open.len() + e + close.len())
+    };
+    while let Some(c) = rest.chars().next() {
+        if let Some(n) = skip_to(rest, "](", ")")
+            .or_else(|| skip_to(rest, "`", "`"))
+            .or_else(|| skip_to(rest, "{{", "}}"))
+            .or_else(|| skip_to(rest, "<", ">"))
+        {
+            rest = &rest[n..];
+            continue;
+        }
+        if c.is_alphabetic() {
+            let end = rest
+                .find(|ch: char| {
+                    !(ch.is_alphanumeric()
+                        || ch == ':'
+                        || ch == '/'
+                        || ch == '.'
+                        || ch == '-'
+                        || ch == '\'')
+                })
+                .unwrap_or(rest.len());
+            let word = &rest[..end];
+            let url = word.contains("://") || word.starts_with("www.");
+            let letters: String = word.chars().take_while(|ch| ch.is_alphabetic()).collect();
+            if !url
+                && letters.chars().count() >= 3
+                && letters.chars().next().is_some_and(char::is_lowercase)
+            {
+                count += 1;
+            }
+            rest = &rest[end.max(c.len_utf8())..];
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    count
+}
+
 /// Returns the fingerprint of a text, after normalization.
 pub fn fingerprint(text: &str) -> Fingerprint {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;

@@ -295,3 +295,24 @@ fn alert_markers_are_structure() {
     }
     assert_eq!(rebuilt, text);
 }
+
+/// Prose left in the source language is told from names, titles and short
+/// labels kept on purpose.
+#[test]
+fn prose_left_in_the_source_language() {
+    let same = |t: &str| is_left_in_source(t, t);
+    assert!(same("Movim 0.26 with custom emojis"));
+    assert!(same("We meet every Monday in the\nmain room."));
+    assert!(!same("Last Call"));
+    assert!(!same("The XMPP Newsletter July 2024"));
+    assert!(!same("Application Programming Interface (API)"));
+    assert!(!same(
+        "[Bifrost bridge](https://opencollective.com/bifrost-mam)"
+    ));
+    assert!(!same("Run `cargo install --locked trame` now"));
+    // Different text is a translation, however close.
+    assert!(!is_left_in_source(
+        "We meet every Monday.",
+        "Nous nous réunissons chaque lundi."
+    ));
+}

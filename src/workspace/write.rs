@@ -239,7 +239,7 @@ fn add_values(memory: &mut TranslationMemory, s: &Page, t: &Page, alignment: &Al
             continue;
         };
         // Prose left in English is not a translation; a short name is.
-        if a.fingerprint == b.fingerprint && a.text.split_whitespace().count() >= 3 {
+        if crate::segment::is_left_in_source(&a.text, &b.text) {
             continue;
         }
         memory.add(&segment_value(&s.text, a), &segment_value(&t.text, b));
@@ -425,7 +425,7 @@ fn left_in_english(
         .map(|r| (r.source.start, r.target.start))
         .filter(|&(i, j)| {
             let (s, t) = (&source.segments[i], &target.segments[j]);
-            s.fingerprint == t.fingerprint && s.text.split_whitespace().count() >= 3
+            crate::segment::is_left_in_source(&s.text, &t.text)
         })
         .collect()
 }
