@@ -180,8 +180,12 @@ pub fn main(interface: Interface) -> ExitCode {
     let cli = Cli::parse();
     let l10n = Localizer::from_env(cli.ui_lang.as_deref(), |v| std::env::var(v).ok());
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match run(cli, &l10n, &mut out, interface) {
+    // Buffered: a report of thousands of lines is a few writes, not one per
+    // line; flushed before the exit code is known, so a closed pipe counts.
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let result = run(cli, &l10n, &mut out, interface);
+    let flushed = out.flush().map_err(anyhow::Error::from);
+    match result.and_then(|code| flushed.map(|()| code)) {
         Ok(code) => code,
         Err(err) => {
             if output::is_broken_pipe(&err) {
