@@ -33,9 +33,15 @@ fn corpus_pairs() -> Vec<(Document, Document)> {
         return Vec::new();
     }
     let paths = [dir.join("xsf-xmpp.org"), dir.join("cncf-glossary/content")];
-    let project = trame::workspace::Project::for_paths(&paths).expect("corpus project");
-    let scan = project.scan(&paths, None).expect("corpus files");
-    let sets = scan.sets;
+    // Two sites: each is its own project.
+    let sets: Vec<_> = paths
+        .iter()
+        .flat_map(|path| {
+            let paths = std::slice::from_ref(path);
+            let project = trame::workspace::Project::for_paths(paths).expect("corpus project");
+            project.scan(paths, None).expect("corpus files").sets
+        })
+        .collect();
     sets.iter()
         .flat_map(|set| {
             set.translations

@@ -36,10 +36,14 @@ fn corpus_translations() -> Vec<PathBuf> {
         dir.join("xsf-xmpp.org/content"),
         dir.join("cncf-glossary/content"),
     ];
-    let project = trame::workspace::Project::for_paths(&paths).expect("corpus project");
-    let scan = project.scan(&paths, None).expect("corpus files");
-    scan.sets
-        .into_iter()
+    // Two sites: each is its own project.
+    paths
+        .iter()
+        .flat_map(|path| {
+            let paths = std::slice::from_ref(path);
+            let project = trame::workspace::Project::for_paths(paths).expect("corpus project");
+            project.scan(paths, None).expect("corpus files").sets
+        })
         .flat_map(|set| set.translations.into_iter().map(|(_, t)| t))
         .collect()
 }

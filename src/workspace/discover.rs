@@ -183,31 +183,59 @@ pub fn root_of(path: &Path, content_roots: &[PathBuf], rules: &Rules<'_>) -> Pat
     let canonical = path.canonicalize().ok();
     for root in content_roots {
         if let (Some(p), Ok(r)) = (&canonical, root.canonicalize())
-            && p.starts_with(&r)
+            && let Ok(rel) = p.strip_prefix(&r)
         {
+            // The root written as the user wrote `path` (`../site/content`
+            // for `../site/content/blog`), so every path found under it
+            // keeps that form.
+            let alias = up(path, rel.components().count());
+            if alias.canonicalize().is_ok_and(|a| a == r) {
+                return alias;
+            }
             return root.clone();
         }
     }
-    let mut found = None;
-    let mut at = Some(path);
-    while let Some(p) = at {
-        let parent = p.parent();
-        if let (Some(name), Some(parent)) = (p.file_name().and_then(|n| n.to_str()), parent)
-            && parse_tag(name).is_some()
-            && has_source_dir(parent, rules.source)
-        {
-            found = Some(parent.to_owned());
+    // The outermost folder (inside the repository) above a language folder
+    // that has a source-language folder beside it; looked for on the
+    // resolved path, so `.` inside `content/fr` finds `content`.
+    if let Some(p) = &canonical {
+        let mut found = None;
+        for (levels, a) in p.ancestors().enumerate() {
+            if rules.root.is_some_and(|r| !a.starts_with(r) || a == r) {
+                break;
+            }
+            if let (Some(name), Some(parent)) = (a.file_name().and_then(|n| n.to_str()), a.parent())
+                && parse_tag(name).is_some()
+                && has_source_dir(parent, rules.source)
+            {
+                found = Some(levels + 1);
+            }
         }
-        at = parent.filter(|x| !x.as_os_str().is_empty());
-    }
-    if let Some(root) = found {
-        return root;
+        if let Some(levels) = found {
+            // `path` is a file: its folder is one level up already.
+            return up(path, levels);
+        }
     }
     if path.is_dir() {
         path.to_owned()
     } else {
         path.parent().map(Path::to_owned).unwrap_or_default()
     }
+}
+
+/// `path` with `levels` trailing components taken off, written as the user
+/// wrote it (`..` added when it runs out of names).
+fn up(path: &Path, levels: usize) -> PathBuf {
+    let mut p = tidy(path);
+    for _ in 0..levels {
+        match p.file_name() {
+            Some(_) => {
+                p.pop();
+            }
+            None => p.push(".."),
+        }
+    }
+    p
 }
 
 fn has_source_dir(dir: &Path, source: &LanguageIdentifier) -> bool {

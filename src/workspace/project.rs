@@ -35,6 +35,9 @@ pub struct Project {
     /// The content roots, as shown to the user (relative to the current
     /// folder when possible).
     pub content: Vec<PathBuf>,
+    /// What commands read when given no path: the content roots, else the
+    /// folder the project was found from.
+    pub default_paths: Vec<PathBuf>,
     /// Every path read or written must resolve inside this folder: the
     /// repository's work tree, else the folder of `trame.toml`, else the
     /// folder started from (absolute, links resolved).
@@ -110,7 +113,20 @@ impl Project {
             }
             None => (Config::default(), None),
         };
-        let base = config_dir.clone().or(repo_root.clone()).unwrap_or(dir);
+        // With neither, a folder inside a language folder (`content/fr`)
+        // belongs to the site above it (`content`).
+        let base = config_dir.clone().or(repo_root.clone()).unwrap_or_else(|| {
+            let source = config::parse_tag(&config.source_language)
+                .unwrap_or_else(|| LanguageIdentifier::from_bytes(b"en").unwrap_or_default());
+            let rules = Rules {
+                root: None,
+                source: &source,
+                configured: &[],
+                layout: config.layout,
+            };
+            let site = discover::root_of(&dir, &[], &rules);
+            site.canonicalize().unwrap_or(dir)
+        });
         let confine = repo_root.clone().unwrap_or_else(|| base.clone());
         if let Some(c) = &config.content {
             let path = base.join(c);
@@ -121,14 +137,22 @@ impl Project {
                 });
             }
         }
-        let content = match &config.content {
+        // With no `content` and no `issues/` or `content/` folder, the folder
+        // started from is what commands read by default, but not a content
+        // root: discovery finds where its language folders sit.
+        let content: Vec<PathBuf> = match &config.content {
             Some(c) => vec![shown(&base.join(c), &cwd)],
             None => ["issues", "content"]
                 .into_iter()
                 .map(|d| base.join(d))
                 .find(|d| d.is_dir())
                 .map(|d| vec![shown(&d, &cwd)])
-                .unwrap_or_else(|| vec![shown(&base, &cwd)]),
+                .unwrap_or_default(),
+        };
+        let default_paths = if content.is_empty() {
+            vec![shown(&base, &cwd)]
+        } else {
+            content.clone()
         };
         let mut project = Project::new(
             config,
@@ -137,6 +161,7 @@ impl Project {
             content,
         );
         project.confine = confine;
+        project.default_paths = default_paths;
         Ok(project)
     }
 
@@ -173,6 +198,7 @@ impl Project {
             source_lang,
             languages,
             segment,
+            default_paths: content.clone(),
             content,
             config,
         }
@@ -183,10 +209,10 @@ impl Project {
         &self.config.source_language
     }
 
-    /// The paths to work on: those given, else the content roots.
+    /// The paths to work on: those given, else the default ones.
     pub fn paths_or_content(&self, paths: &[PathBuf]) -> Vec<PathBuf> {
         if paths.is_empty() {
-            self.content.clone()
+            self.default_paths.clone()
         } else {
             paths.to_vec()
         }

@@ -182,7 +182,7 @@ pub fn staleness_each(
     let start = scan
         .paths
         .first()
-        .or(project.content.first())
+        .or(project.default_paths.first())
         .cloned()
         .unwrap_or_default();
     let (repo, repo_notes) = open_repository(&start)?;

@@ -432,3 +432,46 @@ fn a_page_saved_in_the_interface_is_checked_with_the_same_settings() {
         .collect();
     assert_eq!(keys, ["title", "teaser"], "{segments}");
 }
+
+/// The same pairs from inside a language folder, from a relative path, and
+/// in a site that is not a git repository.
+#[test]
+fn pairs_are_found_from_any_folder_and_without_a_repository() {
+    let (r, _) = site();
+    let dir = r.path();
+    let fr = dir.join("content/fr");
+    let status = trame(&fr, &["status", "--format", "json"]);
+    let report = json(&status);
+    let targets: BTreeSet<String> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["translations"].as_array().unwrap().clone())
+        .map(|t| t["target"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(targets.contains("../fr/intro.md"), "{targets:?}");
+    assert!(
+        targets.contains("../ja/docs/languages/cpp/x.md"),
+        "{targets:?}"
+    );
+    // No repository: a folder inside a language folder still belongs to
+    // the site above it.
+    let plain = tempfile::tempdir().unwrap();
+    for (path, text) in [
+        ("site/content/en/intro.md", EN),
+        ("site/content/fr/intro.md", FR),
+    ] {
+        let p = plain.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    let status = trame(
+        plain.path(),
+        &["status", "site/content/fr", "--format", "json"],
+    );
+    let report = json(&status);
+    assert_eq!(
+        report["documents"][0]["translations"][0]["target"], "site/content/fr/intro.md",
+        "{report}"
+    );
+}
