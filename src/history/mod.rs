@@ -779,13 +779,15 @@ pub fn line_origins_with(versions: &[&str], unchanged: &dyn Fn(&str, &str) -> bo
         origins = match prev {
             None => vec![k; text.lines().count()],
             Some(old) => {
-                let diff = similar::TextDiff::configure()
-                    .algorithm(similar::Algorithm::Myers)
-                    .diff_lines(old, *text);
-                let mut next = Vec::with_capacity(text.lines().count());
-                let (old_lines, new_lines) = (lines_of(old), lines_of(text));
-                for op in diff.ops() {
-                    match *op {
+                // Lines as the pages count them: ended by `\n` only (a lone
+                // `\r` is no line break for Markdown line numbers).
+                let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+                let new_lines: Vec<&str> = text.split_inclusive('\n').collect();
+                let ops =
+                    similar::capture_diff_slices(similar::Algorithm::Myers, &old_lines, &new_lines);
+                let mut next = Vec::with_capacity(new_lines.len());
+                for op in ops {
+                    match op {
                         similar::DiffOp::Equal { old_index, len, .. } => {
                             next.extend(
                                 (0..len).map(|i| origins.get(old_index + i).copied().unwrap_or(k)),
@@ -830,11 +832,6 @@ pub fn line_origins_with(versions: &[&str], unchanged: &dyn Fn(&str, &str) -> bo
     origins
 }
 
-/// The lines of a text with their line breaks, as the line diff counts them.
-fn lines_of(text: &str) -> Vec<&str> {
-    text.split_inclusive('\n').collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -846,6 +843,13 @@ mod tests {
         let same = |x: &str, y: &str| x.eq_ignore_ascii_case(y);
         assert_eq!(line_origins_with(&[v0, v1], &same), vec![0, 0, 0]);
         assert_eq!(line_origins_with(&[v0, "a\nX\nc\n"], &same), vec![0, 1, 0]);
+        // Line breaks of every kind, as the diff cuts them.
+        let r0 = "a\rb\r\nc";
+        let r1 = "a\rB\r\nc\rd";
+        assert_eq!(
+            line_origins_with(&[r0, r1], &same).len(),
+            r1.lines().count()
+        );
     }
 
     #[test]
