@@ -19,7 +19,7 @@ use crate::stale::Labelled;
 use crate::workspace::{Page, StaleDoc, StaleNote};
 
 /// Bump when the meaning of cached results changes without a version change.
-const FORMAT: &str = "trame page cache 2";
+const FORMAT: &str = "trame page cache 3";
 
 /// Entries older than this are deleted.
 const MAX_AGE: Duration = Duration::from_secs(30 * 24 * 3600);

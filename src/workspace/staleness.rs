@@ -762,17 +762,32 @@ fn label_set(
     let mut base_docs = BaseDocs::new();
     for (tlang, tpath, target, alignment) in aligned.targets {
         let origins = line_origins(ctx, history, &tpath, &target, &mut notes)?;
-        let bases = row_bases(
-            history,
-            ctx.records.reviews_of(set),
-            &page_name(&set.source),
-            &tlang,
-            &target,
-            &alignment,
-            &origins,
-            ctx.project.config.base_key.as_deref(),
-        );
+        let bases_of = |alignment: &crate::align::Alignment| {
+            row_bases(
+                history,
+                ctx.records.reviews_of(set),
+                &page_name(&set.source),
+                &tlang,
+                &target,
+                alignment,
+                &origins,
+                ctx.project.config.base_key.as_deref(),
+            )
+        };
+        let mut bases = bases_of(&alignment);
         base_docs.read(ctx, history, set, &source, &bases)?;
+        // The translation was made from the English at its base: aligned
+        // with that English first (nearly one to one), then carried to the
+        // current English, a reorganized page or a deleted paragraph no
+        // longer pulls translated text onto the wrong row.
+        let mut alignment = alignment;
+        if let Some(pivoted) = pivot(
+            ctx, set, &source, &target, &tlang, &alignment, &bases, &base_docs,
+        ) {
+            alignment = pivoted;
+            bases = bases_of(&alignment);
+            base_docs.read(ctx, history, set, &source, &bases)?;
+        }
         let labels = label_target(
             ctx, history, set, &source, &target, &tlang, &alignment, &bases, &base_docs,
         );
@@ -785,6 +800,80 @@ fn label_set(
         });
     }
     Ok((out, notes))
+}
+
+/// The newest base of a translation's rows: the English it was last made
+/// against, as a whole.
+fn page_base(bases: &[RowBase]) -> Option<RowBase> {
+    bases
+        .iter()
+        .copied()
+        .filter(|b| *b != RowBase::Unknown)
+        .reduce(RowBase::newer)
+}
+
+/// Step 6b, the pivot: when the English changed since the translation's
+/// newest base, aligns the translation with that base English (nearly one
+/// to one). A translated paragraph that pairs there, confidently and alone,
+/// with English deleted since, yet shares a row of the current alignment
+/// with other translated text, is given a row of its own, so it is reported
+/// removed instead of hiding in a neighbour; the translator's corrections
+/// stay. `None` when nothing changes.
+#[allow(clippy::too_many_arguments)]
+fn pivot(
+    ctx: &Ctx<'_>,
+    set: &PageSet,
+    source: &Page,
+    target: &Page,
+    tlang: &str,
+    current: &crate::align::Alignment,
+    bases: &[RowBase],
+    base_docs: &BaseDocs,
+) -> Option<crate::align::Alignment> {
+    use crate::align::FixedRow;
+    let base = page_base(bases)?;
+    let key = base_docs.blob_of.get(&base).copied().flatten()?;
+    let (base_doc, versions) = base_docs.docs.get(&key)?.as_ref()?;
+    let mut current_of = vec![None; base_doc.segments.len()];
+    for (i, v) in versions.iter().enumerate() {
+        if let Some(k) = v
+            && let Some(slot) = current_of.get_mut(*k)
+        {
+            *slot = Some(i);
+        }
+    }
+    let through_base = crate::align::align(base_doc, &target.document);
+    let mut changed = false;
+    let mut fixed = crate::store::corrections::resolve(
+        ctx.records.corrections_of(set),
+        &page_name(&set.source),
+        tlang,
+        &source.document,
+        &target.document,
+    );
+    for row in &through_base.rows {
+        if row.source.len() != 1 || row.target.is_empty() || row.needs_review() || row.crossed {
+            continue;
+        }
+        // The translation of a paragraph deleted from the English since,
+        // which the current alignment merged into a neighbour's row, stands
+        // alone (removed). Pinning the surviving pairs as well was measured
+        // on the staleness gold: it breaks moved sections (crossing pins)
+        // more than it helps.
+        let merged = current
+            .rows
+            .iter()
+            .find(|r| r.target.contains(&row.target.start))
+            .is_some_and(|r| !r.source.is_empty() && r.target.len() > row.target.len());
+        if current_of[row.source.start].is_none() && merged {
+            fixed.push(FixedRow {
+                source: 0..0,
+                target: row.target.clone(),
+            });
+            changed = true;
+        }
+    }
+    changed.then(|| crate::align::align_with(&source.document, &target.document, &fixed))
 }
 
 /// Step 7: labels one translation, a review of the current English settling

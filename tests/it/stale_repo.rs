@@ -590,3 +590,29 @@ fn bulk_commits_can_be_ignored_and_the_base_declared() {
     r.write("trame.toml", "");
     assert_eq!(sprint(&r), State::Stale);
 }
+
+/// A paragraph deleted from the English whose translation the alignment
+/// would merge into its neighbour's row: aligned first with the English it
+/// was translated from, it is reported removed.
+#[test]
+fn the_translation_of_a_deleted_paragraph_is_removed_not_merged() {
+    let en = "# Keyboard\n\nAll menus work with the keyboard alone.\n\nFocus is visible on every link.\n\n## Testing\n\nWe test with two screen readers.\n";
+    let it = "# Tastiera\n\nTutti i menu funzionano con la sola tastiera.\n\nIl focus è visibile su ogni link.\n\n## Test\n\nFacciamo test con due lettori di schermo.\n";
+    let mut r = TestRepo::new();
+    r.write("content/a.md", en);
+    r.write("content/a.it.md", it);
+    r.commit("English and Italian");
+    r.write(
+        "content/a.md",
+        &en.replace("Focus is visible on every link.\n\n", ""),
+    );
+    r.commit("English: the focus paragraph goes");
+    let (docs, _) = r.staleness(None);
+    let removed: Vec<u32> = docs[0]
+        .labels
+        .iter()
+        .filter(|l| l.state == State::Removed)
+        .map(|l| docs[0].target.document.segments[l.target.start].lines.0)
+        .collect();
+    assert_eq!(removed, [5], "{:?}", states(&docs[0]));
+}
