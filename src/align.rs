@@ -712,6 +712,11 @@ fn kind_pair(a: &SegFeatures, b: &SegFeatures, multi: bool) -> f32 {
         (ShortcodeParam, ShortcodeParam) if !multi && a.key == b.key => 0.5,
         (ShortcodeParam, ShortcodeParam) => -2.0,
         (ShortcodeParam, _) | (_, ShortcodeParam) => f32::NEG_INFINITY,
+        // Blocks a translation keeps as they are pair only with their like.
+        (Code, Code) if !multi => 0.5,
+        (Shortcode, Shortcode) if !multi && a.key == b.key => 1.0,
+        (Shortcode, Shortcode) if !multi => -1.0,
+        (Code | Shortcode, _) | (_, Code | Shortcode) => f32::NEG_INFINITY,
         (Heading, Heading) if multi => f32::NEG_INFINITY,
         (Heading, Heading) => {
             if a.level == b.level {

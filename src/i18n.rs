@@ -91,6 +91,8 @@ pub mod ids {
         KIND_TABLE_CELL,
         KIND_BLOCKQUOTE,
         KIND_SHORTCODE_PARAM,
+        KIND_CODE,
+        KIND_SHORTCODE,
     ];
     pub const ERROR: &str = "error";
     pub const WARNING: &str = "warning";
@@ -141,6 +143,8 @@ pub mod ids {
     pub const KIND_TABLE_CELL: &str = "kind-table-cell";
     pub const KIND_BLOCKQUOTE: &str = "kind-blockquote";
     pub const KIND_SHORTCODE_PARAM: &str = "kind-shortcode-param";
+    pub const KIND_CODE: &str = "kind-code";
+    pub const KIND_SHORTCODE: &str = "kind-shortcode";
 }
 
 /// Returns the ids among `ids` that a language's bundle lacks, with that

@@ -188,6 +188,7 @@ pub fn counts(source: &Document, labels: &[Labelled]) -> Counts {
         let words = l
             .source
             .and_then(|i| source.segments.get(i))
+            .filter(|s| s.kind.is_prose())
             .map_or(0, |s| word_count(&s.text));
         if let Some(slot) = l.source.and_then(|i| labelled.get_mut(i)) {
             *slot = true;
@@ -224,7 +225,11 @@ pub fn report(
                 .find(|r| r.target.start >= l.target.start && !r.source.is_empty())
                 .map_or(sections.len() - 1, |r| section_of[r.source.start]),
         };
-        let words = l.source.map_or(0, |i| word_count(&source.segments[i].text));
+        let words = l
+            .source
+            .map(|i| &source.segments[i])
+            .filter(|s| s.kind.is_prose())
+            .map_or(0, |s| word_count(&s.text));
         sections[section].counts.add(l.state, words);
         label_sections.push(section);
     }

@@ -200,6 +200,11 @@ pub fn classify(old: &Segment, new: &Segment) -> Change {
         // Only whitespace moved: a re-wrap.
         return Change::Cosmetic;
     }
+    if !old.kind.is_prose() || !new.kind.is_prose() {
+        // Code and standalone shortcodes are compared as code: any change
+        // is carried over as it is, never translated.
+        return Change::LinkOnly;
+    }
     let (a, b) = (prose_words(&old.text), prose_words(&new.text));
     if a == b {
         // Same words: only markup, punctuation or invariants moved.
@@ -540,7 +545,10 @@ pub fn label<'a>(
                         Change::None => (State::UpToDate, vec![]),
                         Change::Cosmetic => (State::Cosmetic, word_diff(&old.text, &seg.text)),
                         change => {
-                            let state = if carries_new_invariants(old, seg, &target_text) {
+                            let state = if carries_new_invariants(old, seg, &target_text)
+                                || (!seg.kind.is_prose()
+                                    && normalize(&target_text.text) == normalize(&seg.text))
+                            {
                                 State::AlreadyUpdated
                             } else if change == Change::LinkOnly {
                                 State::LinkOnly

@@ -75,3 +75,5 @@ kind-list-item = list item
 kind-table-cell = table cell
 kind-blockquote = quote
 kind-shortcode-param = shortcode
+kind-code = code block
+kind-shortcode = shortcode block

@@ -90,3 +90,5 @@ kind-list-item = élément de liste
 kind-table-cell = cellule
 kind-blockquote = citation
 kind-shortcode-param = shortcode
+kind-code = bloc de code
+kind-shortcode = bloc shortcode

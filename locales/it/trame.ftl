@@ -87,3 +87,5 @@ kind-list-item = voce di elenco
 kind-table-cell = cella
 kind-blockquote = citazione
 kind-shortcode-param = shortcode
+kind-code = blocco di codice
+kind-shortcode = blocco shortcode

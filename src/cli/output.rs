@@ -108,6 +108,8 @@ pub(crate) fn kind_id(kind: SegmentKind) -> &'static str {
         SegmentKind::TableCell => ids::KIND_TABLE_CELL,
         SegmentKind::Blockquote => ids::KIND_BLOCKQUOTE,
         SegmentKind::ShortcodeParam => ids::KIND_SHORTCODE_PARAM,
+        SegmentKind::Code => ids::KIND_CODE,
+        SegmentKind::Shortcode => ids::KIND_SHORTCODE,
     }
 }
 

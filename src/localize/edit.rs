@@ -100,8 +100,8 @@ pub fn apply_edits(
 /// it returns a value (a translation-memory hit, say) and otherwise left in
 /// the source language and listed in `missing`.
 ///
-/// Front-matter keys, untranslated values, URLs, shortcodes and all the
-/// structure are skipped spans, so they are copied as they are. The value
+/// Front-matter keys, untranslated values, URLs, shortcodes, code and all
+/// the structure are copied as they are. The value
 /// returned by `translate` is written as an [`Edit`]'s would be.
 pub fn create(
     source_text: &str,
@@ -112,6 +112,11 @@ pub fn create(
     let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
     let mut end = 0;
     for (i, seg) in source.segments.iter().enumerate() {
+        // Code and standalone shortcodes stay as they are, not left to
+        // translate.
+        if !seg.kind.is_prose() {
+            continue;
+        }
         // A segment that does not match the text is kept as it is: create
         // never loses source bytes.
         let value = if segment_matches(source_text, seg) && seg.bytes.start >= end {

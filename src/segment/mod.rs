@@ -38,6 +38,12 @@ pub enum SegmentKind {
     Blockquote,
     /// A translatable parameter of a shortcode, such as a figure's `caption`.
     ShortcodeParam,
+    /// The content of a code block (without its fences): compared as code,
+    /// kept as it is in a translation.
+    Code,
+    /// A shortcode alone on its line with no translatable parameter (a
+    /// video, a sign-up form): kept as it is in a translation.
+    Shortcode,
 }
 
 impl SegmentKind {
@@ -51,7 +57,15 @@ impl SegmentKind {
             SegmentKind::TableCell => "table-cell",
             SegmentKind::Blockquote => "blockquote",
             SegmentKind::ShortcodeParam => "shortcode-param",
+            SegmentKind::Code => "code",
+            SegmentKind::Shortcode => "shortcode",
         }
+    }
+
+    /// Returns true for prose a translator rewrites; false for blocks a
+    /// translation keeps as they are (code, standalone shortcodes).
+    pub fn is_prose(self) -> bool {
+        !matches!(self, SegmentKind::Code | SegmentKind::Shortcode)
     }
 }
 
@@ -516,6 +530,8 @@ impl<'a> Ctx<'a> {
         // Heading ids from `{#id}`, keyed by the heading's start offset.
         let mut explicit_ids: Vec<(usize, String)> = Vec::new();
         let mut autolink_depth = 0usize;
+        // The content of the code block being read.
+        let mut code: Option<Range<usize>> = None;
         for (event, r) in Parser::new_ext(body, options).into_offset_iter() {
             let r = (r.start + start)..(r.end + start);
             let in_raw = matches!(stack.last(), Some(Block::Code | Block::Html));
@@ -580,6 +596,22 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 Event::End(end) => {
+                    if matches!(end, TagEnd::CodeBlock)
+                        && let Some(content) = code.take()
+                    {
+                        let text = &self.text[content.clone()];
+                        let end = content.start + text.trim_end().len();
+                        let start = content.start + (text.len() - text.trim_start().len());
+                        if start < end {
+                            self.push_segment(
+                                SegmentKind::Code,
+                                0,
+                                None,
+                                start..end,
+                                Invariants::default(),
+                            );
+                        }
+                    }
                     if is_block_end(&end) {
                         self.flush(&mut pending, &stack);
                         stack.pop();
@@ -590,6 +622,12 @@ impl<'a> Ctx<'a> {
                         }
                         pending.extend(r);
                     }
+                }
+                Event::Text(_) if matches!(stack.last(), Some(Block::Code)) => {
+                    code = Some(match code.take() {
+                        Some(c) => c.start.min(r.start)..c.end.max(r.end),
+                        None => r,
+                    });
                 }
                 Event::Text(t) if !in_raw => {
                     if autolink_depth == 0 {

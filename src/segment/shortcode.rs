@@ -230,6 +230,24 @@ pub(super) fn carve(
             bytes: sc.bytes.clone(),
         });
         let signature = sc.signature(&translatable);
+        // With nothing to translate, the shortcode itself is the segment: a
+        // translation lacking it lacks a block (closing tags aside).
+        let has_prose = sc
+            .params
+            .iter()
+            .any(|p| !p.value.trim().is_empty() && translatable.contains(&p.key));
+        if !has_prose && !sc.name.starts_with('/') {
+            cx.push_segment(
+                SegmentKind::Shortcode,
+                0,
+                Some(sc.name.clone()),
+                sc.bytes.clone(),
+                Invariants {
+                    shortcodes: vec![signature.clone()],
+                    ..Invariants::default()
+                },
+            );
+        }
         for p in &sc.params {
             if p.value.trim().is_empty() || !translatable.contains(&p.key) {
                 continue;

@@ -273,6 +273,14 @@ pub fn plan_write(project: &Project, source: &Path, lang: &str) -> Result<WriteP
         source,
     };
     let hit = |seg: &Segment| -> Option<String> {
+        // A standalone shortcode is kept as it is; a code block is copied
+        // by `create` with its fences, and never filled alone (its lines
+        // carry no fence).
+        match seg.kind {
+            SegmentKind::Shortcode => return Some(seg.text.clone()),
+            SegmentKind::Code => return None,
+            _ => {}
+        }
         let value = segment_value(&page.text, seg);
         memory
             .exact(&value)
@@ -297,7 +305,13 @@ pub fn plan_write(project: &Project, source: &Path, lang: &str) -> Result<WriteP
                 })
             })
             .collect();
-        (None, created.text, from_memory, Some(created.missing))
+        // Code left as it is in a new translation is not left to translate.
+        let missing = created
+            .missing
+            .into_iter()
+            .filter(|&i| page.document.segments[i].kind.is_prose())
+            .collect();
+        (None, created.text, from_memory, Some(missing))
     };
     let (mut doc, _) = segment::parse_with(&text, config);
     let mut alignment = align(&page.document, &doc);
@@ -668,6 +682,10 @@ pub fn plan_sync(
         let current = segment::parse_with(&text, config).0;
         let mut edits = Vec::new();
         for (j, seg) in current.segments.iter().enumerate() {
+            // Links shown in code are examples, not the site's links.
+            if !seg.kind.is_prose() {
+                continue;
+            }
             let new = localize::localize_link_prefix(&seg.text, &doc.lang, rule);
             if new == seg.text {
                 continue;

@@ -15,9 +15,9 @@ use crate::support::{self, TestRepo};
 
 // Today's figures, rounded down to two decimals: a change that lowers one
 // fails. Issue 14 raises them to R 0.98 / P 0.9 (and the label floor with them).
-const RECALL_FLOOR: f64 = 0.77;
-const PRECISION_FLOOR: f64 = 0.89;
-const LABEL_FLOOR: f64 = 0.74;
+const RECALL_FLOOR: f64 = 0.90;
+const PRECISION_FLOOR: f64 = 0.90;
+const LABEL_FLOOR: f64 = 0.83;
 
 /// Labels that need a translator.
 const NEEDS: [&str; 4] = ["missing", "untranslated", "stale", "removed"];

@@ -616,3 +616,39 @@ fn the_translation_of_a_deleted_paragraph_is_removed_not_merged() {
         .collect();
     assert_eq!(removed, [5], "{:?}", states(&docs[0]));
 }
+
+/// Code blocks and standalone shortcodes are segments kept as they are: a
+/// version changed inside a fenced command is link-only (carried, not
+/// translated), a shortcode added alone on its line is missing, and an
+/// unchanged code block counts as translated when the translation has it.
+#[test]
+fn code_blocks_and_standalone_shortcodes_are_followed() {
+    let en = "# Install\n\nRun this command:\n\n```sh\npip install loom==1.4.0\n```\n";
+    let fr = "# Installation\n\nLancez cette commande :\n\n```sh\npip install loom==1.4.0\n```\n";
+    let mut r = TestRepo::new();
+    r.write("content/a.md", en);
+    r.write("content/a.fr.md", fr);
+    r.commit("English and French");
+    let en2 = format!(
+        "{}\n{{{{< newsletter-subscribe >}}}}\n",
+        en.replace("1.4.0", "1.5.0")
+    );
+    r.write("content/a.md", &en2);
+    r.commit("English: new version, subscription form");
+    let (docs, _) = r.staleness(None);
+    assert_eq!(
+        states(&docs[0]),
+        [
+            (1, State::UpToDate),
+            (3, State::UpToDate),
+            (6, State::LinkOnly),
+            (9, State::Missing),
+        ]
+    );
+    let diff: String = docs[0].labels[2]
+        .diff
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert!(diff.contains("1.4.0") && diff.contains("1.5.0"), "{diff}");
+}
