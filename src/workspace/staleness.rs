@@ -206,11 +206,13 @@ pub fn staleness_each(
         .map(|r| r.git_dir().join("trame").join("pages"));
     drop(repo);
     let records = Records::load(&sets)?;
+    let ignored = std::sync::Mutex::new(HashMap::new());
     let ctx = Ctx {
         project,
         rel: &rel,
         records: &records,
         ignored_revs: &ignored_revs,
+        ignored: &ignored,
     };
     if let Some(dir) = &cache_dir {
         cache::prune(dir);
@@ -397,6 +399,8 @@ struct Ctx<'a> {
     records: &'a Records,
     /// Commits listed in `.git-blame-ignore-revs` (ids or prefixes).
     ignored_revs: &'a [String],
+    /// Whether each commit seen so far is ignored (its message read once).
+    ignored: &'a std::sync::Mutex<HashMap<String, bool>>,
 }
 
 impl Ctx<'_> {
@@ -404,15 +408,30 @@ impl Ctx<'_> {
     /// touched: listed in `.git-blame-ignore-revs`, or with an ignore
     /// keyword (`[i18n-ignore]`) in its message.
     fn ignores(&self, repo: &Repo, id: &str) -> bool {
-        self.ignored_revs.iter().any(|r| id.starts_with(r.as_str()))
-            || (!self.project.config.ignore_commit_keywords.is_empty()
-                && repo.message(id).is_some_and(|m| {
-                    self.project
-                        .config
-                        .ignore_commit_keywords
-                        .iter()
-                        .any(|k| m.contains(k.as_str()))
-                }))
+        if self.ignored_revs.iter().any(|r| id.starts_with(r.as_str())) {
+            return true;
+        }
+        let keywords = &self.project.config.ignore_commit_keywords;
+        if keywords.is_empty() {
+            return false;
+        }
+        let known = self
+            .ignored
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(id)
+            .copied();
+        if let Some(known) = known {
+            return known;
+        }
+        let ignored = repo
+            .message(id)
+            .is_some_and(|m| keywords.iter().any(|k| m.contains(k.as_str())));
+        self.ignored
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(id.to_owned(), ignored);
+        ignored
     }
 }
 
@@ -831,6 +850,15 @@ fn pivot(
     base_docs: &BaseDocs,
 ) -> Option<crate::align::Alignment> {
     use crate::align::FixedRow;
+    // Only a row holding English and several translated segments can hide
+    // the translation of a deleted paragraph.
+    if !current
+        .rows
+        .iter()
+        .any(|r| !r.source.is_empty() && r.target.len() > 1)
+    {
+        return None;
+    }
     let base = page_base(bases)?;
     let key = base_docs.blob_of.get(&base).copied().flatten()?;
     let (base_doc, versions) = base_docs.docs.get(&key)?.as_ref()?;
@@ -841,6 +869,10 @@ fn pivot(
         {
             *slot = Some(i);
         }
+    }
+    // And only when some English was deleted since.
+    if current_of.iter().all(Option::is_some) {
+        return None;
     }
     let through_base = crate::align::align(base_doc, &target.document);
     let mut changed = false;
