@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -724,51 +724,10 @@ fn make_outside(root: &Path) -> PathBuf {
 
 static COMMANDS: AtomicUsize = AtomicUsize::new(0);
 
-/// Runs trame in `cwd` with a cleared environment and no input; fails if it
-/// has not returned within [`TIMEOUT`]. Output goes to files, so a large
-/// output cannot block the child while it is polled.
+/// Runs the binary as `support::trame_within` does, counting the commands.
 fn run(cwd: &Path, args: &[&str]) -> Output {
     COMMANDS.fetch_add(1, Ordering::Relaxed);
-    let mut out = tempfile::tempfile().unwrap();
-    let mut err = tempfile::tempfile().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_trame"))
-        .args(args)
-        .current_dir(cwd)
-        .env_clear()
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(out.try_clone().unwrap())
-        .stderr(err.try_clone().unwrap())
-        .spawn()
-        .expect("trame runs");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!(
-                "trame {args:?} did not return within {} s in {}",
-                TIMEOUT.as_secs(),
-                cwd.display()
-            );
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let read = |f: &mut std::fs::File| {
-        use std::io::{Read as _, Seek as _};
-        f.rewind().unwrap();
-        let mut v = Vec::new();
-        f.read_to_end(&mut v).unwrap();
-        v
-    };
-    Output {
-        status,
-        stdout: read(&mut out),
-        stderr: read(&mut err),
-    }
+    crate::support::trame_within(cwd, args, TIMEOUT)
 }
 
 /// The assertions every run must meet.

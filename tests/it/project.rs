@@ -6,8 +6,8 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
+use std::time::Duration;
 
 use crate::support::TestRepo;
 
@@ -65,25 +65,7 @@ fn site() -> (TestRepo, bool) {
 /// Runs trame in `cwd` with a cleared environment; fails the test if it
 /// does not return within a minute (a FIFO opened for reading would block).
 fn trame(cwd: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_trame"))
-        .args(args)
-        .current_dir(cwd)
-        .env_clear()
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("trame runs");
-    let start = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if start.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("trame {args:?} did not return within 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("output")
+    crate::support::trame_within(cwd, args, Duration::from_secs(60))
 }
 
 fn json(out: &Output) -> serde_json::Value {

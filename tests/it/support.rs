@@ -1,7 +1,8 @@
 //! Shared helpers: the corpus location and running the binary hermetically.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// Returns `../shared/corpus` when it exists; otherwise says so on stderr
 /// and returns `None`, so only the corpus cases are skipped.
@@ -125,5 +126,52 @@ impl TestRepo {
         let paths = [self.path().to_owned()];
         let project = trame::workspace::Project::for_paths(&paths).unwrap();
         trame::workspace::staleness(&project, &paths, lang).unwrap()
+    }
+}
+
+/// Runs `trame` with a cleared environment and no input, failing the test
+/// when it has not returned within `limit` (a FIFO opened for reading would
+/// block forever). Output goes to files, so a large output never fills a
+/// pipe and stalls the child.
+pub(crate) fn trame_within(cwd: &Path, args: &[&str], limit: Duration) -> Output {
+    let mut out = tempfile::tempfile().unwrap();
+    let mut err = tempfile::tempfile().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trame"))
+        .args(args)
+        .current_dir(cwd)
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(out.try_clone().unwrap())
+        .stderr(err.try_clone().unwrap())
+        .spawn()
+        .expect("trame runs");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "trame {args:?} did not return within {} s in {}",
+                limit.as_secs(),
+                cwd.display()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let read = |f: &mut std::fs::File| {
+        use std::io::{Read as _, Seek as _};
+        f.rewind().unwrap();
+        let mut v = Vec::new();
+        f.read_to_end(&mut v).unwrap();
+        v
+    };
+    Output {
+        status,
+        stdout: read(&mut out),
+        stderr: read(&mut err),
     }
 }
