@@ -397,6 +397,9 @@ pub fn new_translation_path(
 ) -> PathBuf {
     let root = Root::read(&root_of(source, content_roots, rules), rules);
     let rel = relative_to(source, &root.path);
+    // A new folder or suffix is written as Hugo writes language codes:
+    // lower case, `pt-br`.
+    let lang = &lang.to_lowercase().replace('_', "-");
     if rules.layout != Layout::Suffix
         && let (Some(dir), Some(source_dir)) = (root.lang_dir_of(&rel), &root.source_dir)
         && dir == source_dir

@@ -457,3 +457,31 @@ fn pairs_are_found_from_any_folder_and_without_a_repository() {
         "{report}"
     );
 }
+
+/// A new translation in a language with a region goes where Hugo looks for
+/// it, whatever the case of `--lang`: `content/pt-br/`, `x.pt-br.md`.
+#[test]
+fn a_new_translation_with_a_region_is_written_in_lower_case() {
+    let (r, _) = site();
+    let out = trame(
+        r.path(),
+        &[
+            "write",
+            "content/en/intro.md",
+            "--lang",
+            "zh-CN",
+            "--dry-run",
+        ],
+    );
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("content/zh-cn/intro.md"), "{shown}");
+    let mut s = TestRepo::new();
+    s.write("content/x.md", EN);
+    s.commit("English");
+    let out = trame(
+        s.path(),
+        &["write", "content/x.md", "--lang", "pt-BR", "--dry-run"],
+    );
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("content/x.pt-br.md"), "{shown}");
+}
