@@ -275,7 +275,7 @@ pub fn save_file(project: &workspace::Project, model: &Model, file: &Path) -> Sa
         &text,
     ) {
         Ok(()) => SaveOutcome::Saved {
-            reloaded: reload(project, file),
+            reloaded: reload(project, &pending.source_path),
         },
         Err(SaveError::ChangedOnDisk { .. }) => SaveOutcome::ChangedOnDisk,
         Err(e) => SaveOutcome::Failed {
@@ -286,8 +286,11 @@ pub fn save_file(project: &workspace::Project, model: &Model, file: &Path) -> Sa
 
 /// Reads the page set of `file` again (all its languages), as every command
 /// reads it.
-fn reload(project: &workspace::Project, file: &Path) -> message::Reloaded {
-    workspace::staleness(project, &[file.to_owned()], None)
+///
+/// `source` is the English page: naming it reads every language (a
+/// translation named alone is read alone).
+fn reload(project: &workspace::Project, source: &Path) -> message::Reloaded {
+    workspace::staleness(project, &[source.to_owned()], None)
         .map_err(|e| format!("{:#}", anyhow::Error::new(e)))
 }
 
@@ -324,7 +327,7 @@ pub fn record_reviews(
     match project.record_reviews(&doc, rows, &model.notes) {
         Ok(r) if r.changed => ReviewOutcome::Recorded {
             count: r.count,
-            reloaded: reload(project, target),
+            reloaded: reload(project, &doc.source.path),
         },
         Ok(_) => ReviewOutcome::Unchanged,
         Err(e) => ReviewOutcome::Failed {
@@ -352,7 +355,7 @@ pub fn record_realign(
     };
     match project.record_corrections(&doc, rows) {
         Ok(r) if r.changed => RealignOutcome::Recorded {
-            reloaded: reload(project, target),
+            reloaded: reload(project, &doc.source.path),
         },
         Ok(_) => RealignOutcome::Unchanged,
         Err(e) => RealignOutcome::Failed {

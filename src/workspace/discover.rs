@@ -274,6 +274,9 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
     let mut found = Listing::default();
     // Sets to keep when a file was named: the source it belongs to.
     let mut wanted: Option<HashSet<PathBuf>> = None;
+    // The files named, as found: a translation named alone keeps its set to
+    // that translation.
+    let mut named: HashSet<PathBuf> = HashSet::new();
     let mut roots: BTreeMap<PathBuf, Root> = BTreeMap::new();
     for path in paths {
         let meta = match std::fs::metadata(path) {
@@ -306,7 +309,8 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
             for dir in sibling_dirs(&root, &source_rel) {
                 list_dir(&dir, false, rules.root, &mut found);
             }
-            found.files.insert(file);
+            found.files.insert(file.clone());
+            named.insert(file);
             wanted.get_or_insert_with(HashSet::new).insert(source);
         } else if meta.is_dir() {
             // Content roots inside the folder keep their language folders.
@@ -359,6 +363,11 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
         if !named_dirs {
             scan.sets.retain(|s| wanted.contains(&s.source));
             scan.orphans.retain(|o| wanted.contains(&o.expected));
+            for set in &mut scan.sets {
+                if !named.contains(&set.source) {
+                    set.translations.retain(|(_, t)| named.contains(t));
+                }
+            }
         }
     }
     found.skipped.append(&mut scan.skipped);

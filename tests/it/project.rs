@@ -485,3 +485,28 @@ fn a_new_translation_with_a_region_is_written_in_lower_case() {
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(shown.contains("content/x.pt-br.md"), "{shown}");
 }
+
+/// A translation named alone is read alone: `check content/fr/intro.md`
+/// speaks of the French only; the English page names every language.
+#[test]
+fn a_translation_named_alone_limits_the_command_to_its_language() {
+    let (r, _) = site();
+    let dir = r.path();
+    let langs = |args: &[&str]| -> BTreeSet<String> {
+        let out = json(&trame(dir, args));
+        out["coverage"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["lang"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        langs(&["check", "content/fr/intro.md", "--format", "json"]),
+        BTreeSet::from(["fr".to_owned()])
+    );
+    assert_eq!(
+        langs(&["check", "content/en/intro.md", "--format", "json"]),
+        BTreeSet::from(["de".to_owned(), "fr".to_owned(), "pt-br".to_owned()])
+    );
+}
