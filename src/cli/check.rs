@@ -112,6 +112,18 @@ pub(crate) fn check(
     let (config, scanned, notes) = scan(paths, None, l10n)?;
     let mut findings = orphans(&notes);
     findings.extend(evaluate(&config, &scanned));
+    // The same finding on the same line is said once (a value repeated in
+    // one paragraph, or seen from several rows).
+    let mut seen = std::collections::HashSet::new();
+    findings.retain(|f| {
+        seen.insert((
+            f.file.clone(),
+            f.line,
+            f.rule,
+            f.lang.clone(),
+            format!("{:?}", f.message),
+        ))
+    });
     let n_errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)

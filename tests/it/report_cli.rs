@@ -198,3 +198,27 @@ fn stale_and_review_read_trame_toml() {
     assert!(out.status.success(), "{}", render(&out));
     assert_eq!(stale(&r), [r#"site/fr/seite.md "fr" []"#]);
 }
+
+/// A value the translation lacks twice on one line is one finding, not two.
+#[test]
+fn identical_findings_are_reported_once() {
+    let mut r = TestRepo::new();
+    r.write(
+        "content/a.md",
+        "# News\n\nSee [docs](https://x.example/a) and [docs](https://x.example/a) again.\n",
+    );
+    r.write(
+        "content/a.fr.md",
+        "# Nouvelles\n\nVoir la documentation, deux fois.\n",
+    );
+    r.commit("English and French");
+    let out = trame(&["check", "--format", "json"], r.path(), &[]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let urls: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "url")
+        .collect();
+    assert_eq!(urls.len(), 1, "{report}");
+}
