@@ -211,7 +211,12 @@ fn seg_features(seg: &Segment) -> SegFeatures {
     }
     anchors.extend(inv.code.iter().map(|c| hash(2, c)));
     anchors.extend(inv.numbers.iter().map(|n| hash(3, n)));
-    anchors.extend(inv.dates.iter().map(|d| hash(4, d)));
+    // A month in a date and the same month named alone are one anchor.
+    anchors.extend(
+        inv.dates
+            .iter()
+            .map(|d| hash(4, d.trim_start_matches(['-', '~']))),
+    );
     anchors.extend(inv.shortcodes.iter().map(|s| hash(5, s)));
     anchors.sort_unstable();
     anchors.dedup();

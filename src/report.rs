@@ -263,7 +263,14 @@ pub fn report(
             (Rule::Number, &|inv| {
                 inv.numbers.iter().map(|n| normalize_number(n)).collect()
             }),
-            (Rule::Date, &|inv| inv.dates.clone()),
+            // Dates only: a month named alone (`~MM`) is no date to check.
+            (Rule::Date, &|inv| {
+                inv.dates
+                    .iter()
+                    .filter(|d| d.starts_with("--"))
+                    .cloned()
+                    .collect()
+            }),
             (Rule::Shortcode, &|inv| inv.shortcodes.clone()),
         ];
         for (rule, pick) in checks {
@@ -511,6 +518,42 @@ mod tests {
         assert_eq!(r.sections[1].counts.get(State::Missing), 0);
         assert_eq!(r.total.total(), 6);
         assert_eq!(r.total.translated(), 4);
+    }
+
+    /// Months are checked in a date context and in more languages: the
+    /// Italian "mai" (never) and a German or Japanese date are no findings.
+    #[test]
+    fn months_are_checked_only_as_dates() {
+        let dates = |en: &str, tr: &str| -> Vec<String> {
+            build(en, tr)
+                .findings
+                .into_iter()
+                .filter(|f| f.rule == Rule::Date)
+                .map(|f| f.value)
+                .collect()
+        };
+        assert!(dates("We never stop in May.\n", "Non ci fermiamo mai.\n").is_empty());
+        assert!(
+            dates(
+                "See you on 5 December 2024.\n",
+                "Bis zum 5. Dezember 2024.\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            dates(
+                "Released on 6 December 2022.\n",
+                "2022年12月6日にリリース。\n"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            dates(
+                "Released on 6 December 2022.\n",
+                "Pubblicato il 6 novembre 2022.\n"
+            ),
+            ["--11", "--12"]
+        );
     }
 
     #[test]

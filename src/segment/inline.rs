@@ -11,10 +11,14 @@ pub(super) enum Item {
     Date(String),
 }
 
-/// Month names in the languages trame meets, mapped to their month number.
+/// Month names in the languages trame meets (en, fr, it, de, es, pt),
+/// mapped to their month number.
 ///
-/// English `May` and `March` only count when capitalized, since the lowercase
-/// words are common verbs.
+/// A name is a date (`--MM`) only in a date context, next to a number (`5
+/// December 2024`, `agosto 2024`, `1° maggio`); alone it is a mention
+/// (`~MM`), evidence for alignment but nothing to check: Italian "mai"
+/// (never) or "Mai" in German prose is no date. English `May` and `March`
+/// also need a capital.
 const MONTHS: &[(&str, u8)] = &[
     ("january", 1),
     ("february", 2),
@@ -54,6 +58,34 @@ const MONTHS: &[(&str, u8)] = &[
     ("settembre", 9),
     ("ottobre", 10),
     ("dicembre", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("dezembro", 12),
 ];
 
 /// Scans a text event for numbers and month names.
@@ -72,6 +104,13 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
             let begin = i;
             let end = number_end(bytes, i);
             out.push((at(begin), Item::Number(value[begin..end].to_owned())));
+            // `12月` (Japanese, Chinese): the month is a number and a sign.
+            if value[end..].starts_with('月')
+                && let Ok(month) = value[begin..end].parse::<u8>()
+                && (1..=12).contains(&month)
+            {
+                out.push((at(begin), Item::Date(format!("--{month:02}"))));
+            }
             i = end;
         } else if b.is_ascii_alphabetic() || b >= 0x80 {
             // A word: letters only, so month names can be looked up.
@@ -88,7 +127,14 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
             }
             let word = &value[begin..word_end];
             if let Some(month) = month_of(word) {
-                out.push((at(begin), Item::Date(format!("--{month:02}"))));
+                // `--MM` for a date; `~MM` for a month named alone, which
+                // still helps alignment but is no date to check.
+                let mark = if beside_a_number(value, begin, word_end) {
+                    "--"
+                } else {
+                    "~"
+                };
+                out.push((at(begin), Item::Date(format!("{mark}{month:02}"))));
             }
             i = word_end;
         } else {
@@ -114,6 +160,42 @@ pub fn number_end(bytes: &[u8], start: usize) -> usize {
         }
     }
     end
+}
+
+/// Whether a number stands next to `value[begin..end]`, across spaces and
+/// the punctuation of dates (`5. Dezember`, `December 5,`, `1° maggio`).
+/// One small word may stand between (`3 de mayo`, `março de 2025`,
+/// `5th of May`).
+fn beside_a_number(value: &str, begin: usize, end: usize) -> bool {
+    const BETWEEN: [&str; 9] = ["de", "del", "di", "da", "do", "of", "th", "st", "nd"];
+    let joiner = |c: char| c.is_whitespace() || matches!(c, '.' | ',' | '°' | 'º' | '-' | '/');
+    let digit_after = |s: &str| {
+        let s = s.trim_start_matches(joiner);
+        if s.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let word_len = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+        BETWEEN.contains(&s[..word_len].to_lowercase().as_str())
+            && s[word_len..]
+                .trim_start_matches(joiner)
+                .starts_with(|c: char| c.is_ascii_digit())
+    };
+    let digit_before = |s: &str| {
+        let s = s.trim_end_matches(joiner);
+        if s.ends_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let word_start = s
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        BETWEEN.contains(&s[word_start..].to_lowercase().as_str())
+            && s[..word_start]
+                .trim_end_matches(joiner)
+                .ends_with(|c: char| c.is_ascii_digit())
+    };
+    digit_after(&value[end..]) || digit_before(&value[..begin])
 }
 
 fn month_of(word: &str) -> Option<u8> {
@@ -177,14 +259,40 @@ mod tests {
     #[test]
     fn month_names_in_three_languages() {
         assert_eq!(
-            scan("September 2024, agosto, août; you may go in march"),
+            scan("September 2024, agosto 2024, 5 août, juillet; you may go in march"),
             vec![
                 Item::Date("--09".into()),
                 Item::Number("2024".into()),
                 Item::Date("--08".into()),
+                Item::Number("2024".into()),
+                Item::Number("5".into()),
                 Item::Date("--08".into()),
+                Item::Date("~07".into()),
             ]
         );
+    }
+
+    /// Only in a date context: "mai" (Italian: never), "Mai" in German
+    /// prose, a month named alone are no dates; German, Spanish, Portuguese,
+    /// Japanese and Chinese dates are.
+    #[test]
+    fn months_count_only_beside_a_number() {
+        let dates = |text: &str| -> Vec<Item> {
+            scan(text)
+                .into_iter()
+                .filter(|i| matches!(i, Item::Date(d) if d.starts_with("--")))
+                .collect()
+        };
+        assert!(dates("Non è mai troppo tardi.").is_empty());
+        assert!(dates("Im Mai blühen die Bäume.").is_empty());
+        assert!(dates("See you in August!").is_empty());
+        assert_eq!(dates("am 5. Dezember 2024"), [Item::Date("--12".into())]);
+        assert_eq!(dates("el 3 de mayo"), [Item::Date("--05".into())]);
+        assert_eq!(dates("em março de 2025"), [Item::Date("--03".into())]);
+        assert_eq!(dates("2022年12月6日"), [Item::Date("--12".into())]);
+        assert_eq!(dates("1° maggio"), [Item::Date("--05".into())]);
+        // Characters of any width around a month never split a character.
+        assert!(dates("€de mayo, ¿de junio?").is_empty());
     }
 
     #[test]
