@@ -294,11 +294,19 @@ pub fn report(
     let target_keys = front_matter_keys(target_text);
     for key in front_matter_keys(source_text) {
         if !target_keys.contains(&key) {
+            // The key's own line in the English: a citation a reader can follow.
+            let source_line = source_text
+                .lines()
+                .position(|l| {
+                    l.strip_prefix(key.as_str())
+                        .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
+                })
+                .and_then(|k| u32::try_from(k + 1).ok());
             findings.push(Finding {
                 rule: Rule::FrontMatter,
                 value: key,
                 side: Some(Side::Source),
-                source_line: None,
+                source_line,
                 target_line: Some(1),
                 section: 0,
             });
@@ -561,6 +569,9 @@ mod tests {
         let en = "---\ntitle: News\ndate: 2024-10-05\n---\n\nThis covers September 2024, see [the notes](https://x.org/a) and run `loom up`.\n";
         let it = "---\ntitle: Notizie\n---\n\nQuesto copre agosto 2024, vedi [le note](https://x.org/b) e lancia `loom up`.\n";
         let r = build(en, it);
+        // The lost key is cited at its line in the English, never line 0.
+        let key = r.findings.iter().find(|f| f.rule == Rule::FrontMatter);
+        assert_eq!(key.and_then(|f| f.source_line), Some(3));
         let got: Vec<(Rule, &str, Option<Side>)> = r
             .findings
             .iter()
