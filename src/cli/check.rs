@@ -83,6 +83,7 @@ impl CheckFinding {
     }
 
     fn render(&self, values: &[(&'static str, String)], l10n: &Localizer) -> String {
+        let top = l10n.tr(crate::cli::status::STATUS_SECTION_TOP);
         let args: Vec<(&str, Arg<'_>)> = values
             .iter()
             .map(|(k, v)| {
@@ -90,7 +91,9 @@ impl CheckFinding {
                 let numeric = matches!(*k, "count" | "percent" | "required");
                 (
                     *k,
-                    if numeric {
+                    if *k == "section" && v.is_empty() {
+                        Arg::Str(&top)
+                    } else if numeric {
                         v.parse::<f64>().map_or(Arg::Str(v), Arg::Num)
                     } else {
                         Arg::Str(v)
@@ -243,11 +246,9 @@ fn evaluate(config: &Config, scanned: &[Scanned]) -> Vec<CheckFinding> {
                 if missing == 0 || allowed(sec) {
                     continue;
                 }
-                let title = if sec.title.is_empty() {
-                    "—".to_owned()
-                } else {
-                    sec.title.clone()
-                };
+                // Empty for the part before the first heading: named when
+                // the message is rendered, as `status --sections` names it.
+                let title = sec.title.clone();
                 out.push(CheckFinding {
                     severity: Severity::Error,
                     rule: "coverage",

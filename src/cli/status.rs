@@ -21,7 +21,9 @@ pub(crate) const IDS: &[&str] = &[STATUS_HEADER, STATUS_CELL, STATUS_NONE, STATU
 const STATUS_HEADER: &str = "status-header";
 const STATUS_CELL: &str = "status-cell";
 const STATUS_NONE: &str = "status-none";
-const STATUS_SECTION_TOP: &str = "status-section-top";
+/// The name of the part of a page before its first heading, for `status`
+/// and `check` alike.
+pub(crate) const STATUS_SECTION_TOP: &str = "status-section-top";
 
 /// Runs `trame status`.
 pub(crate) fn status(

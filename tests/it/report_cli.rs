@@ -222,3 +222,23 @@ fn identical_findings_are_reported_once() {
         .collect();
     assert_eq!(urls.len(), 1, "{report}");
 }
+
+/// The part of a page before its first heading has one name in `check` and
+/// `status --sections`.
+#[test]
+fn the_top_section_has_one_name() {
+    let mut r = TestRepo::new();
+    r.write(
+        "content/a.md",
+        "---\ntitle: Title\n---\n\nAn intro the French skipped entirely.\n\n## Events\n\nThe sprint is in Lyon.\n",
+    );
+    r.write(
+        "content/a.fr.md",
+        "---\ntitle: Titre\n---\n\n## Événements\n\nLe sprint a lieu à Lyon.\n",
+    );
+    r.commit("English and French");
+    let check = render(&trame(&["check"], r.path(), &[]));
+    assert!(check.contains("(top)") && !check.contains('—'), "{check}");
+    let status = render(&trame(&["status", "--sections"], r.path(), &[]));
+    assert!(status.contains("(top)"), "{status}");
+}
