@@ -99,7 +99,26 @@ pub struct Check {
     pub untranslated_sections: Vec<String>,
     /// Finding kinds reported as warnings, not failures (`number`, `url`, ...).
     pub warnings: Vec<String>,
+    /// The level of each rule (`[check.rules] number = "off"`); a rule not
+    /// listed has its default level (see [`Check::level`]).
+    pub rules: BTreeMap<String, Level>,
 }
+
+/// How much a rule of `trame check` weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Not reported.
+    Off,
+    /// Reported, never fails the check.
+    Warn,
+    /// Reported, fails the check.
+    Error,
+}
+
+/// The rules about coverage and staleness, beside the consistency rules of
+/// [`crate::report::Rule`].
+pub const GATE_RULES: [&str; 4] = ["coverage", "stale", "removed", "orphan"];
 
 impl Default for Check {
     fn default() -> Self {
@@ -109,11 +128,30 @@ impl Default for Check {
             stale: 0,
             untranslated_sections: Vec::new(),
             warnings: vec!["number".into()],
+            rules: BTreeMap::new(),
         }
     }
 }
 
 impl Check {
+    /// Returns the level of a rule: as `[check.rules]` sets it, else a
+    /// warning when listed in `warnings`, else the default, chosen so that a
+    /// first run on a real site is worth reading: missing coverage of
+    /// existing translations and stale or removed segments are errors,
+    /// everything else (consistency findings, orphans) warnings.
+    pub fn level(&self, rule: &str) -> Level {
+        if let Some(level) = self.rules.get(rule) {
+            return *level;
+        }
+        if self.warnings.iter().any(|w| w == rule) {
+            return Level::Warn;
+        }
+        match rule {
+            "coverage" | "stale" | "removed" => Level::Error,
+            _ => Level::Warn,
+        }
+    }
+
     /// Returns the coverage required of a language.
     pub fn coverage_for(&self, lang: &str) -> f64 {
         self.coverage_by_language
@@ -204,6 +242,21 @@ pub fn parse(file: &std::path::Path, text: &str) -> Result<Config, ConfigError> 
             return Err(bad(
                 key,
                 format!("`{tag}` in `{key}` is not a language tag (such as `fr`, `pt-BR`)"),
+            ));
+        }
+    }
+    for rule in config.check.rules.keys() {
+        let known =
+            GATE_RULES.contains(&rule.as_str()) || crate::report::Rule::parse(rule).is_some();
+        if !known {
+            let mut names: Vec<&str> = GATE_RULES.to_vec();
+            names.extend(crate::report::Rule::ALL.iter().map(|r| r.as_str()));
+            return Err(bad(
+                rule,
+                format!(
+                    "unknown rule `{rule}` in `[check.rules]`; expected one of {}",
+                    names.join(", ")
+                ),
             ));
         }
     }

@@ -115,6 +115,18 @@ pub(crate) fn check(
     let (config, scanned, notes) = scan(paths, None, l10n)?;
     let mut findings = orphans(&notes);
     findings.extend(evaluate(&config, &scanned));
+    // Each rule at its level: off, warning or error.
+    findings.retain_mut(|f| match config.check.level(f.rule) {
+        crate::config::Level::Off => false,
+        crate::config::Level::Warn => {
+            f.severity = Severity::Warning;
+            true
+        }
+        crate::config::Level::Error => {
+            f.severity = Severity::Error;
+            true
+        }
+    });
     // The same finding on the same line is said once (a value repeated in
     // one paragraph, or seen from several rows).
     let mut seen = std::collections::HashSet::new();

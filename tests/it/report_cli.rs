@@ -242,3 +242,24 @@ fn the_top_section_has_one_name() {
     let status = render(&trame(&["status", "--sections"], r.path(), &[]));
     assert!(status.contains("(top)"), "{status}");
 }
+
+/// Every rule has a level in trame.toml: off, warn or error; an unknown
+/// rule is an error naming the known ones.
+#[test]
+fn rules_can_be_switched_off_or_made_errors() {
+    let r = repo();
+    let level = |toml: &str| -> (Option<i32>, String) {
+        r.write("trame.toml", toml);
+        let out = trame(&["check"], r.path(), &[]);
+        (out.status.code(), render(&out))
+    };
+    let (_, default) = level("");
+    assert!(default.contains("warning (date, it)"), "{default}");
+    let (_, off) = level("[check.rules]\ndate = \"off\"\n");
+    assert!(!off.contains("(date, it)"), "{off}");
+    let (_, error) = level("[check.rules]\ndate = \"error\"\n");
+    assert!(error.contains("error (date, it)"), "{error}");
+    let (code, bad) = level("[check.rules]\ndates = \"off\"\n");
+    assert_eq!(code, Some(2));
+    assert!(bad.contains("unknown rule `dates`"), "{bad}");
+}
