@@ -276,16 +276,36 @@ fn prose_text(text: &str) -> String {
 
 /// Normalizes a URL for comparison across languages: no trailing slash, and
 /// no leading language directory on site-relative links (`/fr/x/` is `/x`).
+///
+/// A site link keeps no language folder (`/fr/x/`, `/pt-br/x/`), trailing
+/// slash or `.md`/`index.md`, so the same page written either way is one
+/// target.
 pub fn normalize_url(url: &str) -> String {
-    let u = url.trim().trim_end_matches('/');
+    let u = url.trim();
+    let u = u.strip_suffix("index.md").unwrap_or(u);
+    let u = u.strip_suffix(".md").unwrap_or(u).trim_end_matches('/');
     if let Some(rest) = u.strip_prefix('/') {
         let mut parts = rest.splitn(2, '/');
         let first = parts.next().unwrap_or("");
-        if first.len() == 2 && first.chars().all(|c| c.is_ascii_lowercase()) {
+        if is_language_folder(first) {
             return format!("/{}", parts.next().unwrap_or(""));
         }
     }
     u.to_owned()
+}
+
+/// `fr`, `ita`, `pt-br`, `zh-cn`, `zh-hans`: a language folder in a link.
+fn is_language_folder(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or("");
+    let regions: Vec<&str> = parts.collect();
+    // Two letters (`fr`), or two or three with a region (`pt-br`, `ast-es`):
+    // a bare three-letter folder is more often `api/` or `faq/`.
+    primary.chars().all(|c| c.is_ascii_lowercase())
+        && (primary.len() == 2 || (primary.len() == 3 && !regions.is_empty()))
+        && regions
+            .iter()
+            .all(|p| (2..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 fn hash(tag: u8, s: &str) -> u64 {
