@@ -593,7 +593,57 @@ pub fn label<'a>(
             });
         }
     }
+    mark_left_in_source(current, target, alignment, &mut out);
     out
+}
+
+/// Marks translated rows whose text is their English left as it was
+/// (`segment::is_left_in_source`) as `Untranslated`: the page is not
+/// translated there, whatever its age. Only running prose (paragraphs,
+/// headings, quotes, table cells) is judged: list items left in English are
+/// most often references (titles of linked articles, quoted changelogs)
+/// that translations keep on purpose.
+pub fn mark_left_in_source(
+    current: &Document,
+    target: &Document,
+    alignment: &Alignment,
+    labels: &mut [Labelled],
+) {
+    use crate::segment::SegmentKind;
+    let joined = |doc: &Document, r: &std::ops::Range<usize>| -> String {
+        r.clone()
+            .map(|k| doc.segments[k].text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for row in &alignment.rows {
+        if row.source.is_empty() || row.target.is_empty() {
+            continue;
+        }
+        let prose = row.source.clone().all(|i| {
+            matches!(
+                current.segments[i].kind,
+                SegmentKind::Paragraph
+                    | SegmentKind::Heading
+                    | SegmentKind::Blockquote
+                    | SegmentKind::TableCell
+            )
+        });
+        if !prose
+            || !crate::segment::is_left_in_source(
+                &joined(current, &row.source),
+                &joined(target, &row.target),
+            )
+        {
+            continue;
+        }
+        for l in labels.iter_mut() {
+            if l.source.is_some_and(|i| row.source.contains(&i)) {
+                l.state = State::Untranslated;
+                l.diff.clear();
+            }
+        }
+    }
 }
 
 /// Tells the two kinds of gaps apart: a `Missing` segment whose English was

@@ -263,3 +263,25 @@ fn rules_can_be_switched_off_or_made_errors() {
     assert_eq!(code, Some(2));
     assert!(bad.contains("unknown rule `dates`"), "{bad}");
 }
+
+/// A translation created by `trame write` with its prose left in English is
+/// not translated: below 100% in `status`, and `check` fails on it.
+#[test]
+fn prose_left_in_english_by_write_is_not_translated() {
+    let mut r = TestRepo::new();
+    r.write(
+        "content/news.md",
+        "---\ntitle: News\n---\n\nThe sprint takes place in the old town this year.\n\n## Events\n\nWe meet every Monday in the main room of the library.\n",
+    );
+    r.commit("English");
+    let out = trame(&["write", "content/news.md", "--lang", "fr"], r.path(), &[]);
+    assert!(out.status.success(), "{}", render(&out));
+    r.commit("French skeleton");
+    let status = trame(&["status", "--format", "json"], r.path(), &[]);
+    let report: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let fr = &report["documents"][0]["translations"][0];
+    assert!(fr["percent"].as_f64().unwrap() < 100.0, "{report}");
+    assert_eq!(fr["states"]["untranslated"], 2, "{report}");
+    let check = trame(&["check"], r.path(), &[]);
+    assert_eq!(check.status.code(), Some(1), "{}", render(&check));
+}

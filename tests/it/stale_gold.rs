@@ -15,9 +15,9 @@ use crate::support::{self, TestRepo};
 
 // Today's figures, rounded down to two decimals: a change that lowers one
 // fails. Issue 14 raises them to R 0.98 / P 0.9 (and the label floor with them).
-const RECALL_FLOOR: f64 = 0.90;
+const RECALL_FLOOR: f64 = 0.92;
 const PRECISION_FLOOR: f64 = 0.90;
-const LABEL_FLOOR: f64 = 0.83;
+const LABEL_FLOOR: f64 = 0.85;
 
 /// Labels that need a translator.
 const NEEDS: [&str; 4] = ["missing", "untranslated", "stale", "removed"];
