@@ -14,6 +14,7 @@ use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::support::commit;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use proptest::test_runner::{Config as ProptestConfig, TestCaseError, TestRunner};
@@ -668,28 +669,6 @@ fn link(repo: &Path, rel: &str, target: &str) {
 /// `../` enough times to leave the repository from the folder of `rel`.
 fn up(rel: &str) -> String {
     "../".repeat(rel.matches('/').count() + 1)
-}
-
-/// Stages everything (deletions included) and commits, one minute apart.
-fn commit(repo: &git2::Repository, time: &mut i64, message: &str) {
-    let mut index = repo.index().unwrap();
-    index
-        .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
-        .unwrap();
-    index.update_all(["*"], None).unwrap();
-    index.write().unwrap();
-    let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
-    let sig = git2::Signature::new("Test", "test@example.com", &git2::Time::new(*time, 0)).unwrap();
-    *time += 60;
-    let parents: Vec<git2::Commit<'_>> = repo
-        .head()
-        .ok()
-        .and_then(|h| h.peel_to_commit().ok())
-        .into_iter()
-        .collect();
-    let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
-    repo.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
-        .unwrap();
 }
 
 /// The folder outside the repository the links point at.

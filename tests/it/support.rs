@@ -93,27 +93,7 @@ impl TestRepo {
 
     /// Stages every change (additions, edits, deletions) and commits.
     pub(crate) fn commit(&mut self, message: &str) {
-        let mut index = self.repo.index().unwrap();
-        index
-            .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
-            .unwrap();
-        index.update_all(["*"], None).unwrap();
-        index.write().unwrap();
-        let tree = self.repo.find_tree(index.write_tree().unwrap()).unwrap();
-        let sig = git2::Signature::new("Test", "test@example.com", &git2::Time::new(self.time, 0))
-            .unwrap();
-        self.time += 60;
-        let parents: Vec<git2::Commit<'_>> = self
-            .repo
-            .head()
-            .ok()
-            .and_then(|h| h.peel_to_commit().ok())
-            .into_iter()
-            .collect();
-        let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
-        self.repo
-            .commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
-            .unwrap();
+        commit(&self.repo, &mut self.time, message);
     }
 
     pub(crate) fn staleness(
@@ -174,4 +154,26 @@ pub(crate) fn trame_within(cwd: &Path, args: &[&str], limit: Duration) -> Output
         stdout: read(&mut out),
         stderr: read(&mut err),
     }
+}
+
+/// Stages everything (deletions included) and commits, one minute apart.
+pub(crate) fn commit(repo: &git2::Repository, time: &mut i64, message: &str) {
+    let mut index = repo.index().unwrap();
+    index
+        .add_all(["*"], git2::IndexAddOption::DEFAULT, None)
+        .unwrap();
+    index.update_all(["*"], None).unwrap();
+    index.write().unwrap();
+    let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+    let sig = git2::Signature::new("Test", "test@example.com", &git2::Time::new(*time, 0)).unwrap();
+    *time += 60;
+    let parents: Vec<git2::Commit<'_>> = repo
+        .head()
+        .ok()
+        .and_then(|h| h.peel_to_commit().ok())
+        .into_iter()
+        .collect();
+    let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
+    repo.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
+        .unwrap();
 }
