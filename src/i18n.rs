@@ -47,7 +47,6 @@ pub mod ids {
         WARNING,
         ERROR_READ,
         ERROR_UTF8,
-        ERROR_NO_MARKDOWN,
         ERROR_WRITE_OUTPUT,
         SEGMENTS_SUMMARY,
         ALIGN_SUMMARY,
@@ -98,7 +97,6 @@ pub mod ids {
     pub const WARNING: &str = "warning";
     pub const ERROR_READ: &str = "error-read";
     pub const ERROR_UTF8: &str = "error-utf8";
-    pub const ERROR_NO_MARKDOWN: &str = "error-no-markdown";
     pub const ERROR_WRITE_OUTPUT: &str = "error-write-output";
     pub const SEGMENTS_SUMMARY: &str = "segments-summary";
     pub const ALIGN_SUMMARY: &str = "align-summary";

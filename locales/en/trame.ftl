@@ -4,7 +4,6 @@ error = error: { $detail }
 warning = warning: { $detail }
 error-read = cannot read { $path }
 error-utf8 = { $path } is not UTF-8 text: invalid byte sequence at byte { $offset }
-error-no-markdown = no Markdown file found in { $path }
 error-write-output = cannot write the output
 
 segments-summary = { $path }: { $count ->

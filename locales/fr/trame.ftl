@@ -4,7 +4,6 @@ error = erreur : { $detail }
 warning = avertissement : { $detail }
 error-read = impossible de lire { $path }
 error-utf8 = { $path } n'est pas un texte UTF-8 : séquence invalide à l'octet { $offset }
-error-no-markdown = aucun fichier Markdown dans { $path }
 error-write-output = impossible d'écrire la sortie
 
 segments-summary = { $path } : { $count ->

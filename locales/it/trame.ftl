@@ -4,7 +4,6 @@ error = errore: { $detail }
 warning = avviso: { $detail }
 error-read = impossibile leggere { $path }
 error-utf8 = { $path } non è testo UTF-8: sequenza non valida al byte { $offset }
-error-no-markdown = nessun file Markdown in { $path }
 error-write-output = impossibile scrivere l'output
 
 segments-summary = { $path }: { $count ->

@@ -144,13 +144,6 @@ pub(crate) fn explain(err: LoadError, l10n: &Localizer) -> anyhow::Error {
                 &[("path", Arg::Str(&shown_path(&path)))]
             )
         ),
-        LoadError::NoMarkdown { path } => {
-            let path = shown_path(&path);
-            anyhow::anyhow!(
-                "{}",
-                l10n.tr_args(ids::ERROR_NO_MARKDOWN, &[("path", Arg::Str(&path))])
-            )
-        }
     }
 }
 

@@ -46,9 +46,6 @@ pub enum LoadError {
     /// The file is not UTF-8.
     #[error("{} is not UTF-8: invalid byte sequence at byte {offset}", path.display())]
     InvalidUtf8 { path: PathBuf, offset: usize },
-    /// A directory holds no Markdown file.
-    #[error("no Markdown file found in {}", path.display())]
-    NoMarkdown { path: PathBuf },
     /// A directory, FIFO, socket or device where a page was expected: never opened.
     #[error("{} is not a regular file", path.display())]
     Special { path: PathBuf },

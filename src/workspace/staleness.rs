@@ -487,7 +487,6 @@ fn skipped_note(e: LoadError) -> StaleNote {
             },
         ),
         LoadError::InvalidUtf8 { path, offset } => (path, SkipReason::NotUtf8 { offset }),
-        LoadError::NoMarkdown { path } => (path, SkipReason::NoMarkdown),
         LoadError::Special { path } => (path, SkipReason::Special),
         LoadError::TooLarge { path, size, limit } => (path, SkipReason::TooLarge { size, limit }),
     };
