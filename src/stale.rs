@@ -378,7 +378,79 @@ pub fn match_versions(base: &Document, current: &Document) -> Vec<Option<usize>>
             DiffOp::Delete { .. } | DiffOp::Insert { .. } => {}
         }
     }
+    match_moves(base, current, &mut out);
     out
+}
+
+/// Finds the blocks that moved: the order-keeping diff leaves a moved block
+/// unmatched on both sides. Unmatched segments with the same fingerprint and
+/// kind are paired (exact moves, in order), then those of the same kind
+/// whose words are close (a moved block that was also edited), best pair
+/// first. Last, a heading renamed along with its section (`## Setup` that
+/// became `### Building from source`) is paired through its body: an
+/// unmatched current heading followed by a block whose version followed an
+/// unmatched base heading.
+fn match_moves(base: &Document, current: &Document, out: &mut [Option<usize>]) {
+    const MOVED_SIMILARITY: f64 = 0.6;
+    let (old, new) = (&base.segments, &current.segments);
+    let mut taken = vec![false; old.len()];
+    for k in out.iter().flatten() {
+        taken[*k] = true;
+    }
+    let mut by_fingerprint: std::collections::HashMap<(Fingerprint, u8), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, s) in old.iter().enumerate().rev().filter(|(k, _)| !taken[*k]) {
+        by_fingerprint
+            .entry((s.fingerprint, s.kind as u8))
+            .or_default()
+            .push(k);
+    }
+    for (i, s) in new.iter().enumerate() {
+        if out[i].is_none()
+            && let Some(k) = by_fingerprint
+                .get_mut(&(s.fingerprint, s.kind as u8))
+                .and_then(Vec::pop)
+        {
+            out[i] = Some(k);
+            taken[k] = true;
+        }
+    }
+    let free_old: Vec<usize> = (0..old.len()).filter(|k| !taken[*k]).collect();
+    let free_new: Vec<usize> = (0..new.len()).filter(|i| out[*i].is_none()).collect();
+    if free_old.len() * free_new.len() <= 250_000 {
+        let mut pairs = Vec::new();
+        for &i in &free_new {
+            for &k in &free_old {
+                if old[k].kind == new[i].kind && old[k].kind != crate::segment::SegmentKind::Heading
+                {
+                    let s = similarity(&old[k].text, &new[i].text);
+                    if s >= MOVED_SIMILARITY {
+                        pairs.push((s, i, k));
+                    }
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+        for (_, i, k) in pairs {
+            if out[i].is_none() && !taken[k] {
+                out[i] = Some(k);
+                taken[k] = true;
+            }
+        }
+    }
+    use crate::segment::SegmentKind::Heading;
+    for i in 0..new.len().saturating_sub(1) {
+        if out[i].is_none()
+            && new[i].kind == Heading
+            && let Some(next) = out[i + 1]
+            && next > 0
+            && !taken[next - 1]
+            && old[next - 1].kind == Heading
+        {
+            out[i] = Some(next - 1);
+            taken[next - 1] = true;
+        }
+    }
 }
 
 /// Pairs changed segments in order by a small dynamic program that maximizes
@@ -411,6 +483,13 @@ fn pair_region(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut [O
             best[i][j] = take.max(best[i + 1][j]).max(best[i][j + 1]);
         }
     }
+    // One block replaced by one block between the same neighbours is a
+    // rewrite of it when they still share a long word ("archive" and "the
+    // archives"); with nothing in common it is a new block on another topic.
+    if n == 1 && m == 1 && old[0].kind == new[0].kind && share_a_stem(&old[0].text, &new[0].text) {
+        out[0] = Some(old_offset);
+        return;
+    }
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
         let s = sim(i, j);
@@ -424,6 +503,23 @@ fn pair_region(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut [O
             j += 1;
         }
     }
+}
+
+/// Returns true when two texts share a word of six letters or more, by its
+/// first six letters (so "archive" meets "archives", "publish" meets
+/// "published").
+fn share_a_stem(a: &str, b: &str) -> bool {
+    let stems = |t: &str| -> Vec<String> {
+        let mut out: Vec<String> = crate::segment::words(t)
+            .filter(|w| w.chars().count() >= 6)
+            .map(|w| w.to_lowercase().chars().take(6).collect())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let b = stems(b);
+    stems(a).iter().any(|s| b.binary_search(s).is_ok())
 }
 
 /// Returns the Dice similarity of two texts' word sets (0 to 1).
@@ -539,26 +635,7 @@ pub fn label<'a>(
             };
             let commit = b.commit.map(str::to_owned);
             let (state, diff) = match b.versions.get(i).copied().flatten() {
-                Some(k) => {
-                    let old = &b.document.segments[k];
-                    match classify(old, seg) {
-                        Change::None => (State::UpToDate, vec![]),
-                        Change::Cosmetic => (State::Cosmetic, word_diff(&old.text, &seg.text)),
-                        change => {
-                            let state = if carries_new_invariants(old, seg, &target_text)
-                                || (!seg.kind.is_prose()
-                                    && normalize(&target_text.text) == normalize(&seg.text))
-                            {
-                                State::AlreadyUpdated
-                            } else if change == Change::LinkOnly {
-                                State::LinkOnly
-                            } else {
-                                State::Stale
-                            };
-                            (state, word_diff(&old.text, &seg.text))
-                        }
-                    }
-                }
+                Some(k) => state_since(&b.document.segments[k], seg, &target_text),
                 // Added to the English after the translation was made, yet
                 // paired with translated text: stale unless it already
                 // carries the new segment's invariants.
@@ -597,46 +674,252 @@ pub fn label<'a>(
     out
 }
 
-/// Marks translated rows whose text is their English left as it was
-/// (`segment::is_left_in_source`) as `Untranslated`: the page is not
-/// translated there, whatever its age. Only running prose (paragraphs,
-/// headings, quotes, table cells) is judged: list items left in English are
-/// most often references (titles of linked articles, quoted changelogs)
-/// that translations keep on purpose.
+/// The state of a translated English segment whose base version is `old`.
+fn state_since(old: &Segment, seg: &Segment, target_text: &Target<'_>) -> (State, Vec<Chunk>) {
+    match classify(old, seg) {
+        Change::None => (State::UpToDate, vec![]),
+        Change::Cosmetic => (State::Cosmetic, word_diff(&old.text, &seg.text)),
+        change => {
+            let state = if carries_new_invariants(old, seg, target_text)
+                || (!seg.kind.is_prose() && normalize(&target_text.text) == normalize(&seg.text))
+            {
+                State::AlreadyUpdated
+            } else if change == Change::LinkOnly {
+                State::LinkOnly
+            } else {
+                State::Stale
+            };
+            (state, word_diff(&old.text, &seg.text))
+        }
+    }
+}
+
+/// Follows the chain translation → base English → current English where it
+/// disagrees with the current alignment: the translation was made from the
+/// base English, so `through_base` (the translation aligned with it, nearly
+/// one to one) says which translated text renders which base block, and
+/// `base.versions` (the monolingual match, moves included) where each base
+/// block is now. The current alignment keeps its order and cannot follow a
+/// moved section; the chain can.
+///
+/// Only confident chain pairs count (one base block, not flagged for
+/// review). A current segment whose base block is rendered elsewhere takes
+/// that translation and is labelled against it; a current segment holding
+/// translated text that renders another base block loses it (`Missing` if
+/// it was added since, `Untranslated` if it was in the base); translated
+/// text that renders a base block deleted since, and that no label holds,
+/// is `Removed`.
+pub fn follow_chain(
+    labels: &mut Vec<Labelled>,
+    current: &Document,
+    target: &Document,
+    base: &Base<'_>,
+    through_base: &Alignment,
+) {
+    let n_base = base.document.segments.len();
+    let mut chain: Vec<Option<std::ops::Range<usize>>> = vec![None; n_base];
+    for row in &through_base.rows {
+        if row.source.len() == 1 && !row.target.is_empty() && !row.needs_review() && !row.crossed {
+            chain[row.source.start] = Some(row.target.clone());
+        }
+    }
+    let mut now = vec![None; n_base];
+    for (i, v) in base.versions.iter().enumerate() {
+        if let Some(k) = v
+            && let Some(slot) = now.get_mut(*k)
+        {
+            *slot = Some(i);
+        }
+    }
+    let overlaps =
+        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
+    // The base block a translated range renders, by the chain.
+    let rendered_by = |t: &std::ops::Range<usize>| -> Option<usize> {
+        (0..n_base).find(|&k| chain[k].as_ref().is_some_and(|c| overlaps(c, t)))
+    };
+    let commit = base.commit.map(str::to_owned);
+    let mut claimed: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut moved = vec![false; labels.len()];
+    for (n, l) in labels.iter_mut().enumerate() {
+        let Some(i) = l.source else { continue };
+        let Some(k) = base.versions.get(i).copied().flatten() else {
+            continue;
+        };
+        let Some(t) = chain[k].clone() else { continue };
+        if overlaps(&l.target, &t) {
+            continue;
+        }
+        let (state, diff) = state_since(
+            &base.document.segments[k],
+            &current.segments[i],
+            &Target::new(target, t.clone()),
+        );
+        *l = Labelled {
+            state,
+            source: Some(i),
+            target: t.clone(),
+            base_commit: commit.clone(),
+            diff,
+        };
+        moved[n] = true;
+        claimed.push(t);
+    }
+    for (n, l) in labels.iter_mut().enumerate() {
+        let Some(i) = l.source else { continue };
+        if moved[n] || l.target.is_empty() {
+            continue;
+        }
+        let own = base.versions.get(i).copied().flatten();
+        if own
+            .and_then(|k| chain[k].as_ref())
+            .is_some_and(|c| overlaps(c, &l.target))
+        {
+            continue;
+        }
+        let elsewhere = claimed.iter().any(|c| overlaps(c, &l.target))
+            || rendered_by(&l.target)
+                .is_some_and(|k| Some(k) != own && now[k].is_none_or(|j| j != i));
+        if elsewhere {
+            l.target = l.target.start..l.target.start;
+            l.diff = vec![Chunk {
+                op: Op::Insert,
+                text: normalize(&current.segments[i].text),
+            }];
+            l.state = if own.is_some() {
+                State::Untranslated
+            } else {
+                State::Missing
+            };
+        }
+    }
+    // Removed labels on text a moved segment now holds are not removed.
+    labels.retain(|l| l.state != State::Removed || !claimed.iter().any(|c| overlaps(c, &l.target)));
+    for k in 0..n_base {
+        let Some(t) = chain[k].clone() else { continue };
+        if now[k].is_some() || labels.iter().any(|l| overlaps(&l.target, &t)) {
+            continue;
+        }
+        // After the label holding the translated text just before it.
+        let at = labels
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.target.is_empty() && l.target.end <= t.start)
+            .max_by_key(|(n, l)| (l.target.end, *n))
+            .map_or(0, |(n, _)| n + 1);
+        labels.insert(
+            at,
+            Labelled {
+                state: State::Removed,
+                source: None,
+                target: t,
+                base_commit: commit.clone(),
+                diff: vec![Chunk {
+                    op: Op::Delete,
+                    text: normalize(&base.document.segments[k].text),
+                }],
+            },
+        );
+    }
+}
+
+/// Marks translated rows whose text is their English left as it was as
+/// `Untranslated`: the page is not translated there, whatever its age.
+/// Judged: running prose (paragraphs, headings, quotes, table cells) and
+/// the texts a reader sees as titles and captions (front-matter values,
+/// shortcode parameters), by `segment::is_left_in_source_by` with the
+/// page pair's own evidence of which words are English. List items left in
+/// English stay neutral: most often references (titles of linked articles,
+/// quoted changelogs) that translations keep on purpose. A heading left as
+/// it was over a section whose every translated block is left in English
+/// is untranslated with it, however short ("Publish").
 pub fn mark_left_in_source(
     current: &Document,
     target: &Document,
     alignment: &Alignment,
     labels: &mut [Labelled],
 ) {
-    use crate::segment::SegmentKind;
+    use crate::segment::{SegmentKind, SourceWords, normalize};
     let joined = |doc: &Document, r: &std::ops::Range<usize>| -> String {
         r.clone()
             .map(|k| doc.segments[k].text.as_str())
             .collect::<Vec<_>>()
             .join("\n")
     };
-    for row in &alignment.rows {
-        if row.source.is_empty() || row.target.is_empty() {
-            continue;
-        }
-        let prose = row.source.clone().all(|i| {
-            matches!(
-                current.segments[i].kind,
-                SegmentKind::Paragraph
-                    | SegmentKind::Heading
-                    | SegmentKind::Blockquote
-                    | SegmentKind::TableCell
+    let paired = |row: &crate::align::Row| !row.source.is_empty() && !row.target.is_empty();
+    let identical: Vec<bool> = alignment
+        .rows
+        .iter()
+        .map(|row| {
+            paired(row)
+                && normalize(&joined(current, &row.source))
+                    == normalize(&joined(target, &row.target))
+        })
+        .collect();
+    let evidence = SourceWords::new(
+        current
+            .segments
+            .iter()
+            .filter(|s| s.kind.is_prose())
+            .map(|s| s.text.as_str()),
+        alignment
+            .rows
+            .iter()
+            .zip(&identical)
+            .filter(|(_, same)| !**same)
+            .flat_map(|(row, _)| row.target.clone())
+            .chain(
+                (0..target.segments.len())
+                    .filter(|k| !alignment.rows.iter().any(|r| r.target.contains(k))),
             )
-        });
-        if !prose
-            || !crate::segment::is_left_in_source(
+            .map(|k| &target.segments[k])
+            .filter(|s| s.kind.is_prose())
+            .map(|s| s.text.as_str()),
+    );
+    let judged = |kind: SegmentKind| {
+        matches!(
+            kind,
+            SegmentKind::Paragraph
+                | SegmentKind::Heading
+                | SegmentKind::Blockquote
+                | SegmentKind::TableCell
+                | SegmentKind::FrontMatter
+                | SegmentKind::ShortcodeParam
+        )
+    };
+    let mut left = vec![false; alignment.rows.len()];
+    for (r, row) in alignment.rows.iter().enumerate() {
+        left[r] = identical[r]
+            && row.source.clone().all(|i| judged(current.segments[i].kind))
+            && crate::segment::is_left_in_source_by(
                 &joined(current, &row.source),
                 &joined(target, &row.target),
-            )
-        {
+                &evidence,
+            );
+    }
+    // A heading left as it was heads an untranslated section when every
+    // paired block of its section (up to the next heading of its level or
+    // above) is left in English.
+    let heading = |r: usize| -> Option<u8> {
+        let row = &alignment.rows[r];
+        let first = current.segments.get(row.source.start)?;
+        (row.source.len() == 1 && first.kind == SegmentKind::Heading).then_some(first.level)
+    };
+    for r in 0..alignment.rows.len() {
+        let Some(level) = heading(r) else { continue };
+        if left[r] || !identical[r] {
             continue;
         }
+        let section = (r + 1..alignment.rows.len())
+            .take_while(|&k| heading(k).is_none_or(|l| l > level))
+            .filter(|&k| paired(&alignment.rows[k]));
+        let (mut any, mut all) = (false, true);
+        for k in section {
+            any = true;
+            all &= left[k];
+        }
+        left[r] = any && all;
+    }
+    for (row, _) in alignment.rows.iter().zip(&left).filter(|(_, l)| **l) {
         for l in labels.iter_mut() {
             if l.source.is_some_and(|i| row.source.contains(&i)) {
                 l.state = State::Untranslated;

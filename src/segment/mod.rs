@@ -371,47 +371,147 @@ pub fn is_left_in_source(source: &str, target: &str) -> bool {
 /// Counts the lower-case words of three letters or more of a text, leaving
 /// out link destinations, URLs, inline code and shortcodes.
 fn prose_word_count(text: &str) -> usize {
-    let mut count = 0;
+    words(text)
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_lowercase))
+        .count()
+}
+
+/// Returns the words of a text (runs of letters), leaving out link
+/// destinations, URLs, inline code, shortcodes and HTML tags.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     let skip_to = |rest: &str, open: &str, close: &str| -> Option<usize> {
         let after = rest.strip_prefix(open)?;
         after.find(close).map(|e| open.len() + e + close.len())
     };
-    while let Some(c) = rest.chars().next() {
-        if let Some(n) = skip_to(rest, "](", ")")
-            .or_else(|| skip_to(rest, "`", "`"))
-            .or_else(|| skip_to(rest, "{{", "}}"))
-            .or_else(|| skip_to(rest, "<", ">"))
-        {
-            rest = &rest[n..];
-            continue;
-        }
-        if c.is_alphabetic() {
-            let end = rest
-                .find(|ch: char| {
-                    !(ch.is_alphanumeric()
-                        || ch == ':'
-                        || ch == '/'
-                        || ch == '.'
-                        || ch == '-'
-                        || ch == '\'')
-                })
-                .unwrap_or(rest.len());
-            let word = &rest[..end];
-            let url = word.contains("://") || word.starts_with("www.");
-            let letters: String = word.chars().take_while(|ch| ch.is_alphabetic()).collect();
-            if !url
-                && letters.chars().count() >= 3
-                && letters.chars().next().is_some_and(char::is_lowercase)
+    std::iter::from_fn(move || {
+        while let Some(c) = rest.chars().next() {
+            if let Some(n) = skip_to(rest, "](", ")")
+                .or_else(|| skip_to(rest, "`", "`"))
+                .or_else(|| skip_to(rest, "{{", "}}"))
+                .or_else(|| skip_to(rest, "<", ">"))
             {
-                count += 1;
+                rest = &rest[n..];
+                continue;
             }
-            rest = &rest[end.max(c.len_utf8())..];
-            continue;
+            if c.is_alphabetic() {
+                let end = rest
+                    .find(|ch: char| {
+                        !(ch.is_alphanumeric()
+                            || ch == ':'
+                            || ch == '/'
+                            || ch == '.'
+                            || ch == '-'
+                            || ch == '\'')
+                    })
+                    .unwrap_or(rest.len());
+                let word = &rest[..end];
+                rest = &rest[end.max(c.len_utf8())..];
+                if word.contains("://") || word.starts_with("www.") {
+                    continue;
+                }
+                let letters = word
+                    .find(|ch: char| !ch.is_alphabetic())
+                    .unwrap_or(word.len());
+                return Some(&word[..letters]);
+            }
+            rest = &rest[c.len_utf8()..];
         }
-        rest = &rest[c.len_utf8()..];
+        None
+    })
+}
+
+/// What a page pair says about which words belong to the source language:
+/// words frequent in the source page and rare or absent in the translated
+/// text (the translation outside its rows left identical). Function words
+/// ("the", "and", "of", "with") and the page's own vocabulary qualify;
+/// names, terms and brands, which a translation repeats, do not. The
+/// evidence is the pair itself, so it holds for any pair of languages
+/// written with word separators, without a language model.
+#[derive(Debug, Default)]
+pub struct SourceWords {
+    source: std::collections::HashMap<String, u32>,
+    target: std::collections::HashMap<String, u32>,
+    /// The translated texts as lower-case words, each text between spaces.
+    target_phrases: String,
+}
+
+/// Returns the lower-case alphanumeric runs of a text joined by single
+/// spaces, so "Containers-as-a-Service" reads "containers as a service".
+fn phrase(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl SourceWords {
+    /// Counts the words of the source texts and of the translated texts.
+    pub fn new<'a>(
+        source: impl IntoIterator<Item = &'a str>,
+        target: impl IntoIterator<Item = &'a str>,
+    ) -> SourceWords {
+        let count = |texts: &mut dyn Iterator<Item = &'a str>| {
+            let mut map = std::collections::HashMap::<String, u32>::new();
+            for text in texts {
+                for w in words(text).filter(|w| w.chars().count() >= 2) {
+                    *map.entry(w.to_lowercase()).or_default() += 1;
+                }
+            }
+            map
+        };
+        let target: Vec<&str> = target.into_iter().collect();
+        let mut target_phrases = String::from(" ");
+        for text in &target {
+            target_phrases.push_str(&phrase(text));
+            target_phrases.push_str(" \n ");
+        }
+        SourceWords {
+            source: count(&mut source.into_iter()),
+            target: count(&mut target.into_iter()),
+            target_phrases,
+        }
     }
-    count
+
+    /// Returns true when `word` reads as a source-language word on this
+    /// page: seen at least twice in the source and never in the
+    /// translation, or at least three times and four times as often.
+    pub fn is_source_word(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        let s = self.source.get(&w).copied().unwrap_or(0);
+        let t = self.target.get(&w).copied().unwrap_or(0);
+        (t == 0 && s >= 2) || (s >= 3 && s >= 4 * t)
+    }
+
+    /// Returns true when the translated text uses `text` itself (as words,
+    /// whatever the case and punctuation): a term the translation keeps,
+    /// such as a page titled "Containers as a Service" whose translation
+    /// says "Containers-as-a-Service (CaaS) è...".
+    pub fn used_in_translation(&self, text: &str) -> bool {
+        let p = phrase(text);
+        !p.is_empty() && self.target_phrases.contains(&format!(" {p} "))
+    }
+
+    /// Returns how many words of `text` read as source-language words.
+    pub fn count_in(&self, text: &str) -> usize {
+        words(text)
+            .filter(|w| w.chars().count() >= 2 && self.is_source_word(w))
+            .count()
+    }
+}
+
+/// Returns true when a translated text is its source text left as it was
+/// and reads as source-language text by the page's own evidence: either
+/// prose (`is_left_in_source`), or at least two words that the page pair
+/// marks as source-language words (`SourceWords`), as in a title or caption
+/// ("XSF and Google Summer of Code"), unless the translation itself uses
+/// the same words elsewhere (a term it keeps). A term with one function
+/// word ("Infrastructure as Code") stays neutral.
+pub fn is_left_in_source_by(source: &str, target: &str, evidence: &SourceWords) -> bool {
+    normalize(source) == normalize(target)
+        && (prose_word_count(source) >= 3
+            || (evidence.count_in(source) >= 2 && !evidence.used_in_translation(source)))
 }
 
 /// Returns the fingerprint of a text, after normalization.

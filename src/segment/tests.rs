@@ -296,6 +296,45 @@ fn alert_markers_are_structure() {
     assert_eq!(rebuilt, text);
 }
 
+/// Titles and captions left in English are told from kept terms by the
+/// page pair's own vocabulary: words frequent in the English and absent
+/// from the translation read as English.
+#[test]
+fn titles_left_in_the_source_language_by_the_pages_evidence() {
+    let english = [
+        "The XMPP Newsletter July 2024",
+        "The XSF and the community met in July and in June.",
+        "Read the notes of the meeting and of the sprint with Google.",
+        "Containers as a Service (CaaS) is a service.",
+    ];
+    let italian = [
+        "La XSF e la comunità si sono incontrate a luglio e a giugno.",
+        "Leggi le note della riunione e dello sprint con Google.",
+        "Containers-as-a-Service (CaaS) è un servizio.",
+    ];
+    let evidence = SourceWords::new(english, italian);
+    assert!(evidence.is_source_word("the"));
+    assert!(evidence.is_source_word("and"));
+    assert!(
+        !evidence.is_source_word("Google"),
+        "a name the translation repeats"
+    );
+    assert!(!evidence.is_source_word("XSF"));
+    let same = |t: &str| is_left_in_source_by(t, t, &evidence);
+    assert!(same("The XMPP Newsletter July 2024"));
+    assert!(same("XSF and Google Summer of Code"));
+    // A term the translation itself uses is kept on purpose.
+    assert!(!same("Containers as a Service"));
+    // One English word is not enough evidence.
+    assert!(!same("Google and XSF"));
+    assert!(!same("XMPP Newsletter"));
+    assert!(!is_left_in_source_by(
+        "The XMPP Newsletter July 2024",
+        "La Newsletter XMPP di luglio 2024",
+        &evidence
+    ));
+}
+
 /// Prose left in the source language is told from names, titles and short
 /// labels kept on purpose.
 #[test]

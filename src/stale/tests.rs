@@ -217,3 +217,68 @@ fn word_diff_coalesces_neighbouring_changes() {
         ]
     );
 }
+
+/// Moved blocks are found: exact moves, moved-and-edited blocks, and a
+/// heading renamed with its section; a replacement sharing nothing stays
+/// unmatched while an in-place rewrite sharing a long word is matched.
+#[test]
+fn versions_follow_moved_sections_and_renamed_headings() {
+    let (base, _) = parse(
+        "## Setup\n\nClone the repository and run make.\n\n## Style\n\nWe format code with the formatter.\n\nCommit messages start with a verb.\n\n## FAQ\n\nQuestions go to the forum, not to the tracker.\n",
+    );
+    let (cur, _) = parse(
+        "## FAQ\n\nQuestions go to the forum, never to the tracker.\n\n### Building from source\n\nClone the repository and run make.\n\n## Style\n\nWe format code with the formatter.\n\nEvery pull request needs one review.\n",
+    );
+    assert_eq!(
+        match_versions(&base, &cur),
+        vec![Some(5), Some(6), Some(0), Some(1), Some(2), Some(3), None]
+    );
+    let (base, _) = parse("## Install\n\nDownload the archive and unpack it.\n\n## Next\n");
+    let (cur, _) = parse("## Install\n\nUse your package manager; archives are gone.\n\n## Next\n");
+    assert_eq!(match_versions(&base, &cur), vec![Some(0), Some(1), Some(2)]);
+}
+
+/// The chain translation → base English → current English labels a moved
+/// section against its own translation, and the translation of a replaced
+/// paragraph is removed while the new paragraph is missing.
+#[test]
+fn labels_follow_the_chain_through_the_base_english() {
+    let (base, _) = parse(
+        "## Setup\n\nClone the repository and run make.\n\n## Style\n\nWe format code with the formatter.\n\nCommit messages start with a verb.\n\n## FAQ\n\nQuestions go to the forum, not to the tracker.\n",
+    );
+    let (cur, _) = parse(
+        "## FAQ\n\nQuestions go to the forum, not to the tracker.\n\n## Setup\n\nClone the repository and run make.\n\n## Style\n\nWe format code with the formatter.\n\nEvery pull request needs one review.\n",
+    );
+    let (fr, _) = parse(
+        "## Installation\n\nClonez le dépôt et lancez make.\n\n## Style\n\nNous formatons le code avec le formateur.\n\nLes messages de commit commencent par un verbe.\n\n## FAQ\n\nLes questions vont sur le forum, pas dans le suivi.\n",
+    );
+    let versions = match_versions(&base, &cur);
+    let b = Base {
+        document: &base,
+        versions: &versions,
+        commit: Some("c1"),
+    };
+    let current_alignment = crate::align::align(&cur, &fr);
+    let mut labels = label(&cur, &fr, &current_alignment, &|_| Some(b.clone()));
+    follow_chain(&mut labels, &cur, &fr, &b, &crate::align::align(&base, &fr));
+    let got: Vec<(Option<usize>, std::ops::Range<usize>, State)> = labels
+        .iter()
+        .map(|l| (l.source, l.target.clone(), l.state))
+        .collect();
+    // Every current English block keeps its own translation, wherever the
+    // current alignment put it.
+    for (i, t) in [(0, 5), (1, 6), (2, 0), (3, 1), (4, 2), (5, 3)] {
+        assert!(
+            got.contains(&(Some(i), t..t + 1, State::UpToDate)),
+            "{i} -> {t}: {got:?}"
+        );
+    }
+    assert!(
+        got.iter()
+            .any(|(s, t, st)| *s == Some(6) && t.is_empty() && *st == State::Missing),
+        "{got:?}"
+    );
+    // The removed translation sits after the translated text before it.
+    assert_eq!(got[6], (None, 4..5, State::Removed), "{got:?}");
+    assert_eq!(got.len(), 8, "{got:?}");
+}

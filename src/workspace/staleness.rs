@@ -702,6 +702,13 @@ struct BaseDocs {
 type BaseDoc = (crate::segment::Document, Vec<Option<usize>>);
 
 impl BaseDocs {
+    /// The English at the translation's newest base and its match with the
+    /// current English, when that English differs from the current one.
+    fn page_doc(&self, bases: &[RowBase]) -> Option<&BaseDoc> {
+        let key = self.blob_of.get(&page_base(bases)?).copied().flatten()?;
+        self.docs.get(&key)?.as_ref()
+    }
+
     fn new() -> BaseDocs {
         BaseDocs {
             blob_of: HashMap::new(),
@@ -799,15 +806,37 @@ fn label_set(
         // current English, a reorganized page or a deleted paragraph no
         // longer pulls translated text onto the wrong row.
         let mut alignment = alignment;
-        if let Some(pivoted) = pivot(
-            ctx, set, &source, &target, &tlang, &alignment, &bases, &base_docs,
-        ) {
+        let through_base = base_docs
+            .page_doc(&bases)
+            .map(|(doc, _)| crate::align::align(doc, &target.document));
+        if let Some(through_base) = &through_base
+            && let Some(pivoted) = pivot(
+                ctx,
+                set,
+                &source,
+                &target,
+                &tlang,
+                &alignment,
+                &bases,
+                &base_docs,
+                through_base,
+            )
+        {
             alignment = pivoted;
             bases = bases_of(&alignment);
             base_docs.read(ctx, history, set, &source, &bases)?;
         }
         let labels = label_target(
-            ctx, history, set, &source, &target, &tlang, &alignment, &bases, &base_docs,
+            ctx,
+            history,
+            set,
+            &source,
+            &target,
+            &tlang,
+            &alignment,
+            &bases,
+            &base_docs,
+            through_base.as_ref(),
         );
         out.push(StaleDoc {
             source: source.clone(),
@@ -847,6 +876,7 @@ fn pivot(
     current: &crate::align::Alignment,
     bases: &[RowBase],
     base_docs: &BaseDocs,
+    through_base: &crate::align::Alignment,
 ) -> Option<crate::align::Alignment> {
     use crate::align::FixedRow;
     // Only a row holding English and several translated segments can hide
@@ -858,9 +888,7 @@ fn pivot(
     {
         return None;
     }
-    let base = page_base(bases)?;
-    let key = base_docs.blob_of.get(&base).copied().flatten()?;
-    let (base_doc, versions) = base_docs.docs.get(&key)?.as_ref()?;
+    let (base_doc, versions) = base_docs.page_doc(bases)?;
     let mut current_of = vec![None; base_doc.segments.len()];
     for (i, v) in versions.iter().enumerate() {
         if let Some(k) = v
@@ -873,7 +901,6 @@ fn pivot(
     if current_of.iter().all(Option::is_some) {
         return None;
     }
-    let through_base = crate::align::align(base_doc, &target.document);
     let mut changed = false;
     let mut fixed = crate::store::corrections::resolve(
         ctx.records.corrections_of(set),
@@ -920,6 +947,7 @@ fn label_target(
     alignment: &crate::align::Alignment,
     bases: &[RowBase],
     base_docs: &BaseDocs,
+    through_base: Option<&crate::align::Alignment>,
 ) -> Vec<stale::Labelled> {
     let identity: Vec<Option<usize>> = (0..source.document.segments.len()).map(Some).collect();
     let commit_id = |base: RowBase| match base {
@@ -954,6 +982,19 @@ fn label_target(
         })
         .map(|(r, _)| r);
     if let Some(page_base) = newest.and_then(base_of_row) {
+        // Where the English changed since, the chain through the base
+        // English says which translated text renders which block.
+        if let Some(through_base) = through_base
+            && !std::ptr::eq(page_base.document, &source.document)
+        {
+            stale::follow_chain(
+                &mut labels,
+                &source.document,
+                &target.document,
+                &page_base,
+                through_base,
+            );
+        }
         stale::split_gaps(&mut labels, &page_base);
     }
     let page = page_name(&set.source);

@@ -14,10 +14,10 @@ use serde::Deserialize;
 use crate::support::{self, TestRepo};
 
 // Today's figures, rounded down to two decimals: a change that lowers one
-// fails. Issue 14 raises them to R 0.98 / P 0.9 (and the label floor with them).
-const RECALL_FLOOR: f64 = 0.92;
+// fails. R 0.98 / P 0.9 is the contract of issue 14.
+const RECALL_FLOOR: f64 = 0.98;
 const PRECISION_FLOOR: f64 = 0.90;
-const LABEL_FLOOR: f64 = 0.85;
+const LABEL_FLOOR: f64 = 0.90;
 
 /// Labels that need a translator.
 const NEEDS: [&str; 4] = ["missing", "untranslated", "stale", "removed"];

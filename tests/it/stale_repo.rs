@@ -57,7 +57,10 @@ fn every_label_from_a_two_commit_history() {
             (5, State::LinkOnly),
             (7, State::Cosmetic),
             (9, State::Cosmetic),
-            (12, State::Stale)
+            // A paragraph replaced by one with nothing in common: the new
+            // one is missing, the French of the old one is removed.
+            (12, State::Missing),
+            (0, State::Removed)
         ]
     );
     // The diff of the meaning change, and the base commit (the translation's).
