@@ -438,6 +438,40 @@ fn match_moves(base: &Document, current: &Document, out: &mut [Option<usize>]) {
             }
         }
     }
+    // A block that moved with its neighbour and was edited too: next to the
+    // version of its neighbour, with some words still in common.
+    const NEIGHBOUR_SIMILARITY: f64 = 0.3;
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 0..new.len() {
+            if out[i].is_some() {
+                continue;
+            }
+            let after_prev = i
+                .checked_sub(1)
+                .and_then(|p| out[p])
+                .map(|k| k + 1)
+                .filter(|&k| k < old.len());
+            let before_next = out
+                .get(i + 1)
+                .copied()
+                .flatten()
+                .and_then(|k| k.checked_sub(1));
+            for k in [after_prev, before_next].into_iter().flatten() {
+                if !taken[k]
+                    && old[k].kind == new[i].kind
+                    && (similarity(&old[k].text, &new[i].text) >= NEIGHBOUR_SIMILARITY
+                        || shared_stems(&old[k].text, &new[i].text) >= 2)
+                {
+                    out[i] = Some(k);
+                    taken[k] = true;
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
     use crate::segment::SegmentKind::Heading;
     for i in 0..new.len().saturating_sub(1) {
         if out[i].is_none()
@@ -483,13 +517,6 @@ fn pair_region(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut [O
             best[i][j] = take.max(best[i + 1][j]).max(best[i][j + 1]);
         }
     }
-    // One block replaced by one block between the same neighbours is a
-    // rewrite of it when they still share a long word ("archive" and "the
-    // archives"); with nothing in common it is a new block on another topic.
-    if n == 1 && m == 1 && old[0].kind == new[0].kind && share_a_stem(&old[0].text, &new[0].text) {
-        out[0] = Some(old_offset);
-        return;
-    }
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
         let s = sim(i, j);
@@ -503,12 +530,53 @@ fn pair_region(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut [O
             j += 1;
         }
     }
+    pair_rewrites(old, new, old_offset, out);
 }
 
-/// Returns true when two texts share a word of six letters or more, by its
+/// Pairs the blocks left between two paired ones that are rewrites of each
+/// other: a block rewritten in place keeps some of its long words ("the
+/// container" and "when the container is removed", "converts existing
+/// databases" and "no longer converts existing databases"), a block on
+/// another topic shares none. In each gap, the pairs sharing the most long
+/// words go first.
+fn pair_rewrites(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut [Option<usize>]) {
+    let taken: std::collections::HashSet<usize> = out.iter().flatten().copied().collect();
+    let mut anchors: Vec<(usize, usize)> = out
+        .iter()
+        .enumerate()
+        .filter_map(|(j, k)| k.map(|k| (k - old_offset, j)))
+        .collect();
+    anchors.push((old.len(), new.len()));
+    let (mut lo_old, mut lo_new) = (0, 0);
+    for (hi_old, hi_new) in anchors {
+        let mut pairs = Vec::new();
+        for (j, n) in new.iter().enumerate().take(hi_new).skip(lo_new) {
+            for (i, o) in old.iter().enumerate().take(hi_old).skip(lo_old) {
+                if taken.contains(&(old_offset + i)) || o.kind != n.kind {
+                    continue;
+                }
+                let shared = shared_stems(&o.text, &n.text);
+                if shared > 0 {
+                    pairs.push((shared, j, i));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+        let mut used = Vec::new();
+        for (_, j, i) in pairs {
+            if out[j].is_none() && !used.contains(&i) {
+                out[j] = Some(old_offset + i);
+                used.push(i);
+            }
+        }
+        (lo_old, lo_new) = (hi_old + 1, hi_new + 1);
+    }
+}
+
+/// Returns how many words of six letters or more two texts share, by their
 /// first six letters (so "archive" meets "archives", "publish" meets
 /// "published").
-fn share_a_stem(a: &str, b: &str) -> bool {
+fn shared_stems(a: &str, b: &str) -> usize {
     let stems = |t: &str| -> Vec<String> {
         let mut out: Vec<String> = crate::segment::words(t)
             .filter(|w| w.chars().count() >= 6)
@@ -519,7 +587,10 @@ fn share_a_stem(a: &str, b: &str) -> bool {
         out
     };
     let b = stems(b);
-    stems(a).iter().any(|s| b.binary_search(s).is_ok())
+    stems(a)
+        .iter()
+        .filter(|s| b.binary_search(s).is_ok())
+        .count()
 }
 
 /// Returns the Dice similarity of two texts' word sets (0 to 1).

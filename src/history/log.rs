@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use git2::Oid;
 
 /// The first line of a log file.
-const HEADER: &str = "trame history log, format 1";
+const HEADER: &str = "trame history log, format 2";
 
 /// One commit of the chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +63,9 @@ pub(super) struct Log {
     pub(super) complete: bool,
     /// Directories (relative to the work tree, `""` for the root).
     pub(super) dirs: BTreeMap<PathBuf, DirLog>,
+    /// Every rename (old path, new path) of the commits whose renames were
+    /// looked for: rename detection runs once per commit, ever.
+    pub(super) renames: BTreeMap<Oid, Vec<(PathBuf, PathBuf)>>,
 }
 
 impl Log {
@@ -72,6 +75,7 @@ impl Log {
             chain: vec![head],
             complete: false,
             dirs: BTreeMap::new(),
+            renames: BTreeMap::new(),
         }
     }
 
@@ -83,9 +87,15 @@ impl Log {
     /// Returns true when every name and directory can be written on a line.
     pub(super) fn loggable(&self) -> bool {
         let ok = |s: &str| !s.contains(['\n', '\r']);
+        let path_ok = |p: &PathBuf| p.to_str().is_some_and(|s| ok(s) && !s.contains('\t'));
         self.dirs
             .iter()
             .all(|(dir, d)| dir.to_str().is_some_and(ok) && d.changes.iter().all(|c| ok(&c.name)))
+            && self
+                .renames
+                .values()
+                .flatten()
+                .all(|(a, b)| path_ok(a) && path_ok(b))
     }
 
     /// Puts `links` in front of the chain, the newest first, whose last
@@ -144,6 +154,14 @@ pub(super) fn render(log: &Log) -> String {
             let _ = writeln!(out, "{} {} {} {}", c.commit, hex(c.old), hex(c.new), c.name);
         }
     }
+    // Renames of commits no longer in the chain (a rewritten history) go.
+    let in_chain: std::collections::HashSet<Oid> = log.chain.iter().map(|l| l.id).collect();
+    for (id, renames) in log.renames.iter().filter(|(id, _)| in_chain.contains(id)) {
+        let _ = writeln!(out, "r {id}");
+        for (old, new) in renames {
+            let _ = writeln!(out, "m {}\t{}", old.display(), new.display());
+        }
+    }
     out.push_str("end\n");
     out
 }
@@ -169,7 +187,9 @@ pub(super) fn parse(text: &str) -> Option<Log> {
     };
     let mut chain = Vec::new();
     let mut dirs: BTreeMap<PathBuf, DirLog> = BTreeMap::new();
+    let mut renames: BTreeMap<Oid, Vec<(PathBuf, PathBuf)>> = BTreeMap::new();
     let mut current: Option<PathBuf> = None;
+    let mut renames_of: Option<Oid> = None;
     let mut ended = false;
     for line in lines {
         if ended {
@@ -186,6 +206,18 @@ pub(super) fn parse(text: &str) -> Option<Log> {
                 id: oid(id)?,
                 time: time.parse().ok()?,
             });
+        } else if let Some(id) = line.strip_prefix("r ") {
+            let id = oid(id)?;
+            if renames.insert(id, Vec::new()).is_some() {
+                return None;
+            }
+            renames_of = Some(id);
+        } else if let Some(rest) = line.strip_prefix("m ") {
+            let (old, new) = rest.split_once('\t')?;
+            let id = renames_of?;
+            renames
+                .get_mut(&id)?
+                .push((PathBuf::from(old), PathBuf::from(new)));
         } else if let Some(rest) = line.strip_prefix("d ") {
             let (covered, name) = rest.split_once(' ')?;
             let dir = if name == "." {
@@ -234,6 +266,7 @@ pub(super) fn parse(text: &str) -> Option<Log> {
         chain,
         complete,
         dirs,
+        renames,
     })
 }
 
@@ -340,6 +373,15 @@ mod tests {
             },
         );
         log.dirs.insert(PathBuf::new(), DirLog::default());
+        log.renames.insert(
+            oid(2),
+            vec![(
+                PathBuf::from("content/old name.md"),
+                PathBuf::from("content/news letter/a b.md"),
+            )],
+        );
+        // Looked for, none found: remembered too.
+        log.renames.insert(oid(1), Vec::new());
         log
     }
 
@@ -348,15 +390,21 @@ mod tests {
         let log = sample();
         let text = render(&log);
         assert_eq!(parse(&text), Some(log));
-        assert!(text.starts_with("trame history log, format 1\ncomplete 1\nc 0101"));
+        assert!(text.starts_with("trame history log, format 2\ncomplete 1\nc 0101"));
         assert!(text.contains("\nd 0 .\n"));
+        assert!(text.contains("\nm content/old name.md\tcontent/news letter/a b.md\n"));
+        // Renames of a commit that left the chain are not kept.
+        let mut other = sample();
+        other.renames.insert(oid(7), Vec::new());
+        assert_eq!(render(&other), text);
     }
 
     #[test]
     fn parse_rejects_damage() {
         let text = render(&sample());
         // Every truncation inside a line, a wrong version and reordering fail.
-        assert_eq!(parse(&text.replace("format 1", "format 2")), None);
+        assert_eq!(parse(&text.replace("format 2", "format 3")), None);
+        assert_eq!(parse(&text.replace(".md\tcontent", ".md content")), None);
         assert_eq!(parse(""), None);
         assert_eq!(parse(&text.replace("d 2 ", "d 9 ")), None);
         let swapped = text.replace("\n0 0303", "\n9 0303");

@@ -457,7 +457,16 @@ impl Repo {
                             .find_commit(log.chain[k].id)
                             .and_then(|c| c.tree())
                             .map_err(git("cannot read a commit"))?;
-                        let found = self.renames(&parent, child.id(), &all, &names)?;
+                        let id = log.chain[k].id;
+                        let commit_renames = match log.renames.get(&id) {
+                            Some(known) => known.clone(),
+                            None => {
+                                let found = self.commit_renames(&parent, child.id())?;
+                                log.renames.insert(id, found.clone());
+                                found
+                            }
+                        };
+                        let found = renamed_among(&commit_renames, &all, &names);
                         found
                             .into_iter()
                             .map(|(i, old)| {
@@ -666,8 +675,8 @@ impl Repo {
             .map(|e| e.id()))
     }
 
-    /// Finds which of the `appeared` files the child commit renamed, by a
-    /// diff with rename detection; returns (file index, name in `parent`).
+    /// Finds which of the `appeared` files the child commit renamed;
+    /// returns (file index, name in `parent`).
     fn renames(
         &self,
         parent: &git2::Tree<'_>,
@@ -675,30 +684,90 @@ impl Repo {
         appeared: &[usize],
         names: &[PathBuf],
     ) -> Result<Vec<(usize, PathBuf)>, HistoryError> {
+        let found = self.commit_renames(parent, child_tree)?;
+        Ok(renamed_among(&found, appeared, names))
+    }
+
+    /// Every rename of one commit, found as git finds them: exact renames
+    /// first, by blob id (a hash join on the added and deleted files, no
+    /// content read); then similarity, only between the added and deleted
+    /// files left over, and only while their product stays under
+    /// [`RENAME_LIMIT`] squared (git's `diff.renameLimit`). Returns (old
+    /// path, new path) pairs.
+    fn commit_renames(
+        &self,
+        parent: &git2::Tree<'_>,
+        child_tree: git2::Oid,
+    ) -> Result<Vec<(PathBuf, PathBuf)>, HistoryError> {
         let child_tree = self
             .inner
             .find_tree(child_tree)
             .map_err(git("cannot read a tree"))?;
-        let mut diff = self
+        let diff = self
             .inner
             .diff_tree_to_tree(Some(parent), Some(&child_tree), None)
             .map_err(git("cannot compare commits"))?;
-        let mut find = git2::DiffFindOptions::new();
-        find.renames(true);
-        diff.find_similar(Some(&mut find))
-            .map_err(git("cannot follow renames"))?;
+        let mut added: Vec<(PathBuf, git2::Oid)> = Vec::new();
+        let mut deleted: HashMap<git2::Oid, Vec<PathBuf>> = HashMap::new();
+        for delta in diff.deltas() {
+            match delta.status() {
+                git2::Delta::Added => {
+                    if let Some(p) = delta.new_file().path() {
+                        added.push((p.to_owned(), delta.new_file().id()));
+                    }
+                }
+                git2::Delta::Deleted => {
+                    if let Some(p) = delta.old_file().path() {
+                        deleted
+                            .entry(delta.old_file().id())
+                            .or_default()
+                            .push(p.to_owned());
+                    }
+                }
+                _ => {}
+            }
+        }
         let mut out = Vec::new();
-        for delta in diff.deltas().filter(|d| d.status() == git2::Delta::Renamed) {
-            let (Some(old), Some(new)) = (delta.old_file().path(), delta.new_file().path()) else {
+        let mut left_added = Vec::new();
+        for (path, blob) in added {
+            let Some(sources) = deleted.get_mut(&blob).filter(|v| !v.is_empty()) else {
+                left_added.push(path);
                 continue;
             };
-            out.extend(
-                appeared
-                    .iter()
-                    .filter(|&&f| names[f] == new)
-                    .map(|&f| (f, old.to_owned())),
-            );
+            // As git does: a source with the same file name first.
+            let k = sources
+                .iter()
+                .position(|s| s.file_name() == path.file_name())
+                .unwrap_or(0);
+            out.push((sources.remove(k), path));
         }
+        let left_deleted: Vec<PathBuf> = deleted.into_values().flatten().collect();
+        if left_added.is_empty()
+            || left_deleted.is_empty()
+            || left_added.len() * left_deleted.len() > RENAME_LIMIT * RENAME_LIMIT
+        {
+            return Ok(out);
+        }
+        let mut opts = git2::DiffOptions::new();
+        opts.disable_pathspec_match(true);
+        for p in left_added.iter().chain(&left_deleted) {
+            opts.pathspec(p);
+        }
+        let mut diff = self
+            .inner
+            .diff_tree_to_tree(Some(parent), Some(&child_tree), Some(&mut opts))
+            .map_err(git("cannot compare commits"))?;
+        let mut find = git2::DiffFindOptions::new();
+        find.renames(true);
+        find.rename_limit(RENAME_LIMIT);
+        diff.find_similar(Some(&mut find))
+            .map_err(git("cannot follow renames"))?;
+        for delta in diff.deltas().filter(|d| d.status() == git2::Delta::Renamed) {
+            if let (Some(old), Some(new)) = (delta.old_file().path(), delta.new_file().path()) {
+                out.push((old.to_owned(), new.to_owned()));
+            }
+        }
+        out.sort();
         Ok(out)
     }
 
@@ -733,6 +802,29 @@ fn files<'t>(tree: Option<&'t git2::Tree<'_>>) -> Vec<FileEntry<'t>> {
 }
 
 /// Writes the log through a temporary file, so a reader never sees half of it.
+/// The most added × deleted files compared by similarity in one commit is
+/// this squared, as git's `diff.renameLimit` (whose default is 1,000).
+const RENAME_LIMIT: usize = 1000;
+
+/// Returns which of the `appeared` files (indices into `names`) a commit's
+/// renames (old, new) created, with their old names.
+fn renamed_among(
+    renames: &[(PathBuf, PathBuf)],
+    appeared: &[usize],
+    names: &[PathBuf],
+) -> Vec<(usize, PathBuf)> {
+    let mut out = Vec::new();
+    for (old, new) in renames {
+        out.extend(
+            appeared
+                .iter()
+                .filter(|&&f| names[f] == *new)
+                .map(|&f| (f, old.clone())),
+        );
+    }
+    out
+}
+
 fn write_log(file: &Path, text: &str) -> std::io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;

@@ -202,8 +202,13 @@ fn month_of(word: &str) -> Option<u8> {
     if word.len() < 3 || word.len() > 10 {
         return None;
     }
+    static BY_NAME: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> =
+        std::sync::LazyLock::new(|| MONTHS.iter().rev().copied().collect());
+    if !word.starts_with(char::is_alphabetic) {
+        return None;
+    }
     let lower = word.to_lowercase();
-    let (_, month) = MONTHS.iter().find(|(name, _)| *name == lower)?;
+    let month = BY_NAME.get(lower.as_str())?;
     if matches!(lower.as_str(), "may" | "march") && !word.starts_with(['M']) {
         return None;
     }

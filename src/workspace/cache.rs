@@ -2,7 +2,7 @@
 //! nothing they depend on changes.
 //!
 //! An entry is named by a hash of everything the result depends on: trame's
-//! version, the segmentation settings, the texts of the page and its
+//! version and a hash of its source code (`build.rs`), the segmentation settings, the texts of the page and its
 //! translations, the versions git has of each (commit and blob), and the
 //! review records and alignment corrections of the page. A change to any of
 //! them gives another name, so an entry is never invalidated, only no longer
@@ -40,6 +40,8 @@ impl KeyBuilder {
         builder.b.write_u8(1);
         builder.add(FORMAT);
         builder.add(env!("CARGO_PKG_VERSION"));
+        // The code that computed the entry (build.rs hashes `src/`).
+        builder.add(env!("TRAME_SOURCE_HASH"));
         builder
     }
 
