@@ -367,6 +367,40 @@ impl Repo {
             .map_err(git("cannot read a tree"))
     }
 
+    /// Returns the first commit from `from` on where a tracked file of `dir`
+    /// changed, reading the directory's log further as needed (in growing
+    /// steps: a few trees for a recent file, the whole history for an old
+    /// one); `None` when its log reached the first commit with no such
+    /// change.
+    fn next_event(
+        &self,
+        log: &mut Log,
+        dir: &Path,
+        from: usize,
+        tracked: &HashMap<(PathBuf, String), usize>,
+    ) -> Result<Option<usize>, HistoryError> {
+        loop {
+            let covered = log.dirs.get(dir).map_or(0, |d| d.covered);
+            if covered <= from {
+                self.extend_dir(log, dir, (from + 1).max(2 * covered).max(32))?;
+                if log.dirs.get(dir).map_or(0, |d| d.covered) <= from {
+                    return Ok(None);
+                }
+                continue;
+            }
+            let d = &log.dirs[dir];
+            let start = d.changes.partition_point(|c| c.commit < from);
+            let next = d.changes[start..]
+                .iter()
+                .find(|c| tracked.contains_key(&(dir.to_owned(), c.name.clone())));
+            return Ok(Some(match next {
+                Some(c) => c.commit,
+                // Nothing known up to `covered`: read further there.
+                None => covered,
+            }));
+        }
+    }
+
     /// Reads the history of `paths` from the log, lengthening it as needed.
     fn scan(&self, paths: &[PathBuf], log: &mut Log) -> Result<History, HistoryError> {
         let mut out = History::default();
@@ -396,43 +430,84 @@ impl Repo {
         };
         // The last commit to list: the first (from the newest) where none of
         // the files exists, as a walk would stop there.
-        // The directories of the tracked files, listed again only when a
-        // file's history ends or it is followed through a rename.
-        let dirs_of = |tracked: &HashMap<(PathBuf, String), usize>| {
-            let mut dirs: Vec<PathBuf> = tracked.keys().map(|(d, _)| d.clone()).collect();
-            dirs.sort();
-            dirs.dedup();
-            dirs
-        };
-        let mut dirs = dirs_of(&tracked);
-        let mut k = 0;
+        // The work follows the changes, not the commits: a queue holds, per
+        // directory, the next commit where one of its tracked files changed
+        // (or where its log must be read further), so a commit that touches
+        // no tracked file costs nothing, whatever the number of directories.
+        // A directory is queued once (`queued`, older entries are skipped)
+        // and dropped when none of its files is tracked any more (`live`).
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        let mut dir_index: HashMap<PathBuf, usize> = HashMap::new();
+        let mut live: Vec<usize> = Vec::new();
+        let mut queued: Vec<Option<usize>> = Vec::new();
+        let mut queue = std::collections::BinaryHeap::new();
+        for (dir, _) in tracked.keys() {
+            let n = *dir_index.entry(dir.clone()).or_insert_with(|| {
+                dirs.push(dir.clone());
+                live.push(0);
+                queued.push(None);
+                dirs.len() - 1
+            });
+            live[n] += 1;
+        }
+        for (n, dir) in dirs.iter().enumerate() {
+            if let Some(at) = self.next_event(log, dir, 0, &tracked)? {
+                queue.push(std::cmp::Reverse((at, n)));
+                queued[n] = Some(at);
+            }
+        }
+        let mut k;
         let last = loop {
             if tracked.is_empty() {
-                break k;
+                break 0;
             }
+            // Entries superseded by an earlier one of the same directory go.
+            while let Some(&std::cmp::Reverse((at, n))) = queue.peek() {
+                if queued[n] == Some(at) && live[n] > 0 {
+                    break;
+                }
+                queue.pop();
+            }
+            let Some(&std::cmp::Reverse((at, _))) = queue.peek() else {
+                // Every directory's log reached the first commit.
+                break log.chain.len() - 1;
+            };
+            k = at;
             let mut appeared: Vec<(PathBuf, String, git2::Oid)> = Vec::new();
             let mut changed = Vec::new();
-            for dir in &dirs {
-                let covered = log.dirs.get(dir).map_or(0, |d| d.covered);
-                if covered <= k {
-                    // Read ahead in growing steps: a few trees for a recent
-                    // file, the whole history for an old one.
-                    self.extend_dir(log, dir, (k + 1).max(2 * covered).max(32))?;
+            while let Some(&std::cmp::Reverse((at, n))) = queue.peek() {
+                if at != k {
+                    break;
                 }
-                let Some(d) = log.dirs.get(dir).filter(|d| d.covered > k) else {
+                queue.pop();
+                if queued[n] != Some(at) || live[n] == 0 {
                     continue;
-                };
-                let from = d.changes.partition_point(|c| c.commit < k);
-                for c in d.changes[from..].iter().take_while(|c| c.commit == k) {
-                    let Some(&f) = tracked.get(&(dir.clone(), c.name.clone())) else {
-                        continue;
-                    };
-                    let Some(new) = c.new else { continue };
-                    if c.old.is_none() {
-                        appeared.push((dir.clone(), c.name.clone(), new));
-                    } else {
-                        changed.push((f, dir.join(&c.name), new));
+                }
+                queued[n] = None;
+                let dir = &dirs[n];
+                let covered = log.dirs.get(dir).map_or(0, |d| d.covered);
+                let from = if covered > k {
+                    let d = &log.dirs[dir];
+                    let start = d.changes.partition_point(|c| c.commit < k);
+                    for c in d.changes[start..].iter().take_while(|c| c.commit == k) {
+                        let Some(&f) = tracked.get(&(dir.clone(), c.name.clone())) else {
+                            continue;
+                        };
+                        let Some(new) = c.new else { continue };
+                        if c.old.is_none() {
+                            appeared.push((dir.clone(), c.name.clone(), new));
+                        } else {
+                            changed.push((f, dir.join(&c.name), new));
+                        }
                     }
+                    k + 1
+                } else {
+                    // The log must be read further: look again from here.
+                    k
+                };
+                if let Some(next) = self.next_event(log, dir, from, &tracked)? {
+                    queue.push(std::cmp::Reverse((next, n)));
+                    queued[n] = Some(next);
                 }
             }
             if k >= log.chain.len() {
@@ -477,10 +552,12 @@ impl Repo {
                     }
                     None => HashMap::new(),
                 };
+                let mut renamed_into = Vec::new();
                 for (i, (dir, name, blob)) in appeared.into_iter().enumerate() {
                     let Some(f) = tracked.remove(&(dir.clone(), name.clone())) else {
                         continue;
                     };
+                    live[dir_index[&dir]] -= 1;
                     match renames.get(&i) {
                         Some((old, old_blob)) => {
                             // From another directory, the walk goes on there.
@@ -488,12 +565,29 @@ impl Repo {
                             if *old_blob != Some(blob) {
                                 record(f, k, dir.join(&name), blob);
                             }
+                            renamed_into.push(key.0.clone());
                             tracked.insert(key, f);
                         }
                         None => record(f, k, dir.join(&name), blob),
                     }
                 }
-                dirs = dirs_of(&tracked);
+                // The old names are followed from the parent commit on.
+                for dir in renamed_into {
+                    let n = *dir_index.entry(dir.clone()).or_insert_with(|| {
+                        dirs.push(dir.clone());
+                        live.push(0);
+                        queued.push(None);
+                        dirs.len() - 1
+                    });
+                    live[n] += 1;
+                    if queued[n].is_some_and(|at| at <= k + 1) {
+                        continue;
+                    }
+                    if let Some(at) = self.next_event(log, &dir, k + 1, &tracked)? {
+                        queue.push(std::cmp::Reverse((at, n)));
+                        queued[n] = Some(at);
+                    }
+                }
             }
             k += 1;
             if tracked.is_empty() {
