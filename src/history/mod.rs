@@ -334,14 +334,94 @@ impl Repo {
                 continue;
             }
             let parent_tree = self.tree(parent)?;
-            out.extend(log::compare(
-                k,
-                &files(parent_tree.as_ref()),
-                &files(tree.as_ref()),
-            ));
+            let mut changes = Vec::new();
+            self.tree_changes(k, parent_tree.as_ref(), tree.as_ref(), "", &mut changes)?;
+            changes.sort_by(|a, b| a.name.cmp(&b.name));
+            out.extend(changes);
             (current, tree) = (parent, parent_tree);
         }
         Ok(out)
+    }
+
+    /// Lists what changed from `old` to `new` (a directory's trees at a
+    /// commit's parent and at the commit) in every file below it, as git's
+    /// recursive tree diff does: a subtree whose id did not change is not
+    /// read. Names are paths relative to the directory (`a/b.md`).
+    fn tree_changes(
+        &self,
+        commit: usize,
+        old: Option<&git2::Tree<'_>>,
+        new: Option<&git2::Tree<'_>>,
+        prefix: &str,
+        out: &mut Vec<log::Change>,
+    ) -> Result<(), HistoryError> {
+        type Listing = Vec<(String, Option<git2::ObjectType>, git2::Oid)>;
+        let list = |t: Option<&git2::Tree<'_>>| -> Listing {
+            let mut v: Listing = t
+                .into_iter()
+                .flat_map(|t| t.iter())
+                .filter_map(|e| Some((e.name().ok()?.to_owned(), e.kind(), e.id())))
+                .filter(|(_, kind, _)| {
+                    matches!(kind, Some(git2::ObjectType::Blob | git2::ObjectType::Tree))
+                })
+                .collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v
+        };
+        let (a, b) = (list(old), list(new));
+        let (mut i, mut j) = (0, 0);
+        let is_tree = |kind: Option<git2::ObjectType>| kind == Some(git2::ObjectType::Tree);
+        loop {
+            let (x, y) = match (a.get(i), b.get(j)) {
+                (None, None) => break,
+                (Some(x), Some(y)) if x.0 == y.0 => {
+                    i += 1;
+                    j += 1;
+                    (Some(x), Some(y))
+                }
+                (Some(x), Some(y)) if x.0 < y.0 => {
+                    i += 1;
+                    (Some(x), None)
+                }
+                (Some(x), None) => {
+                    i += 1;
+                    (Some(x), None)
+                }
+                (_, y) => {
+                    j += 1;
+                    (None, y)
+                }
+            };
+            if let (Some(x), Some(y)) = (x, y)
+                && x.2 == y.2
+                && x.1 == y.1
+            {
+                continue;
+            }
+            let name = x
+                .or(y)
+                .map(|e| format!("{prefix}{}", e.0))
+                .unwrap_or_default();
+            let blob = |e: Option<&(String, Option<git2::ObjectType>, git2::Oid)>| {
+                e.filter(|e| !is_tree(e.1)).map(|e| e.2)
+            };
+            let subtree = |e: Option<&(String, Option<git2::ObjectType>, git2::Oid)>| {
+                e.filter(|e| is_tree(e.1)).map(|e| e.2)
+            };
+            if blob(x).is_some() || blob(y).is_some() {
+                out.push(log::Change {
+                    commit,
+                    name: name.clone(),
+                    old: blob(x),
+                    new: blob(y),
+                });
+            }
+            if subtree(x).is_some() || subtree(y).is_some() {
+                let (tx, ty) = (self.tree(subtree(x))?, self.tree(subtree(y))?);
+                self.tree_changes(commit, tx.as_ref(), ty.as_ref(), &format!("{name}/"), out)?;
+            }
+        }
+        Ok(())
     }
 
     /// Returns the tree of `dir` at a commit, if the directory exists there.
@@ -409,10 +489,14 @@ impl Repo {
             .find_commit(log.head())
             .and_then(|c| c.tree())
             .map_err(git("cannot read a commit"))?;
+        // The tracked files, by their name at the commit being read, under
+        // the deepest folder holding them all: one recursive log of that
+        // folder serves every page, as one tree diff per commit does for git.
+        let root = common_dir(paths);
         // The tracked files, by their name at the commit being read.
         let mut tracked: HashMap<(PathBuf, String), usize> = HashMap::new();
         for (f, path) in paths.iter().enumerate() {
-            if let Some(key) = log::split(path)
+            if let Some(key) = key_of(&root, path)
                 && self.blob_at(&head_tree, path)?.is_some()
             {
                 tracked.insert(key, f);
@@ -561,7 +645,9 @@ impl Repo {
                     match renames.get(&i) {
                         Some((old, old_blob)) => {
                             // From another directory, the walk goes on there.
-                            let Some(key) = log::split(old) else { continue };
+                            let Some(key) = key_of(&root, old) else {
+                                continue;
+                            };
                             if *old_blob != Some(blob) {
                                 record(f, k, dir.join(&name), blob);
                             }
@@ -872,30 +958,41 @@ impl Repo {
     }
 }
 
-/// A file entry of a directory tree.
-struct FileEntry<'t>(git2::TreeEntry<'t>);
-
-impl log::Entry for FileEntry<'_> {
-    fn name(&self) -> &str {
-        self.0.name().unwrap_or("")
-    }
-    fn blob(&self) -> git2::Oid {
-        self.0.id()
-    }
-}
-
-/// The files of a directory tree, in name order (git sorts a tree's entries
-/// by name, a subdirectory as if its name ended in `/`; files alone are in
-/// plain byte order). Names that are not UTF-8 are left out.
-fn files<'t>(tree: Option<&'t git2::Tree<'_>>) -> Vec<FileEntry<'t>> {
-    tree.into_iter()
-        .flat_map(|t| t.iter())
-        .filter(|e| e.kind() == Some(git2::ObjectType::Blob) && e.name().is_ok())
-        .map(FileEntry)
-        .collect()
-}
-
 /// Writes the log through a temporary file, so a reader never sees half of it.
+/// Returns the deepest folder holding every path.
+fn common_dir(paths: &[PathBuf]) -> PathBuf {
+    let mut common: Option<Vec<std::path::Component<'_>>> = None;
+    for p in paths {
+        let parent: Vec<_> = p
+            .parent()
+            .map(|d| d.components().collect())
+            .unwrap_or_default();
+        common = Some(match common {
+            None => parent,
+            Some(c) => c
+                .into_iter()
+                .zip(parent)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect(),
+        });
+    }
+    common.unwrap_or_default().iter().collect()
+}
+
+/// Returns the log key of a path: `root` and the path below it (`a/b.md`),
+/// or, outside `root`, its folder and file name.
+fn key_of(root: &Path, path: &Path) -> Option<(PathBuf, String)> {
+    match path.strip_prefix(root) {
+        Ok(rest) if !rest.as_os_str().is_empty() => {
+            let parts: Option<Vec<&str>> =
+                rest.components().map(|c| c.as_os_str().to_str()).collect();
+            Some((root.to_owned(), parts?.join("/")))
+        }
+        _ => log::split(path),
+    }
+}
+
 /// The most added × deleted files compared by similarity in one commit is
 /// this squared, as git's `diff.renameLimit` (whose default is 1,000).
 const RENAME_LIMIT: usize = 1000;
@@ -1244,6 +1341,26 @@ mod log_tests {
         other.check(ALL);
         std::fs::copy(other.log_file(), &file).unwrap();
         fx.check(ALL);
+    }
+
+    #[test]
+    fn one_log_folder_holds_every_page() {
+        let paths = [
+            PathBuf::from("content/en/docs/a/x.md"),
+            PathBuf::from("content/fr/docs/b/x.md"),
+        ];
+        let root = common_dir(&paths);
+        assert_eq!(root, PathBuf::from("content"));
+        assert_eq!(
+            key_of(&root, &paths[1]),
+            Some((root.clone(), "fr/docs/b/x.md".to_owned()))
+        );
+        // Outside the folder (a rename from elsewhere): its own folder.
+        assert_eq!(
+            key_of(&root, Path::new("old/y.md")),
+            Some((PathBuf::from("old"), "y.md".to_owned()))
+        );
+        assert_eq!(common_dir(&[PathBuf::from("x.md")]), PathBuf::new());
     }
 
     #[test]
