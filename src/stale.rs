@@ -926,26 +926,35 @@ pub fn mark_left_in_source(
                     == normalize(&joined(target, &row.target))
         })
         .collect();
-    let evidence = SourceWords::new(
-        current
-            .segments
-            .iter()
-            .filter(|s| s.kind.is_prose())
-            .map(|s| s.text.as_str()),
-        alignment
-            .rows
-            .iter()
-            .zip(&identical)
-            .filter(|(_, same)| !**same)
-            .flat_map(|(row, _)| row.target.clone())
-            .chain(
-                (0..target.segments.len())
-                    .filter(|k| !alignment.rows.iter().any(|r| r.target.contains(k))),
+    let mut in_row = vec![false; target.segments.len()];
+    for row in &alignment.rows {
+        for k in row.target.clone() {
+            in_row[k] = true;
+        }
+    }
+    // Counted only when some row needs it (a short identical text).
+    let evidence: std::cell::OnceCell<SourceWords> = std::cell::OnceCell::new();
+    let evidence = || {
+        evidence.get_or_init(|| {
+            SourceWords::new(
+                current
+                    .segments
+                    .iter()
+                    .filter(|s| s.kind.is_prose())
+                    .map(|s| s.text.as_str()),
+                alignment
+                    .rows
+                    .iter()
+                    .zip(&identical)
+                    .filter(|(_, same)| !**same)
+                    .flat_map(|(row, _)| row.target.clone())
+                    .chain((0..target.segments.len()).filter(|k| !in_row[*k]))
+                    .map(|k| &target.segments[k])
+                    .filter(|s| s.kind.is_prose())
+                    .map(|s| s.text.as_str()),
             )
-            .map(|k| &target.segments[k])
-            .filter(|s| s.kind.is_prose())
-            .map(|s| s.text.as_str()),
-    );
+        })
+    };
     let judged = |kind: SegmentKind| {
         matches!(
             kind,
@@ -959,13 +968,11 @@ pub fn mark_left_in_source(
     };
     let mut left = vec![false; alignment.rows.len()];
     for (r, row) in alignment.rows.iter().enumerate() {
-        left[r] = identical[r]
-            && row.source.clone().all(|i| judged(current.segments[i].kind))
-            && crate::segment::is_left_in_source_by(
-                &joined(current, &row.source),
-                &joined(target, &row.target),
-                &evidence,
-            );
+        left[r] = identical[r] && row.source.clone().all(|i| judged(current.segments[i].kind)) && {
+            let (en, tr) = (joined(current, &row.source), joined(target, &row.target));
+            crate::segment::is_left_in_source(&en, &tr)
+                || crate::segment::is_left_in_source_by(&en, &tr, evidence())
+        };
     }
     // A heading left as it was heads an untranslated section when every
     // paired block of its section (up to the next heading of its level or
