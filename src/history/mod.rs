@@ -355,31 +355,40 @@ impl Repo {
         prefix: &str,
         out: &mut Vec<log::Change>,
     ) -> Result<(), HistoryError> {
-        type Listing = Vec<(String, Option<git2::ObjectType>, git2::Oid)>;
-        let list = |t: Option<&git2::Tree<'_>>| -> Listing {
-            let mut v: Listing = t
-                .into_iter()
+        use git2::ObjectType::{Blob, Tree};
+        // Entries in git's order (a subtree sorts as if its name ended in
+        // `/`), the same on both sides: merged without copying names.
+        fn list<'t>(t: Option<&'t git2::Tree<'_>>) -> Vec<(bool, git2::TreeEntry<'t>)> {
+            t.into_iter()
                 .flat_map(|t| t.iter())
-                .filter_map(|e| Some((e.name().ok()?.to_owned(), e.kind(), e.id())))
-                .filter(|(_, kind, _)| {
-                    matches!(kind, Some(git2::ObjectType::Blob | git2::ObjectType::Tree))
+                .filter_map(|e| match e.kind() {
+                    Some(Blob) => Some((false, e)),
+                    Some(Tree) => Some((true, e)),
+                    _ => None,
                 })
-                .collect();
-            v.sort_by(|a, b| a.0.cmp(&b.0));
-            v
-        };
+                .collect()
+        }
         let (a, b) = (list(old), list(new));
+        let key = |e: &(bool, git2::TreeEntry<'_>)| {
+            let slash: &[u8] = if e.0 { b"/" } else { b"" };
+            e.1.name_bytes()
+                .iter()
+                .chain(slash)
+                .copied()
+                .collect::<Vec<u8>>()
+        };
         let (mut i, mut j) = (0, 0);
-        let is_tree = |kind: Option<git2::ObjectType>| kind == Some(git2::ObjectType::Tree);
-        loop {
+        while i < a.len() || j < b.len() {
             let (x, y) = match (a.get(i), b.get(j)) {
-                (None, None) => break,
-                (Some(x), Some(y)) if x.0 == y.0 => {
+                (Some(x), Some(y)) if x.0 == y.0 && x.1.name_bytes() == y.1.name_bytes() => {
                     i += 1;
                     j += 1;
+                    if x.1.id() == y.1.id() {
+                        continue;
+                    }
                     (Some(x), Some(y))
                 }
-                (Some(x), Some(y)) if x.0 < y.0 => {
+                (Some(x), Some(y)) if key(x) < key(y) => {
                     i += 1;
                     (Some(x), None)
                 }
@@ -392,33 +401,24 @@ impl Repo {
                     (None, y)
                 }
             };
-            if let (Some(x), Some(y)) = (x, y)
-                && x.2 == y.2
-                && x.1 == y.1
-            {
+            let Some(e) = x.or(y) else { break };
+            let Ok(base) = std::str::from_utf8(e.1.name_bytes()) else {
                 continue;
-            }
-            let name = x
-                .or(y)
-                .map(|e| format!("{prefix}{}", e.0))
-                .unwrap_or_default();
-            let blob = |e: Option<&(String, Option<git2::ObjectType>, git2::Oid)>| {
-                e.filter(|e| !is_tree(e.1)).map(|e| e.2)
             };
-            let subtree = |e: Option<&(String, Option<git2::ObjectType>, git2::Oid)>| {
-                e.filter(|e| is_tree(e.1)).map(|e| e.2)
-            };
-            if blob(x).is_some() || blob(y).is_some() {
+            let name = format!("{prefix}{base}");
+            if e.0 {
+                let (tx, ty) = (
+                    self.tree(x.map(|e| e.1.id()))?,
+                    self.tree(y.map(|e| e.1.id()))?,
+                );
+                self.tree_changes(commit, tx.as_ref(), ty.as_ref(), &format!("{name}/"), out)?;
+            } else {
                 out.push(log::Change {
                     commit,
-                    name: name.clone(),
-                    old: blob(x),
-                    new: blob(y),
+                    name,
+                    old: x.map(|e| e.1.id()),
+                    new: y.map(|e| e.1.id()),
                 });
-            }
-            if subtree(x).is_some() || subtree(y).is_some() {
-                let (tx, ty) = (self.tree(subtree(x))?, self.tree(subtree(y))?);
-                self.tree_changes(commit, tx.as_ref(), ty.as_ref(), &format!("{name}/"), out)?;
             }
         }
         Ok(())
