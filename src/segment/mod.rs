@@ -432,8 +432,11 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 pub struct SourceWords {
     source: std::collections::HashMap<String, u32>,
     target: std::collections::HashMap<String, u32>,
-    /// The translated texts as lower-case words, each text between spaces.
-    target_phrases: String,
+    /// The translated texts, separated by U+001F.
+    target_texts: String,
+    /// The same as lower-case words, each text between spaces; made when
+    /// first asked for.
+    target_phrases: std::cell::OnceCell<String>,
 }
 
 /// Returns the lower-case alphanumeric runs of a text joined by single
@@ -455,22 +458,28 @@ impl SourceWords {
         let count = |texts: &mut dyn Iterator<Item = &'a str>| {
             let mut map = std::collections::HashMap::<String, u32>::new();
             for text in texts {
-                for w in words(text).filter(|w| w.chars().count() >= 2) {
-                    *map.entry(w.to_lowercase()).or_default() += 1;
+                for w in words(text).filter(|w| w.chars().nth(1).is_some()) {
+                    let lower: std::borrow::Cow<'_, str> = if w.chars().any(char::is_uppercase) {
+                        w.to_lowercase().into()
+                    } else {
+                        w.into()
+                    };
+                    match map.get_mut(lower.as_ref()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            map.insert(lower.into_owned(), 1);
+                        }
+                    }
                 }
             }
             map
         };
         let target: Vec<&str> = target.into_iter().collect();
-        let mut target_phrases = String::from(" ");
-        for text in &target {
-            target_phrases.push_str(&phrase(text));
-            target_phrases.push_str(" \n ");
-        }
         SourceWords {
             source: count(&mut source.into_iter()),
-            target: count(&mut target.into_iter()),
-            target_phrases,
+            target: count(&mut target.iter().copied()),
+            target_texts: target.join("\u{1f}"),
+            target_phrases: std::cell::OnceCell::new(),
         }
     }
 
@@ -490,7 +499,15 @@ impl SourceWords {
     /// says "Containers-as-a-Service (CaaS) è...".
     pub fn used_in_translation(&self, text: &str) -> bool {
         let p = phrase(text);
-        !p.is_empty() && self.target_phrases.contains(&format!(" {p} "))
+        let phrases = self.target_phrases.get_or_init(|| {
+            let mut out = String::from(" ");
+            for text in self.target_texts.split('\u{1f}') {
+                out.push_str(&phrase(text));
+                out.push_str(" \n ");
+            }
+            out
+        });
+        !p.is_empty() && phrases.contains(&format!(" {p} "))
     }
 
     /// Returns how many words of `text` read as source-language words.
