@@ -932,11 +932,35 @@ pub fn mark_left_in_source(
             in_row[k] = true;
         }
     }
-    // Counted only when some row needs it (a short identical text).
+    let judged = |kind: SegmentKind| {
+        matches!(
+            kind,
+            SegmentKind::Paragraph
+                | SegmentKind::Heading
+                | SegmentKind::Blockquote
+                | SegmentKind::TableCell
+                | SegmentKind::FrontMatter
+                | SegmentKind::ShortcodeParam
+        )
+    };
+    // Counted only when some row needs it (a short identical text), and
+    // only for the words of those rows.
+    let focus: Vec<String> = alignment
+        .rows
+        .iter()
+        .zip(&identical)
+        .filter(|(row, same)| {
+            **same && row.source.clone().all(|i| judged(current.segments[i].kind))
+        })
+        .map(|(row, _)| joined(current, &row.source))
+        .filter(|en| !crate::segment::is_left_in_source(en, en))
+        .collect();
+    let focus: Vec<&str> = focus.iter().map(String::as_str).collect();
     let evidence: std::cell::OnceCell<SourceWords> = std::cell::OnceCell::new();
     let evidence = || {
         evidence.get_or_init(|| {
-            SourceWords::new(
+            SourceWords::for_texts(
+                &focus,
                 current
                     .segments
                     .iter()
@@ -954,17 +978,6 @@ pub fn mark_left_in_source(
                     .map(|s| s.text.as_str()),
             )
         })
-    };
-    let judged = |kind: SegmentKind| {
-        matches!(
-            kind,
-            SegmentKind::Paragraph
-                | SegmentKind::Heading
-                | SegmentKind::Blockquote
-                | SegmentKind::TableCell
-                | SegmentKind::FrontMatter
-                | SegmentKind::ShortcodeParam
-        )
     };
     let mut left = vec![false; alignment.rows.len()];
     for (r, row) in alignment.rows.iter().enumerate() {

@@ -455,6 +455,29 @@ impl SourceWords {
         source: impl IntoIterator<Item = &'a str>,
         target: impl IntoIterator<Item = &'a str>,
     ) -> SourceWords {
+        SourceWords::counting(None, source, target)
+    }
+
+    /// Like [`SourceWords::new`], counting only the words of `focus` (the
+    /// texts to be judged): the answers about those texts are the same.
+    pub fn for_texts<'a>(
+        focus: &[&str],
+        source: impl IntoIterator<Item = &'a str>,
+        target: impl IntoIterator<Item = &'a str>,
+    ) -> SourceWords {
+        let wanted = focus
+            .iter()
+            .flat_map(|t| words(t))
+            .map(str::to_lowercase)
+            .collect();
+        SourceWords::counting(Some(&wanted), source, target)
+    }
+
+    fn counting<'a>(
+        wanted: Option<&std::collections::HashSet<String>>,
+        source: impl IntoIterator<Item = &'a str>,
+        target: impl IntoIterator<Item = &'a str>,
+    ) -> SourceWords {
         let count = |texts: &mut dyn Iterator<Item = &'a str>| {
             let mut map = std::collections::HashMap::<String, u32>::new();
             for text in texts {
@@ -464,6 +487,9 @@ impl SourceWords {
                     } else {
                         w.into()
                     };
+                    if wanted.is_some_and(|set| !set.contains(lower.as_ref())) {
+                        continue;
+                    }
                     match map.get_mut(lower.as_ref()) {
                         Some(n) => *n += 1,
                         None => {
