@@ -426,11 +426,7 @@ impl Repo {
 
     /// Returns the tree of `dir` at a commit, if the directory exists there.
     fn dir_at(&self, commit: git2::Oid, dir: &Path) -> Result<Option<git2::Oid>, HistoryError> {
-        let tree = self
-            .inner
-            .find_commit(commit)
-            .and_then(|c| c.tree())
-            .map_err(git("cannot read a commit"))?;
+        let tree = self.commit_tree(commit)?;
         if dir.as_os_str().is_empty() {
             return Ok(Some(tree.id()));
         }
@@ -439,6 +435,14 @@ impl Repo {
             .ok()
             .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
             .map(|e| e.id()))
+    }
+
+    /// Returns the root tree of a commit.
+    fn commit_tree(&self, commit: git2::Oid) -> Result<git2::Tree<'_>, HistoryError> {
+        self.inner
+            .find_commit(commit)
+            .and_then(|c| c.tree())
+            .map_err(git("cannot read a commit"))
     }
 
     fn tree(&self, id: Option<git2::Oid>) -> Result<Option<git2::Tree<'_>>, HistoryError> {
@@ -484,11 +488,7 @@ impl Repo {
     /// Reads the history of `paths` from the log, lengthening it as needed.
     fn scan(&self, paths: &[PathBuf], log: &mut Log) -> Result<History, HistoryError> {
         let mut out = History::default();
-        let head_tree = self
-            .inner
-            .find_commit(log.head())
-            .and_then(|c| c.tree())
-            .map_err(git("cannot read a commit"))?;
+        let head_tree = self.commit_tree(log.head())?;
         // The tracked files, by their name at the commit being read, under
         // the deepest folder holding them all: one recursive log of that
         // folder serves every page, as one tree diff per commit does for git.
@@ -520,24 +520,15 @@ impl Repo {
         // no tracked file costs nothing, whatever the number of directories.
         // A directory is queued once (`queued`, older entries are skipped)
         // and dropped when none of its files is tracked any more (`live`).
-        let mut dirs: Vec<PathBuf> = Vec::new();
-        let mut dir_index: HashMap<PathBuf, usize> = HashMap::new();
-        let mut live: Vec<usize> = Vec::new();
-        let mut queued: Vec<Option<usize>> = Vec::new();
+        let mut folders = Folders::default();
         let mut queue = std::collections::BinaryHeap::new();
         for (dir, _) in tracked.keys() {
-            let n = *dir_index.entry(dir.clone()).or_insert_with(|| {
-                dirs.push(dir.clone());
-                live.push(0);
-                queued.push(None);
-                dirs.len() - 1
-            });
-            live[n] += 1;
+            folders.track(dir);
         }
-        for (n, dir) in dirs.iter().enumerate() {
+        for (n, dir) in folders.paths.iter().enumerate() {
             if let Some(at) = self.next_event(log, dir, 0, &tracked)? {
                 queue.push(std::cmp::Reverse((at, n)));
-                queued[n] = Some(at);
+                folders.queued[n] = Some(at);
             }
         }
         let mut k;
@@ -547,7 +538,7 @@ impl Repo {
             }
             // Entries superseded by an earlier one of the same directory go.
             while let Some(&std::cmp::Reverse((at, n))) = queue.peek() {
-                if queued[n] == Some(at) && live[n] > 0 {
+                if folders.queued[n] == Some(at) && folders.live[n] > 0 {
                     break;
                 }
                 queue.pop();
@@ -564,11 +555,11 @@ impl Repo {
                     break;
                 }
                 queue.pop();
-                if queued[n] != Some(at) || live[n] == 0 {
+                if folders.queued[n] != Some(at) || folders.live[n] == 0 {
                     continue;
                 }
-                queued[n] = None;
-                let dir = &dirs[n];
+                folders.queued[n] = None;
+                let dir = &folders.paths[n];
                 let covered = log.dirs.get(dir).map_or(0, |d| d.covered);
                 let from = if covered > k {
                     let d = &log.dirs[dir];
@@ -591,7 +582,7 @@ impl Repo {
                 };
                 if let Some(next) = self.next_event(log, dir, from, &tracked)? {
                     queue.push(std::cmp::Reverse((next, n)));
-                    queued[n] = Some(next);
+                    folders.queued[n] = Some(next);
                 }
             }
             if k >= log.chain.len() {
@@ -601,38 +592,33 @@ impl Repo {
                 record(f, k, path, blob);
             }
             if !appeared.is_empty() {
-                let renames = match log.chain.get(k + 1) {
-                    Some(parent) => {
+                let renames = match log.chain.get(k + 1).map(|l| l.id) {
+                    Some(parent_id) => {
+                        let id = log.chain[k].id;
+                        // Looked for once per commit; the log keeps the answer.
+                        if let std::collections::btree_map::Entry::Vacant(slot) =
+                            log.renames.entry(id)
+                        {
+                            let parent = self.commit_tree(parent_id)?;
+                            let child = self.commit_tree(id)?;
+                            slot.insert(self.commit_renames(&parent, child.id())?);
+                        }
                         let names: Vec<PathBuf> =
                             appeared.iter().map(|(d, n, _)| d.join(n)).collect();
                         let all: Vec<usize> = (0..names.len()).collect();
-                        let parent = self
-                            .inner
-                            .find_commit(parent.id)
-                            .and_then(|c| c.tree())
-                            .map_err(git("cannot read a commit"))?;
-                        let child = self
-                            .inner
-                            .find_commit(log.chain[k].id)
-                            .and_then(|c| c.tree())
-                            .map_err(git("cannot read a commit"))?;
-                        let id = log.chain[k].id;
-                        let commit_renames = match log.renames.get(&id) {
-                            Some(known) => known.clone(),
-                            None => {
-                                let found = self.commit_renames(&parent, child.id())?;
-                                log.renames.insert(id, found.clone());
-                                found
-                            }
-                        };
-                        let found = renamed_among(&commit_renames, &all, &names);
-                        found
-                            .into_iter()
-                            .map(|(i, old)| {
-                                let blob = self.blob_at(&parent, &old)?;
-                                Ok((i, (old, blob)))
-                            })
-                            .collect::<Result<HashMap<_, _>, HistoryError>>()?
+                        let found = renamed_among(&log.renames[&id], &all, &names);
+                        if found.is_empty() {
+                            HashMap::new()
+                        } else {
+                            let parent = self.commit_tree(parent_id)?;
+                            found
+                                .into_iter()
+                                .map(|(i, old)| {
+                                    let blob = self.blob_at(&parent, &old)?;
+                                    Ok((i, (old, blob)))
+                                })
+                                .collect::<Result<HashMap<_, _>, HistoryError>>()?
+                        }
                     }
                     None => HashMap::new(),
                 };
@@ -641,7 +627,7 @@ impl Repo {
                     let Some(f) = tracked.remove(&(dir.clone(), name.clone())) else {
                         continue;
                     };
-                    live[dir_index[&dir]] -= 1;
+                    folders.live[folders.index[&dir]] -= 1;
                     match renames.get(&i) {
                         Some((old, old_blob)) => {
                             // From another directory, the walk goes on there.
@@ -659,19 +645,13 @@ impl Repo {
                 }
                 // The old names are followed from the parent commit on.
                 for dir in renamed_into {
-                    let n = *dir_index.entry(dir.clone()).or_insert_with(|| {
-                        dirs.push(dir.clone());
-                        live.push(0);
-                        queued.push(None);
-                        dirs.len() - 1
-                    });
-                    live[n] += 1;
-                    if queued[n].is_some_and(|at| at <= k + 1) {
+                    let n = folders.track(&dir);
+                    if folders.queued[n].is_some_and(|at| at <= k + 1) {
                         continue;
                     }
                     if let Some(at) = self.next_event(log, &dir, k + 1, &tracked)? {
                         queue.push(std::cmp::Reverse((at, n)));
-                        queued[n] = Some(at);
+                        folders.queued[n] = Some(at);
                     }
                 }
             }
@@ -959,6 +939,34 @@ impl Repo {
 }
 
 /// Writes the log through a temporary file, so a reader never sees half of it.
+/// The folders a log scan follows: each one's place in the queue (the
+/// commit it is queued at) and how many tracked files it holds.
+#[derive(Default)]
+struct Folders {
+    paths: Vec<PathBuf>,
+    index: HashMap<PathBuf, usize>,
+    live: Vec<usize>,
+    queued: Vec<Option<usize>>,
+}
+
+impl Folders {
+    /// Counts one more tracked file in `dir`; returns the folder's number.
+    fn track(&mut self, dir: &Path) -> usize {
+        let n = match self.index.get(dir) {
+            Some(&n) => n,
+            None => {
+                self.paths.push(dir.to_owned());
+                self.live.push(0);
+                self.queued.push(None);
+                self.index.insert(dir.to_owned(), self.paths.len() - 1);
+                self.paths.len() - 1
+            }
+        };
+        self.live[n] += 1;
+        n
+    }
+}
+
 /// Returns the deepest folder holding every path.
 fn common_dir(paths: &[PathBuf]) -> PathBuf {
     let mut common: Option<Vec<std::path::Component<'_>>> = None;
