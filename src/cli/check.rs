@@ -77,6 +77,18 @@ impl CheckFinding {
         self.render(&shown, l10n)
     }
 
+    /// The value the finding is about (see `FindingJson::value`).
+    fn value(&self) -> &str {
+        let arg = |name: &str| {
+            self.message
+                .1
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.as_str())
+        };
+        arg("value").or_else(|| arg("section")).unwrap_or("")
+    }
+
     /// The message for JSON: values as written (serde escapes what JSON must).
     fn raw_text(&self, l10n: &Localizer) -> String {
         self.render(&self.message.1, l10n)
@@ -616,6 +628,10 @@ struct FindingJson {
     line: u32,
     lang: String,
     section: String,
+    /// What the finding is about, as written in the page: the value of a
+    /// consistency rule (a URL, a number, `--09` for September), the
+    /// section of a coverage finding; empty otherwise.
+    value: String,
     message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     diff: Option<Vec<DiffJson>>,
@@ -663,6 +679,7 @@ impl CheckJson {
                     line: f.line,
                     lang: f.lang.clone(),
                     section: f.section.clone(),
+                    value: f.value().to_owned(),
                     message: f.raw_text(english),
                     diff: f.diff.as_ref().map(|d| {
                         d.iter()
