@@ -585,6 +585,16 @@ impl<'a> Ctx<'a> {
         let mut best = vec![f32::NEG_INFINITY; cells];
         let mut back = vec![u8::MAX; cells];
         best[self.band.index(0, 0)] = 0.0;
+        // How many mergeable segments end just before each index: a merge of
+        // `d` segments ending there is allowed when the run is at least `d`.
+        let runs = |segs: &[SegFeatures]| -> Vec<usize> {
+            let mut run = vec![0; segs.len() + 1];
+            for (x, seg) in segs.iter().enumerate() {
+                run[x + 1] = if seg.mergeable { run[x] + 1 } else { 0 };
+            }
+            run
+        };
+        let (s_run, t_run) = (runs(&self.s.segs), runs(&self.t.segs));
         for i in 0..=n {
             for j in self.band.lo[i]..=self.band.hi[i] {
                 let here = self.band.index(i, j);
@@ -596,11 +606,7 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                     // Only prose merges: headings, captions and front matter never do.
-                    if k != CROSSED
-                        && (di > 1 || dj > 1)
-                        && !((i - di..i).all(|x| self.s.segs[x].mergeable)
-                            && (j - dj..j).all(|y| self.t.segs[y].mergeable))
-                    {
+                    if k != CROSSED && (di > 1 || dj > 1) && (s_run[i] < di || t_run[j] < dj) {
                         continue;
                     }
                     // A merged or crossed row holds at least one decent pair; this
