@@ -7,6 +7,7 @@ mod support;
 
 mod align_cli;
 mod align_gold;
+mod check_sample;
 mod corpus_round_trip;
 mod hostile_repo;
 mod hostile_text;
