@@ -7,6 +7,10 @@
 //! changed, a front-matter key the translation lost, an in-page anchor that
 //! resolves to no heading, and broken Markdown structure.
 
+mod numbers;
+
+use std::collections::HashSet;
+
 use crate::align::Alignment;
 use crate::segment::{Diagnostic, Document, SegmentKind};
 use crate::stale::{Labelled, State};
@@ -201,7 +205,65 @@ pub fn counts(source: &Document, labels: &[Labelled]) -> Counts {
     counts
 }
 
+/// The pages of a site by language and site path (`("fr", "/docs/a")`):
+/// what a link of a translation is checked against.
+#[derive(Debug, Clone, Default)]
+pub struct SitePages {
+    source_lang: String,
+    pages: HashSet<(String, String)>,
+}
+
+impl SitePages {
+    /// Builds the set from `(language, path)` pairs: lower-case primary
+    /// language subtags and lower-case site paths without trailing slash.
+    pub fn new(source_lang: &str, pages: impl IntoIterator<Item = (String, String)>) -> SitePages {
+        SitePages {
+            source_lang: primary(source_lang),
+            pages: pages.into_iter().collect(),
+        }
+    }
+
+    /// Whether the site has a page at the site-relative link `link` (already
+    /// normalized by [`crate::align::normalize_url`]) in `lang`.
+    fn has(&self, lang: &str, link: &str) -> bool {
+        let path = link.split(['#', '?']).next().unwrap_or("");
+        let path = path.trim_end_matches('/').to_lowercase();
+        let path = if path.is_empty() {
+            "/".to_owned()
+        } else {
+            path
+        };
+        self.pages.contains(&(primary(lang), path))
+    }
+
+    /// Whether the site has a page at `link` in `lang` or in the source
+    /// language (a link without language prefix leads there).
+    fn serves(&self, lang: &str, link: &str) -> bool {
+        self.has(lang, link) || self.has(&self.source_lang, link)
+    }
+}
+
+fn primary(lang: &str) -> String {
+    lang.split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// What a report knows beyond the two pages.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// The language of the English page (`en`).
+    pub source_lang: &'a str,
+    /// The language of the translation.
+    pub lang: &'a str,
+    /// The site's pages, when known: a link of the translation to a page the
+    /// site has is no finding on its own.
+    pub site: Option<&'a SitePages>,
+}
+
 /// Builds the report of one translation.
+#[allow(clippy::too_many_arguments)]
 pub fn report(
     source: &Document,
     source_text: &str,
@@ -210,6 +272,7 @@ pub fn report(
     target_diagnostics: &[Diagnostic],
     alignment: &Alignment,
     labels: &[Labelled],
+    context: &Context<'_>,
 ) -> DocReport {
     let section_of = section_index(source);
     let mut sections = sections_of(source);
@@ -290,7 +353,32 @@ pub fn report(
                     b.retain(|u| !remote(u));
                 }
             }
-            for (value, which) in one_sided(&a, &b) {
+            if rule == Rule::Number {
+                // A value written once in the translation where the English
+                // repeats it is kept all the same.
+                a.dedup();
+                b.dedup();
+            }
+            let mut found = one_sided(&a, &b);
+            match rule {
+                Rule::Number => {
+                    let text = |doc: &Document, range: &std::ops::Range<usize>| {
+                        doc.segments[range.clone()]
+                            .iter()
+                            .map(|s| s.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    };
+                    let (s_text, t_text) = (text(source, &row.source), text(target, &row.target));
+                    found.retain(|(value, which)| match which {
+                        Side::Source => !numbers::spelled_out(value, context.lang, &t_text),
+                        Side::Target => !numbers::spelled_out(value, context.source_lang, &s_text),
+                    });
+                }
+                Rule::Url => same_targets(&mut found, context),
+                _ => {}
+            }
+            for (value, which) in found {
                 findings.push(Finding {
                     rule,
                     value,
@@ -363,6 +451,102 @@ pub fn report(
         label_sections,
         findings,
     }
+}
+
+/// Takes out of the one-sided links of a row those that are the same target
+/// written another way, or a link of the translation that leads to a page
+/// of the site:
+///
+/// - an absolute URL and a site-relative link of the same path
+///   (`https://example.org/docs/a/` and `/fr/docs/a/`) are one target;
+/// - a site link of the translation to a page the site has in its language
+///   stands for a link of the English whose page the language does not have
+///   (the translated page may have another name), or is a link the
+///   translator added: neither is a finding. A link to no page of the site
+///   still is.
+fn same_targets(found: &mut Vec<(String, Side)>, context: &Context<'_>) {
+    let path_of = |url: &str| -> Option<String> {
+        let rest = url.split_once("://")?.1;
+        let path = rest.find('/').map_or("/", |k| &rest[k..]);
+        Some(crate::align::normalize_url(path))
+    };
+    // Absolute on one side, site-relative on the other.
+    let mut drop = vec![false; found.len()];
+    for i in 0..found.len() {
+        let Some(path) = path_of(&found[i].0) else {
+            continue;
+        };
+        if path.is_empty() || path == "/" {
+            continue;
+        }
+        if let Some(j) = (0..found.len())
+            .find(|&j| !drop[j] && found[j].1 != found[i].1 && found[j].0 == path && !drop[i])
+        {
+            drop[i] = true;
+            drop[j] = true;
+        }
+    }
+    if let Some(site) = context.site {
+        let site_link = |u: &str| u.starts_with('/') && !u.starts_with("//");
+        let spare: Vec<usize> = (0..found.len())
+            .filter(|&j| {
+                !drop[j]
+                    && found[j].1 == Side::Target
+                    && site_link(&found[j].0)
+                    && site.serves(context.lang, &found[j].0)
+            })
+            .collect();
+        // Links of the English whose page the language lacks, each paired
+        // with a link of the translation to one of its own pages: first by
+        // the words their paths share (`/microservices-architecture/` and
+        // `/it/microservices/`), then in order when as many are left on
+        // both sides.
+        let mut lacking: Vec<usize> = (0..found.len())
+            .filter(|&i| {
+                !drop[i]
+                    && found[i].1 == Side::Source
+                    && site_link(&found[i].0)
+                    && !site.has(context.lang, &found[i].0)
+            })
+            .collect();
+        let words = |u: &str| -> HashSet<String> {
+            u.split(['/', '-', '_', '.'])
+                .filter(|w| w.len() > 2)
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let mut unpaired = Vec::new();
+        for j in spare {
+            let tw = words(&found[j].0);
+            let best = lacking
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| (words(&found[i].0).intersection(&tw).count(), k))
+                .filter(|(shared, _)| *shared > 0)
+                .max_by_key(|(shared, k)| (*shared, std::cmp::Reverse(*k)));
+            match best {
+                Some((_, k)) => {
+                    drop[lacking.remove(k)] = true;
+                    drop[j] = true;
+                }
+                None => unpaired.push(j),
+            }
+        }
+        if lacking.len() == unpaired.len() {
+            for i in lacking {
+                drop[i] = true;
+            }
+        }
+        // The others are links the translator added to pages of the site.
+        for j in unpaired {
+            drop[j] = true;
+        }
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// Picks the values of one kind of invariant.
@@ -522,7 +706,12 @@ mod tests {
         let (t, diags) = parse(fr);
         let a = crate::align::align(&s, &t);
         let labels = crate::stale::label(&s, &t, &a, &|_| None);
-        report(&s, en, &t, fr, &diags, &a, &labels)
+        let context = Context {
+            source_lang: "en",
+            lang: "fr",
+            site: None,
+        };
+        report(&s, en, &t, fr, &diags, &a, &labels, &context)
     }
 
     #[test]
@@ -655,6 +844,160 @@ mod tests {
         assert_eq!(
             front_matter_keys("+++\ntitle = \"x\"\ndraft = true\n+++\n"),
             ["title", "draft"]
+        );
+    }
+
+    fn findings_in(
+        en: &str,
+        tr: &str,
+        lang: &str,
+        rule: Rule,
+        site: Option<&SitePages>,
+    ) -> Vec<(String, Option<Side>)> {
+        let (s, _) = parse(en);
+        let (t, diags) = parse(tr);
+        let a = crate::align::align(&s, &t);
+        let labels = crate::stale::label(&s, &t, &a, &|_| None);
+        let context = Context {
+            source_lang: "en",
+            lang,
+            site,
+        };
+        report(&s, en, &t, tr, &diags, &a, &labels, &context)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == rule)
+            .map(|f| (f.value, f.side))
+            .collect()
+    }
+
+    /// The same time, day range or ordinal written the way each language
+    /// writes it is no finding; a different time still is.
+    #[test]
+    fn local_times_ranges_and_spelled_out_numbers_are_the_same_values() {
+        let numbers =
+            |en: &str, tr: &str, lang: &str| findings_in(en, tr, lang, Rule::Number, None);
+        let en = "The meeting is every 2nd Wednesday at 7:00 PM, on November 18-19th.\n";
+        let fr = "La réunion a lieu tous les deuxièmes mercredis à 19h00, les 18 et 19 novembre.\n";
+        assert!(numbers(en, fr, "fr").is_empty());
+        let it = "L'incontro è ogni secondo mercoledì alle 19:00, il 18 e 19 novembre.\n";
+        assert!(numbers(en, it, "it").is_empty());
+        // A Version repeated in the English and written once: no finding.
+        assert!(
+            numbers(
+                "Gajim 1.9.0 is out. Get 1.9.0 now.\n",
+                "Gajim 1.9.0 est sorti.\n",
+                "fr"
+            )
+            .is_empty()
+        );
+        // Two slots, 2 entrées.
+        assert!(
+            numbers(
+                "We got two slots.\n",
+                "Nous avons obtenu 2 entrées.\n",
+                "fr"
+            )
+            .is_empty()
+        );
+        // The morning is not the evening; a handful is not 3.
+        assert_eq!(
+            numbers(
+                "From 6:00 - 9:00 pm UTC.\n",
+                "De 6:00 à 9:00 du matin UTC.\n",
+                "fr"
+            ),
+            [
+                ("21:00".to_owned(), Some(Side::Source)),
+                ("9:00".to_owned(), Some(Side::Target))
+            ]
+        );
+        assert_eq!(
+            numbers(
+                "A handful of maintainers.\n",
+                "Seulement 3 mainteneurs.\n",
+                "fr"
+            ),
+            [("3".to_owned(), Some(Side::Target))]
+        );
+        // A URL written as text is no number.
+        assert!(
+            numbers(
+                "See [the post](https://xmpp.org/2023/02/gsoc/).\n",
+                "Voir [le billet] (https://xmpp.org/2023/02/gsoc/).\n",
+                "fr"
+            )
+            .is_empty()
+        );
+    }
+
+    /// A site link is one target written absolute or relative; a link of
+    /// the translation to a page the site has in its language stands for an
+    /// English link whose page has another name there, or was added; a link
+    /// to no page still is a finding, and so is an English link dropped.
+    #[test]
+    fn site_links_are_checked_against_the_site_pages() {
+        let site = SitePages::new(
+            "en",
+            [
+                ("en", "/microservices-architecture"),
+                ("en", "/container"),
+                ("en", "/scalability"),
+                ("en", "/horizontal-scaling"),
+                ("it", "/microservices"),
+                ("it", "/scalability"),
+                ("it", "/horizontal-scaling"),
+            ]
+            .map(|(l, p)| (l.to_owned(), p.to_owned())),
+        );
+        let urls = |en: &str, tr: &str| findings_in(en, tr, "it", Rule::Url, Some(&site));
+        // Absolute and relative, same path.
+        assert!(
+            urls(
+                "See [apps](https://glossary.example.org/container/).\n",
+                "Vedi [app](/it/container/).\n"
+            )
+            .is_empty()
+        );
+        // The Italian page of the same term under another name.
+        assert!(
+            urls(
+                "Made of [microservices](/microservices-architecture/).\n",
+                "Fatto di [microservizi](/it/microservices/).\n"
+            )
+            .is_empty()
+        );
+        // A link the translator added to an Italian page.
+        assert!(urls("It can scale.\n", "Può [scalare](/it/scalability/).\n").is_empty());
+        // A link to no page: the English link and the broken one.
+        assert_eq!(
+            urls(
+                "It [scales out](/horizontal-scaling/).\n",
+                "[Scala](/it/horizontal_scaling/).\n"
+            ),
+            [
+                ("/horizontal-scaling".to_owned(), Some(Side::Source)),
+                ("/horizontal_scaling".to_owned(), Some(Side::Target))
+            ]
+        );
+        // An English link dropped, beside a localized one.
+        assert_eq!(
+            urls(
+                "Run [containers](/container/) as [microservices](/microservices-architecture/).\n",
+                "Esegui container come [microservizi](/it/microservices/).\n"
+            ),
+            [("/container".to_owned(), Some(Side::Source))]
+        );
+        // Without the site's pages, links are compared as written.
+        assert_eq!(
+            findings_in(
+                "It can scale.\n",
+                "Può [scalare](/it/scalability/).\n",
+                "it",
+                Rule::Url,
+                None
+            ),
+            [("/scalability".to_owned(), Some(Side::Target))]
         );
     }
 }

@@ -28,11 +28,18 @@ pub(crate) fn scan(
     l10n: &Localizer,
 ) -> anyhow::Result<(Config, Vec<Scanned>, Vec<workspace::StaleNote>)> {
     let (project, docs, notes) = configured_staleness(paths, lang, l10n)?;
-    let config = project.config;
     warn_notes(&notes, l10n);
+    let site = project.site_pages();
+    let source_lang = project.source_lang.to_string();
+    let config = project.config;
     let scanned = docs
         .into_iter()
         .map(|doc| {
+            let context = crate::report::Context {
+                source_lang: &source_lang,
+                lang: &doc.lang,
+                site: Some(&site),
+            };
             let report = crate::report::report(
                 &doc.source.document,
                 &doc.source.text,
@@ -41,6 +48,7 @@ pub(crate) fn scan(
                 &doc.target.diagnostics,
                 &doc.alignment,
                 &doc.labels,
+                &context,
             );
             Scanned { doc, report }
         })

@@ -103,7 +103,10 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
         if b.is_ascii_digit() {
             let begin = i;
             let end = number_end(bytes, i);
-            out.push((at(begin), Item::Number(value[begin..end].to_owned())));
+            let (numbers, end) = number_values(value, begin, end);
+            for n in numbers {
+                out.push((at(begin), Item::Number(n)));
+            }
             // `12月` (Japanese, Chinese): the month is a number and a sign.
             if value[end..].starts_with('月')
                 && let Ok(month) = value[begin..end].parse::<u8>()
@@ -123,6 +126,14 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
                 // A non-letter multibyte character: skip it whole.
                 let len = value[begin..].chars().next().map_or(1, char::len_utf8);
                 i = begin + len;
+                continue;
+            }
+            if is_url_start(&value[begin..]) {
+                // A URL written as text (a broken link, a bare address): its
+                // digits are no numbers of the prose.
+                i = value[begin..]
+                    .find(char::is_whitespace)
+                    .map_or(value.len(), |k| begin + k);
                 continue;
             }
             let word = &value[begin..word_end];
@@ -160,6 +171,111 @@ pub fn number_end(bytes: &[u8], start: usize) -> usize {
         }
     }
     end
+}
+
+/// Whether `s` starts with a URL (`https://`, `http://`, `www.`).
+fn is_url_start(s: &str) -> bool {
+    let lower = |p: &str| {
+        s.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    };
+    lower("https://") || lower("http://") || lower("ftp://") || lower("www.")
+}
+
+/// The values of the number `value[begin..end]` as a translation must keep
+/// them, whatever the language writes around it, and where the number ends:
+///
+/// - a time is written in 24-hour form without a leading zero: `7:00 PM`,
+///   `7 pm`, `19h00`, `19 Uhr` and `19時` are all `19:00`;
+/// - a range of increasing integers is its two ends (`18-19` is `18` and
+///   `19`, as in "les 18 et 19");
+/// - a year abbreviated with an apostrophe is the full year (`'90` is
+///   `1990`, as in "the 1990s").
+fn number_values(value: &str, begin: usize, end: usize) -> (Vec<String>, usize) {
+    let n = &value[begin..end];
+    let rest = &value[end..];
+    // `H`, `H:MM` or `H.MM` (1 or 2 digits for the hour).
+    let (hour, minutes) = match n.split_once([':', '.']) {
+        Some((h, m)) if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => (h, Some(m)),
+        Some(_) => ("", None),
+        None => (n, None),
+    };
+    let hour_value = (hour.len() <= 2)
+        .then(|| hour.parse::<u32>().ok())
+        .flatten()
+        .filter(|_| minutes.is_none_or(|m| m < "60"));
+    if let Some(h) = hour_value {
+        let written_minutes = minutes.is_some();
+        let minutes = minutes.unwrap_or("00");
+        // 12-hour clock: `7:00 PM`, `6pm`, `7 p.m.`.
+        let after = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        if (1..=12).contains(&h) {
+            for (mark, pm) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] {
+                if let Some(head) = after.get(..mark.len())
+                    && head.eq_ignore_ascii_case(mark)
+                    && !after[mark.len()..].starts_with(char::is_alphanumeric)
+                {
+                    let h24 = match (h, pm) {
+                        (12, false) => 0,
+                        (12, true) => 12,
+                        (h, true) => h + 12,
+                        (h, false) => h,
+                    };
+                    let used = value.len() - after.len() + mark.len();
+                    return (vec![format!("{h24}:{minutes}")], used);
+                }
+            }
+        }
+        if h <= 24 {
+            // `19h00`, `9h30`, `19h` (French), with no minutes before.
+            if !n.contains([':', '.'])
+                && let Some(after_h) = rest.strip_prefix('h')
+            {
+                let mm = after_h
+                    .get(..2)
+                    .filter(|m| m.bytes().all(|b| b.is_ascii_digit()) && *m < "60");
+                match mm {
+                    Some(mm) if !after_h[2..].starts_with(|c: char| c.is_alphanumeric()) => {
+                        return (vec![format!("{h}:{mm}")], end + 3);
+                    }
+                    None if !after_h.starts_with(|c: char| c.is_alphanumeric()) => {
+                        return (vec![format!("{h}:00")], end + 1);
+                    }
+                    _ => {}
+                }
+            }
+            // `19 Uhr`, `19.30 Uhr`, `19時`.
+            let uhr = after
+                .strip_prefix("Uhr")
+                .filter(|r| !r.starts_with(char::is_alphanumeric));
+            if uhr.is_some() || rest.starts_with('時') {
+                return (vec![format!("{h}:{minutes}")], end);
+            }
+            if written_minutes && n.contains(':') {
+                return (vec![format!("{h}:{minutes}")], end);
+            }
+        }
+    }
+    // `18-19`: a range of increasing integers.
+    if let Some((a, b)) = n.split_once('-')
+        && let (Ok(x), Ok(y)) = (a.parse::<u32>(), b.parse::<u32>())
+        && x < y
+        && a.len() <= 4
+        && b.len() <= 4
+    {
+        return (vec![a.to_owned(), b.to_owned()], end);
+    }
+    // `'90`: an abbreviated year, after an apostrophe that follows no letter.
+    if n.len() == 2
+        && n.bytes().all(|b| b.is_ascii_digit())
+        && let Some(before) = value[..begin].strip_suffix(['\'', '’', '‘'])
+        && !before.ends_with(char::is_alphanumeric)
+        && !rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        let century = if n < "30" { "20" } else { "19" };
+        return (vec![format!("{century}{n}")], end);
+    }
+    (vec![n.to_owned()], end)
 }
 
 /// Whether a number stands next to `value[begin..end]`, across spaces and
@@ -254,10 +370,60 @@ mod tests {
             vec![
                 Item::Number("1.9.0".into()),
                 Item::Number("2024-07-05".into()),
-                Item::Number("7:00".into()),
+                Item::Number("19:00".into()),
                 Item::Number("0227".into()),
                 Item::Number("1,000".into()),
             ]
+        );
+    }
+
+    /// One time, written as each language writes it, is one value; a range
+    /// is its two ends; an abbreviated year is the year; a URL written as
+    /// text gives no number.
+    #[test]
+    fn times_ranges_and_years_are_read_as_values() {
+        let numbers = |text: &str| -> Vec<String> {
+            scan(text)
+                .into_iter()
+                .filter_map(|i| match i {
+                    Item::Number(n) => Some(n),
+                    _ => None,
+                })
+                .collect()
+        };
+        for text in [
+            "at 7:00 PM",
+            "at 7 pm",
+            "at 7:00\u{a0}p.m.",
+            "à 19h00",
+            "à 19h",
+            "alle 19:00",
+            "um 19 Uhr",
+            "19時から",
+        ] {
+            assert_eq!(numbers(text), ["19:00"], "{text}");
+        }
+        assert_eq!(
+            numbers("at 12 am, 12:30 PM, 9h30, 07:05"),
+            ["0:00", "12:30", "9:30", "7:05"]
+        );
+        // No time: a decimal, a version, a word after the number.
+        assert_eq!(
+            numbers("3.50 euros, 1.9.0, 5 amis, 4 hommes"),
+            ["3.50", "1.9.0", "5", "4"]
+        );
+        assert_eq!(
+            numbers("November 18-19th, 2020-2024"),
+            ["18", "19", "2020", "2024"]
+        );
+        assert_eq!(numbers("2024-07-05 and 2024-07"), ["2024-07-05", "2024-07"]);
+        assert_eq!(
+            numbers("anni '90, the ’20s, l'8 maggio"),
+            ["1990", "2020", "8"]
+        );
+        assert_eq!(
+            numbers("see (https://xmpp.org/2023/02/gsoc-2023/) or www.example.org/1/2 for 3"),
+            ["3"]
         );
     }
 

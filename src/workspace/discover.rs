@@ -377,6 +377,56 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
     scan
 }
 
+/// The site path and language of every page under `content_roots`, as
+/// Hugo serves them without `url`, `slug` or `permalinks` settings:
+/// `content/fr/docs/a.md` and `content/docs/a.fr.md` are `("fr",
+/// "/docs/a")`, an `_index.md` or `index.md` is its folder. Languages are
+/// lower-cased primary subtags; paths are lower-cased.
+pub fn site_paths(content_roots: &[PathBuf], rules: &Rules<'_>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let source = rules.source.language.as_str().to_ascii_lowercase();
+    for root_path in content_roots {
+        let root = Root::read(root_path, rules);
+        let mut found = Listing::default();
+        list_dir(&root.path, true, rules.root, &mut found);
+        for file in &found.files {
+            let rel = relative_to(file, &root.path);
+            let (lang, rel): (String, PathBuf) = match root.lang_dir_of(&rel) {
+                Some(dir) => (
+                    parse_tag(dir).map_or_else(
+                        || dir.to_ascii_lowercase(),
+                        |t| t.language.as_str().to_ascii_lowercase(),
+                    ),
+                    rel.iter().skip(1).collect(),
+                ),
+                None => match suffix_parts(&rel, rules.source) {
+                    Some((tag, source_name)) => (
+                        parse_tag(tag).map_or_else(
+                            || tag.to_ascii_lowercase(),
+                            |t| t.language.as_str().to_ascii_lowercase(),
+                        ),
+                        rel.with_file_name(source_name),
+                    ),
+                    None => (source.clone(), rel),
+                },
+            };
+            let mut parts: Vec<String> = rel
+                .iter()
+                .filter_map(|c| c.to_str())
+                .map(str::to_lowercase)
+                .collect();
+            if let Some(last) = parts.pop() {
+                let stem = last.rsplit_once('.').map_or(last.as_str(), |(s, _)| s);
+                if stem != "_index" && stem != "index" {
+                    parts.push(stem.to_owned());
+                }
+            }
+            out.push((lang, format!("/{}", parts.join("/"))));
+        }
+    }
+    out
+}
+
 /// Where the source page of a file under `root` is (the file itself for a
 /// source page); `None` when it is not a translation.
 fn source_of(root: &Root, rel: &Path, rules: &Rules<'_>) -> Option<PathBuf> {

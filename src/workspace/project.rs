@@ -380,6 +380,20 @@ impl Project {
         }
     }
 
+    /// The pages of the site, by language and site path: what links in a
+    /// page can be checked against.
+    pub fn site_pages(&self) -> crate::report::SitePages {
+        let roots = if self.content.is_empty() {
+            &self.default_paths
+        } else {
+            &self.content
+        };
+        crate::report::SitePages::new(
+            self.source_lang.language.as_str(),
+            discover::site_paths(roots, &self.rules()),
+        )
+    }
+
     fn rules(&self) -> Rules<'_> {
         Rules {
             root: Some(&self.confine),

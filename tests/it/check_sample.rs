@@ -22,7 +22,7 @@ use crate::support::{self, render, trame};
 // Today's figures, rounded down: a change that lowers one fails. The targets
 // of issue 16 are 0.9 for errors and 0.7 for warnings.
 const ERROR_FLOOR: f64 = 0.90;
-const WARNING_FLOOR: f64 = 0.48;
+const WARNING_FLOOR: f64 = 0.85;
 /// Share of the sampled rows that must still be reported, so the shares
 /// cannot be kept up by reporting nothing.
 const REPORTED_FLOOR: f64 = 0.6;

@@ -287,3 +287,53 @@ fn prose_left_in_english_by_write_is_not_translated() {
     let check = trame(&["check"], r.path(), &[]);
     assert_eq!(check.status.code(), Some(1), "{}", render(&check));
 }
+
+/// Links are checked against the pages the site has, in both layouts: a
+/// link of the translation to its own language's page of the same term is
+/// no finding, nor one the translator added to an existing page; a link to
+/// a page the site lacks is.
+#[test]
+fn check_reads_links_against_the_pages_of_the_site() {
+    for (layout, en_path, it_page, it_other) in [
+        (
+            "directory",
+            "content/en/api.md",
+            "content/it/api.md",
+            "content/it/microservices.md",
+        ),
+        (
+            "suffix",
+            "content/api.md",
+            "content/api.it.md",
+            "content/microservices.it.md",
+        ),
+    ] {
+        let mut r = TestRepo::new();
+        let en_other = en_path.replace("api", "microservices-architecture");
+        r.write(&en_other, "Small services.\n");
+        r.write(it_other, "Piccoli servizi.\n");
+        r.write(
+            en_path,
+            "An API serves [microservices](/microservices-architecture/).\n\nIt can [scale](/horizontal-scaling/).\n",
+        );
+        r.write(
+            it_page,
+            "Un'API serve [microservizi](/it/microservices/).\n\nPuò [scalare](/it/horizontal_scaling/).\n",
+        );
+        r.commit("pages");
+        let out = run(&r, &["check", "--format", "json", "content"]);
+        let urls: Vec<&str> = out
+            .lines()
+            .filter(|l| l.contains("\"value\": \"/"))
+            .map(str::trim)
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                "\"value\": \"/horizontal-scaling\",",
+                "\"value\": \"/horizontal_scaling\","
+            ],
+            "{layout}:\n{out}"
+        );
+    }
+}
