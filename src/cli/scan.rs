@@ -18,7 +18,10 @@ const ERROR_CONFIG: &str = "error-config";
 /// A translation with its report.
 pub(crate) struct Scanned {
     pub(crate) doc: StaleDoc,
+    /// Its findings without those dismissed or ignored by the page.
     pub(crate) report: DocReport,
+    /// How many findings were dismissed or ignored.
+    pub(crate) dismissed: usize,
 }
 
 /// Loads `trame.toml`, scans the content and reports every translation.
@@ -33,16 +36,12 @@ pub(crate) fn scan(
     let scanned = docs
         .into_iter()
         .map(|doc| {
-            let report = crate::report::report(
-                &doc.source.document,
-                &doc.source.text,
-                &doc.target.document,
-                &doc.target.text,
-                &doc.target.diagnostics,
-                &doc.alignment,
-                &doc.labels,
-            );
-            Scanned { doc, report }
+            let workspace::Reported { report, dismissed } = workspace::report(&doc);
+            Scanned {
+                doc,
+                report,
+                dismissed,
+            }
         })
         .collect();
     Ok((config, scanned, notes))

@@ -115,6 +115,7 @@ pub(super) fn read(
             lang: cached.lang,
             alignment: cached.alignment,
             labels: cached.labels,
+            dismissed: Vec::new(),
         });
     }
     let notes = entry
