@@ -1,7 +1,10 @@
-//! `trame.toml`: the project's settings, every key optional.
+//! `trame.toml`: the project's settings, every key optional; and the
+//! settings a translation gives itself in its front matter ([`page_ignores`]).
 //!
 //! Pure: parsing only (the workspace reads the file). An unknown key or a bad
-//! value is an error naming the key and its line.
+//! value of `trame.toml` is an error naming the key and its line; an unknown
+//! rule in a page's front matter is only a warning, so one page cannot stop a
+//! site's check.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -197,6 +200,40 @@ pub fn tag_is(tag: &str, lang: &unic_langid::LanguageIdentifier) -> bool {
     parse_tag(tag).is_some_and(|t| t == *lang)
 }
 
+/// The consistency rules a translation switches off for itself, in its front
+/// matter: YAML `trame:` then `  ignore: [number, url]` (or a block list),
+/// TOML `[trame]` then `ignore = ["number"]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageIgnores {
+    /// The rules whose findings are not reported for the page.
+    pub rules: Vec<crate::report::Rule>,
+    /// Names that are no rule: warnings, not errors.
+    pub unknown: Vec<UnknownRule>,
+}
+
+/// A name in a page's `trame.ignore` that is no rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRule {
+    /// The name as written.
+    pub name: String,
+    /// Its 1-based line in the page.
+    pub line: u32,
+}
+
+/// Reads the rules a translation switches off (see [`PageIgnores`]) from
+/// its text.
+pub fn page_ignores(text: &str) -> PageIgnores {
+    let mut out = PageIgnores::default();
+    for (name, line) in crate::segment::front_matter_list(text, "trame", "ignore") {
+        match crate::report::Rule::parse(name.trim()) {
+            Some(rule) if !out.rules.contains(&rule) => out.rules.push(rule),
+            Some(_) => {}
+            None => out.unknown.push(UnknownRule { name, line }),
+        }
+    }
+    out
+}
+
 /// Parses the text of a `trame.toml` read from `file`.
 pub fn parse(file: &std::path::Path, text: &str) -> Result<Config, ConfigError> {
     let config: Config = toml::from_str(text).map_err(|e| {
@@ -281,7 +318,64 @@ pub fn parse(file: &std::path::Path, text: &str) -> Result<Config, ConfigError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Rule;
     use std::path::Path;
+
+    /// Every form a page may switch rules off with: YAML flow and block
+    /// lists, a flow mapping, a single name, TOML tables and dotted keys;
+    /// an unknown name is kept with its line for a warning.
+    #[test]
+    fn a_page_switches_rules_off_in_its_front_matter() {
+        let rules = |text: &str| page_ignores(text).rules;
+        let both = [Rule::Number, Rule::Url];
+        assert_eq!(
+            rules("---\ntitle: x\ntrame:\n  ignore: [number, url]\n---\n\nText.\n"),
+            both
+        );
+        assert_eq!(
+            rules("---\ntrame:\n  ignore:\n    - number\n    - url\n---\n"),
+            both
+        );
+        assert_eq!(rules("---\ntrame: {ignore: [number, url]}\n---\n"), both);
+        assert_eq!(
+            rules("---\ntrame:\n  ignore: number\n---\n"),
+            [Rule::Number]
+        );
+        assert_eq!(
+            rules("+++\ntitle = \"x\"\n[trame]\nignore = [\"number\", \"url\"]\n+++\n"),
+            both
+        );
+        assert_eq!(
+            rules("+++\ntrame.ignore = [\"front-matter\"]\n+++\n"),
+            [Rule::FrontMatter]
+        );
+        assert_eq!(
+            rules("\u{feff}---\ntrame:\n  ignore: [anchor]\n---\n"),
+            [Rule::Anchor]
+        );
+        // No front matter, no `trame` key, or `trame` in the body: nothing.
+        assert!(rules("Text about trame:\n  ignore: [number]\n").is_empty());
+        assert!(rules("---\ntitle: trame\n---\n").is_empty());
+        let page = "---\ntitle: x\ntrame:\n  ignore:\n    - number\n    - numbers\n---\n";
+        assert_eq!(
+            page_ignores(page),
+            PageIgnores {
+                rules: vec![Rule::Number],
+                unknown: vec![UnknownRule {
+                    name: "numbers".into(),
+                    line: 6
+                }],
+            }
+        );
+        let toml = "+++\ntitle = \"x\"\n\n[trame]\nignore = [\"url\", \"dates\"]\n+++\n";
+        assert_eq!(
+            page_ignores(toml).unknown,
+            [UnknownRule {
+                name: "dates".into(),
+                line: 5
+            }]
+        );
+    }
 
     #[test]
     fn tags_are_languages_with_regions_and_scripts() {

@@ -79,6 +79,11 @@ pub mod ids {
         ERROR_NO_SEGMENT,
         REVIEW_RECORDED,
         REVIEW_UNCHANGED,
+        DISMISS_RECORDED,
+        DISMISS_UNCHANGED,
+        DISMISS_NOTHING,
+        ERROR_UNKNOWN_RULE,
+        NOTE_UNKNOWN_RULE,
         DIAG_UNCLOSED_FRONT_MATTER,
         DIAG_BAD_FRONT_MATTER,
         DIAG_UNCLOSED_CODE_FENCE,
@@ -129,6 +134,11 @@ pub mod ids {
     pub const ERROR_NO_SEGMENT: &str = "error-no-segment";
     pub const REVIEW_RECORDED: &str = "review-recorded";
     pub const REVIEW_UNCHANGED: &str = "review-unchanged";
+    pub const DISMISS_RECORDED: &str = "dismiss-recorded";
+    pub const DISMISS_UNCHANGED: &str = "dismiss-unchanged";
+    pub const DISMISS_NOTHING: &str = "dismiss-nothing";
+    pub const ERROR_UNKNOWN_RULE: &str = "error-unknown-rule";
+    pub const NOTE_UNKNOWN_RULE: &str = "note-unknown-rule";
 
     pub const DIAG_UNCLOSED_FRONT_MATTER: &str = "diag-unclosed-front-matter";
     pub const DIAG_BAD_FRONT_MATTER: &str = "diag-bad-front-matter";

@@ -180,6 +180,20 @@ pub struct DocReport {
     pub label_sections: Vec<usize>,
     /// Inconsistencies, in page order.
     pub findings: Vec<Finding>,
+    /// For each finding (same order), the alignment row it compares; `None`
+    /// for a finding about the whole page (a front-matter key, broken
+    /// Markdown).
+    pub finding_rows: Vec<Option<usize>>,
+}
+
+/// A finding judged wrong by a translator: findings of `rule` on alignment
+/// row `row` are not reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Dismissal {
+    /// The alignment row.
+    pub row: usize,
+    /// The rule whose findings it silences.
+    pub rule: Rule,
 }
 
 /// Counts a translation's segments by state, for the whole page: the one
@@ -297,7 +311,14 @@ pub fn report(
         label_sections.push(section);
     }
     let mut findings = Vec::new();
-    for row in &alignment.rows {
+    // The alignment row of each finding so far (see `DocReport::finding_rows`):
+    // those pushed since the last row started are that row's, whichever way
+    // its iteration ended.
+    let mut rows = Vec::new();
+    let mut current = None;
+    for (k, row) in alignment.rows.iter().enumerate() {
+        rows.resize(findings.len(), current);
+        current = Some(k);
         if row.source.is_empty() || row.target.is_empty() {
             continue;
         }
@@ -390,10 +411,12 @@ pub fn report(
             }
         }
     }
-    // Front-matter keys the translation lost.
+    rows.resize(findings.len(), current);
+    // Front-matter keys the translation lost (`trame` holds trame's own
+    // settings of a page, see `config::page_ignores`: no key to translate).
     let target_keys = front_matter_keys(target_text);
     for key in front_matter_keys(source_text) {
-        if !target_keys.contains(&key) {
+        if !target_keys.contains(&key) && key != "trame" {
             // The key's own line in the English: a citation a reader can follow.
             let source_line = source_text
                 .lines()
@@ -412,13 +435,15 @@ pub fn report(
             });
         }
     }
+    rows.resize(findings.len(), None);
     for (k, anchor) in crate::localize::broken_anchors(target) {
         let t_line = target.segments[k].lines.0;
-        let section = alignment
+        let row = alignment
             .rows
             .iter()
-            .find(|r| r.target.contains(&k) && !r.source.is_empty())
-            .map_or(0, |r| section_of[r.source.start]);
+            .position(|r| r.target.contains(&k) && !r.source.is_empty());
+        let section = row.map_or(0, |r| section_of[alignment.rows[r].source.start]);
+        rows.push(row);
         findings.push(Finding {
             rule: Rule::Anchor,
             value: anchor,
@@ -438,18 +463,22 @@ pub fn report(
             section: 0,
         });
     }
-    findings.sort_by_key(|f| {
+    rows.resize(findings.len(), None);
+    let mut paired: Vec<(Finding, Option<usize>)> = findings.into_iter().zip(rows).collect();
+    paired.sort_by_key(|(f, _)| {
         (
             f.section,
             f.source_line.unwrap_or(0),
             f.target_line.unwrap_or(0),
         )
     });
+    let (findings, finding_rows) = paired.into_iter().unzip();
     DocReport {
         total,
         sections,
         label_sections,
         findings,
+        finding_rows,
     }
 }
 
@@ -547,6 +576,24 @@ fn same_targets(found: &mut Vec<(String, Side)>, context: &Context<'_>) {
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// Leaves out of a report the findings a translator dismissed for their row
+/// and those of the rules the page switches off (`ignored`); returns how
+/// many were left out. The one filter behind `check` (every format), its
+/// JSON and the interface.
+pub fn leave_out(report: &mut DocReport, dismissed: &[Dismissal], ignored: &[Rule]) -> usize {
+    let before = report.findings.len();
+    let kept: Vec<(Finding, Option<usize>)> = std::mem::take(&mut report.findings)
+        .into_iter()
+        .zip(std::mem::take(&mut report.finding_rows))
+        .filter(|(f, row)| {
+            !ignored.contains(&f.rule)
+                && !row.is_some_and(|row| dismissed.contains(&Dismissal { row, rule: f.rule }))
+        })
+        .collect();
+    (report.findings, report.finding_rows) = kept.into_iter().unzip();
+    before - report.findings.len()
 }
 
 /// Picks the values of one kind of invariant.
@@ -673,11 +720,17 @@ pub fn front_matter_keys(text: &str) -> Vec<String> {
         return Vec::new();
     };
     let mut keys = Vec::new();
+    // The keys of TOML's `[trame]` table are trame's settings of the page.
+    let mut in_trame = false;
     for line in text.lines().skip(1) {
         if line.trim_end() == delim || (delim == "---" && line.trim_end() == "...") {
             break;
         }
-        if line.starts_with([' ', '\t', '#', '-', '[']) {
+        if line.starts_with('[') {
+            let table = line.trim_start_matches('[').split([']', '.']).next();
+            in_trame = table.is_some_and(|t| t.trim() == "trame");
+        }
+        if in_trame || line.starts_with([' ', '\t', '#', '-', '[']) {
             continue;
         }
         if let Some((key, _)) = line.split_once(sep) {
@@ -807,6 +860,38 @@ mod tests {
         );
     }
 
+    /// A dismissal silences its rule on its row only; an ignored rule is
+    /// silenced on every row.
+    #[test]
+    fn dismissals_leave_out_one_rule_of_one_row() {
+        let en = "Room 12 at [the desk](/desk/).\n\nRoom 14.\n";
+        let fr = "Salle 13 au [guichet](/guichet/).\n\nSalle 15.\n";
+        let rules = |r: &DocReport| -> Vec<(Rule, Option<usize>)> {
+            r.findings
+                .iter()
+                .zip(&r.finding_rows)
+                .map(|(f, row)| (f.rule, *row))
+                .collect()
+        };
+        let mut r = build(en, fr);
+        assert_eq!(r.findings.len(), r.finding_rows.len());
+        let number = |row| (Rule::Number, Some(row));
+        let url = (Rule::Url, Some(0));
+        let mut all = rules(&r);
+        all.sort();
+        assert_eq!(all, [url, url, number(0), number(0), number(1), number(1)]);
+        let dismissed = [Dismissal {
+            row: 0,
+            rule: Rule::Number,
+        }];
+        assert_eq!(leave_out(&mut r, &dismissed, &[]), 2);
+        let mut left = rules(&r);
+        left.sort();
+        assert_eq!(left, [url, url, number(1), number(1)]);
+        assert_eq!(leave_out(&mut r, &[], &[Rule::Number]), 2);
+        assert_eq!(rules(&r), [url, url]);
+    }
+
     /// A remote link may point at the translation's own language (same
     /// count of remote links): no finding; a remote link lost is one; a
     /// site link is compared by its target whatever its form.
@@ -844,6 +929,10 @@ mod tests {
         assert_eq!(
             front_matter_keys("+++\ntitle = \"x\"\ndraft = true\n+++\n"),
             ["title", "draft"]
+        );
+        assert_eq!(
+            front_matter_keys("+++\ntitle = \"x\"\n[trame]\nignore = [\"url\"]\n+++\n"),
+            ["title"]
         );
     }
 

@@ -61,6 +61,17 @@ review-unchanged = { $path } already had { $count ->
         [one] this review
        *[other] these reviews
     }; nothing written
+dismiss-recorded = { $count ->
+        [one] dismissed { $rules } on one segment, recorded in { $path }
+       *[other] dismissed { $rules } on { $count } segments, recorded in { $path }
+    }
+dismiss-unchanged = { $path } already had { $count ->
+        [one] this dismissal
+       *[other] these dismissals
+    }; nothing written
+dismiss-nothing = no { $rules } finding to dismiss; nothing written
+error-unknown-rule = unknown rule “{ $name }”; rules: { $rules }
+note-unknown-rule = { $path }:{ $line }: “{ $name }” in trame.ignore is not a rule and is left out; rules: { $rules }
 
 diag-unclosed-front-matter = the front matter opened on this line is never closed; it is read as Markdown
 diag-bad-front-matter = the front matter cannot be parsed ({ $message }); its values are not segmented

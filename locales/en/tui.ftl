@@ -70,6 +70,14 @@ tui-review-unchanged = Already reviewed: nothing changed.
 tui-review-failed = Could not record the review: { $error }
 tui-review-pending = Save this edit first (s), then review it.
 tui-review-nothing = Nothing to review here: this segment has no translation.
+tui-dismissed = { $count ->
+        [one] Rule { $rules } dismissed on this segment: not reported again until its English or its translation changes.
+       *[other] Rules { $rules } dismissed on this segment: not reported again until its English or its translation changes.
+    }
+tui-dismiss-unchanged = Already dismissed: nothing changed.
+tui-dismiss-failed = Could not record the dismissal: { $error }
+tui-dismiss-pending = Save this edit first (s), then dismiss its findings.
+tui-dismiss-nothing = Nothing to dismiss here: this segment has no finding.
 tui-carried = { $count ->
         [one] Link change carried over (one value). Save with s.
        *[other] Link changes carried over ({ $count } values). Save with s.
@@ -115,6 +123,7 @@ tui-help-edit = edit the selected translation
 tui-help-drop = drop the unsaved edit of the segment
 tui-help-save = save the edited files
 tui-help-review = mark the translation correct for the current English
+tui-help-dismiss = dismiss the segment's findings (≠) until its text changes
 tui-help-carry = carry a link-only change into the translation
 tui-help-join = join the row with the next one (corrects the alignment)
 tui-help-split = split the row: segments paired one to one, in order
@@ -133,5 +142,6 @@ tui-help-editor-clipboard = copy, cut, paste (the terminal's paste works too)
 tui-help-legend = Marks
 tui-legend-edited = unsaved edit
 tui-legend-unsure = alignment uncertain
+tui-legend-finding = finding (d)
 tui-error-open = cannot open { $path }
 tui-error-terminal = cannot open the terminal (trame's interface needs an interactive terminal)

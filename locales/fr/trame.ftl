@@ -76,6 +76,17 @@ review-unchanged = { $path } contenait déjà { $count ->
         [one] cette relecture
        *[other] ces relectures
     } ; rien n'est écrit
+dismiss-recorded = { $count ->
+        [one] { $rules } écarté sur { $count } segment, enregistré dans { $path }
+       *[other] { $rules } écarté sur { $count } segments, enregistré dans { $path }
+    }
+dismiss-unchanged = { $path } contenait déjà { $count ->
+        [one] ce rejet
+       *[other] ces rejets
+    } ; rien n'est écrit
+dismiss-nothing = aucun constat { $rules } à écarter ; rien n'est écrit
+error-unknown-rule = règle inconnue « { $name } » ; règles : { $rules }
+note-unknown-rule = { $path }:{ $line } : « { $name } » dans trame.ignore n'est pas une règle et n'est pas pris en compte ; règles : { $rules }
 
 diag-unclosed-front-matter = l'en-tête ouvert à cette ligne n'est jamais fermé ; il est lu comme du Markdown
 diag-bad-front-matter = l'en-tête est illisible ({ $message }) ; ses valeurs ne sont pas segmentées

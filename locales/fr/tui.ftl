@@ -91,6 +91,14 @@ tui-review-unchanged = Déjà validé : rien n'a changé.
 tui-review-failed = Impossible d'enregistrer la relecture : { $error }
 tui-review-pending = Enregistrez d'abord cette modification (s), puis validez-la.
 tui-review-nothing = Rien à valider ici : ce segment n'a pas de traduction.
+tui-dismissed = { $count ->
+        [one] Règle { $rules } écartée sur ce segment : plus signalée tant que son anglais et sa traduction ne changent pas.
+       *[other] Règles { $rules } écartées sur ce segment : plus signalées tant que son anglais et sa traduction ne changent pas.
+    }
+tui-dismiss-unchanged = Déjà écarté : rien n'a changé.
+tui-dismiss-failed = Impossible d'enregistrer le rejet : { $error }
+tui-dismiss-pending = Enregistrez d'abord cette modification (s), puis écartez ses constats.
+tui-dismiss-nothing = Rien à écarter ici : ce segment n'a aucun constat.
 tui-carried = { $count ->
         [one] Changement de lien reporté (une valeur). Enregistrez avec s.
        *[other] Changements de liens reportés ({ $count } valeurs). Enregistrez avec s.
@@ -136,6 +144,7 @@ tui-help-edit = modifier la traduction sélectionnée
 tui-help-drop = abandonner la modification non enregistrée du segment
 tui-help-save = enregistrer les fichiers modifiés
 tui-help-review = valider la traduction pour l'anglais actuel
+tui-help-dismiss = écarter les constats (≠) du segment (jusqu'à ce qu'il change)
 tui-help-carry = reporter dans la traduction un changement de lien
 tui-help-join = joindre la ligne à la suivante (corrige l'alignement)
 tui-help-split = séparer la ligne : segments associés un à un, dans l'ordre
@@ -154,5 +163,6 @@ tui-help-editor-clipboard = copier, couper, coller (le collage du terminal march
 tui-help-legend = Repères
 tui-legend-edited = modification non enregistrée
 tui-legend-unsure = alignement incertain
+tui-legend-finding = constat (d)
 tui-error-open = impossible d'ouvrir { $path }
 tui-error-terminal = impossible d'ouvrir le terminal (l'interface de trame a besoin d'un terminal interactif)

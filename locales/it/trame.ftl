@@ -73,6 +73,17 @@ review-unchanged = { $path } conteneva già { $count ->
         [one] questa revisione
        *[other] queste revisioni
     }; niente da scrivere
+dismiss-recorded = { $count ->
+        [one] { $rules } ignorato su un segmento, registrato in { $path }
+       *[other] { $rules } ignorato su { $count } segmenti, registrato in { $path }
+    }
+dismiss-unchanged = { $path } conteneva già { $count ->
+        [one] questa esclusione
+       *[other] queste esclusioni
+    }; niente da scrivere
+dismiss-nothing = nessuna segnalazione { $rules } da ignorare; niente da scrivere
+error-unknown-rule = regola sconosciuta «{ $name }»; regole: { $rules }
+note-unknown-rule = { $path }:{ $line }: «{ $name }» in trame.ignore non è una regola e non viene considerata; regole: { $rules }
 
 diag-unclosed-front-matter = il front matter aperto in questa riga non viene mai chiuso; è letto come Markdown
 diag-bad-front-matter = il front matter non è leggibile ({ $message }); i suoi valori non sono segmentati

@@ -88,6 +88,14 @@ tui-review-unchanged = Già approvato: non è cambiato nulla.
 tui-review-failed = Impossibile registrare la revisione: { $error }
 tui-review-pending = Salva prima questa modifica (s), poi approvala.
 tui-review-nothing = Niente da approvare qui: questo segmento non ha traduzione.
+tui-dismissed = { $count ->
+        [one] Regola { $rules } ignorata su questo segmento: non verrà più segnalata finché il suo inglese o la sua traduzione non cambiano.
+       *[other] Regole { $rules } ignorate su questo segmento: non verranno più segnalate finché il suo inglese o la sua traduzione non cambiano.
+    }
+tui-dismiss-unchanged = Già ignorato: non è cambiato nulla.
+tui-dismiss-failed = Impossibile registrare l'esclusione: { $error }
+tui-dismiss-pending = Salva prima questa modifica (s), poi ignora le sue segnalazioni.
+tui-dismiss-nothing = Niente da ignorare qui: questo segmento non ha segnalazioni.
 tui-carried = { $count ->
         [one] Modifica del link riportata (un valore). Salva con s.
        *[other] Modifiche dei link riportate ({ $count } valori). Salva con s.
@@ -133,6 +141,7 @@ tui-help-edit = modifica la traduzione selezionata
 tui-help-drop = scarta la modifica non salvata del segmento
 tui-help-save = salva i file modificati
 tui-help-review = segna la traduzione come corretta per l'inglese attuale
+tui-help-dismiss = ignora le segnalazioni (≠) del segmento finché non cambia
 tui-help-carry = riporta nella traduzione una modifica di soli link
 tui-help-join = unisci la riga alla successiva (corregge l'allineamento)
 tui-help-split = dividi la riga: segmenti abbinati uno a uno, in ordine
@@ -151,5 +160,6 @@ tui-help-editor-clipboard = copia, taglia, incolla (funziona anche l'incolla del
 tui-help-legend = Segni
 tui-legend-edited = modifica non salvata
 tui-legend-unsure = allineamento incerto
+tui-legend-finding = segnalazione (d)
 tui-error-open = impossibile aprire { $path }
 tui-error-terminal = impossibile aprire il terminale (l'interfaccia di trame ha bisogno di un terminale interattivo)

@@ -618,6 +618,9 @@ struct CoverageJson {
     total: usize,
     percent: f64,
     required: f64,
+    /// Consistency findings left out: dismissed for their segment
+    /// (`trame review --dismiss`) or of a rule the page ignores.
+    dismissed: usize,
 }
 
 #[derive(Serialize)]
@@ -668,6 +671,7 @@ impl CheckJson {
                     total: s.report.total.total(),
                     percent: (s.report.total.percent() * 10.0).round() / 10.0,
                     required: config.check.coverage_for(&s.doc.lang),
+                    dismissed: s.dismissed,
                 })
                 .collect(),
             findings: findings

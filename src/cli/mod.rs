@@ -129,7 +129,8 @@ pub enum Command {
         /// The content folder (default: from `trame.toml`, else `issues/` or `content/`).
         path: Option<PathBuf>,
     },
-    /// Records that translated segments are correct for the current English.
+    /// Records that translated segments are correct for the current English,
+    /// or (with `--dismiss`) that findings of `trame check` on them are wrong.
     Review {
         /// The English page or its translation.
         path: PathBuf,
@@ -137,11 +138,20 @@ pub enum Command {
         #[arg(long)]
         lang: String,
         /// The English segment number (as `trame segments` and `trame stale` show it).
-        #[arg(long, conflicts_with = "all", required_unless_present = "all")]
+        #[arg(
+            long,
+            conflicts_with = "all",
+            required_unless_present_any = ["all", "dismiss"]
+        )]
         segment: Option<usize>,
         /// Every translated segment of the page.
         #[arg(long)]
         all: bool,
+        /// Dismisses the findings of this rule (`number`, `url`, ...) on the
+        /// segment, or on every segment of the page that has one, until its
+        /// English or translation changes; may be repeated.
+        #[arg(long, value_name = "RULE")]
+        dismiss: Vec<String>,
     },
 }
 
@@ -248,6 +258,14 @@ pub fn run(
             lang,
             segment,
             all: _,
+            dismiss,
+        } if !dismiss.is_empty() => review::dismiss(&path, &lang, segment, &dismiss, l10n, out),
+        Command::Review {
+            path,
+            lang,
+            segment,
+            all: _,
+            dismiss: _,
         } => review::review(&path, &lang, segment, l10n, out),
     }
 }

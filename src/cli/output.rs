@@ -273,7 +273,25 @@ pub(crate) fn note_text(note: &workspace::StaleNote, l10n: &Localizer) -> String
                 ),
             }
         }
+        StaleNote::UnknownRule { path, line, name } => l10n.tr_args(
+            ids::NOTE_UNKNOWN_RULE,
+            &[
+                ("path", Arg::Str(&shown(path))),
+                ("line", Arg::Str(&line.to_string())),
+                ("name", Arg::Str(&shown_value(name))),
+                ("rules", Arg::Str(&rule_names())),
+            ],
+        ),
     }
+}
+
+/// The machine names of the consistency rules, for messages listing them.
+pub(crate) fn rule_names() -> String {
+    crate::report::Rule::ALL
+        .iter()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The error of a command that could read nothing but one file it skipped.

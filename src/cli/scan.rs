@@ -18,7 +18,10 @@ const ERROR_CONFIG: &str = "error-config";
 /// A translation with its report.
 pub(crate) struct Scanned {
     pub(crate) doc: StaleDoc,
+    /// Its findings without those dismissed or ignored by the page.
     pub(crate) report: DocReport,
+    /// How many findings were dismissed or ignored.
+    pub(crate) dismissed: usize,
 }
 
 /// Loads `trame.toml`, scans the content and reports every translation.
@@ -29,28 +32,16 @@ pub(crate) fn scan(
 ) -> anyhow::Result<(Config, Vec<Scanned>, Vec<workspace::StaleNote>)> {
     let (project, docs, notes) = configured_staleness(paths, lang, l10n)?;
     warn_notes(&notes, l10n);
-    let site = project.site_pages();
-    let source_lang = project.source_lang.to_string();
     let config = project.config;
     let scanned = docs
         .into_iter()
         .map(|doc| {
-            let context = crate::report::Context {
-                source_lang: &source_lang,
-                lang: &doc.lang,
-                site: Some(&site),
-            };
-            let report = crate::report::report(
-                &doc.source.document,
-                &doc.source.text,
-                &doc.target.document,
-                &doc.target.text,
-                &doc.target.diagnostics,
-                &doc.alignment,
-                &doc.labels,
-                &context,
-            );
-            Scanned { doc, report }
+            let workspace::Reported { report, dismissed } = workspace::report(&doc);
+            Scanned {
+                doc,
+                report,
+                dismissed,
+            }
         })
         .collect();
     Ok((config, scanned, notes))

@@ -14,48 +14,186 @@ use super::{Ctx, DiagnosticKind, Invariants, SegmentKind, SkipKind, Skipped};
 
 /// Segments the front matter starting at `pos`, if any, and returns where the body starts.
 pub(super) fn segment(cx: &mut Ctx<'_>, pos: usize) -> usize {
-    let rest = &cx.text[pos..];
+    match locate(cx.text, pos) {
+        Located::None => pos,
+        Located::Unclosed => {
+            cx.diagnose(pos, DiagnosticKind::UnclosedFrontMatter);
+            pos
+        }
+        Located::Closed { toml, inner, end } => {
+            cx.notable.push(Skipped {
+                kind: SkipKind::FrontMatter,
+                bytes: pos..end,
+            });
+            if toml {
+                self::toml(cx, inner);
+            } else {
+                yaml(cx, inner);
+            }
+            end
+        }
+    }
+}
+
+/// Where the front matter starting at `pos` is.
+enum Located {
+    /// There is none.
+    None,
+    /// It opens and never closes.
+    Unclosed,
+    /// Its text (`inner`, delimiters left out) and where the body starts.
+    Closed {
+        toml: bool,
+        inner: Range<usize>,
+        end: usize,
+    },
+}
+
+fn locate(text: &str, pos: usize) -> Located {
+    let rest = &text[pos..];
     let delim = if rest.starts_with("---") {
         "---"
     } else if rest.starts_with("+++") {
         "+++"
     } else {
-        return pos;
+        return Located::None;
     };
     let Some(first_end) = line_end(rest, 0) else {
-        return pos;
+        return Located::None;
     };
     if !rest[3..first_end].trim().is_empty() {
-        return pos;
+        return Located::None;
     }
     let inner_start = pos + next_line(rest, first_end);
     // Find the closing delimiter line (YAML also allows `...`).
     let mut line_start = inner_start;
-    let close = loop {
-        if line_start >= cx.text.len() {
-            break None;
+    loop {
+        if line_start >= text.len() {
+            return Located::Unclosed;
         }
-        let end = line_end(cx.text, line_start).unwrap_or(cx.text.len());
-        let line = cx.text[line_start..end].trim_end();
+        let end = line_end(text, line_start).unwrap_or(text.len());
+        let line = text[line_start..end].trim_end();
         if line == delim || (delim == "---" && line == "...") {
-            break Some((line_start, next_line(cx.text, end)));
+            return Located::Closed {
+                toml: delim == "+++",
+                inner: inner_start..line_start,
+                end: next_line(text, end),
+            };
         }
-        line_start = next_line(cx.text, end);
-    };
-    let Some((inner_end, region_end)) = close else {
-        cx.diagnose(pos, DiagnosticKind::UnclosedFrontMatter);
-        return pos;
-    };
-    cx.notable.push(Skipped {
-        kind: SkipKind::FrontMatter,
-        bytes: pos..region_end,
-    });
-    if delim == "---" {
-        yaml(cx, inner_start..inner_end);
-    } else {
-        toml(cx, inner_start..inner_end);
+        line_start = next_line(text, end);
     }
-    region_end
+}
+
+/// Returns the strings of `table.key` in a page's front matter, each with
+/// its 1-based line in the page: YAML (`table:` then `  key: [a, b]`, a
+/// block list, or `table: {key: a}`) or TOML (`[table]` then
+/// `key = ["a"]`, or `table.key = ...`). A single string counts as a list
+/// of one; an item that is not a string is given as written. Front matter
+/// that cannot be parsed has none (the segmentation diagnoses it).
+pub fn front_matter_list(text: &str, table: &str, key: &str) -> Vec<(String, u32)> {
+    let pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let Located::Closed { toml, inner, .. } = locate(text, pos) else {
+        return Vec::new();
+    };
+    let src = &text[inner.clone()];
+    // The page line of a byte offset in `src`.
+    let line_of = |offset: usize| {
+        let before = text[..inner.start].matches('\n').count()
+            + src[..offset.min(src.len())].matches('\n').count();
+        u32::try_from(before + 1).unwrap_or(u32::MAX)
+    };
+    if !src.contains(table) {
+        return Vec::new();
+    }
+    if toml {
+        toml_list(src, table, key)
+            .into_iter()
+            .map(|(value, offset)| (value, line_of(offset)))
+            .collect()
+    } else {
+        yaml_list(src, table, key)
+            .into_iter()
+            .map(|(value, offset)| (value, line_of(offset)))
+            .collect()
+    }
+}
+
+/// The items of `table.key` in YAML `src`, with their byte offsets.
+fn yaml_list(src: &str, table: &str, key: &str) -> Vec<(String, usize)> {
+    let Ok(docs) = MarkedYaml::load_from_str(src) else {
+        return Vec::new();
+    };
+    let Some(value) = docs
+        .first()
+        .and_then(|d| yaml_get(d, table))
+        .and_then(|t| yaml_get(t, key))
+    else {
+        return Vec::new();
+    };
+    let items: Vec<&MarkedYaml<'_>> = match &value.data {
+        YamlData::Sequence(items) => items.iter().collect(),
+        _ => vec![value],
+    };
+    // saphyr's markers count characters.
+    let to_byte = |chars: usize| char_to_byte(src, chars);
+    items
+        .into_iter()
+        .map(|item| {
+            let (start, end) = (
+                to_byte(item.span.start.index()),
+                to_byte(item.span.end.index()),
+            );
+            let text = match &item.data {
+                YamlData::Value(Scalar::String(s)) => s.to_string(),
+                _ => src.get(start..end).unwrap_or("").trim().to_owned(),
+            };
+            (text, start)
+        })
+        .collect()
+}
+
+/// The value of `name` in a YAML mapping.
+fn yaml_get<'n, 'i>(node: &'n MarkedYaml<'i>, name: &str) -> Option<&'n MarkedYaml<'i>> {
+    match &node.data {
+        YamlData::Mapping(map) => map.iter().find_map(|(k, v)| match &k.data {
+            YamlData::Value(Scalar::String(s)) if s == name => Some(v),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// The items of `table.key` in TOML `src`, with their byte offsets.
+fn toml_list(src: &str, table: &str, key: &str) -> Vec<(String, usize)> {
+    use ::toml::de::{DeTable, DeValue};
+    // Recoverable: a line TOML refuses elsewhere does not hide the setting.
+    let (doc, _) = DeTable::parse_recoverable(src);
+    fn get<'i>(t: &DeTable<'i>, name: &str) -> Option<::toml::Spanned<DeValue<'i>>> {
+        t.iter()
+            .find(|(k, _)| k.get_ref().as_ref() == name)
+            .map(|(_, v)| v.clone())
+    }
+    let Some(value) = get(doc.get_ref(), table).and_then(|t| match t.get_ref() {
+        DeValue::Table(t) => get(t, key),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let items = match value.get_ref() {
+        DeValue::Array(items) => items.iter().cloned().collect(),
+        _ => vec![value],
+    };
+    items
+        .into_iter()
+        .map(|item| {
+            let span = item.span();
+            let text = match item.get_ref() {
+                DeValue::String(s) => s.to_string(),
+                _ => src.get(span.clone()).unwrap_or("").trim().to_owned(),
+            };
+            (text, span.start)
+        })
+        .collect()
 }
 
 /// Returns the offset of the `\n` ending the line that holds `from`, if any.

@@ -19,6 +19,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+pub use frontmatter::front_matter_list;
 pub use inline::{number_end, slugify};
 
 /// What a segment is, structurally.

@@ -81,7 +81,7 @@ impl Correction {
 /// Parses the corrections in `text`, read from `path` (for error messages).
 pub fn parse(path: &Path, text: &str) -> Result<Vec<Correction>, StoreError> {
     let mut out = Vec::new();
-    for (line, fields) in super::record_lines(path, text, VERSION_PREFIX)? {
+    for (line, fields) in super::record_lines(path, text, VERSION_PREFIX, 1)? {
         let bad = |message: &str| super::parse_error(path, line, message);
         let [page, lang, source, target] = fields[..] else {
             return Err(bad("expected four tab-separated fields"));

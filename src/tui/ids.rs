@@ -50,6 +50,11 @@ pub(crate) const ALL: &[&str] = &[
     REVIEW_FAILED,
     REVIEW_PENDING,
     REVIEW_NOTHING,
+    DISMISSED,
+    DISMISS_UNCHANGED,
+    DISMISS_FAILED,
+    DISMISS_PENDING,
+    DISMISS_NOTHING,
     CARRIED,
     CARRY_NOTHING,
     CARRY_AMBIGUOUS,
@@ -86,6 +91,7 @@ pub(crate) const ALL: &[&str] = &[
     HELP_DROP,
     HELP_SAVE,
     HELP_REVIEW,
+    HELP_DISMISS,
     HELP_CARRY,
     HELP_JOIN,
     HELP_SPLIT,
@@ -104,6 +110,7 @@ pub(crate) const ALL: &[&str] = &[
     HELP_LEGEND,
     LEGEND_EDITED,
     LEGEND_UNSURE,
+    LEGEND_FINDING,
     ERROR_OPEN,
     ERROR_TERMINAL,
 ];
@@ -152,6 +159,11 @@ pub(crate) const REVIEW_UNCHANGED: &str = "tui-review-unchanged";
 pub(crate) const REVIEW_FAILED: &str = "tui-review-failed";
 pub(crate) const REVIEW_PENDING: &str = "tui-review-pending";
 pub(crate) const REVIEW_NOTHING: &str = "tui-review-nothing";
+pub(crate) const DISMISSED: &str = "tui-dismissed";
+pub(crate) const DISMISS_UNCHANGED: &str = "tui-dismiss-unchanged";
+pub(crate) const DISMISS_FAILED: &str = "tui-dismiss-failed";
+pub(crate) const DISMISS_PENDING: &str = "tui-dismiss-pending";
+pub(crate) const DISMISS_NOTHING: &str = "tui-dismiss-nothing";
 pub(crate) const CARRIED: &str = "tui-carried";
 pub(crate) const CARRY_NOTHING: &str = "tui-carry-nothing";
 pub(crate) const CARRY_AMBIGUOUS: &str = "tui-carry-ambiguous";
@@ -188,6 +200,7 @@ pub(crate) const HELP_EDIT: &str = "tui-help-edit";
 pub(crate) const HELP_DROP: &str = "tui-help-drop";
 pub(crate) const HELP_SAVE: &str = "tui-help-save";
 pub(crate) const HELP_REVIEW: &str = "tui-help-review";
+pub(crate) const HELP_DISMISS: &str = "tui-help-dismiss";
 pub(crate) const HELP_CARRY: &str = "tui-help-carry";
 pub(crate) const HELP_JOIN: &str = "tui-help-join";
 pub(crate) const HELP_SPLIT: &str = "tui-help-split";
@@ -206,6 +219,7 @@ pub(crate) const HELP_EDITOR_CLIPBOARD: &str = "tui-help-editor-clipboard";
 pub(crate) const HELP_LEGEND: &str = "tui-help-legend";
 pub(crate) const LEGEND_EDITED: &str = "tui-legend-edited";
 pub(crate) const LEGEND_UNSURE: &str = "tui-legend-unsure";
+pub(crate) const LEGEND_FINDING: &str = "tui-legend-finding";
 pub(crate) const ERROR_OPEN: &str = "tui-error-open";
 pub(crate) const ERROR_TERMINAL: &str = "tui-error-terminal";
 

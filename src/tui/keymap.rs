@@ -4,9 +4,10 @@
 //! Lists: arrows or `j`/`k`, `PgUp`/`PgDn`, `Home`/`End` or `g`/`G`.
 //! Document: `h`/`l` or arrows change language, `n`/`N` next/previous
 //! segment needing attention, `f`/`F` filter, `/` search, `e` or `Enter`
-//! edit, `u` drop an unsaved edit, `s` save, `r` review, `c` carry, `J`
-//! join with the next row, `S` split the row, `<`/`>` pull or push a
-//! translated segment across rows, `Esc` back, `?` help, `q` quit. Editor: every key edits except `Esc` (keep),
+//! edit, `u` drop an unsaved edit, `s` save, `r` review, `d` dismiss the
+//! segment's findings, `c` carry, `J` join with the next row, `S` split the
+//! row, `<`/`>` pull or push a translated segment across rows, `Esc` back,
+//! `?` help, `q` quit. Editor: every key edits except `Esc` (keep),
 //! `Ctrl-S` (keep and save), `Alt-1`..`Alt-9` (suggestions), `Ctrl-Z`
 //! (undo), `F1` (help).
 
@@ -78,6 +79,7 @@ pub fn message_for(key: KeyEvent, mode: Mode) -> Option<Message> {
         KeyCode::Char('e') if document => Some(Message::Edit),
         KeyCode::Char('u') if document => Some(Message::DropEdit),
         KeyCode::Char('r') if document => Some(Message::Review),
+        KeyCode::Char('d') if document => Some(Message::Dismiss),
         KeyCode::Char('c') if document => Some(Message::Carry),
         KeyCode::Char('J') if document => Some(realign(RealignAction::Join)),
         KeyCode::Char('S') if document => Some(realign(RealignAction::Split)),

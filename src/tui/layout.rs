@@ -224,6 +224,10 @@ pub const EDITED_MARK: (&str, Color) = ("✎", Color::Yellow);
 /// The mark of an alignment row with a low confidence.
 pub const UNSURE_MARK: &str = "?";
 
+/// The mark of a cell with a consistency finding (shown when the alignment
+/// is sure: an unsure row's findings may be the aligner's).
+pub const FINDING_MARK: &str = "≠";
+
 /// Returns true when the English of a cell in `state` is best shown as the
 /// word diff from the translation's base.
 pub fn shows_diff(state: State) -> bool {
@@ -368,7 +372,13 @@ pub fn target_lines(
     } else {
         mark(cell.state)
     };
-    let second = if cell.unsure { UNSURE_MARK } else { " " };
+    let second = if cell.unsure {
+        UNSURE_MARK
+    } else if cell.findings {
+        FINDING_MARK
+    } else {
+        " "
+    };
     let mark_spans = || {
         vec![
             Span::styled(symbol, Style::new().fg(colour).add_modifier(Modifier::BOLD)),

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use ratatui_textarea::Input;
 
 use crate::align::FixedRow;
+use crate::report::{Dismissal, Rule};
 use crate::workspace::{StaleDoc, StaleNote};
 
 /// Something that happened.
@@ -49,6 +50,8 @@ pub enum Message {
     Save,
     /// Marks the selected translation as correct for the current English.
     Review,
+    /// Dismisses the consistency findings of the selected translation.
+    Dismiss,
     /// Carries a link-only change into the selected translation.
     Carry,
     /// Corrects the alignment of the selected row in the current language.
@@ -83,6 +86,12 @@ pub enum Message {
     SaveDone { file: PathBuf, outcome: SaveOutcome },
     /// Review records were written or not.
     ReviewDone { outcome: ReviewOutcome },
+    /// Dismissals were written or not (`count` in the outcome: rows).
+    DismissDone {
+        outcome: ReviewOutcome,
+        /// The rules dismissed, for the status line.
+        rules: Vec<Rule>,
+    },
     /// Alignment corrections were written or not.
     RealignDone { outcome: RealignOutcome },
     /// More pages were read (`done` of `total` page sets so far).
@@ -156,7 +165,7 @@ pub enum SaveOutcome {
 /// A page set read again after a write.
 pub type Reloaded = Result<(Vec<StaleDoc>, Vec<StaleNote>), String>;
 
-/// How recording reviews ended.
+/// How recording reviews (or dismissals) ended.
 #[derive(Debug, Clone)]
 pub enum ReviewOutcome {
     /// Records written; the page set was read again.
@@ -191,6 +200,15 @@ pub enum Effect {
         target: PathBuf,
         /// Its alignment rows to record (both sides non-empty).
         rows: Vec<usize>,
+    },
+    /// Records that findings on alignment rows of one translation are wrong.
+    Dismiss {
+        /// The English page.
+        source: PathBuf,
+        /// The translation.
+        target: PathBuf,
+        /// The rules to dismiss on each row.
+        dismissals: Vec<Dismissal>,
     },
     /// Records alignment corrections of one translation, then aligns it again.
     Realign {

@@ -4,7 +4,7 @@
 //! The Elm architecture: a [`model::Model`], [`message::Message`]s made from
 //! keys by [`keymap`], a pure [`update::update`] that may return an
 //! [`message::Effect`], and a [`view::view`] that only reads. [`run`] owns
-//! the terminal and executes effects (save, review, realign, quit); their failures
+//! the terminal and executes effects (save, review, dismiss, realign, quit); their failures
 //! come back as messages for the status line, never as a crash. The
 //! terminal is restored on every exit path, panics included.
 //!
@@ -226,6 +226,18 @@ pub fn dispatch(project: &workspace::Project, model: &mut Model, msg: Message) -
                 let outcome = record_reviews(project, model, &source, &target, &rows);
                 queue.push_back(Message::ReviewDone { outcome });
             }
+            Some(Effect::Dismiss {
+                source: _,
+                target,
+                dismissals,
+            }) => {
+                let outcome = record_dismissals(project, model, &target, &dismissals);
+                let mut rules: Vec<crate::report::Rule> =
+                    dismissals.iter().map(|d| d.rule).collect();
+                rules.sort();
+                rules.dedup();
+                queue.push_back(Message::DismissDone { outcome, rules });
+            }
             Some(Effect::Realign {
                 source,
                 target,
@@ -306,6 +318,8 @@ fn loaded_doc(model: &Model, target: &Path) -> Option<workspace::StaleDoc> {
                 lang: l.lang.clone(),
                 alignment: l.alignment.clone(),
                 labels: Vec::new(),
+                dismissed: Vec::new(),
+                site: None,
             })
     })
 }
@@ -325,6 +339,32 @@ pub fn record_reviews(
         };
     };
     match project.record_reviews(&doc, rows, &model.notes) {
+        Ok(r) if r.changed => ReviewOutcome::Recorded {
+            count: r.count,
+            reloaded: reload(project, &doc.source.path),
+        },
+        Ok(_) => ReviewOutcome::Unchanged,
+        Err(e) => ReviewOutcome::Failed {
+            error: format!("{:#}", anyhow::Error::new(e)),
+        },
+    }
+}
+
+/// Records that the findings of rules on alignment rows of one translation
+/// are wrong, as `trame review --dismiss` does (the same workspace call);
+/// then reads the page set again, which leaves them out.
+pub fn record_dismissals(
+    project: &workspace::Project,
+    model: &Model,
+    target: &Path,
+    dismissals: &[crate::report::Dismissal],
+) -> ReviewOutcome {
+    let Some(doc) = loaded_doc(model, target) else {
+        return ReviewOutcome::Failed {
+            error: format!("{} is not loaded", target.display()),
+        };
+    };
+    match project.record_dismissals(&doc, dismissals) {
         Ok(r) if r.changed => ReviewOutcome::Recorded {
             count: r.count,
             reloaded: reload(project, &doc.source.path),

@@ -14,6 +14,7 @@ use ratatui_textarea::TextArea;
 
 use crate::align::Alignment;
 use crate::localize::{Suggestion, TranslationMemory};
+use crate::report::Rule;
 use crate::segment::{Document, SegmentKind};
 use crate::stale::{Labelled, State};
 use crate::workspace::{Page, StaleDoc, StaleNote};
@@ -186,6 +187,9 @@ pub struct LangDoc {
     pub removed_label: Vec<Option<usize>>,
     /// Counts of segments by state.
     pub counts: Counts,
+    /// For each alignment row, the rules of its consistency findings, as
+    /// `trame check` reports them (dismissed and ignored ones left out).
+    pub row_findings: Vec<Vec<Rule>>,
 }
 
 /// Segment counts of one translation: the report's, so the interface,
@@ -216,6 +220,8 @@ pub struct Cell {
     pub state: State,
     /// True when an alignment row of the cell has a low confidence.
     pub unsure: bool,
+    /// True when an alignment row of the cell has a consistency finding.
+    pub findings: bool,
 }
 
 /// The segment being edited and its editor.
@@ -472,6 +478,22 @@ pub fn note_status(note: &StaleNote) -> Status {
                 None => Status::error(ids::NOTE_ORPHAN, vec![("path", path(p)), lang]),
             }
         }
+        StaleNote::UnknownRule {
+            path: p,
+            line,
+            name,
+        } => {
+            let rules: Vec<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
+            Status::error(
+                ids::NOTE_UNKNOWN_RULE,
+                vec![
+                    ("path", path(p)),
+                    ("line", StatusArg::Str(line.to_string())),
+                    ("name", StatusArg::Str(crate::tui::layout::shown(name))),
+                    ("rules", StatusArg::Str(rules.join(", "))),
+                ],
+            )
+        }
     }
 }
 
@@ -491,14 +513,26 @@ pub fn sort_groups(groups: &mut [DocGroup]) {
 pub fn group_docs(docs: Vec<StaleDoc>) -> Vec<DocGroup> {
     let mut by_source: BTreeMap<PathBuf, (Page, Vec<LangDoc>)> = BTreeMap::new();
     for doc in docs {
+        let report = crate::workspace::report(&doc).report;
+        let mut row_findings = vec![Vec::new(); doc.alignment.rows.len()];
+        for (f, row) in report.findings.iter().zip(&report.finding_rows) {
+            if let Some(rules) = row.and_then(|k| row_findings.get_mut(k))
+                && !rules.contains(&f.rule)
+            {
+                rules.push(f.rule);
+            }
+        }
         let StaleDoc {
             source,
             target,
             lang,
             alignment,
             labels,
+            dismissed: _,
+            site: _,
         } = doc;
-        let lang_doc = LangDoc::new(&source, target, lang, alignment, labels);
+        let mut lang_doc = LangDoc::new(&source, target, lang, alignment, labels);
+        lang_doc.row_findings = row_findings;
         by_source
             .entry(source.path.clone())
             .or_insert_with(|| (source, Vec::new()))
@@ -548,6 +582,7 @@ impl LangDoc {
             source_label,
             removed_label,
             counts,
+            row_findings: Vec::new(),
         }
     }
 
@@ -647,11 +682,15 @@ fn display_row(
             let unsure = doc.alignment.rows[rows.clone()]
                 .iter()
                 .any(|r| r.needs_review());
+            let findings = rows
+                .clone()
+                .any(|k| doc.row_findings.get(k).is_some_and(|f| !f.is_empty()));
             Cell {
                 target,
                 rows,
                 state,
                 unsure,
+                findings,
             }
         })
         .collect();

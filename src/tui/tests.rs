@@ -173,6 +173,8 @@ fn stale_doc(source: &Page, base_text: &str, target: Page, lang: &str) -> StaleD
         lang: lang.to_owned(),
         alignment,
         labels,
+        dismissed: Vec::new(),
+        site: None,
     }
 }
 
@@ -1145,6 +1147,63 @@ fn review_records_the_selected_row() {
         model.status.as_ref().map(|s| s.id),
         Some(ids::REVIEW_NOTHING)
     );
+}
+
+/// `d` dismisses the findings of the selected segment through the same
+/// workspace call as `trame review --dismiss`: a `dismiss` record in
+/// `.trame-reviews`, the page read again, the mark gone.
+#[test]
+fn dismiss_records_the_findings_of_the_selected_row() {
+    assert!(matches!(
+        message_for(key(KeyCode::Char('d')), Mode::Document),
+        Some(Message::Dismiss)
+    ));
+    assert!(message_for(key(KeyCode::Char('d')), Mode::Dashboard).is_none());
+    let fx = Fixture::with(
+        "# News\n\nThe meeting starts at 10:00 in room 12.\n\nSee you there.\n",
+        "# Nouvelles\n\nLa réunion commence à 10:00 en salle 13.\n\nÀ bientôt.\n",
+        "# Notizie\n\nLa riunione inizia alle 10:00 nella sala 12.\n\nA presto.\n",
+    );
+    let mut model = fx.model((80, 24));
+    run_keys(&mut model, &[key(KeyCode::Enter), key(KeyCode::Char('j'))]);
+    let finding_cell = |model: &Model| {
+        let group = model.group().unwrap();
+        group.rows[model.selected_row().unwrap()].cells[model.document.lang].findings
+    };
+    assert!(finding_cell(&model));
+    let screen = format!("{:?}", render(&model, "en", (80, 24)).backend());
+    assert!(
+        screen.contains(crate::tui::layout::FINDING_MARK),
+        "{screen}"
+    );
+    // A row without finding has nothing to dismiss.
+    run_keys(&mut model, &chars("jd"));
+    assert_eq!(
+        model.status.as_ref().map(|s| s.id),
+        Some(ids::DISMISS_NOTHING)
+    );
+    run_keys(&mut model, &chars("kd"));
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::DISMISSED));
+    let text = std::fs::read_to_string(fx.dir.path().join(".trame-reviews")).unwrap();
+    let records: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(records.len(), 1, "{text}");
+    assert_eq!(
+        (records[0][0], records[0][1], records[0][4], records[0][5]),
+        ("news.md", "fr", "dismiss", "number")
+    );
+    // Read again: the finding is gone, the Italian column never had one.
+    assert!(!finding_cell(&model));
+    run_keys(&mut model, &chars("d"));
+    assert_eq!(
+        model.status.as_ref().map(|s| s.id),
+        Some(ids::DISMISS_NOTHING)
+    );
+    run_keys(&mut model, &[key(KeyCode::Char('l'))]);
+    assert!(!finding_cell(&model));
 }
 
 // ---------------------------------------------------------------- realign

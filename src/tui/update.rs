@@ -13,6 +13,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::align::{Alignment, FixedRow};
 use crate::localize::{self, Carry, TranslationMemory};
+use crate::report::Dismissal;
 use crate::stale::{Op, State};
 use crate::tui::ids;
 use crate::tui::layout::{self, Column};
@@ -29,7 +30,7 @@ use crate::tui::model::{
 pub const N_SUGGESTIONS: usize = 3;
 
 /// Lines of the help window, for clamping its scroll.
-pub const HELP_LINES: u16 = 36;
+pub const HELP_LINES: u16 = 38;
 
 /// Applies `msg` to `model`; returns the effect to run, if any.
 pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
@@ -38,6 +39,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         Message::Resize { .. }
             | Message::SaveDone { .. }
             | Message::ReviewDone { .. }
+            | Message::DismissDone { .. }
             | Message::RealignDone { .. }
             | Message::Loaded { .. }
             | Message::LoadFinished { .. }
@@ -188,6 +190,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         }
         Message::Save => save(model),
         Message::Review => review(model),
+        Message::Dismiss => dismiss(model),
         Message::Carry => {
             carry(model);
             None
@@ -306,6 +309,31 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                 ReviewOutcome::Failed { error } => {
                     model.status = Some(Status::error(
                         ids::REVIEW_FAILED,
+                        vec![("error", StatusArg::Str(layout::shown(&error)))],
+                    ));
+                }
+            }
+            None
+        }
+        Message::DismissDone { outcome, rules } => {
+            match outcome {
+                ReviewOutcome::Recorded { reloaded, .. } => {
+                    let names: Vec<&str> = rules.iter().map(|r| r.as_str()).collect();
+                    model.status = Some(Status::info(
+                        ids::DISMISSED,
+                        vec![
+                            ("count", StatusArg::Num(rules.len() as f64)),
+                            ("rules", StatusArg::Str(names.join(", "))),
+                        ],
+                    ));
+                    apply_reload(model, reloaded);
+                }
+                ReviewOutcome::Unchanged => {
+                    model.status = Some(Status::info(ids::DISMISS_UNCHANGED, vec![]));
+                }
+                ReviewOutcome::Failed { error } => {
+                    model.status = Some(Status::error(
+                        ids::DISMISS_FAILED,
                         vec![("error", StatusArg::Str(layout::shown(&error)))],
                     ));
                 }
@@ -1087,6 +1115,44 @@ fn review(model: &mut Model) -> Option<Effect> {
         source: group.source.path.clone(),
         target: file,
         rows,
+    })
+}
+
+/// Asks to dismiss every finding of the selected cell, as `trame review
+/// --dismiss` does for each of their rules.
+fn dismiss(model: &mut Model) -> Option<Effect> {
+    let (r, lang, file) = selected_cell(model)?;
+    let group = model.group()?;
+    let row = &group.rows[r];
+    let cell = &row.cells[lang];
+    let doc = &group.langs[lang];
+    let dismissals: Vec<Dismissal> = cell
+        .rows
+        .clone()
+        .flat_map(|k| {
+            doc.row_findings
+                .get(k)
+                .into_iter()
+                .flatten()
+                .map(move |&rule| Dismissal { row: k, rule })
+        })
+        .collect();
+    if dismissals.is_empty() {
+        model.status = Some(Status::info(ids::DISMISS_NOTHING, vec![]));
+        return None;
+    }
+    // A dismissal names the translation as it is on disk.
+    if let Some(p) = model.pending_for(&file)
+        && (cell.target.clone().any(|j| p.edits.contains_key(&j))
+            || row.source.clone().any(|i| p.fills.contains_key(&i)))
+    {
+        model.status = Some(Status::error(ids::DISMISS_PENDING, vec![]));
+        return None;
+    }
+    Some(Effect::Dismiss {
+        source: group.source.path.clone(),
+        target: file,
+        dismissals,
     })
 }
 

@@ -115,6 +115,8 @@ pub(super) fn read(
             lang: cached.lang,
             alignment: cached.alignment,
             labels: cached.labels,
+            dismissed: Vec::new(),
+            site: None,
         });
     }
     let notes = entry

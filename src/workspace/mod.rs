@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 
 mod cache;
 pub mod discover;
+mod findings;
 pub mod project;
 mod staleness;
 pub mod write;
 
 pub use discover::{Orphan, Scan, SkipReason, Skipped};
+pub use findings::{Reported, report};
 pub use project::{Project, ProjectError, same_tag};
 pub use staleness::{
     PageReport, StaleDoc, StaleError, StaleNote, align_pages, row_fingerprint, scan_notes,

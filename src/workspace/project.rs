@@ -334,6 +334,41 @@ impl Project {
         })
     }
 
+    /// Records that findings of `dismissals` (a rule on an alignment row of
+    /// `doc`) are wrong, in `.trame-reviews` beside the source page, keyed by
+    /// the fingerprints of the row's English and translation: they are not
+    /// reported again until either text changes. `count` is the number of
+    /// rows.
+    pub fn record_dismissals(
+        &self,
+        doc: &super::StaleDoc,
+        dismissals: &[crate::report::Dismissal],
+    ) -> Result<Recorded, crate::store::StoreError> {
+        let page = super::staleness::page_name(&doc.source.path);
+        let records: Vec<crate::store::Dismissal> = dismissals
+            .iter()
+            .filter_map(|d| Some((doc.alignment.rows.get(d.row)?, d.rule)))
+            .map(|(row, rule)| crate::store::Dismissal {
+                page: page.clone(),
+                lang: doc.lang.clone(),
+                target: super::row_fingerprint(&doc.target.document, &row.target),
+                source: super::row_fingerprint(&doc.source.document, &row.source),
+                rule: rule.as_str().to_owned(),
+            })
+            .collect();
+        let mut rows: Vec<usize> = dismissals.iter().map(|d| d.row).collect();
+        rows.sort_unstable();
+        rows.dedup();
+        let dir = dir_of(&doc.source.path).to_owned();
+        let changed = crate::store::add_dismissals(&dir, &records)?;
+        Ok(Recorded {
+            count: rows.len(),
+            changed,
+            file: dir.join(crate::store::FILE_NAME),
+            dir,
+        })
+    }
+
     /// Records alignment corrections of one translation in `.trame-align`
     /// beside the English page (replacing older ones on the same segments),
     /// keyed by the fingerprints of the rows' segments.

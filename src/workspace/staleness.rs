@@ -38,6 +38,12 @@ pub struct StaleDoc {
     pub alignment: crate::align::Alignment,
     /// One label per source segment, plus removed target segments.
     pub labels: Vec<crate::stale::Labelled>,
+    /// The findings dismissed on its rows (`.trame-reviews`), resolved
+    /// against the current texts: see [`super::report`].
+    pub dismissed: Vec<crate::report::Dismissal>,
+    /// The site's pages, which links are checked against (none when the
+    /// page was not read through a project scan).
+    pub site: Option<std::sync::Arc<super::findings::SiteIndex>>,
 }
 
 /// What is only partly known, or was left out, and why.
@@ -58,6 +64,13 @@ pub enum StaleNote {
         path: PathBuf,
         lang: String,
         likely_source: Option<PathBuf>,
+    },
+    /// A page's front matter switches off a rule that does not exist
+    /// (`trame: {ignore: [...]}`); the other names still apply.
+    UnknownRule {
+        path: PathBuf,
+        line: u32,
+        name: String,
     },
 }
 
@@ -225,6 +238,7 @@ pub fn staleness_each(
     // needs no history: the walk runs on its own thread while two workers
     // (the machines trame runs on have two cores) take page sets in turn,
     // each with its own repository handle.
+    let site = super::findings::SiteIndex::of(project);
     let work = || -> Result<(), StaleError> {
         let repo = match &repo_path {
             Some(p) => Some(Repo::open(p).map_err(StaleError::History)?),
@@ -273,7 +287,7 @@ pub fn staleness_each(
                 _ => None,
             };
             drop(targets);
-            let (docs, set_notes) = match hit {
+            let (mut docs, set_notes) = match hit {
                 Some(hit) => hit,
                 None => {
                     let aligned = match early {
@@ -293,6 +307,13 @@ pub fn staleness_each(
                 }
             };
             notes.extend(set_notes);
+            // Resolved after the cache: dismissals change no label.
+            let page = page_name(&set.source);
+            for doc in &mut docs {
+                doc.dismissed =
+                    super::findings::dismissed_rows(ctx.records.dismissals_of(set), &page, doc);
+                doc.site = Some(site.clone());
+            }
             sink(PageReport {
                 index,
                 total,
@@ -362,7 +383,7 @@ fn open_repository(start: &Path) -> Result<(Option<Repo>, Vec<StaleNote>), Stale
 /// Step 2: review records and alignment corrections, loaded once for each
 /// folder holding a source page.
 struct Records {
-    reviews: HashMap<PathBuf, Vec<crate::store::Review>>,
+    reviews: HashMap<PathBuf, crate::store::ReviewFile>,
     corrections: HashMap<PathBuf, Vec<crate::store::corrections::Correction>>,
 }
 
@@ -377,7 +398,13 @@ impl Records {
     fn reviews_of(&self, set: &PageSet) -> &[crate::store::Review] {
         self.reviews
             .get(dir_of(&set.source))
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], |f| f.reviews.as_slice())
+    }
+
+    fn dismissals_of(&self, set: &PageSet) -> &[crate::store::Dismissal] {
+        self.reviews
+            .get(dir_of(&set.source))
+            .map_or(&[], |f| f.dismissals.as_slice())
     }
 
     fn corrections_of(&self, set: &PageSet) -> &[crate::store::corrections::Correction] {
@@ -470,7 +497,15 @@ fn load_set(project: &Project, set: &PageSet) -> (Option<Loaded>, Vec<StaleNote>
     let mut targets = Vec::new();
     for (tlang, tpath) in &set.translations {
         match load_page(tpath, &project.segment) {
-            Ok(page) => targets.push((tlang.clone(), tpath.clone(), page)),
+            Ok(page) => {
+                let unknown = crate::config::page_ignores(&page.text).unknown;
+                notes.extend(unknown.into_iter().map(|u| StaleNote::UnknownRule {
+                    path: tpath.clone(),
+                    line: u.line,
+                    name: u.name,
+                }));
+                targets.push((tlang.clone(), tpath.clone(), page));
+            }
             Err(e) => notes.push(skipped_note(e)),
         }
     }
@@ -844,6 +879,8 @@ fn label_set(
             lang: tlang,
             alignment,
             labels,
+            dismissed: Vec::new(),
+            site: None,
         });
     }
     Ok((out, notes))
@@ -1087,8 +1124,8 @@ pub(super) fn page_name(source: &Path) -> String {
 /// source page of `sets`.
 fn per_dir<T>(
     sets: &[PageSet],
-    load: fn(&Path) -> Result<Vec<T>, crate::store::StoreError>,
-) -> Result<HashMap<PathBuf, Vec<T>>, StaleError> {
+    load: fn(&Path) -> Result<T, crate::store::StoreError>,
+) -> Result<HashMap<PathBuf, T>, StaleError> {
     let mut out = HashMap::new();
     for set in sets {
         let dir = dir_of(&set.source).to_owned();

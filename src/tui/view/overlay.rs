@@ -27,6 +27,7 @@ const KEYS: &[(Option<&str>, &str)] = &[
     (Some("u"), ids::HELP_DROP),
     (Some("s  Ctrl-S"), ids::HELP_SAVE),
     (Some("r"), ids::HELP_REVIEW),
+    (Some("d"), ids::HELP_DISMISS),
     (Some("c"), ids::HELP_CARRY),
     (Some("J"), ids::HELP_JOIN),
     (Some("S"), ids::HELP_SPLIT),
@@ -117,6 +118,11 @@ pub(super) fn help(l10n: &Localizer, frame: &mut Frame, scroll: u16) {
         layout::UNSURE_MARK.to_owned(),
         Color::Yellow,
         l10n.tr(ids::LEGEND_UNSURE),
+    ));
+    legend.push((
+        layout::FINDING_MARK.to_owned(),
+        Color::Yellow,
+        l10n.tr(ids::LEGEND_FINDING),
     ));
     let name_width = legend
         .iter()
