@@ -279,7 +279,8 @@ fn negotiate(requested: &[&str]) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use fluent_syntax::ast;
+    use std::collections::{BTreeMap, BTreeSet};
 
     /// Returns the message ids of one language's files; a message defined
     /// twice is an error.
@@ -311,6 +312,145 @@ mod tests {
             missing.is_empty(),
             "ids::ALL not in every bundle: {missing:?}"
         );
+    }
+
+    /// What a message does with its variables, for the plural checks.
+    #[derive(Default)]
+    struct Uses {
+        /// Variables some select expression chooses on.
+        selectors: BTreeSet<String>,
+        /// Variables placed right before a word, outside a select on
+        /// themselves (`{ $count } pages`), with that word.
+        before_word: Vec<(String, String)>,
+    }
+
+    /// Walks a pattern; `selected` holds the variables of the enclosing
+    /// select expressions.
+    fn walk(pattern: &ast::Pattern<&str>, selected: &mut Vec<String>, uses: &mut Uses) {
+        for (k, element) in pattern.elements.iter().enumerate() {
+            let ast::PatternElement::Placeable { expression } = element else {
+                continue;
+            };
+            match expression {
+                ast::Expression::Select { selector, variants } => {
+                    let var = match selector {
+                        ast::InlineExpression::VariableReference { id } => Some(id.name),
+                        _ => None,
+                    };
+                    if let Some(var) = var {
+                        uses.selectors.insert(var.to_owned());
+                        selected.push(var.to_owned());
+                    }
+                    for v in variants {
+                        walk(&v.value, selected, uses);
+                    }
+                    if var.is_some() {
+                        selected.pop();
+                    }
+                }
+                ast::Expression::Inline(ast::InlineExpression::VariableReference { id }) => {
+                    if selected.iter().any(|s| s == id.name) {
+                        continue;
+                    }
+                    if let Some(ast::PatternElement::TextElement { value }) =
+                        pattern.elements.get(k + 1)
+                    {
+                        let word: String = value
+                            .trim_start_matches(' ')
+                            .chars()
+                            .take_while(|c| c.is_alphabetic())
+                            .collect();
+                        if !word.is_empty() {
+                            uses.before_word.push((id.name.to_owned(), word));
+                        }
+                    }
+                }
+                ast::Expression::Inline(_) => {}
+            }
+        }
+    }
+
+    /// Every message of one language, by id, with what it does with its
+    /// variables; and the variables that select plural forms somewhere
+    /// (a variant `[one]` or `[0]`): the counts.
+    fn uses(sources: &[&str]) -> (BTreeMap<String, Uses>, BTreeSet<String>) {
+        let (mut out, mut counts) = (BTreeMap::new(), BTreeSet::new());
+        for source in sources {
+            let resource = fluent_syntax::parser::parse(*source).expect("ftl parses");
+            for e in &resource.body {
+                let ast::Entry::Message(m) = e else { continue };
+                let mut u = Uses::default();
+                if let Some(value) = &m.value {
+                    walk(value, &mut Vec::new(), &mut u);
+                    plural_selectors(value, &mut counts);
+                }
+                out.insert(m.id.name.to_owned(), u);
+            }
+        }
+        (out, counts)
+    }
+
+    fn plural_selectors(pattern: &ast::Pattern<&str>, counts: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            let ast::PatternElement::Placeable {
+                expression: ast::Expression::Select { selector, variants },
+            } = element
+            else {
+                continue;
+            };
+            let plural = variants.iter().any(|v| match v.key {
+                ast::VariantKey::Identifier { name } => name == "one",
+                ast::VariantKey::NumberLiteral { .. } => true,
+            });
+            if let (true, ast::InlineExpression::VariableReference { id }) = (plural, selector) {
+                counts.insert(id.name.to_owned());
+            }
+            for v in variants {
+                plural_selectors(&v.value, counts);
+            }
+        }
+    }
+
+    /// A plural English needs (`one page`, `2 pages`), French and Italian
+    /// need too: every variable an English message selects on is selected
+    /// on in the French and Italian message.
+    #[test]
+    fn french_and_italian_select_wherever_english_does() {
+        let (en, _) = uses(SOURCES[0].1);
+        let mut lacking = Vec::new();
+        for (lang, sources) in &SOURCES[1..] {
+            let (other, _) = uses(sources);
+            for (id, u) in &en {
+                let theirs = other.get(id).map(|o| &o.selectors);
+                for var in &u.selectors {
+                    if !theirs.is_some_and(|t| t.contains(var)) {
+                        lacking.push(format!("{lang} {id} ${var}"));
+                    }
+                }
+            }
+        }
+        assert!(lacking.is_empty(), "no select on: {lacking:?}");
+    }
+
+    /// French and Italian nouns and adjectives agree with their number
+    /// ("1 obsolète", "2 obsolètes"), even where English ones do not
+    /// ("2 stale"): a count (a variable that selects plural forms anywhere)
+    /// placed before a word is inside a select on itself.
+    #[test]
+    fn french_and_italian_counts_before_a_word_select_their_plural() {
+        let mut bare = Vec::new();
+        let all: Vec<_> = SOURCES.iter().map(|(lang, s)| (*lang, uses(s))).collect();
+        let counts: BTreeSet<&String> = all.iter().flat_map(|(_, (_, c))| c).collect();
+        for (lang, (messages, _)) in all.iter().filter(|(lang, _)| *lang != "en") {
+            for (id, u) in messages {
+                for (var, word) in &u.before_word {
+                    if counts.contains(var) {
+                        bare.push(format!("{lang} {id}: {{ ${var} }} {word}"));
+                    }
+                }
+            }
+        }
+        assert!(bare.is_empty(), "counts with no plural: {bare:?}");
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod corpus_round_trip;
 mod hostile_repo;
 mod hostile_text;
 mod localize_golden;
+mod plurals_cli;
 mod project;
 mod realign;
 mod report_cli;
