@@ -453,6 +453,179 @@ mod tests {
         assert!(bare.is_empty(), "counts with no plural: {bare:?}");
     }
 
+    /// The counts of the command line, formatted for 0, 1 and 2 in French
+    /// (0 and 1 are singular) and Italian (only 1 is).
+    #[test]
+    fn french_and_italian_counts_agree_with_their_number() {
+        let say = |lang: &str, id: &str, args: &[(&str, Arg<'_>)]| {
+            Localizer::new(&[lang]).tr_args(id, args)
+        };
+        let each = |n: f64| {
+            [
+                ("percent", Arg::Num(50.0)),
+                ("stale", Arg::Num(n)),
+                ("missing", Arg::Num(n)),
+                ("untranslated", Arg::Num(n)),
+                ("removed", Arg::Num(n)),
+                ("linkonly", Arg::Num(n)),
+                ("cosmetic", Arg::Num(n)),
+                ("errors", Arg::Num(n)),
+                ("warnings", Arg::Num(n)),
+                ("translations", Arg::Num(n)),
+                ("limit", Arg::Num(10.0)),
+                ("source", Arg::Str("a.md")),
+                ("target", Arg::Str("a.xx.md")),
+                ("lang", Arg::Str("xx")),
+            ]
+        };
+        let cases: &[(&str, &str, [&str; 3])] = &[
+            (
+                "fr",
+                "status-cell",
+                [
+                    "50 % (0 obsolète, 0 manquant)",
+                    "50 % (1 obsolète, 1 manquant, 1 non traduit)",
+                    "50 % (2 obsolètes, 2 manquants, 2 non traduits)",
+                ],
+            ),
+            (
+                "it",
+                "status-cell",
+                [
+                    "50% (0 obsoleti, 0 mancanti)",
+                    "50% (1 obsoleto, 1 mancante, 1 non tradotto)",
+                    "50% (2 obsoleti, 2 mancanti, 2 non tradotti)",
+                ],
+            ),
+            (
+                "fr",
+                "stale-summary",
+                [
+                    "a.md → a.xx.md (xx) : 0 obsolète, 0 manquant, 0 non traduit, 0 supprimé, 0 lien seul, 0 cosmétique",
+                    "a.md → a.xx.md (xx) : 1 obsolète, 1 manquant, 1 non traduit, 1 supprimé, 1 lien seul, 1 cosmétique",
+                    "a.md → a.xx.md (xx) : 2 obsolètes, 2 manquants, 2 non traduits, 2 supprimés, 2 liens seuls, 2 cosmétiques",
+                ],
+            ),
+            (
+                "it",
+                "stale-summary",
+                [
+                    "a.md → a.xx.md (xx): 0 obsoleti, 0 mancanti, 0 non tradotti, 0 rimossi, 0 solo link, 0 cosmetici",
+                    "a.md → a.xx.md (xx): 1 obsoleto, 1 mancante, 1 non tradotto, 1 rimosso, 1 solo link, 1 cosmetico",
+                    "a.md → a.xx.md (xx): 2 obsoleti, 2 mancanti, 2 non tradotti, 2 rimossi, 2 solo link, 2 cosmetici",
+                ],
+            ),
+            (
+                "fr",
+                "check-summary",
+                [
+                    "trame check : 0 erreur, 0 avertissement dans 0 traduction",
+                    "trame check : 1 erreur, 1 avertissement dans 1 traduction",
+                    "trame check : 2 erreurs, 2 avertissements dans 2 traductions",
+                ],
+            ),
+            (
+                "it",
+                "check-summary",
+                [
+                    "trame check: 0 errori, 0 avvisi in 0 traduzioni",
+                    "trame check: un errore, un avviso in una traduzione",
+                    "trame check: 2 errori, 2 avvisi in 2 traduzioni",
+                ],
+            ),
+            (
+                "fr",
+                "check-github-left-out",
+                [
+                    "non affichés en annotations dans ce fichier : 0 erreur de plus, 0 avertissement de plus (GitHub en affiche 10 de chaque sorte par fichier) ; trame check les liste tous",
+                    "non affichés en annotations dans ce fichier : 1 erreur de plus, 1 avertissement de plus (GitHub en affiche 10 de chaque sorte par fichier) ; trame check les liste tous",
+                    "non affichés en annotations dans ce fichier : 2 erreurs de plus, 2 avertissements de plus (GitHub en affiche 10 de chaque sorte par fichier) ; trame check les liste tous",
+                ],
+            ),
+            (
+                "it",
+                "check-github-left-out",
+                [
+                    "non mostrati come annotazioni in questo file: altri 0 errori, altri 0 avvisi (GitHub ne mostra 10 per tipo e per file); trame check li elenca tutti",
+                    "non mostrati come annotazioni in questo file: un altro errore, un altro avviso (GitHub ne mostra 10 per tipo e per file); trame check li elenca tutti",
+                    "non mostrati come annotazioni in questo file: altri 2 errori, altri 2 avvisi (GitHub ne mostra 10 per tipo e per file); trame check li elenca tutti",
+                ],
+            ),
+        ];
+        for (lang, id, expected) in cases {
+            for (n, want) in expected.iter().enumerate() {
+                assert_eq!(say(lang, id, &each(n as f64)), *want, "{lang} {id} {n}");
+            }
+        }
+        // A section not fully translated: segments absent (`missing`) and
+        // segments left in English (`english`), each 0, 1 or 2.
+        let section = |lang: &str, missing: f64, english: f64| {
+            say(
+                lang,
+                "check-section-missing",
+                &[
+                    ("section", Arg::Str("S")),
+                    ("missing", Arg::Num(missing)),
+                    ("english", Arg::Num(english)),
+                    ("source", Arg::Str("a.md")),
+                    ("first", Arg::Str("3")),
+                    ("last", Arg::Str("9")),
+                ],
+            )
+        };
+        let fr = "la section « S » n'est pas entièrement traduite : ";
+        for (missing, english, want) in [
+            (1.0, 0.0, "1 segment manque"),
+            (2.0, 0.0, "2 segments manquent"),
+            (0.0, 1.0, "1 segment est resté en anglais"),
+            (0.0, 2.0, "2 segments sont restés en anglais"),
+            (1.0, 1.0, "1 segment manque, 1 est resté en anglais"),
+            (2.0, 2.0, "2 segments manquent, 2 sont restés en anglais"),
+        ] {
+            assert_eq!(
+                section("fr", missing, english),
+                format!("{fr}{want} (a.md:3-9)")
+            );
+        }
+        let it = "la sezione «S» non è tradotta del tutto: ";
+        for (missing, english, want) in [
+            (1.0, 0.0, "manca un segmento"),
+            (2.0, 0.0, "mancano 2 segmenti"),
+            (0.0, 1.0, "un segmento è rimasto in inglese"),
+            (0.0, 2.0, "2 segmenti sono rimasti in inglese"),
+            (1.0, 1.0, "manca un segmento, uno è rimasto in inglese"),
+            (2.0, 2.0, "mancano 2 segmenti, 2 sono rimasti in inglese"),
+        ] {
+            assert_eq!(
+                section("it", missing, english),
+                format!("{it}{want} (a.md:3-9)")
+            );
+        }
+        let en = "section “S” is not fully translated: ";
+        for (missing, english, want) in [
+            (1.0, 0.0, "one segment is missing"),
+            (0.0, 2.0, "2 segments are left in English"),
+            (2.0, 1.0, "2 segments are missing, one is left in English"),
+        ] {
+            assert_eq!(
+                section("en", missing, english),
+                format!("{en}{want} (a.md:3-9)")
+            );
+        }
+        // Counts next to a word in messages of `sync` and `segments`.
+        let repeated = |lang: &str, n: f64| {
+            say(
+                lang,
+                "sync-reason-repeated",
+                &[("value", Arg::Str("/a")), ("count", Arg::Num(n))],
+            )
+        };
+        assert_eq!(repeated("it", 1.0), "la traduzione contiene /a una volta");
+        assert_eq!(repeated("it", 2.0), "la traduzione contiene /a 2 volte");
+        assert_eq!(repeated("en", 1.0), "the translation has /a once");
+        assert_eq!(repeated("fr", 2.0), "la traduction contient /a 2 fois");
+    }
+
     #[test]
     fn missing_ids_names_the_language_and_the_id() {
         assert_eq!(

@@ -9,6 +9,7 @@ mod align_cli;
 mod align_gold;
 mod check_sample;
 mod corpus_round_trip;
+mod github_cli;
 mod hostile_repo;
 mod hostile_text;
 mod localize_golden;
