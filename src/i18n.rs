@@ -289,7 +289,8 @@ fn negotiate(requested: &[&str]) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use fluent_syntax::ast;
+    use std::collections::{BTreeMap, BTreeSet};
 
     /// Returns the message ids of one language's files; a message defined
     /// twice is an error.
@@ -321,6 +322,318 @@ mod tests {
             missing.is_empty(),
             "ids::ALL not in every bundle: {missing:?}"
         );
+    }
+
+    /// What a message does with its variables, for the plural checks.
+    #[derive(Default)]
+    struct Uses {
+        /// Variables some select expression chooses on.
+        selectors: BTreeSet<String>,
+        /// Variables placed right before a word, outside a select on
+        /// themselves (`{ $count } pages`), with that word.
+        before_word: Vec<(String, String)>,
+    }
+
+    /// Walks a pattern; `selected` holds the variables of the enclosing
+    /// select expressions.
+    fn walk(pattern: &ast::Pattern<&str>, selected: &mut Vec<String>, uses: &mut Uses) {
+        for (k, element) in pattern.elements.iter().enumerate() {
+            let ast::PatternElement::Placeable { expression } = element else {
+                continue;
+            };
+            match expression {
+                ast::Expression::Select { selector, variants } => {
+                    let var = match selector {
+                        ast::InlineExpression::VariableReference { id } => Some(id.name),
+                        _ => None,
+                    };
+                    if let Some(var) = var {
+                        uses.selectors.insert(var.to_owned());
+                        selected.push(var.to_owned());
+                    }
+                    for v in variants {
+                        walk(&v.value, selected, uses);
+                    }
+                    if var.is_some() {
+                        selected.pop();
+                    }
+                }
+                ast::Expression::Inline(ast::InlineExpression::VariableReference { id }) => {
+                    if selected.iter().any(|s| s == id.name) {
+                        continue;
+                    }
+                    if let Some(ast::PatternElement::TextElement { value }) =
+                        pattern.elements.get(k + 1)
+                    {
+                        let word: String = value
+                            .trim_start_matches(' ')
+                            .chars()
+                            .take_while(|c| c.is_alphabetic())
+                            .collect();
+                        if !word.is_empty() {
+                            uses.before_word.push((id.name.to_owned(), word));
+                        }
+                    }
+                }
+                ast::Expression::Inline(_) => {}
+            }
+        }
+    }
+
+    /// Every message of one language, by id, with what it does with its
+    /// variables; and the variables that select plural forms somewhere
+    /// (a variant `[one]` or `[0]`): the counts.
+    fn uses(sources: &[&str]) -> (BTreeMap<String, Uses>, BTreeSet<String>) {
+        let (mut out, mut counts) = (BTreeMap::new(), BTreeSet::new());
+        for source in sources {
+            let resource = fluent_syntax::parser::parse(*source).expect("ftl parses");
+            for e in &resource.body {
+                let ast::Entry::Message(m) = e else { continue };
+                let mut u = Uses::default();
+                if let Some(value) = &m.value {
+                    walk(value, &mut Vec::new(), &mut u);
+                    plural_selectors(value, &mut counts);
+                }
+                out.insert(m.id.name.to_owned(), u);
+            }
+        }
+        (out, counts)
+    }
+
+    fn plural_selectors(pattern: &ast::Pattern<&str>, counts: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            let ast::PatternElement::Placeable {
+                expression: ast::Expression::Select { selector, variants },
+            } = element
+            else {
+                continue;
+            };
+            let plural = variants.iter().any(|v| match v.key {
+                ast::VariantKey::Identifier { name } => name == "one",
+                ast::VariantKey::NumberLiteral { .. } => true,
+            });
+            if let (true, ast::InlineExpression::VariableReference { id }) = (plural, selector) {
+                counts.insert(id.name.to_owned());
+            }
+            for v in variants {
+                plural_selectors(&v.value, counts);
+            }
+        }
+    }
+
+    /// A plural English needs (`one page`, `2 pages`), French and Italian
+    /// need too: every variable an English message selects on is selected
+    /// on in the French and Italian message.
+    #[test]
+    fn french_and_italian_select_wherever_english_does() {
+        let (en, _) = uses(SOURCES[0].1);
+        let mut lacking = Vec::new();
+        for (lang, sources) in &SOURCES[1..] {
+            let (other, _) = uses(sources);
+            for (id, u) in &en {
+                let theirs = other.get(id).map(|o| &o.selectors);
+                for var in &u.selectors {
+                    if !theirs.is_some_and(|t| t.contains(var)) {
+                        lacking.push(format!("{lang} {id} ${var}"));
+                    }
+                }
+            }
+        }
+        assert!(lacking.is_empty(), "no select on: {lacking:?}");
+    }
+
+    /// French and Italian nouns and adjectives agree with their number
+    /// ("1 obsolète", "2 obsolètes"), even where English ones do not
+    /// ("2 stale"): a count (a variable that selects plural forms anywhere)
+    /// placed before a word is inside a select on itself.
+    #[test]
+    fn french_and_italian_counts_before_a_word_select_their_plural() {
+        let mut bare = Vec::new();
+        let all: Vec<_> = SOURCES.iter().map(|(lang, s)| (*lang, uses(s))).collect();
+        let counts: BTreeSet<&String> = all.iter().flat_map(|(_, (_, c))| c).collect();
+        for (lang, (messages, _)) in all.iter().filter(|(lang, _)| *lang != "en") {
+            for (id, u) in messages {
+                for (var, word) in &u.before_word {
+                    if counts.contains(var) {
+                        bare.push(format!("{lang} {id}: {{ ${var} }} {word}"));
+                    }
+                }
+            }
+        }
+        assert!(bare.is_empty(), "counts with no plural: {bare:?}");
+    }
+
+    /// The counts of the command line, formatted for 0, 1 and 2 in French
+    /// (0 and 1 are singular) and Italian (only 1 is).
+    #[test]
+    fn french_and_italian_counts_agree_with_their_number() {
+        let say = |lang: &str, id: &str, args: &[(&str, Arg<'_>)]| {
+            Localizer::new(&[lang]).tr_args(id, args)
+        };
+        let each = |n: f64| {
+            [
+                ("percent", Arg::Num(50.0)),
+                ("stale", Arg::Num(n)),
+                ("missing", Arg::Num(n)),
+                ("untranslated", Arg::Num(n)),
+                ("removed", Arg::Num(n)),
+                ("linkonly", Arg::Num(n)),
+                ("cosmetic", Arg::Num(n)),
+                ("errors", Arg::Num(n)),
+                ("warnings", Arg::Num(n)),
+                ("translations", Arg::Num(n)),
+                ("limit", Arg::Num(10.0)),
+                ("source", Arg::Str("a.md")),
+                ("target", Arg::Str("a.xx.md")),
+                ("lang", Arg::Str("xx")),
+            ]
+        };
+        let cases: &[(&str, &str, [&str; 3])] = &[
+            (
+                "fr",
+                "status-cell",
+                [
+                    "50 % (0 obsolète, 0 manquant)",
+                    "50 % (1 obsolète, 1 manquant, 1 non traduit)",
+                    "50 % (2 obsolètes, 2 manquants, 2 non traduits)",
+                ],
+            ),
+            (
+                "it",
+                "status-cell",
+                [
+                    "50% (0 obsoleti, 0 mancanti)",
+                    "50% (1 obsoleto, 1 mancante, 1 non tradotto)",
+                    "50% (2 obsoleti, 2 mancanti, 2 non tradotti)",
+                ],
+            ),
+            (
+                "fr",
+                "stale-summary",
+                [
+                    "a.md → a.xx.md (xx) : 0 obsolète, 0 manquant, 0 non traduit, 0 supprimé, 0 lien seul, 0 cosmétique",
+                    "a.md → a.xx.md (xx) : 1 obsolète, 1 manquant, 1 non traduit, 1 supprimé, 1 lien seul, 1 cosmétique",
+                    "a.md → a.xx.md (xx) : 2 obsolètes, 2 manquants, 2 non traduits, 2 supprimés, 2 liens seuls, 2 cosmétiques",
+                ],
+            ),
+            (
+                "it",
+                "stale-summary",
+                [
+                    "a.md → a.xx.md (xx): 0 obsoleti, 0 mancanti, 0 non tradotti, 0 rimossi, 0 solo link, 0 cosmetici",
+                    "a.md → a.xx.md (xx): 1 obsoleto, 1 mancante, 1 non tradotto, 1 rimosso, 1 solo link, 1 cosmetico",
+                    "a.md → a.xx.md (xx): 2 obsoleti, 2 mancanti, 2 non tradotti, 2 rimossi, 2 solo link, 2 cosmetici",
+                ],
+            ),
+            (
+                "fr",
+                "check-summary",
+                [
+                    "trame check : 0 erreur, 0 avertissement dans 0 traduction",
+                    "trame check : 1 erreur, 1 avertissement dans 1 traduction",
+                    "trame check : 2 erreurs, 2 avertissements dans 2 traductions",
+                ],
+            ),
+            (
+                "it",
+                "check-summary",
+                [
+                    "trame check: 0 errori, 0 avvisi in 0 traduzioni",
+                    "trame check: un errore, un avviso in una traduzione",
+                    "trame check: 2 errori, 2 avvisi in 2 traduzioni",
+                ],
+            ),
+            (
+                "fr",
+                "check-github-left-out",
+                [
+                    "non affichés en annotations dans ce fichier : 0 erreur de plus, 0 avertissement de plus (GitHub en affiche 10 de chaque sorte par fichier) ; trame check les liste tous",
+                    "non affichés en annotations dans ce fichier : 1 erreur de plus, 1 avertissement de plus (GitHub en affiche 10 de chaque sorte par fichier) ; trame check les liste tous",
+                    "non affichés en annotations dans ce fichier : 2 erreurs de plus, 2 avertissements de plus (GitHub en affiche 10 de chaque sorte par fichier) ; trame check les liste tous",
+                ],
+            ),
+            (
+                "it",
+                "check-github-left-out",
+                [
+                    "non mostrati come annotazioni in questo file: altri 0 errori, altri 0 avvisi (GitHub ne mostra 10 per tipo e per file); trame check li elenca tutti",
+                    "non mostrati come annotazioni in questo file: un altro errore, un altro avviso (GitHub ne mostra 10 per tipo e per file); trame check li elenca tutti",
+                    "non mostrati come annotazioni in questo file: altri 2 errori, altri 2 avvisi (GitHub ne mostra 10 per tipo e per file); trame check li elenca tutti",
+                ],
+            ),
+        ];
+        for (lang, id, expected) in cases {
+            for (n, want) in expected.iter().enumerate() {
+                assert_eq!(say(lang, id, &each(n as f64)), *want, "{lang} {id} {n}");
+            }
+        }
+        // A section not fully translated: segments absent (`missing`) and
+        // segments left in English (`english`), each 0, 1 or 2.
+        let section = |lang: &str, missing: f64, english: f64| {
+            say(
+                lang,
+                "check-section-missing",
+                &[
+                    ("section", Arg::Str("S")),
+                    ("missing", Arg::Num(missing)),
+                    ("english", Arg::Num(english)),
+                    ("source", Arg::Str("a.md")),
+                    ("first", Arg::Str("3")),
+                    ("last", Arg::Str("9")),
+                ],
+            )
+        };
+        let fr = "la section « S » n'est pas entièrement traduite : ";
+        for (missing, english, want) in [
+            (1.0, 0.0, "1 segment manque"),
+            (2.0, 0.0, "2 segments manquent"),
+            (0.0, 1.0, "1 segment est resté en anglais"),
+            (0.0, 2.0, "2 segments sont restés en anglais"),
+            (1.0, 1.0, "1 segment manque, 1 est resté en anglais"),
+            (2.0, 2.0, "2 segments manquent, 2 sont restés en anglais"),
+        ] {
+            assert_eq!(
+                section("fr", missing, english),
+                format!("{fr}{want} (a.md:3-9)")
+            );
+        }
+        let it = "la sezione «S» non è tradotta del tutto: ";
+        for (missing, english, want) in [
+            (1.0, 0.0, "manca un segmento"),
+            (2.0, 0.0, "mancano 2 segmenti"),
+            (0.0, 1.0, "un segmento è rimasto in inglese"),
+            (0.0, 2.0, "2 segmenti sono rimasti in inglese"),
+            (1.0, 1.0, "manca un segmento, uno è rimasto in inglese"),
+            (2.0, 2.0, "mancano 2 segmenti, 2 sono rimasti in inglese"),
+        ] {
+            assert_eq!(
+                section("it", missing, english),
+                format!("{it}{want} (a.md:3-9)")
+            );
+        }
+        let en = "section “S” is not fully translated: ";
+        for (missing, english, want) in [
+            (1.0, 0.0, "one segment is missing"),
+            (0.0, 2.0, "2 segments are left in English"),
+            (2.0, 1.0, "2 segments are missing, one is left in English"),
+        ] {
+            assert_eq!(
+                section("en", missing, english),
+                format!("{en}{want} (a.md:3-9)")
+            );
+        }
+        // Counts next to a word in messages of `sync` and `segments`.
+        let repeated = |lang: &str, n: f64| {
+            say(
+                lang,
+                "sync-reason-repeated",
+                &[("value", Arg::Str("/a")), ("count", Arg::Num(n))],
+            )
+        };
+        assert_eq!(repeated("it", 1.0), "la traduzione contiene /a una volta");
+        assert_eq!(repeated("it", 2.0), "la traduzione contiene /a 2 volte");
+        assert_eq!(repeated("en", 1.0), "the translation has /a once");
+        assert_eq!(repeated("fr", 2.0), "la traduction contient /a 2 fois");
     }
 
     #[test]

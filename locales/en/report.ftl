@@ -11,9 +11,21 @@ status-cell = { $percent }% ({ $stale } stale, { $missing } missing{ $untranslat
 status-none = —
 status-section-top = (top)
 check-coverage = { $percent }% of the page is translated; { $required }% is required
-check-section-missing = section “{ $section }” is untranslated: { $count ->
-        [one] one segment is missing
-       *[other] { $count } segments are missing
+check-section-missing = section “{ $section }” is not fully translated: { $missing ->
+        [0] { $english ->
+                [one] one segment is left in English
+               *[other] { $english } segments are left in English
+            }
+        [one] { $english ->
+                [0] one segment is missing
+                [one] one segment is missing, one is left in English
+               *[other] one segment is missing, { $english } are left in English
+            }
+       *[other] { $english ->
+                [0] { $missing } segments are missing
+                [one] { $missing } segments are missing, one is left in English
+               *[other] { $missing } segments are missing, { $english } are left in English
+            }
     } ({ $source }:{ $first }-{ $last })
 check-stale = the English changed since this was translated ({ $source }:{ $line }):
 check-removed = the English of this segment was deleted; the translation still has it
@@ -29,6 +41,37 @@ check-summary = trame check: { $errors ->
         [one] one translation
        *[other] { $translations } translations
     }
+check-github-left-out = not shown as annotations in this file: { $errors ->
+        [one] one more error
+       *[other] { $errors } more errors
+    }, { $warnings ->
+        [one] one more warning
+       *[other] { $warnings } more warnings
+    } (GitHub shows { $limit } of each kind per file); trame check lists them all
+check-junit-failures = { $count ->
+        [one] { $count } error
+       *[other] { $count } errors
+    }
+check-step-title = trame check: { $errors ->
+        [0] passed
+       *[other] failed
+    }
+check-step-language = Language
+check-step-pages = Pages
+check-step-translated = Translated
+check-step-percent = { $percent }%
+check-step-stale = Stale
+check-step-missing = Missing
+check-step-untranslated = Untranslated
+check-step-errors = Errors
+check-step-warnings = Warnings
+check-step-files = Files with the most errors
+check-step-file = File
+check-step-more-files = { $count ->
+        [one] and one more file with findings
+       *[other] and { $count } more files with findings
+    }
+check-step-failed = cannot append the job summary to { $path }
 severity-error = error
 severity-warning = warning
 scanning = reading pages and history…

@@ -28,7 +28,10 @@ note-skipped-special = { $path } is not a regular file (a FIFO, socket or device
 note-skipped-unreadable = cannot read { $path } ({ $detail }): skipped
 note-skipped-utf8 = { $path } is not UTF-8 text (invalid byte sequence at byte { $offset }): skipped
 note-skipped-no-markdown = no Markdown file found in { $path }
-note-skipped-too-large = { $path } is { $size } bytes, more than the limit of { $limit } (max-page-bytes in trame.toml): skipped
+note-skipped-too-large = { $path } is { $size ->
+        [one] one byte
+       *[other] { $size } bytes
+    }, more than the limit of { $limit } (max-page-bytes in trame.toml): skipped
 note-skipped-outside = { $path } is a link that leads outside the repository: skipped
 note-removed-temp = removed { $path }, a temporary file left by an interrupted save
 error-outside = { $path } is outside the repository ({ $root }): refused

@@ -40,7 +40,10 @@ sync-reason-count = { $kind ->
     } were added or removed ({ $old } before, { $new } now)
 sync-reason-conflicting = { $value } now has several values, or stays in places
 sync-reason-not-found = the translation does not contain { $value }
-sync-reason-repeated = the translation has { $value } { $count } times
+sync-reason-repeated = the translation has { $value } { $count ->
+        [one] once
+       *[other] { $count } times
+    }
 sync-reason-outdated = the translation does not match its segments
 sync-reason-several = the English is translated by several segments
 sync-reason-context = the old English cannot be read on its own

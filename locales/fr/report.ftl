@@ -18,9 +18,21 @@ status-cell = { $percent } % ({ $stale ->
 status-none = —
 status-section-top = (début)
 check-coverage = { $percent } % de la page est traduit ; { $required } % est exigé
-check-section-missing = la section « { $section } » n'est pas traduite : { $count ->
-        [one] { $count } segment manque
-       *[other] { $count } segments manquent
+check-section-missing = la section « { $section } » n'est pas entièrement traduite : { $missing ->
+        [0] { $english ->
+                [one] { $english } segment est resté en anglais
+               *[other] { $english } segments sont restés en anglais
+            }
+        [one] { $english ->
+                [0] { $missing } segment manque
+                [one] { $missing } segment manque, { $english } est resté en anglais
+               *[other] { $missing } segment manque, { $english } sont restés en anglais
+            }
+       *[other] { $english ->
+                [0] { $missing } segments manquent
+                [one] { $missing } segments manquent, { $english } est resté en anglais
+               *[other] { $missing } segments manquent, { $english } sont restés en anglais
+            }
     } ({ $source }:{ $first }-{ $last })
 check-stale = l'anglais a changé depuis cette traduction ({ $source }:{ $line }) :
 check-removed = l'anglais de ce segment a été supprimé ; la traduction le contient encore
@@ -36,6 +48,37 @@ check-summary = trame check : { $errors ->
         [one] { $translations } traduction
        *[other] { $translations } traductions
     }
+check-github-left-out = non affichés en annotations dans ce fichier : { $errors ->
+        [one] { $errors } erreur de plus
+       *[other] { $errors } erreurs de plus
+    }, { $warnings ->
+        [one] { $warnings } avertissement de plus
+       *[other] { $warnings } avertissements de plus
+    } (GitHub en affiche { $limit } de chaque sorte par fichier) ; trame check les liste tous
+check-junit-failures = { $count ->
+        [one] { $count } erreur
+       *[other] { $count } erreurs
+    }
+check-step-title = trame check : { $errors ->
+        [0] réussi
+       *[other] échoué
+    }
+check-step-language = Langue
+check-step-pages = Pages
+check-step-translated = Traduit
+check-step-percent = { $percent } %
+check-step-stale = Obsolètes
+check-step-missing = Manquants
+check-step-untranslated = Non traduits
+check-step-errors = Erreurs
+check-step-warnings = Avertissements
+check-step-files = Fichiers avec le plus d'erreurs
+check-step-file = Fichier
+check-step-more-files = { $count ->
+        [one] et { $count } autre fichier signalé
+       *[other] et { $count } autres fichiers signalés
+    }
+check-step-failed = impossible d'ajouter le résumé de la tâche à { $path }
 severity-error = erreur
 severity-warning = avertissement
 scanning = lecture des pages et de l'historique…

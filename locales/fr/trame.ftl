@@ -28,7 +28,10 @@ note-skipped-special = { $path } n'est pas un fichier ordinaire (tube, socket ou
 note-skipped-unreadable = impossible de lire { $path } ({ $detail }) : ignoré
 note-skipped-utf8 = { $path } n'est pas un texte UTF-8 (séquence invalide à l'octet { $offset }) : ignoré
 note-skipped-no-markdown = aucun fichier Markdown dans { $path }
-note-skipped-too-large = { $path } fait { $size } octets, plus que la limite de { $limit } (max-page-bytes dans trame.toml) : ignoré
+note-skipped-too-large = { $path } fait { $size ->
+        [one] { $size } octet
+       *[other] { $size } octets
+    }, plus que la limite de { $limit } (max-page-bytes dans trame.toml) : ignoré
 note-skipped-outside = { $path } est un lien qui mène hors du dépôt : ignoré
 note-removed-temp = { $path } supprimé, fichier temporaire laissé par un enregistrement interrompu
 error-outside = { $path } est hors du dépôt ({ $root }) : refusé
@@ -67,7 +70,11 @@ state-missing = manquant
 state-untranslated = non traduit
 state-removed = supprimé
 error-no-translation = aucune traduction { $lang } trouvée pour { $path }
-error-no-segment = il n'y a pas de segment { $number } : la page en a { $count }
+error-no-segment = il n'y a pas de segment { $number } : { $count ->
+        [0] la page n'a aucun segment
+        [one] la page n'en a qu'un
+       *[other] la page en a { $count }
+    }
 review-recorded = { $count ->
         [one] { $count } relecture enregistrée dans { $path }
        *[other] { $count } relectures enregistrées dans { $path }

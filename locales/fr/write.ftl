@@ -40,7 +40,10 @@ sync-reason-count = { $kind ->
     } ({ $old } avant, { $new } maintenant)
 sync-reason-conflicting = { $value } a maintenant plusieurs valeurs, ou reste à certains endroits
 sync-reason-not-found = la traduction ne contient pas { $value }
-sync-reason-repeated = la traduction contient { $value } { $count } fois
+sync-reason-repeated = la traduction contient { $value } { $count ->
+        [one] { $count } fois
+       *[other] { $count } fois
+    }
 sync-reason-outdated = la traduction ne correspond pas à ses segments
 sync-reason-several = l'anglais est traduit par plusieurs segments
 sync-reason-context = l'ancien anglais ne peut pas être lu seul

@@ -18,9 +18,21 @@ status-cell = { $percent }% ({ $stale ->
 status-none = —
 status-section-top = (inizio)
 check-coverage = è tradotto il { $percent }% della pagina; è richiesto il { $required }%
-check-section-missing = la sezione «{ $section }» non è tradotta: { $count ->
-        [one] manca un segmento
-       *[other] mancano { $count } segmenti
+check-section-missing = la sezione «{ $section }» non è tradotta del tutto: { $missing ->
+        [0] { $english ->
+                [one] un segmento è rimasto in inglese
+               *[other] { $english } segmenti sono rimasti in inglese
+            }
+        [one] { $english ->
+                [0] manca un segmento
+                [one] manca un segmento, uno è rimasto in inglese
+               *[other] manca un segmento, { $english } sono rimasti in inglese
+            }
+       *[other] { $english ->
+                [0] mancano { $missing } segmenti
+                [one] mancano { $missing } segmenti, uno è rimasto in inglese
+               *[other] mancano { $missing } segmenti, { $english } sono rimasti in inglese
+            }
     } ({ $source }:{ $first }-{ $last })
 check-stale = l'inglese è cambiato da quando è stato tradotto ({ $source }:{ $line }):
 check-removed = l'inglese di questo segmento è stato eliminato; la traduzione lo contiene ancora
@@ -36,6 +48,37 @@ check-summary = trame check: { $errors ->
         [one] una traduzione
        *[other] { $translations } traduzioni
     }
+check-github-left-out = non mostrati come annotazioni in questo file: { $errors ->
+        [one] un altro errore
+       *[other] altri { $errors } errori
+    }, { $warnings ->
+        [one] un altro avviso
+       *[other] altri { $warnings } avvisi
+    } (GitHub ne mostra { $limit } per tipo e per file); trame check li elenca tutti
+check-junit-failures = { $count ->
+        [one] { $count } errore
+       *[other] { $count } errori
+    }
+check-step-title = trame check: { $errors ->
+        [0] superato
+       *[other] non superato
+    }
+check-step-language = Lingua
+check-step-pages = Pagine
+check-step-translated = Tradotto
+check-step-percent = { $percent }%
+check-step-stale = Obsoleti
+check-step-missing = Mancanti
+check-step-untranslated = Non tradotti
+check-step-errors = Errori
+check-step-warnings = Avvisi
+check-step-files = File con più errori
+check-step-file = File
+check-step-more-files = { $count ->
+        [one] e un altro file segnalato
+       *[other] e altri { $count } file segnalati
+    }
+check-step-failed = impossibile aggiungere il riepilogo del job a { $path }
 severity-error = errore
 severity-warning = avviso
 scanning = lettura delle pagine e della storia…

@@ -28,7 +28,10 @@ note-skipped-special = { $path } non è un file normale (FIFO, socket o disposit
 note-skipped-unreadable = impossibile leggere { $path } ({ $detail }): ignorato
 note-skipped-utf8 = { $path } non è testo UTF-8 (sequenza non valida al byte { $offset }): ignorato
 note-skipped-no-markdown = nessun file Markdown in { $path }
-note-skipped-too-large = { $path } è di { $size } byte, più del limite di { $limit } (max-page-bytes in trame.toml): ignorato
+note-skipped-too-large = { $path } è di { $size ->
+        [one] un byte
+       *[other] { $size } byte
+    }, più del limite di { $limit } (max-page-bytes in trame.toml): ignorato
 note-skipped-outside = { $path } è un collegamento che porta fuori dal repository: ignorato
 note-removed-temp = rimosso { $path }, file temporaneo lasciato da un salvataggio interrotto
 error-outside = { $path } è fuori dal repository ({ $root }): rifiutato
@@ -51,7 +54,10 @@ stale-summary = { $source } → { $target } ({ $lang }): { $stale ->
     }, { $removed ->
         [one] { $removed } rimosso
        *[other] { $removed } rimossi
-    }, { $linkonly } solo link, { $cosmetic ->
+    }, { $linkonly ->
+        [one] { $linkonly } solo link
+       *[other] { $linkonly } solo link
+    }, { $cosmetic ->
         [one] { $cosmetic } cosmetico
        *[other] { $cosmetic } cosmetici
     }
@@ -64,7 +70,11 @@ state-missing = mancante
 state-untranslated = non tradotto
 state-removed = rimosso
 error-no-translation = nessuna traduzione { $lang } trovata per { $path }
-error-no-segment = non esiste il segmento { $number }: la pagina ne ha { $count }
+error-no-segment = non esiste il segmento { $number }: { $count ->
+        [0] la pagina non ha segmenti
+        [one] la pagina ne ha uno solo
+       *[other] la pagina ne ha { $count }
+    }
 review-recorded = { $count ->
         [one] registrata una revisione in { $path }
        *[other] registrate { $count } revisioni in { $path }

@@ -44,7 +44,10 @@ tui-count-untranslated = { $count ->
         [one] { $count } non tradotto
        *[other] { $count } non tradotti
     }
-tui-count-link-only = { $count } solo link
+tui-count-link-only = { $count ->
+        [one] { $count } solo link
+       *[other] { $count } solo link
+    }
 tui-count-cosmetic = { $count ->
         [one] { $count } cosmetico
        *[other] { $count } cosmetici

@@ -40,7 +40,10 @@ sync-reason-count = { $kind ->
     } ({ $old } prima, { $new } ora)
 sync-reason-conflicting = { $value } ha ora più valori, o resta in alcuni punti
 sync-reason-not-found = la traduzione non contiene { $value }
-sync-reason-repeated = la traduzione contiene { $value } { $count } volte
+sync-reason-repeated = la traduzione contiene { $value } { $count ->
+        [one] una volta
+       *[other] { $count } volte
+    }
 sync-reason-outdated = la traduzione non corrisponde ai suoi segmenti
 sync-reason-several = l'inglese è tradotto da più segmenti
 sync-reason-context = il vecchio inglese non si può leggere da solo

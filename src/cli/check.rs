@@ -1,21 +1,25 @@
 //! `trame check`: a gate for CI. Applies the rules of `trame.toml` to every
 //! translation and fails (exit 1) on errors. Human text is localized; JSON,
 //! GitHub annotations and JUnit XML are English (their messages come from the
-//! English bundle) and stable.
+//! English bundle) and stable. GitHub shows at most ten error and ten warning
+//! annotations per file, so no more are written, with a notice for the
+//! rest; the Markdown job summary (`$GITHUB_STEP_SUMMARY`) is for people,
+//! so localized.
 
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use serde::Serialize;
 
 use crate::cli::CheckFormat;
-use crate::cli::output::{render_diff, shown_value, use_colour};
+use crate::cli::output::{markdown_cell, render_diff, shown_value, use_colour, warn};
 use crate::cli::scan::{Scanned, scan};
 use crate::config::Config;
 use crate::i18n::{Arg, Localizer};
-use crate::report::{DocReport, Rule, Side};
+use crate::report::{Counts, DocReport, Rule, Side};
 use crate::stale::State;
 use crate::text;
 use crate::workspace::StaleDoc;
@@ -31,6 +35,22 @@ pub(crate) const IDS: &[&str] = &[
     CHECK_SUMMARY,
     SEVERITY_ERROR,
     SEVERITY_WARNING,
+    CHECK_GITHUB_LEFT_OUT,
+    CHECK_JUNIT_FAILURES,
+    CHECK_STEP_TITLE,
+    CHECK_STEP_LANGUAGE,
+    CHECK_STEP_PAGES,
+    CHECK_STEP_TRANSLATED,
+    CHECK_STEP_PERCENT,
+    CHECK_STEP_STALE,
+    CHECK_STEP_MISSING,
+    CHECK_STEP_UNTRANSLATED,
+    CHECK_STEP_ERRORS,
+    CHECK_STEP_WARNINGS,
+    CHECK_STEP_FILES,
+    CHECK_STEP_FILE,
+    CHECK_STEP_MORE_FILES,
+    CHECK_STEP_FAILED,
 ];
 const CHECK_COVERAGE: &str = "check-coverage";
 const CHECK_SECTION_MISSING: &str = "check-section-missing";
@@ -41,6 +61,29 @@ const CHECK_FINDING_TARGET: &str = "check-finding-target";
 const CHECK_SUMMARY: &str = "check-summary";
 const SEVERITY_ERROR: &str = "severity-error";
 const SEVERITY_WARNING: &str = "severity-warning";
+const CHECK_GITHUB_LEFT_OUT: &str = "check-github-left-out";
+const CHECK_JUNIT_FAILURES: &str = "check-junit-failures";
+const CHECK_STEP_TITLE: &str = "check-step-title";
+const CHECK_STEP_LANGUAGE: &str = "check-step-language";
+const CHECK_STEP_PAGES: &str = "check-step-pages";
+const CHECK_STEP_TRANSLATED: &str = "check-step-translated";
+const CHECK_STEP_PERCENT: &str = "check-step-percent";
+const CHECK_STEP_STALE: &str = "check-step-stale";
+const CHECK_STEP_MISSING: &str = "check-step-missing";
+const CHECK_STEP_UNTRANSLATED: &str = "check-step-untranslated";
+const CHECK_STEP_ERRORS: &str = "check-step-errors";
+const CHECK_STEP_WARNINGS: &str = "check-step-warnings";
+const CHECK_STEP_FILES: &str = "check-step-files";
+const CHECK_STEP_FILE: &str = "check-step-file";
+const CHECK_STEP_MORE_FILES: &str = "check-step-more-files";
+const CHECK_STEP_FAILED: &str = "check-step-failed";
+
+/// GitHub shows at most this many error annotations, and as many warning
+/// annotations, per file and step; `--format github` writes no more.
+const GITHUB_ANNOTATIONS: usize = 10;
+
+/// Files listed in the job summary, those with the most errors first.
+const SUMMARY_FILES: usize = 10;
 
 /// How serious a check finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -60,19 +103,33 @@ struct CheckFinding {
     lang: String,
     section: String,
     /// Message id and arguments, rendered in the chosen language.
-    message: (&'static str, Vec<(&'static str, String)>),
+    message: (&'static str, Vec<(&'static str, MessageArg)>),
     diff: Option<Vec<crate::stale::Chunk>>,
+}
+
+/// An argument of a finding's message.
+#[derive(Debug, Clone, PartialEq)]
+enum MessageArg {
+    /// Text from a page or the project (a value, a path, a line number),
+    /// shown as written.
+    Text(String),
+    /// A count or a percentage, passed to Fluent as a number so that it
+    /// selects plural forms.
+    Number(f64),
 }
 
 impl CheckFinding {
     /// The message for people (text, GitHub annotations, JUnit): every value
     /// from a content file shown with its controls visible.
     fn text(&self, l10n: &Localizer) -> String {
-        let shown: Vec<(&'static str, String)> = self
+        let shown: Vec<(&'static str, MessageArg)> = self
             .message
             .1
             .iter()
-            .map(|(k, v)| (*k, shown_value(v)))
+            .map(|(k, v)| match v {
+                MessageArg::Text(t) => (*k, MessageArg::Text(shown_value(t))),
+                MessageArg::Number(_) => (*k, v.clone()),
+            })
             .collect();
         self.render(&shown, l10n)
     }
@@ -80,11 +137,10 @@ impl CheckFinding {
     /// The value the finding is about (see `FindingJson::value`).
     fn value(&self) -> &str {
         let arg = |name: &str| {
-            self.message
-                .1
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.as_str())
+            self.message.1.iter().find_map(|(k, v)| match v {
+                MessageArg::Text(t) if *k == name => Some(t.as_str()),
+                _ => None,
+            })
         };
         arg("value").or_else(|| arg("section")).unwrap_or("")
     }
@@ -94,21 +150,17 @@ impl CheckFinding {
         self.render(&self.message.1, l10n)
     }
 
-    fn render(&self, values: &[(&'static str, String)], l10n: &Localizer) -> String {
+    fn render(&self, values: &[(&'static str, MessageArg)], l10n: &Localizer) -> String {
         let top = l10n.tr(crate::cli::status::STATUS_SECTION_TOP);
         let args: Vec<(&str, Arg<'_>)> = values
             .iter()
             .map(|(k, v)| {
-                // Counts select plural forms; every other value is shown as written.
-                let numeric = matches!(*k, "count" | "percent" | "required");
                 (
                     *k,
-                    if *k == "section" && v.is_empty() {
-                        Arg::Str(&top)
-                    } else if numeric {
-                        v.parse::<f64>().map_or(Arg::Str(v), Arg::Num)
-                    } else {
-                        Arg::Str(v)
+                    match v {
+                        MessageArg::Text(t) if *k == "section" && t.is_empty() => Arg::Str(&top),
+                        MessageArg::Text(t) => Arg::Str(t),
+                        MessageArg::Number(n) => Arg::Num(*n),
                     },
                 )
             })
@@ -117,10 +169,12 @@ impl CheckFinding {
     }
 }
 
-/// Runs `trame check`.
+/// Runs `trame check`. With `--format github`, a Markdown job summary is
+/// appended to `step_summary` when given (`$GITHUB_STEP_SUMMARY`).
 pub(crate) fn check(
     paths: &[PathBuf],
     format: CheckFormat,
+    step_summary: Option<&Path>,
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
@@ -155,7 +209,6 @@ pub(crate) fn check(
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let n_warnings = findings.len() - n_errors;
     let english = Localizer::new(&["en"]);
     let written = match format {
         CheckFormat::Text => write_check_text(out, &findings, scanned.len(), l10n),
@@ -170,7 +223,25 @@ pub(crate) fn check(
         CheckFormat::Junit => write_junit(out, &findings, &scanned, &english),
     };
     written.with_context(|| l10n.tr(crate::i18n::ids::ERROR_WRITE_OUTPUT))?;
-    let _ = n_warnings;
+    if format == CheckFormat::Github
+        && let Some(path) = step_summary
+    {
+        let summary = step_summary_markdown(&findings, &scanned, l10n);
+        // The summary is a courtesy to readers: the annotations and the
+        // exit code are the check, so a summary that cannot be written
+        // is a warning.
+        if let Err(err) = append(path, &summary) {
+            let detail = format!(
+                "{}: {}",
+                l10n.tr_args(
+                    CHECK_STEP_FAILED,
+                    &[("path", Arg::Str(&crate::cli::output::shown_path(path)))]
+                ),
+                text::visible_line(&err.to_string())
+            );
+            warn(&detail, l10n);
+        }
+    }
     Ok(if n_errors > 0 {
         ExitCode::from(1)
     } else {
@@ -189,10 +260,13 @@ fn orphans(notes: &[crate::workspace::StaleNote]) -> Vec<CheckFinding> {
                 lang,
                 likely_source,
             } => {
-                let mut args = vec![("path", path.display().to_string()), ("lang", lang.clone())];
+                let mut args = vec![
+                    ("path", MessageArg::Text(path.display().to_string())),
+                    ("lang", MessageArg::Text(lang.clone())),
+                ];
                 let id = match likely_source {
                     Some(s) => {
-                        args.push(("source", s.display().to_string()));
+                        args.push(("source", MessageArg::Text(s.display().to_string())));
                         crate::i18n::ids::NOTE_ORPHAN_LIKELY
                     }
                     None => crate::i18n::ids::NOTE_ORPHAN,
@@ -259,15 +333,29 @@ fn evaluate(config: &Config, scanned: &[Scanned]) -> Vec<CheckFinding> {
                 message: (
                     CHECK_COVERAGE,
                     vec![
-                        ("percent", format!("{:.0}", percent.floor())),
-                        ("required", format!("{required}")),
+                        ("percent", MessageArg::Number(percent.floor())),
+                        ("required", MessageArg::Number(required)),
                     ],
                 ),
                 diff: None,
             });
+            // Per section: English segments the translation lacks, and
+            // those it has but left in English (both `Missing` or
+            // `Untranslated`: the states tell news from old gaps, the
+            // target tells absent from left as it was).
+            let mut gaps = vec![(0usize, 0usize); report.sections.len()];
+            for (l, &k) in doc.labels.iter().zip(&report.label_sections) {
+                if let (true, Some(gap)) = (l.state.is_gap(), gaps.get_mut(k)) {
+                    if l.target.is_empty() {
+                        gap.0 += 1;
+                    } else {
+                        gap.1 += 1;
+                    }
+                }
+            }
             for (k, sec) in report.sections.iter().enumerate() {
-                let missing = sec.counts.get(State::Missing) + sec.counts.get(State::Untranslated);
-                if missing == 0 || allowed(sec) {
+                let (absent, in_english) = gaps[k];
+                if absent + in_english == 0 || allowed(sec) {
                     continue;
                 }
                 // Empty for the part before the first heading: named when
@@ -283,11 +371,12 @@ fn evaluate(config: &Config, scanned: &[Scanned]) -> Vec<CheckFinding> {
                     message: (
                         CHECK_SECTION_MISSING,
                         vec![
-                            ("section", title),
-                            ("count", missing.to_string()),
-                            ("source", source.clone()),
-                            ("first", sec.line.to_string()),
-                            ("last", sec.end_line.to_string()),
+                            ("section", MessageArg::Text(title)),
+                            ("missing", MessageArg::Number(absent as f64)),
+                            ("english", MessageArg::Number(in_english as f64)),
+                            ("source", MessageArg::Text(source.clone())),
+                            ("first", MessageArg::Text(sec.line.to_string())),
+                            ("last", MessageArg::Text(sec.end_line.to_string())),
                         ],
                     ),
                     diff: None,
@@ -332,8 +421,8 @@ fn evaluate(config: &Config, scanned: &[Scanned]) -> Vec<CheckFinding> {
                     message: (
                         id,
                         vec![
-                            ("source", source.clone()),
-                            ("line", source_line.to_string()),
+                            ("source", MessageArg::Text(source.clone())),
+                            ("line", MessageArg::Text(source_line.to_string())),
                         ],
                     ),
                     diff: Some(l.diff.clone()),
@@ -366,10 +455,13 @@ fn evaluate(config: &Config, scanned: &[Scanned]) -> Vec<CheckFinding> {
                 message: (
                     id,
                     vec![
-                        ("rule", f.rule.as_str().to_owned()),
-                        ("value", shown),
-                        ("source", source.clone()),
-                        ("line", f.source_line.unwrap_or(0).to_string()),
+                        ("rule", MessageArg::Text(f.rule.as_str().to_owned())),
+                        ("value", MessageArg::Text(shown)),
+                        ("source", MessageArg::Text(source.clone())),
+                        (
+                            "line",
+                            MessageArg::Text(f.source_line.unwrap_or(0).to_string()),
+                        ),
                     ],
                 ),
                 diff: None,
@@ -481,17 +573,31 @@ fn github_property(s: &str) -> String {
         .replace(',', "%2C")
 }
 
+/// Writes the first [`GITHUB_ANNOTATIONS`] errors and warnings of each file
+/// as annotations, in order, then one notice per file that had more, saying
+/// how many were left out.
 fn write_github(
     out: &mut dyn Write,
     findings: &[CheckFinding],
     english: &Localizer,
 ) -> std::io::Result<()> {
+    // Errors and warnings seen per file, files in order of first finding.
+    let mut seen: Vec<(&str, [usize; 2])> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for f in findings {
-        let kind = if f.severity == Severity::Error {
-            "error"
+        let k = *index.entry(f.file.as_str()).or_insert_with(|| {
+            seen.push((f.file.as_str(), [0, 0]));
+            seen.len() - 1
+        });
+        let (kind, n) = if f.severity == Severity::Error {
+            ("error", &mut seen[k].1[0])
         } else {
-            "warning"
+            ("warning", &mut seen[k].1[1])
         };
+        *n += 1;
+        if *n > GITHUB_ANNOTATIONS {
+            continue;
+        }
         let mut message = f.text(english);
         if !f.section.is_empty() {
             message = format!("[{}] {message}", text::one_line(&f.section));
@@ -509,7 +615,167 @@ fn write_github(
             github_escape(&message)
         )?;
     }
+    for (file, [errors, warnings]) in seen {
+        let left = |n: usize| n.saturating_sub(GITHUB_ANNOTATIONS);
+        if left(errors) + left(warnings) == 0 {
+            continue;
+        }
+        let message = english.tr_args(
+            CHECK_GITHUB_LEFT_OUT,
+            &[
+                ("errors", Arg::Num(left(errors) as f64)),
+                ("warnings", Arg::Num(left(warnings) as f64)),
+                ("limit", Arg::Num(GITHUB_ANNOTATIONS as f64)),
+            ],
+        );
+        writeln!(
+            out,
+            "::notice file={},title={}::{}",
+            github_property(file),
+            github_property("trame check"),
+            github_escape(&message)
+        )?;
+    }
     Ok(())
+}
+
+/// Appends `text` to the file at `path`, creating it if needed; what the
+/// file held is kept (every command of a step writes to the same file).
+fn append(path: &Path, text: &str) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?
+        .write_all(text.as_bytes())
+}
+
+/// Per-language totals of the job summary.
+#[derive(Default)]
+struct LanguageTotals {
+    pages: usize,
+    counts: Counts,
+    errors: usize,
+    warnings: usize,
+}
+
+/// The Markdown job summary of `--format github`: a title, the sentence
+/// that ends the text output, a table per language (pages, coverage, stale,
+/// missing and untranslated segments, errors, warnings) and the files with
+/// the most errors. Text from pages is escaped for table cells.
+fn step_summary_markdown(
+    findings: &[CheckFinding],
+    scanned: &[Scanned],
+    l10n: &Localizer,
+) -> String {
+    let n_errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let n_warnings = findings.len() - n_errors;
+    let mut langs: BTreeMap<&str, LanguageTotals> = BTreeMap::new();
+    for s in scanned {
+        let t = langs.entry(s.doc.lang.as_str()).or_default();
+        t.pages += 1;
+        for (sum, n) in t.counts.by_state.iter_mut().zip(s.report.total.by_state) {
+            *sum += n;
+        }
+        t.counts.words_to_translate += s.report.total.words_to_translate;
+    }
+    // Findings per file, files in order of first finding.
+    let mut files: Vec<(&str, &str, usize, usize)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for f in findings {
+        let t = langs.entry(f.lang.as_str()).or_default();
+        let k = *index.entry(f.file.as_str()).or_insert_with(|| {
+            files.push((f.file.as_str(), f.lang.as_str(), 0, 0));
+            files.len() - 1
+        });
+        if f.severity == Severity::Error {
+            t.errors += 1;
+            files[k].2 += 1;
+        } else {
+            t.warnings += 1;
+            files[k].3 += 1;
+        }
+    }
+    let mut md = format!(
+        "## {}\n\n{}\n\n",
+        l10n.tr_args(CHECK_STEP_TITLE, &[("errors", Arg::Num(n_errors as f64))]),
+        l10n.tr_args(
+            CHECK_SUMMARY,
+            &[
+                ("errors", Arg::Num(n_errors as f64)),
+                ("warnings", Arg::Num(n_warnings as f64)),
+                ("translations", Arg::Num(scanned.len() as f64)),
+            ]
+        )
+    );
+    let header = |ids: &[&str]| {
+        let names: Vec<String> = ids.iter().map(|id| markdown_cell(&l10n.tr(id))).collect();
+        format!("| {} |\n", names.join(" | "))
+    };
+    md.push_str(&header(&[
+        CHECK_STEP_LANGUAGE,
+        CHECK_STEP_PAGES,
+        CHECK_STEP_TRANSLATED,
+        CHECK_STEP_STALE,
+        CHECK_STEP_MISSING,
+        CHECK_STEP_UNTRANSLATED,
+        CHECK_STEP_ERRORS,
+        CHECK_STEP_WARNINGS,
+    ]));
+    md.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (lang, t) in &langs {
+        let percent = if t.pages == 0 {
+            l10n.tr(crate::cli::status::STATUS_NONE)
+        } else {
+            l10n.tr_args(
+                CHECK_STEP_PERCENT,
+                &[("percent", Arg::Num(t.counts.percent().floor()))],
+            )
+        };
+        md.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            markdown_cell(lang),
+            t.pages,
+            markdown_cell(&percent),
+            t.counts.get(State::Stale),
+            t.counts.get(State::Missing),
+            t.counts.get(State::Untranslated),
+            t.errors,
+            t.warnings
+        ));
+    }
+    // Most errors first, then most warnings; ties keep the findings' order.
+    files.sort_by_key(|f| std::cmp::Reverse((f.2, f.3)));
+    if !files.is_empty() {
+        md.push_str(&format!("\n### {}\n\n", l10n.tr(CHECK_STEP_FILES)));
+        md.push_str(&header(&[
+            CHECK_STEP_FILE,
+            CHECK_STEP_LANGUAGE,
+            CHECK_STEP_ERRORS,
+            CHECK_STEP_WARNINGS,
+        ]));
+        md.push_str("| --- | --- | ---: | ---: |\n");
+        for (file, lang, errors, warnings) in files.iter().take(SUMMARY_FILES) {
+            md.push_str(&format!(
+                "| {} | {} | {errors} | {warnings} |\n",
+                markdown_cell(file),
+                markdown_cell(lang)
+            ));
+        }
+        if files.len() > SUMMARY_FILES {
+            md.push_str(&format!(
+                "\n{}\n",
+                l10n.tr_args(
+                    CHECK_STEP_MORE_FILES,
+                    &[("count", Arg::Num((files.len() - SUMMARY_FILES) as f64))]
+                )
+            ));
+        }
+    }
+    md.push('\n');
+    md
 }
 
 /// Escapes XML text; controls are shown first, so the document holds no
@@ -586,7 +852,10 @@ fn write_junit(
                 line
             })
             .collect();
-        let summary = format!("{} errors", mine.len());
+        let summary = english.tr_args(
+            CHECK_JUNIT_FAILURES,
+            &[("count", Arg::Num(mine.len() as f64))],
+        );
         writeln!(
             out,
             r#"      <failure message="{}" type="trame">{}</failure>"#,

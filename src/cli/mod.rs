@@ -177,6 +177,27 @@ pub enum Format {
     Json,
 }
 
+/// What commands take from the process's environment, beside the interface
+/// language: read once by [`main`], so no command reads the environment and
+/// tests pass it to the child process only.
+#[derive(Debug, Clone, Default)]
+pub struct Environment {
+    /// `GITHUB_STEP_SUMMARY`: the file GitHub Actions shows as the job's
+    /// summary; `check --format github` appends to it.
+    pub github_step_summary: Option<PathBuf>,
+}
+
+impl Environment {
+    /// Reads the process's environment; an empty variable counts as unset.
+    pub fn from_process() -> Environment {
+        Environment {
+            github_step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from),
+        }
+    }
+}
+
 /// Opens the terminal interface on a folder (the content when `None`).
 ///
 /// The command line does not know the interface: the binary hands it over,
@@ -189,11 +210,12 @@ pub type Interface = fn(Option<PathBuf>, &Localizer) -> anyhow::Result<ExitCode>
 pub fn main(interface: Interface) -> ExitCode {
     let cli = Cli::parse();
     let l10n = Localizer::from_env(cli.ui_lang.as_deref(), |v| std::env::var(v).ok());
+    let env = Environment::from_process();
     let stdout = std::io::stdout();
     // Buffered: a report of thousands of lines is a few writes, not one per
     // line; flushed before the exit code is known, so a closed pipe counts.
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let result = run(cli, &l10n, &mut out, interface);
+    let result = run(cli, &l10n, &env, &mut out, interface);
     let flushed = out.flush().map_err(anyhow::Error::from);
     match result.and_then(|code| flushed.map(|()| code)) {
         Ok(code) => code,
@@ -216,6 +238,7 @@ pub fn main(interface: Interface) -> ExitCode {
 pub fn run(
     cli: Cli,
     l10n: &Localizer,
+    env: &Environment,
     out: &mut dyn Write,
     interface: Interface,
 ) -> anyhow::Result<ExitCode> {
@@ -239,7 +262,13 @@ pub fn run(
             sections,
             format,
         } => status::status(&paths, lang.as_deref(), sections, format, l10n, out),
-        Command::Check { paths, format } => check::check(&paths, format, l10n, out),
+        Command::Check { paths, format } => check::check(
+            &paths,
+            format,
+            env.github_step_summary.as_deref(),
+            l10n,
+            out,
+        ),
         Command::Tui { path } => interface(path, l10n),
         Command::Segments { paths, format } => segments::segments(&paths, format, l10n, out),
         Command::Align {

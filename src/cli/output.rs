@@ -38,6 +38,22 @@ pub(crate) fn shown_value(value: &str) -> String {
     text::visible_line(value).into_owned()
 }
 
+/// A value from a content file as shown in a cell of a Markdown table (the
+/// job summary of `check --format github`): on one line, controls visible,
+/// and every character that Markdown would read as syntax inside a cell
+/// (pipes, emphasis, code, links, HTML, entities, math) escaped.
+pub(crate) fn markdown_cell(value: &str) -> String {
+    const SYNTAX: &str = "\\|`*_~[]()<>&!$@#";
+    let mut out = String::new();
+    for c in text::visible_line(value).chars() {
+        if SYNTAX.contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub(crate) fn lines((a, b): (u32, u32)) -> String {
     if a == b {
         a.to_string()
@@ -198,6 +214,15 @@ pub(crate) fn warn_diagnostics(shown: &str, diagnostics: &[segment::Diagnostic],
             l10n.tr_args(ids::WARNING, &[("detail", Arg::Str(&detail))])
         );
     }
+}
+
+/// Prints a warning on standard error.
+#[allow(clippy::print_stderr)]
+pub(crate) fn warn(detail: &str, l10n: &Localizer) {
+    eprintln!(
+        "trame: {}",
+        l10n.tr_args(ids::WARNING, &[("detail", Arg::Str(detail))])
+    );
 }
 
 #[allow(clippy::print_stderr)]
@@ -510,6 +535,16 @@ mod tests {
             assert!(shown.contains("content/x.it.md"), "{lang}: {shown}");
             assert_ne!(shown, ERROR_CHANGED, "{lang}: untranslated");
         }
+    }
+
+    #[test]
+    fn a_markdown_cell_is_one_line_of_plain_text() {
+        assert_eq!(markdown_cell("content/a.fr.md"), "content/a.fr.md");
+        assert_eq!(
+            markdown_cell("a|b\n*c*`d`<b>[e](f) $x$ @g &amp; \\"),
+            r"a\|b␊\*c\*\`d\`\<b\>\[e\]\(f\) \$x\$ \@g \&amp; \\"
+        );
+        assert_eq!(markdown_cell("\u{1b}[31m\u{202e}"), r"␛\[31m⟨U+202E⟩");
     }
 
     #[test]

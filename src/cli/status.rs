@@ -20,7 +20,8 @@ use crate::workspace::StaleNote;
 pub(crate) const IDS: &[&str] = &[STATUS_HEADER, STATUS_CELL, STATUS_NONE, STATUS_SECTION_TOP];
 const STATUS_HEADER: &str = "status-header";
 const STATUS_CELL: &str = "status-cell";
-const STATUS_NONE: &str = "status-none";
+/// Shown where there is no value, for `status` and `check` alike.
+pub(crate) const STATUS_NONE: &str = "status-none";
 /// The name of the part of a page before its first heading, for `status`
 /// and `check` alike.
 pub(crate) const STATUS_SECTION_TOP: &str = "status-section-top";

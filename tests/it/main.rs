@@ -10,9 +10,12 @@ mod align_gold;
 mod check_sample;
 mod corpus_round_trip;
 mod dismiss;
+
+mod github_cli;
 mod hostile_repo;
 mod hostile_text;
 mod localize_golden;
+mod plurals_cli;
 mod project;
 mod realign;
 mod report_cli;

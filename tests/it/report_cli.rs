@@ -337,3 +337,38 @@ fn check_reads_links_against_the_pages_of_the_site() {
         );
     }
 }
+
+/// A section's coverage finding says what is true of it: how many
+/// segments the translation lacks and how many it left in English.
+#[test]
+fn a_section_finding_tells_missing_from_left_in_english() {
+    let mut r = TestRepo::new();
+    r.write(
+        "content/guide.md",
+        "# Guide\n\nThis guide explains how the tool reads your site.\n\n## Setup\n\nInstall the tool with your package manager.\n\nThe configuration file is read once at start, before any page of the site is opened.\n\nThe tool then writes its cache in a hidden folder of the repository.\n",
+    );
+    r.write(
+        "content/guide.fr.md",
+        "# Guide\n\nCe guide explique comment l'outil lit votre site.\n\n## Installation\n\nInstallez l'outil avec votre gestionnaire de paquets.\n\nThe configuration file is read once at start, before any page of the site is opened.\n",
+    );
+    r.commit("English and French");
+    let check = render(&trame(&["check"], r.path(), &[]));
+    assert!(
+        check.contains("section “Setup” is not fully translated: one segment is missing, one is left in English (content/guide.md:5-11)"),
+        "{check}"
+    );
+    let json = trame(&["check", "--format", "json"], r.path(), &[]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let section = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "coverage" && f["section"] == "Setup")
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(section["value"], "Setup", "{report}");
+    let fr = render(&trame(&["check"], r.path(), &[("LANG", "fr_FR.UTF-8")]));
+    assert!(
+        fr.contains("la section « Setup » n'est pas entièrement traduite : 1 segment manque, 1 est resté en anglais"),
+        "{fr}"
+    );
+}
