@@ -391,6 +391,7 @@ pub fn report(
                             .join("\n")
                     };
                     let (s_text, t_text) = (text(source, &row.source), text(target, &row.target));
+                    same_dates(&mut found);
                     found.retain(|(value, which)| match which {
                         Side::Source => !numbers::spelled_out(value, context.lang, &t_text),
                         Side::Target => !numbers::spelled_out(value, context.source_lang, &s_text),
@@ -698,15 +699,70 @@ fn one_sided(a: &[String], b: &[String]) -> Vec<(String, Side)> {
 /// Normalizes a number so that `1,000`, `1.000` and `1 000` compare equal
 /// while versions (`1.9.0`) and dates (`2024-07-05`) keep their shape.
 fn normalize_number(n: &str) -> String {
-    let groups: Vec<&str> = n.split([',', '.']).collect();
+    const SEPARATORS: [char; 5] = [',', '.', ' ', '\u{a0}', '\u{202f}'];
+    let groups: Vec<&str> = n.split(SEPARATORS).collect();
     let thousands = groups.len() > 1
         && groups[1..].iter().all(|g| g.len() == 3)
         && !n.contains(['-', ':', '/']);
     if thousands {
-        n.replace([',', '.'], "")
+        n.replace(SEPARATORS, "")
     } else {
         n.to_owned()
     }
+}
+
+/// The calendar days a numeric date may be (`2025-12-12`, `12/12/2025`,
+/// `12.12.2025`, `12-12-2025`): day and month are read both ways when both
+/// could be either, since the order depends on the language.
+fn date_readings(n: &str) -> Vec<(u32, u32, u32)> {
+    let parts: Vec<&str> = n.split(['-', '/', '.']).collect();
+    let [a, b, c] = parts[..] else {
+        return Vec::new();
+    };
+    let num = |s: &str| s.parse::<u32>().ok();
+    let (Some(x), Some(y), Some(z)) = (num(a), num(b), num(c)) else {
+        return Vec::new();
+    };
+    let valid =
+        |(y, m, d): (u32, u32, u32)| (1..=12).contains(&m) && (1..=31).contains(&d) && y >= 1000;
+    let mut out = Vec::new();
+    if a.len() == 4 {
+        out.push((x, y, z));
+    } else if c.len() == 4 {
+        out.push((z, y, x));
+        out.push((z, x, y));
+    }
+    out.retain(|d| valid(*d));
+    out.dedup();
+    out
+}
+
+/// Takes out pairs of one-sided numbers that are the same date written in
+/// two orders (`2025-12-12` and `12/12/2025`).
+fn same_dates(found: &mut Vec<(String, Side)>) {
+    let mut drop = vec![false; found.len()];
+    for i in 0..found.len() {
+        if drop[i] || found[i].1 != Side::Source {
+            continue;
+        }
+        let a = date_readings(&found[i].0);
+        if a.is_empty() {
+            continue;
+        }
+        if let Some(j) = (0..found.len()).find(|&j| {
+            !drop[j]
+                && found[j].1 == Side::Target
+                && date_readings(&found[j].0).iter().any(|d| a.contains(d))
+        }) {
+            drop[i] = true;
+            drop[j] = true;
+        }
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// Returns the top-level keys of a page's front matter (YAML or TOML).
@@ -971,6 +1027,24 @@ mod tests {
         assert!(numbers(en, fr, "fr").is_empty());
         let it = "L'incontro è ogni secondo mercoledì alle 19:00, il 18 e 19 novembre.\n";
         assert!(numbers(en, it, "it").is_empty());
+        // The same date in another order, the same figure with a space.
+        assert!(
+            numbers(
+                "Released on 2025-12-12 to 1,500 users.\n",
+                "Publié le 12/12/2025 pour 1 500 utilisateurs.\n",
+                "fr"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            numbers("Released on 2025-12-12.\n", "Publié le 13/12/2025.\n", "fr"),
+            [
+                ("13/12/2025".to_owned(), Some(Side::Target)),
+                ("2025-12-12".to_owned(), Some(Side::Source))
+            ]
+        );
+        // An ordinal day: 1st is 1°.
+        assert!(numbers("On May 1st.\n", "Il 1° maggio.\n", "it").is_empty());
         // A Version repeated in the English and written once: no finding.
         assert!(
             numbers(

@@ -102,7 +102,7 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
         let b = bytes[i];
         if b.is_ascii_digit() {
             let begin = i;
-            let end = number_end(bytes, i);
+            let end = thousands_end(value, begin, number_end(bytes, i));
             let (numbers, end) = number_values(value, begin, end);
             for n in numbers {
                 out.push((at(begin), Item::Number(n)));
@@ -171,6 +171,32 @@ pub fn number_end(bytes: &[u8], start: usize) -> usize {
         }
     }
     end
+}
+
+/// Extends the number `value[begin..end]` over groups of three digits set
+/// apart by a space, as French, German and others write thousands (`1 000`,
+/// `12 500 000`, with a no-break or narrow no-break space too).
+fn thousands_end(value: &str, begin: usize, mut end: usize) -> usize {
+    let first = &value[begin..end];
+    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return end;
+    }
+    loop {
+        let rest = &value[end..];
+        let Some(sep) = [' ', '\u{a0}', '\u{202f}']
+            .into_iter()
+            .find(|c| rest.starts_with(*c))
+        else {
+            return end;
+        };
+        let group = &rest[sep.len_utf8()..];
+        let three = group.len() >= 3 && group.as_bytes()[..3].iter().all(u8::is_ascii_digit);
+        // Three ASCII digits end on a character boundary.
+        if !three || group[3..].starts_with(|c: char| c.is_ascii_digit()) {
+            return end;
+        }
+        end += sep.len_utf8() + 3;
+    }
 }
 
 /// Whether `s` starts with a URL (`https://`, `http://`, `www.`).
@@ -417,6 +443,17 @@ mod tests {
             ["18", "19", "2020", "2024"]
         );
         assert_eq!(numbers("2024-07-05 and 2024-07"), ["2024-07-05", "2024-07"]);
+        assert_eq!(
+            numbers("1 000 membres, 12\u{a0}500\u{202f}000 messages, 3 1234, in 2023 100 people"),
+            [
+                "1 000",
+                "12\u{a0}500\u{202f}000",
+                "3",
+                "1234",
+                "2023",
+                "100"
+            ]
+        );
         assert_eq!(
             numbers("anni '90, the ’20s, l'8 maggio"),
             ["1990", "2020", "8"]
