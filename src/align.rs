@@ -35,11 +35,25 @@ pub struct Row {
     /// opposite order (a figure moved after the next list item): the first
     /// source segment pairs with the second target segment and vice versa.
     pub crossed: bool,
+    /// For a one-sided row, the segment on the other side that translates
+    /// it from another place of the page (a block or section moved since):
+    /// the target segment of a source-only row, the source segment of a
+    /// target-only row. Every segment stays in exactly one row.
+    #[serde(default)]
+    pub moved: Option<usize>,
 }
 
 impl Row {
     /// Returns the links of the row: pairs of source and target segment indices.
     pub fn links(&self) -> Vec<(usize, usize)> {
+        if let Some(j) = self.moved {
+            // Listed once, by the source side of the move.
+            return if self.target.is_empty() {
+                self.source.clone().map(|i| (i, j)).collect()
+            } else {
+                Vec::new()
+            };
+        }
         if self.crossed {
             return vec![
                 (self.source.start, self.target.end - 1),
@@ -536,22 +550,15 @@ impl<'a> Ctx<'a> {
             + tj.clone().map(|j| self.t_anchor_w[j]).sum::<f32>();
         let tot_w: f32 = si.clone().map(|i| self.s_word_w[i]).sum::<f32>()
             + tj.clone().map(|j| self.t_word_w[j]).sum::<f32>();
-        let mut score = 1.0 + kind;
-        if tot_a > 0.0 {
-            let dice = (2.0 * inter_a / tot_a).min(1.0);
-            // Evidence grows with the weight of the tokens at stake.
-            let strength = (tot_a / 2.0).min(1.5);
-            score += 5.0 * strength * (dice - 0.35);
-        }
-        if tot_w > 0.0 {
-            let dice = (2.0 * inter_w / tot_w).min(1.0);
-            let strength = (tot_w / 4.0).min(1.0);
-            score += 4.0 * strength * (dice - 0.12);
-        }
         let ls: f32 = si.clone().map(|i| self.s.segs[i].len).sum();
         let lt: f32 = tj.clone().map(|j| self.t.segs[j].len).sum();
-        let delta = (lt - self.ratio * ls) / (ls.max(lt).max(4.0) * LENGTH_VARIANCE).sqrt();
-        score -= (0.5 * delta * delta).min(4.0);
+        let mut score = evidence_score(
+            kind,
+            (inter_a, tot_a),
+            (inter_w, tot_w),
+            (ls, lt),
+            self.ratio,
+        );
         let (n, m) = (
             self.s.segs.len().max(1) as f32,
             self.t.segs.len().max(1) as f32,
@@ -664,6 +671,7 @@ impl<'a> Ctx<'a> {
                 target: j - dj..j,
                 score: 0.0,
                 crossed: k as usize == CROSSED,
+                moved: None,
             });
             i -= di;
             j -= dj;
@@ -711,6 +719,144 @@ impl<'a> Ctx<'a> {
             }
             (true, true) => 1.0,
         }
+    }
+}
+
+/// The score of a row from its kind compatibility, its shared anchor and
+/// word weights against their totals, and its lengths: everything but its
+/// position in the page.
+fn evidence_score(
+    kind: f32,
+    (inter_a, tot_a): (f32, f32),
+    (inter_w, tot_w): (f32, f32),
+    (ls, lt): (f32, f32),
+    ratio: f32,
+) -> f32 {
+    let mut score = 1.0 + kind;
+    if tot_a > 0.0 {
+        let dice = (2.0 * inter_a / tot_a).min(1.0);
+        // Evidence grows with the weight of the tokens at stake.
+        let strength = (tot_a / 2.0).min(1.5);
+        score += 5.0 * strength * (dice - 0.35);
+    }
+    if tot_w > 0.0 {
+        let dice = (2.0 * inter_w / tot_w).min(1.0);
+        let strength = (tot_w / 4.0).min(1.0);
+        score += 4.0 * strength * (dice - 0.12);
+    }
+    let delta = (lt - ratio * ls) / (ls.max(lt).max(4.0) * LENGTH_VARIANCE).sqrt();
+    score - (0.5 * delta * delta).min(4.0)
+}
+
+/// Least score, position left out, of a moved pair.
+const MOVE_MIN: f32 = 2.5;
+/// Pages with more unmatched pairs to weigh than this look for no moves.
+const MOVE_MAX_PAIRS: usize = 1_000_000;
+
+/// Pairs the unmatched segments that translate each other from different
+/// places of the page: a block or section moved since, which the in-order
+/// program leaves as a drop plus an addition. A pair must be each other's
+/// best, of compatible kinds, and score at least [`MOVE_MIN`] on its
+/// evidence alone (anchors, words, length), with an anchor or a fair share
+/// of words in common. The rows stay where they are; each names its partner
+/// in [`Row::moved`] and takes the pair's confidence.
+///
+/// `settled` rows (a translator's corrections) are left as they are.
+pub(crate) fn find_moves(
+    source: &[Segment],
+    target: &[Segment],
+    rows: &mut [Row],
+    settled: &dyn Fn(&Row) -> bool,
+) {
+    let lonely = |rows: &[Row], source_side: bool| -> Vec<(usize, usize)> {
+        rows.iter()
+            .enumerate()
+            .filter(|(_, r)| r.moved.is_none() && !settled(r))
+            .filter_map(|(k, r)| match (source_side, r.source.len(), r.target.len()) {
+                (true, 1, 0) => Some((k, r.source.start)),
+                (false, 0, 1) => Some((k, r.target.start)),
+                _ => None,
+            })
+            .collect()
+    };
+    let (s_rows, t_rows) = (lonely(rows, true), lonely(rows, false));
+    if s_rows.is_empty()
+        || t_rows.is_empty()
+        || s_rows.len().saturating_mul(t_rows.len()) > MOVE_MAX_PAIRS
+    {
+        return;
+    }
+    let (s, t) = (Features::of(source), Features::of(target));
+    let w = Weights::new(&s, &t);
+    let ratio = length_ratio(&s, &t, &w.unique_pairs);
+    let weigh = |set: &[u64], weights: &std::collections::HashMap<u64, f32>| -> f32 {
+        set.iter().map(|x| weights.get(x).copied().unwrap_or(0.0)).sum()
+    };
+    let shared = |a: &[u64], b: &[u64], weights: &std::collections::HashMap<u64, f32>| -> f32 {
+        let (mut x, mut y, mut sum) = (0, 0, 0.0);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += 2.0 * weights.get(&a[x]).copied().unwrap_or(0.0);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        sum / 2.0
+    };
+    let score = |i: usize, j: usize| -> Option<f32> {
+        let (a, b) = (&s.segs[i], &t.segs[j]);
+        let kind = kind_pair(a, b, false);
+        if kind == f32::NEG_INFINITY {
+            return None;
+        }
+        let inter_a = shared(&a.anchors, &b.anchors, &w.anchor);
+        let inter_w = shared(&a.words, &b.words, &w.word);
+        let tot_a = weigh(&a.anchors, &w.anchor) + weigh(&b.anchors, &w.anchor);
+        let tot_w = weigh(&a.words, &w.word) + weigh(&b.words, &w.word);
+        let word_share = if tot_w > 0.0 { 2.0 * inter_w / tot_w } else { 0.0 };
+        if inter_a <= 0.0 && word_share < 0.3 {
+            return None;
+        }
+        let x = evidence_score(
+            kind,
+            (inter_a, tot_a),
+            (inter_w, tot_w),
+            (a.len, b.len),
+            ratio,
+        );
+        (x >= MOVE_MIN).then_some(x)
+    };
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for (x, &(_, i)) in s_rows.iter().enumerate() {
+        for (y, &(_, j)) in t_rows.iter().enumerate() {
+            if let Some(v) = score(i, j) {
+                pairs.push((v, x, y));
+            }
+        }
+    }
+    // Best first; a pair is taken only when neither side has a better one.
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut s_taken, mut t_taken) = (vec![false; s_rows.len()], vec![false; t_rows.len()]);
+    let (mut s_seen, mut t_seen) = (vec![false; s_rows.len()], vec![false; t_rows.len()]);
+    for (v, x, y) in pairs {
+        let first = !s_seen[x] && !t_seen[y];
+        s_seen[x] = true;
+        t_seen[y] = true;
+        if !first || s_taken[x] || t_taken[y] {
+            continue;
+        }
+        s_taken[x] = true;
+        t_taken[y] = true;
+        let ((rs, i), (rt, j)) = (s_rows[x], t_rows[y]);
+        let confidence = 1.0 / (1.0 + (-1.2 * f64::from(v - 0.3)).exp());
+        rows[rs].moved = Some(j);
+        rows[rs].score = confidence;
+        rows[rt].moved = Some(i);
+        rows[rt].score = confidence;
     }
 }
 

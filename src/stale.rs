@@ -654,7 +654,20 @@ pub fn label<'a>(
 ) -> Vec<Labelled> {
     let mut out = Vec::new();
     for (r, row) in alignment.rows.iter().enumerate() {
-        if row.target.is_empty() {
+        // A moved block is labelled with its partner, once, from its
+        // English side; the translated side is no removed text.
+        let (row_target, row_base) = match row.moved {
+            Some(_) if row.source.is_empty() => continue,
+            Some(j) if row.target.is_empty() => {
+                let holder = alignment
+                    .rows
+                    .iter()
+                    .position(|x| x.source.is_empty() && x.target.contains(&j));
+                (j..j + 1, holder.map_or(r, |h| h))
+            }
+            _ => (row.target.clone(), r),
+        };
+        if row_target.is_empty() {
             for i in row.source.clone() {
                 let diff = vec![Chunk {
                     op: Op::Insert,
@@ -670,7 +683,7 @@ pub fn label<'a>(
             }
             continue;
         }
-        let base = base_of_row(r);
+        let base = base_of_row(row_base);
         if row.source.is_empty() {
             // A translated segment with no English: removed if its base had
             // English there that is gone now.
@@ -691,14 +704,14 @@ pub fn label<'a>(
             }
             continue;
         }
-        let target_text = Target::new(target, row.target.clone());
+        let target_text = Target::new(target, row_target.clone());
         for i in row.source.clone() {
             let seg = &current.segments[i];
             let Some(b) = &base else {
                 out.push(Labelled {
                     state: State::UpToDate,
                     source: Some(i),
-                    target: row.target.clone(),
+                    target: row_target.clone(),
                     base_commit: None,
                     diff: vec![],
                 });
@@ -735,7 +748,7 @@ pub fn label<'a>(
             out.push(Labelled {
                 state,
                 source: Some(i),
-                target: row.target.clone(),
+                target: row_target.clone(),
                 base_commit: commit,
                 diff,
             });

@@ -12,7 +12,9 @@
 
 use std::ops::Range;
 
-use crate::align::{Alignment, Features, Forced, Row, Weights, align_segments, length_ratio};
+use crate::align::{
+    Alignment, Features, Forced, Row, Weights, align_segments, find_moves, length_ratio,
+};
 use crate::segment::{Document, Segment};
 
 /// A row the aligner must produce as given.
@@ -39,8 +41,10 @@ pub fn align_with(source: &Document, target: &Document, fixed: &[FixedRow]) -> A
     let (s, t) = (&source.segments, &target.segments);
     let kept = usable(fixed, s.len(), t.len());
     if kept.is_empty() {
-        return align_segments(s, t, None, &Forced::default())
+        let mut alignment = align_segments(s, t, None, &Forced::default())
             .unwrap_or_else(|| unaligned(0..s.len(), 0..t.len()));
+        find_moves(s, t, &mut alignment.rows, &|_| false);
+        return alignment;
     }
     // Gaps share the whole pair's length ratio: a short gap says little.
     let ratio = {
@@ -65,10 +69,19 @@ pub fn align_with(source: &Document, target: &Document, fixed: &[FixedRow]) -> A
                 target: p.target.clone(),
                 score: 1.0,
                 crossed: false,
+                moved: None,
             });
             (i, j) = (p.source.end, p.target.end);
         }
     }
+    // A correction that leaves segments unmatched is the translator's word.
+    let settled = |r: &Row| {
+        loose.iter().any(|f| {
+            (r.target.is_empty() && f.target.is_empty() && f.source == r.source)
+                || (r.source.is_empty() && f.source.is_empty() && f.target == r.target)
+        })
+    };
+    find_moves(s, t, &mut rows, &settled);
     Alignment { rows }
 }
 
@@ -150,6 +163,7 @@ fn gap(
             target: row.target.start + tj.start..row.target.end + tj.start,
             score: if id.is_some() { 1.0 } else { row.score },
             crossed: row.crossed,
+            moved: row.moved,
         };
         match (out.last_mut(), id) {
             (Some(prev), Some(_)) if id == last_id => {
@@ -174,6 +188,7 @@ fn unaligned(s: Range<usize>, t: Range<usize>) -> Alignment {
             target,
             score: 0.0,
             crossed: false,
+            moved: None,
         })
         .collect();
     Alignment { rows }

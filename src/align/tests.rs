@@ -336,3 +336,53 @@ fn the_band_stays_linear_without_a_skeleton() {
         (band.lo[100], band.hi[100])
     );
 }
+
+/// A section moved far in the translation (beyond a crossed neighbour) is
+/// found as a move: each of its blocks names its partner, every segment
+/// stays in one row, and the links are the true ones; a block the
+/// translation lacks stays unmatched.
+#[test]
+fn a_section_moved_far_is_found_as_a_move() {
+    let en = "# Release notes\n\n\
+        ## Servers\n\n\
+        Prosody 13.0.2 fixes [a crash](https://prosody.im/issue/1888) when the roster is empty.\n\n\
+        ## Clients\n\n\
+        Gajim 2.1.0 adds message reactions and a new emoji picker for every chat.\n\n\
+        Dino 0.5 brings encrypted calls between three people in a group.\n\n\
+        Conversations 2.17.3 improves battery usage on Android with push.\n\n\
+        ## Libraries\n\n\
+        Slixmpp 1.8.6 supports the new `XEP-0461` message replies.\n\n\
+        A paragraph the translation never had, about the sprint in Berlin.\n";
+    let fr = "# Notes de version\n\n\
+        ## Bibliothèques\n\n\
+        Slixmpp 1.8.6 prend en charge les réponses `XEP-0461`.\n\n\
+        ## Serveurs\n\n\
+        Prosody 13.0.2 corrige [un plantage](https://prosody.im/issue/1888) quand la liste est vide.\n\n\
+        ## Clients\n\n\
+        Gajim 2.1.0 ajoute les réactions aux messages et un sélecteur d'emoji.\n\n\
+        Dino 0.5 apporte les appels chiffrés à trois dans un groupe.\n\n\
+        Conversations 2.17.3 consomme moins de batterie sur Android grâce au push.\n";
+    let (s, _) = parse(en);
+    let (t, _) = parse(fr);
+    let alignment = align(&s, &t);
+    assert_tiles(&alignment, s.segments.len(), t.segments.len());
+    let line = |doc: &Document, k: usize| doc.segments[k].lines.0;
+    let mut links: Vec<(u32, u32)> = alignment
+        .rows
+        .iter()
+        .flat_map(|r| r.links())
+        .map(|(i, j)| (line(&s, i), line(&t, j)))
+        .collect();
+    links.sort();
+    // English line 17 (Slixmpp) is French line 5, by a move; the heading
+    // "Libraries" (15) has no anchor to go by and the Berlin paragraph (19)
+    // has no translation.
+    assert!(links.contains(&(17, 5)), "{links:?}");
+    for (en_line, fr_line) in [(1, 1), (3, 7), (5, 9), (7, 11), (9, 13), (11, 15), (13, 17)] {
+        assert!(links.contains(&(en_line, fr_line)), "{links:?}");
+    }
+    assert!(!links.iter().any(|&(i, _)| i == 19), "{links:?}");
+    let moved: Vec<&Row> = alignment.rows.iter().filter(|r| r.moved.is_some()).collect();
+    assert!(moved.len() >= 2, "{:?}", alignment.rows);
+    assert!(moved.iter().all(|r| r.source.is_empty() || r.target.is_empty()));
+}

@@ -99,12 +99,22 @@ fn write_align_text(
                 .collect();
             (lines, text::one_line(&texts.join(" ¶ ")))
         };
-        let (sl, st) = side(s, &row.source);
-        let (tl, tt) = side(t, &row.target);
+        let (mut sl, st) = side(s, &row.source);
+        let (mut tl, tt) = side(t, &row.target);
+        // A moved block: the empty side points at its partner's line.
+        if let Some(k) = row.moved {
+            if row.target.is_empty() {
+                tl = t.segments.get(k).map_or(tl, |x| format!("→{}", x.lines.0));
+            } else {
+                sl = s.segments.get(k).map_or(sl, |x| format!("→{}", x.lines.0));
+            }
+        }
         let mark = if row.needs_review() {
             '?'
         } else if row.crossed {
             '×'
+        } else if row.moved.is_some() {
+            '↕'
         } else {
             ' '
         };
@@ -139,6 +149,17 @@ struct AlignRowJson {
     /// `source_lines` and `target_lines`.
     #[serde(skip_serializing_if = "Option::is_none")]
     crossed: Option<[[usize; 2]; 2]>,
+    /// Present only on a one-sided row whose partner sits elsewhere (a moved
+    /// block): the partner's lines, on the other side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    moved: Option<MovedJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct MovedJson {
+    /// `target` when the partner is a target segment, else `source`.
+    side: &'static str,
+    lines: [u32; 2],
 }
 
 impl<'a> AlignJson<'a> {
@@ -170,6 +191,18 @@ impl<'a> AlignJson<'a> {
                 score: (row.score * 1000.0).round() / 1000.0,
                 review: row.needs_review(),
                 crossed: row.crossed.then_some([[0, 1], [1, 0]]),
+                moved: row.moved.and_then(|k| {
+                    let (side, doc) = if row.target.is_empty() {
+                        ("target", t)
+                    } else {
+                        ("source", s)
+                    };
+                    let seg = doc.segments.get(k)?;
+                    Some(MovedJson {
+                        side,
+                        lines: [seg.lines.0, seg.lines.1],
+                    })
+                }),
             })
             .collect();
         AlignJson {

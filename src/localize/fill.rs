@@ -90,7 +90,7 @@ pub fn fill(
         .ok_or(LocalizeError::NotAligned {
             segment: source_segment,
         })?;
-    if !alignment.rows[row_idx].target.is_empty() {
+    if !alignment.rows[row_idx].target.is_empty() || alignment.rows[row_idx].moved.is_some() {
         return Err(LocalizeError::AlreadyTranslated {
             segment: source_segment,
         });

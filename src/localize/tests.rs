@@ -52,6 +52,7 @@ fn align_except(s: &Document, t: &Document, missing: &[usize]) -> Alignment {
             target,
             score: 0.9,
             crossed: false,
+            moved: None,
         });
     }
     assert_eq!(j, t.segments.len(), "the target has extra segments");
@@ -572,6 +573,7 @@ fn fill_refuses_what_it_cannot_place() {
         target: 0..0,
         score: 1.0,
         crossed: false,
+        moved: None,
     }];
     assert_eq!(
         fill(

@@ -467,6 +467,7 @@ fn rows_of_several_languages_merge_where_all_of_them_end() {
         target: t,
         score: 1.0,
         crossed: false,
+        moved: None,
     };
     // French joins English 1 and 2; Italian has an extra segment before 3.
     let fr = align::Alignment {
@@ -1372,6 +1373,7 @@ fn split_pairs_in_order_and_gives_extra_segments_rows_of_their_own() {
                 target: t.clone(),
                 score: 0.3,
                 crossed: false,
+                moved: None,
             })
             .collect(),
     };

@@ -449,7 +449,7 @@ fn missing_segments(alignment: &Alignment) -> Vec<usize> {
     alignment
         .rows
         .iter()
-        .filter(|r| r.target.is_empty())
+        .filter(|r| r.target.is_empty() && r.moved.is_none())
         .flat_map(|r| r.source.clone())
         .collect()
 }
