@@ -181,6 +181,12 @@ const CROSS: f32 = -1.5;
 /// Variance of target length per source character (Gale-Church's 6.8 is for
 /// sentence-aligned corpora; paragraphs written freely vary more).
 const LENGTH_VARIANCE: f32 = 16.0;
+/// Anchor weight from which a block counts as rich in anchors.
+const ANCHOR_RICH: f32 = 1.5;
+/// Cost of pairing two anchor-rich blocks that share no anchor.
+const UNRELATED: f32 = 3.0;
+/// Most a length mismatch can cost a row.
+const LENGTH_CAP: f32 = 2.5;
 /// Half-width of the band around the skeleton path, in segments.
 const BAND: usize = 32;
 /// Documents whose full matrix has at most this many cells skip the band.
@@ -546,15 +552,15 @@ impl<'a> Ctx<'a> {
                 inter_w += p.words;
             }
         }
-        let tot_a: f32 = si.clone().map(|i| self.s_anchor_w[i]).sum::<f32>()
-            + tj.clone().map(|j| self.t_anchor_w[j]).sum::<f32>();
+        let s_a: f32 = si.clone().map(|i| self.s_anchor_w[i]).sum::<f32>();
+        let t_a: f32 = tj.clone().map(|j| self.t_anchor_w[j]).sum::<f32>();
         let tot_w: f32 = si.clone().map(|i| self.s_word_w[i]).sum::<f32>()
             + tj.clone().map(|j| self.t_word_w[j]).sum::<f32>();
         let ls: f32 = si.clone().map(|i| self.s.segs[i].len).sum();
         let lt: f32 = tj.clone().map(|j| self.t.segs[j].len).sum();
         let mut score = evidence_score(
             kind,
-            (inter_a, tot_a),
+            (inter_a, s_a, t_a),
             (inter_w, tot_w),
             (ls, lt),
             self.ratio,
@@ -727,12 +733,13 @@ impl<'a> Ctx<'a> {
 /// position in the page.
 fn evidence_score(
     kind: f32,
-    (inter_a, tot_a): (f32, f32),
+    (inter_a, s_a, t_a): (f32, f32, f32),
     (inter_w, tot_w): (f32, f32),
     (ls, lt): (f32, f32),
     ratio: f32,
 ) -> f32 {
     let mut score = 1.0 + kind;
+    let tot_a = s_a + t_a;
     if tot_a > 0.0 {
         let dice = (2.0 * inter_a / tot_a).min(1.0);
         // Evidence grows with the weight of the tokens at stake.
@@ -744,8 +751,15 @@ fn evidence_score(
         let strength = (tot_w / 4.0).min(1.0);
         score += 4.0 * strength * (dice - 0.12);
     }
+    // Two blocks that each carry several links, numbers or code spans and
+    // share none of them, nor any word stem or name, are no translation of
+    // each other: translators keep those. (With a name or stem in common,
+    // the English may have updated every link and version since.)
+    if inter_a <= 0.0 && inter_w <= 0.0 && s_a >= ANCHOR_RICH && t_a >= ANCHOR_RICH {
+        score -= UNRELATED;
+    }
     let delta = (lt - ratio * ls) / (ls.max(lt).max(4.0) * LENGTH_VARIANCE).sqrt();
-    score - (0.5 * delta * delta).min(4.0)
+    score - (0.5 * delta * delta).min(LENGTH_CAP)
 }
 
 /// Least score, position left out, of a moved pair.
@@ -772,11 +786,13 @@ pub(crate) fn find_moves(
         rows.iter()
             .enumerate()
             .filter(|(_, r)| r.moved.is_none() && !settled(r))
-            .filter_map(|(k, r)| match (source_side, r.source.len(), r.target.len()) {
-                (true, 1, 0) => Some((k, r.source.start)),
-                (false, 0, 1) => Some((k, r.target.start)),
-                _ => None,
-            })
+            .filter_map(
+                |(k, r)| match (source_side, r.source.len(), r.target.len()) {
+                    (true, 1, 0) => Some((k, r.source.start)),
+                    (false, 0, 1) => Some((k, r.target.start)),
+                    _ => None,
+                },
+            )
             .collect()
     };
     let (s_rows, t_rows) = (lonely(rows, true), lonely(rows, false));
@@ -790,7 +806,9 @@ pub(crate) fn find_moves(
     let w = Weights::new(&s, &t);
     let ratio = length_ratio(&s, &t, &w.unique_pairs);
     let weigh = |set: &[u64], weights: &std::collections::HashMap<u64, f32>| -> f32 {
-        set.iter().map(|x| weights.get(x).copied().unwrap_or(0.0)).sum()
+        set.iter()
+            .map(|x| weights.get(x).copied().unwrap_or(0.0))
+            .sum()
     };
     let shared = |a: &[u64], b: &[u64], weights: &std::collections::HashMap<u64, f32>| -> f32 {
         let (mut x, mut y, mut sum) = (0, 0, 0.0);
@@ -815,15 +833,20 @@ pub(crate) fn find_moves(
         }
         let inter_a = shared(&a.anchors, &b.anchors, &w.anchor);
         let inter_w = shared(&a.words, &b.words, &w.word);
-        let tot_a = weigh(&a.anchors, &w.anchor) + weigh(&b.anchors, &w.anchor);
+        let (s_a, t_a) = (weigh(&a.anchors, &w.anchor), weigh(&b.anchors, &w.anchor));
+        let tot_a = s_a + t_a;
         let tot_w = weigh(&a.words, &w.word) + weigh(&b.words, &w.word);
-        let word_share = if tot_w > 0.0 { 2.0 * inter_w / tot_w } else { 0.0 };
+        let word_share = if tot_w > 0.0 {
+            2.0 * inter_w / tot_w
+        } else {
+            0.0
+        };
         if inter_a <= 0.0 && word_share < 0.3 {
             return None;
         }
         let x = evidence_score(
             kind,
-            (inter_a, tot_a),
+            (inter_a, s_a, t_a),
             (inter_w, tot_w),
             (a.len, b.len),
             ratio,

@@ -382,7 +382,15 @@ fn a_section_moved_far_is_found_as_a_move() {
         assert!(links.contains(&(en_line, fr_line)), "{links:?}");
     }
     assert!(!links.iter().any(|&(i, _)| i == 19), "{links:?}");
-    let moved: Vec<&Row> = alignment.rows.iter().filter(|r| r.moved.is_some()).collect();
+    let moved: Vec<&Row> = alignment
+        .rows
+        .iter()
+        .filter(|r| r.moved.is_some())
+        .collect();
     assert!(moved.len() >= 2, "{:?}", alignment.rows);
-    assert!(moved.iter().all(|r| r.source.is_empty() || r.target.is_empty()));
+    assert!(
+        moved
+            .iter()
+            .all(|r| r.source.is_empty() || r.target.is_empty())
+    );
 }

@@ -36,10 +36,10 @@ use crate::support;
 
 /// Ratchet floors (today's figures rounded down to two decimals).
 const F1_FLOOR: f64 = 0.97;
-const WORST_F1_FLOOR: f64 = 0.66;
+const WORST_F1_FLOOR: f64 = 0.80;
 const DROPPED_UNPAIRED_FLOOR: f64 = 0.82;
 const TARGET_ONLY_UNPAIRED_FLOOR: f64 = 0.46;
-const WRONG_FLAGGED_FLOOR: f64 = 0.31;
+const WRONG_FLAGGED_FLOOR: f64 = 0.37;
 /// Ceiling on the share of rows flagged: issue 15's bound (today: 0.051).
 const FLAGGED_CEILING: f64 = FLAGGED_TARGET;
 
@@ -281,7 +281,15 @@ fn gold_alignments_score_and_calibration() {
         let (mut unmatched_s, mut unmatched_t) = (BTreeSet::new(), BTreeSet::new());
         for row in &alignment.rows {
             let row_links = row.links();
-            let wrong = if row.target.is_empty() {
+            let wrong = if let Some(k) = row.moved {
+                // A moved block: its one link, whichever side it is read from.
+                let link = if row.target.is_empty() {
+                    (row.source.start, k)
+                } else {
+                    (k, row.target.start)
+                };
+                !gold_links.contains(&link)
+            } else if row.target.is_empty() {
                 unmatched_s.extend(row.source.clone());
                 row.source.clone().any(|i| gold_source.contains(&i))
             } else if row.source.is_empty() {
