@@ -834,7 +834,6 @@ pub(crate) fn find_moves(
         let inter_a = shared(&a.anchors, &b.anchors, &w.anchor);
         let inter_w = shared(&a.words, &b.words, &w.word);
         let (s_a, t_a) = (weigh(&a.anchors, &w.anchor), weigh(&b.anchors, &w.anchor));
-        let tot_a = s_a + t_a;
         let tot_w = weigh(&a.words, &w.word) + weigh(&b.words, &w.word);
         let word_share = if tot_w > 0.0 {
             2.0 * inter_w / tot_w
