@@ -181,8 +181,9 @@ const CROSS: f32 = -1.5;
 /// Variance of target length per source character (Gale-Church's 6.8 is for
 /// sentence-aligned corpora; paragraphs written freely vary more).
 const LENGTH_VARIANCE: f32 = 16.0;
-/// Anchor weight from which a block counts as rich in anchors.
-const ANCHOR_RICH: f32 = 1.5;
+/// Anchor weight from which a block counts as rich in anchors (three
+/// links, numbers or code spans of its own).
+const ANCHOR_RICH: f32 = 3.0;
 /// Cost of pairing two anchor-rich blocks that share no anchor.
 const UNRELATED: f32 = 3.0;
 /// Most a length mismatch can cost a row.
