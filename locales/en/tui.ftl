@@ -145,3 +145,6 @@ tui-legend-unsure = alignment uncertain
 tui-legend-finding = finding (d)
 tui-error-open = cannot open { $path }
 tui-error-terminal = cannot open the terminal (trame's interface needs an interactive terminal)
+tui-working-in = Working in { $lang }: documents open on it, the dashboard lists its work first (L for the next language).
+tui-remember-failed = Could not remember the language for this repository: { $error }
+tui-help-switch-language = work in the next translation language (remembered for the repository)

@@ -166,3 +166,6 @@ tui-legend-unsure = alignement incertain
 tui-legend-finding = constat (d)
 tui-error-open = impossible d'ouvrir { $path }
 tui-error-terminal = impossible d'ouvrir le terminal (l'interface de trame a besoin d'un terminal interactif)
+tui-working-in = Travail en { $lang } : les documents s'ouvrent sur cette langue, le tableau de bord montre d'abord son travail (L pour la langue suivante).
+tui-remember-failed = Impossible de retenir la langue pour ce dépôt : { $error }
+tui-help-switch-language = travailler dans la langue de traduction suivante (retenue pour le dépôt)

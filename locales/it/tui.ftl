@@ -166,3 +166,6 @@ tui-legend-unsure = allineamento incerto
 tui-legend-finding = segnalazione (d)
 tui-error-open = impossibile aprire { $path }
 tui-error-terminal = impossibile aprire il terminale (l'interfaccia di trame ha bisogno di un terminale interattivo)
+tui-working-in = Lavoro in { $lang }: i documenti si aprono su questa lingua, il pannello mostra prima il suo lavoro (L per la lingua successiva).
+tui-remember-failed = Impossibile ricordare la lingua per questo repository: { $error }
+tui-help-switch-language = lavorare nella lingua di traduzione successiva (ricordata per il repository)

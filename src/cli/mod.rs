@@ -37,6 +37,10 @@ pub struct Cli {
     /// Language of the interface (en, fr, it); defaults to LC_ALL, LC_MESSAGES or LANG.
     #[arg(long, global = true, value_name = "LANG")]
     pub ui_lang: Option<String>,
+    /// The translation language the interface works in (remembered per
+    /// repository); with a command, use that command's `--lang`.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
     /// What to do; with none, the terminal interface opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -128,6 +132,9 @@ pub enum Command {
     Tui {
         /// The content folder (default: from `trame.toml`, else `issues/` or `content/`).
         path: Option<PathBuf>,
+        /// The translation language to work in (remembered per repository).
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
     },
     /// Records that translated segments are correct for the current English,
     /// or (with `--dismiss`) that findings of `trame check` on them are wrong.
@@ -198,11 +205,12 @@ impl Environment {
     }
 }
 
-/// Opens the terminal interface on a folder (the content when `None`).
+/// Opens the terminal interface on a folder (the content when `None`), in
+/// one translation language when given (else the remembered one).
 ///
 /// The command line does not know the interface: the binary hands it over,
 /// so the two front ends never import each other.
-pub type Interface = fn(Option<PathBuf>, &Localizer) -> anyhow::Result<ExitCode>;
+pub type Interface = fn(Option<PathBuf>, Option<String>, &Localizer) -> anyhow::Result<ExitCode>;
 
 /// Runs the program with the process's arguments and environment; with no
 /// command (or `tui`) it opens `interface`.
@@ -243,7 +251,7 @@ pub fn run(
     interface: Interface,
 ) -> anyhow::Result<ExitCode> {
     let Some(command) = cli.command else {
-        return interface(None, l10n);
+        return interface(None, cli.lang, l10n);
     };
     match command {
         Command::Write {
@@ -269,7 +277,7 @@ pub fn run(
             l10n,
             out,
         ),
-        Command::Tui { path } => interface(path, l10n),
+        Command::Tui { path, lang } => interface(path, lang.or(cli.lang), l10n),
         Command::Segments { paths, format } => segments::segments(&paths, format, l10n, out),
         Command::Align {
             source,

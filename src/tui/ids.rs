@@ -7,6 +7,9 @@
 /// Every id below.
 pub(crate) const ALL: &[&str] = &[
     TITLE,
+    WORKING_IN,
+    REMEMBER_FAILED,
+    HELP_SWITCH_LANGUAGE,
     DASHBOARD_EMPTY,
     DASHBOARD_PROBLEMS,
     LOADING,
@@ -116,6 +119,9 @@ pub(crate) const ALL: &[&str] = &[
 ];
 
 pub(crate) const TITLE: &str = "tui-title";
+pub(crate) const WORKING_IN: &str = "tui-working-in";
+pub(crate) const REMEMBER_FAILED: &str = "tui-remember-failed";
+pub(crate) const HELP_SWITCH_LANGUAGE: &str = "tui-help-switch-language";
 pub(crate) const DASHBOARD_EMPTY: &str = "tui-dashboard-empty";
 pub(crate) const DASHBOARD_PROBLEMS: &str = "tui-dashboard-problems";
 pub(crate) const LOADING: &str = "tui-loading";

@@ -53,6 +53,7 @@ pub fn message_for(key: KeyEvent, mode: Mode) -> Option<Message> {
         KeyCode::Char('?') | KeyCode::F(1) => Some(Message::ToggleHelp),
         KeyCode::Char('q') => Some(Message::Quit),
         KeyCode::Char('s') => Some(Message::Save),
+        KeyCode::Char('L') => Some(Message::SwitchLanguage),
         KeyCode::Enter => Some(Message::Open),
         KeyCode::Esc => Some(Message::Back),
         KeyCode::Right | KeyCode::Char('l') if !document => Some(Message::Open),

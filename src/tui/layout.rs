@@ -166,10 +166,10 @@ pub struct Column {
 
 /// Returns the columns of the document screen for a body `width`: a
 /// one-cell gutter for the selection mark, then English and every language
-/// (or, below [`WIDE`], English and the selected language), separated by a
-/// one-cell rule.
-pub fn columns(n_langs: usize, selected_lang: usize, width: u16) -> Vec<Column> {
-    let langs: Vec<Option<usize>> = if width >= WIDE || n_langs <= 1 {
+/// (or, below [`WIDE`] or when `all` is false, English and the selected
+/// language), separated by a one-cell rule.
+pub fn columns(n_langs: usize, selected_lang: usize, width: u16, all: bool) -> Vec<Column> {
+    let langs: Vec<Option<usize>> = if (all && width >= WIDE) || n_langs <= 1 {
         std::iter::once(None)
             .chain((0..n_langs).map(Some))
             .collect()

@@ -24,6 +24,10 @@ pub enum Message {
     Jump { edge: Edge },
     /// Selects another language column.
     SelectLanguage { delta: isize },
+    /// Works in the next translation language (and remembers it).
+    SwitchLanguage,
+    /// The language worked in was remembered, or not (`error`).
+    Remembered { error: Option<String> },
     /// Selects the next (or previous) row needing attention.
     NextAttention { direction: Direction },
     /// Shows the next (or previous) kind of rows.
@@ -221,6 +225,8 @@ pub enum Effect {
         /// The rows to keep, as segment indices of the documents as loaded.
         rows: Vec<FixedRow>,
     },
+    /// Remembers the language worked in for the repository.
+    RememberLanguage { lang: String },
     /// Leaves the interface.
     Quit,
 }

@@ -48,9 +48,17 @@ pub const IDS: &[&str] = ids::ALL;
 /// Opens the interface on a content folder: `path`, else the content of
 /// `trame.toml`, else `issues/`, else `content/`, else the current directory.
 ///
+/// With `lang`, the interface works in that translation language (checked
+/// before the terminal is taken over, and remembered for the repository);
+/// without, in the language remembered, else in every language.
+///
 /// The first frame comes at once: pages are read on a background thread and
 /// join the dashboard as they are ready, the header counting them.
-pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> {
+pub fn run(
+    path: Option<PathBuf>,
+    lang: Option<String>,
+    l10n: &Localizer,
+) -> anyhow::Result<ExitCode> {
     let open_error = |path: &Path| {
         let shown = layout::shown(&path.display().to_string());
         l10n.tr_args(ids::ERROR_OPEN, &[("path", Arg::Str(&shown))])
@@ -64,6 +72,23 @@ pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> 
             return Err(anyhow::anyhow!("{}", open_error(&p)));
         }
     }
+    let focus = match lang {
+        Some(lang) => {
+            // An unknown language is an error on the command line, listing
+            // the languages found, as `trame stale --lang` says it.
+            let scan = project.scan(&paths, Some(&lang))?;
+            let tag = scan
+                .languages
+                .iter()
+                .find(|l| workspace::same_tag(l, &lang))
+                .cloned()
+                .unwrap_or(lang);
+            // Not remembering is no reason not to open.
+            let _ = project.remember_language(&tag);
+            Some(tag)
+        }
+        None => project.remembered_language(),
+    };
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -77,6 +102,7 @@ pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> 
         .size()
         .with_context(|| l10n.tr(ids::ERROR_TERMINAL))?;
     let mut model = Model::loading((size.width, size.height));
+    model.focus = focus;
     let (sender, loaded) = std::sync::mpsc::channel();
     let project = std::sync::Arc::new(project);
     // Detached: quitting does not wait for the pages still being read.
@@ -212,6 +238,13 @@ pub fn dispatch(project: &workspace::Project, model: &mut Model, msg: Message) -
         match update::update(model, msg) {
             None => {}
             Some(Effect::Quit) => return true,
+            Some(Effect::RememberLanguage { lang }) => {
+                let error = project
+                    .remember_language(&lang)
+                    .err()
+                    .map(|e| e.to_string());
+                queue.push_back(Message::Remembered { error });
+            }
             Some(Effect::Save { files }) => {
                 for file in files {
                     let outcome = save_file(project, model, &file);

@@ -22,8 +22,13 @@ use crate::workspace::{Page, StaleDoc, StaleNote};
 /// Everything the interface knows.
 #[derive(Debug)]
 pub struct Model {
-    /// The English pages with their translations, most work first.
+    /// The English pages with their translations, most work first (in the
+    /// language worked in, when there is one).
     pub groups: Vec<DocGroup>,
+    /// The translation language the interface works in (`--lang`, `L`):
+    /// documents open on it and show English beside it only; `None` shows
+    /// every language.
+    pub focus: Option<String>,
     /// The main screen.
     pub screen: Screen,
     /// A window drawn over the screen, if any.
@@ -326,6 +331,8 @@ pub enum StatusKind {
 pub enum StatusArg {
     /// Text.
     Str(String),
+    /// A language code, shown as the language's name in the UI language.
+    Lang(String),
     /// A number (selects plural forms).
     Num(f64),
 }
@@ -354,10 +361,11 @@ impl Model {
     /// Builds the model from a staleness report, for a terminal of `size`.
     pub fn new(docs: Vec<StaleDoc>, notes: Vec<StaleNote>, size: (u16, u16)) -> Model {
         let mut groups = group_docs(docs);
-        sort_groups(&mut groups);
+        sort_groups(&mut groups, None);
         let status = notes.first().map(note_status);
         Model {
             groups,
+            focus: None,
             screen: Screen::Dashboard,
             overlay: None,
             dashboard: ListState::default(),
@@ -394,6 +402,13 @@ impl Model {
             Screen::Document => Mode::Document,
             Screen::Edit => Mode::Edit,
         }
+    }
+
+    /// Returns the index of the language worked in among a group's
+    /// translations, if the group has it.
+    pub fn focus_index(&self, group: &DocGroup) -> Option<usize> {
+        let focus = self.focus.as_deref()?;
+        group.langs.iter().position(|l| l.lang == focus)
     }
 
     /// Returns the open document's group, if the index is valid.
@@ -497,19 +512,33 @@ pub fn note_status(note: &StaleNote) -> Status {
     }
 }
 
-/// Groups staleness reports by English page, languages sorted.
-/// Sorts documents by the work they need (most first), then by path.
-pub fn sort_groups(groups: &mut [DocGroup]) {
+/// Sorts documents by the work they need (most first), then by path; with
+/// a `focus` language, by the work in that language first.
+pub fn sort_groups(groups: &mut [DocGroup], focus: Option<&str>) {
     groups.sort_by(|a, b| {
         let key = |g: &DocGroup| {
+            let focused = |l: &&LangDoc| focus.is_some_and(|f| l.lang == f);
+            let work = |l: &LangDoc| (l.counts.needs_work(), l.counts.to_check());
+            let (f_needs, f_check) = g
+                .langs
+                .iter()
+                .filter(focused)
+                .map(work)
+                .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
             let needs: usize = g.langs.iter().map(|l| l.counts.needs_work()).sum();
             let check: usize = g.langs.iter().map(|l| l.counts.to_check()).sum();
-            (std::cmp::Reverse(needs), std::cmp::Reverse(check))
+            (
+                std::cmp::Reverse(f_needs),
+                std::cmp::Reverse(f_check),
+                std::cmp::Reverse(needs),
+                std::cmp::Reverse(check),
+            )
         };
         key(a).cmp(&key(b)).then(a.source.path.cmp(&b.source.path))
     });
 }
 
+/// Groups staleness reports by English page, languages sorted.
 pub fn group_docs(docs: Vec<StaleDoc>) -> Vec<DocGroup> {
     let mut by_source: BTreeMap<PathBuf, (Page, Vec<LangDoc>)> = BTreeMap::new();
     for doc in docs {

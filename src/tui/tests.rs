@@ -696,6 +696,61 @@ fn language_columns_cycle_and_the_filter_follows_the_language() {
 }
 
 #[test]
+fn working_in_one_language_opens_documents_on_it_beside_english_only() {
+    let fx = Fixture::new();
+    let mut model = fx.model((160, 48));
+    model.focus = Some("it".into());
+    press(&mut model, &[key(KeyCode::Enter)]);
+    assert_eq!(model.group().unwrap().langs[model.document.lang].lang, "it");
+    let shown: Vec<Option<usize>> = crate::tui::update::doc_columns(&model)
+        .iter()
+        .map(|c| c.lang)
+        .collect();
+    assert_eq!(shown, [None, Some(1)], "English and Italian, however wide");
+    // Other languages on demand: the column still changes with `l`.
+    press(&mut model, &chars("l"));
+    assert_eq!(model.group().unwrap().langs[model.document.lang].lang, "fr");
+    // `L` works in the next language and asks to remember it.
+    let effect = press(&mut model, &chars("L"));
+    assert_eq!(effect, Some(Effect::RememberLanguage { lang: "fr".into() }));
+    let effect = press(&mut model, &chars("L"));
+    assert_eq!(effect, Some(Effect::RememberLanguage { lang: "it".into() }));
+    assert_eq!(model.focus.as_deref(), Some("it"));
+    assert_eq!(model.group().unwrap().langs[model.document.lang].lang, "it");
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::WORKING_IN));
+    // With every language shown, `L` first keeps the one in view.
+    let mut all = fx.model((160, 48));
+    press(&mut all, &[key(KeyCode::Enter), key(KeyCode::Char('l'))]);
+    let effect = press(&mut all, &chars("L"));
+    assert_eq!(effect, Some(Effect::RememberLanguage { lang: "it".into() }));
+}
+
+#[test]
+fn the_dashboard_lists_the_work_of_the_language_worked_in_first() {
+    let fx = Fixture::new();
+    let other = tempfile::tempdir().unwrap();
+    // `a.md`: its Italian is missing a paragraph, its French is complete.
+    std::fs::write(other.path().join("a.md"), "# Hello\n\nMore.\n").unwrap();
+    std::fs::write(other.path().join("a.fr.md"), "# Bonjour\n\nPlus.\n").unwrap();
+    std::fs::write(other.path().join("a.it.md"), "# Ciao\n").unwrap();
+    let source = page(&other.path().join("a.md"));
+    let base = "# Hello\n\nMore.\n";
+    let mut docs = vec![
+        stale_doc(&source, base, page(&other.path().join("a.fr.md")), "fr"),
+        stale_doc(&source, base, page(&other.path().join("a.it.md")), "it"),
+    ];
+    // `news.md`: more work over all, but in French only.
+    docs.extend(fx.docs().into_iter().filter(|d| d.lang == "fr"));
+    let mut model = Model::new(docs, Vec::new(), (80, 24));
+    let names = |m: &Model| m.groups.iter().map(|g| g.name()).collect::<Vec<_>>();
+    assert_eq!(names(&model), ["news.md", "a.md"]);
+    model.focus = Some("fr".into());
+    press(&mut model, &chars("L"));
+    assert_eq!(model.focus.as_deref(), Some("it"));
+    assert_eq!(names(&model), ["a.md", "news.md"]);
+}
+
+#[test]
 fn an_edit_becomes_pending_and_can_be_dropped() {
     let fx = Fixture::new();
     let mut model = fx.model((80, 24));
@@ -1604,7 +1659,7 @@ fn emoji_sequences_and_bidi_controls_keep_the_columns_aligned() {
         }
         assert!(shown.contains("⟨U+202E⟩"), "{shown}");
         let group = model.group().unwrap();
-        let cols = layout::columns(group.langs.len(), model.document.lang, size.0);
+        let cols = layout::columns(group.langs.len(), model.document.lang, size.0, true);
         let fr = cols.iter().find(|c| c.lang == Some(0)).unwrap();
         let inner = usize::from(fr.width) - layout::MARK_WIDTH;
         let mut emoji_seen = 0;

@@ -30,7 +30,7 @@ use crate::tui::model::{
 pub const N_SUGGESTIONS: usize = 3;
 
 /// Lines of the help window, for clamping its scroll.
-pub const HELP_LINES: u16 = 38;
+pub const HELP_LINES: u16 = 39;
 
 /// Applies `msg` to `model`; returns the effect to run, if any.
 pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
@@ -99,6 +99,16 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                 let next = (model.document.lang as isize + delta).rem_euclid(n as isize);
                 model.document.lang = next as usize;
                 refilter(model);
+            }
+            None
+        }
+        Message::SwitchLanguage => switch_language(model),
+        Message::Remembered { error } => {
+            if let Some(error) = error {
+                model.status = Some(Status::error(
+                    ids::REMEMBER_FAILED,
+                    vec![("error", StatusArg::Str(layout::shown(&error)))],
+                ));
             }
             None
         }
@@ -407,7 +417,12 @@ pub fn doc_columns(model: &Model) -> Vec<Column> {
 }
 
 fn columns_for(model: &Model, n_langs: usize) -> Vec<Column> {
-    layout::columns(n_langs, model.document.lang, model.size.0)
+    layout::columns(
+        n_langs,
+        model.document.lang,
+        model.size.0,
+        model.focus.is_none(),
+    )
 }
 
 fn body_height(model: &Model) -> u16 {
@@ -626,10 +641,10 @@ fn open_document(model: &mut Model, index: usize) {
     if index >= model.groups.len() {
         return;
     }
-    let lang = if model.document.group == index {
-        model.document.lang
-    } else {
-        0
+    let lang = match model.focus_index(&model.groups[index]) {
+        Some(k) => k,
+        None if model.document.group == index => model.document.lang,
+        None => 0,
     };
     model.document = DocView {
         group: index,
@@ -638,6 +653,69 @@ fn open_document(model: &mut Model, index: usize) {
     };
     model.screen = Screen::Document;
     refilter(model);
+}
+
+/// Returns every translation language of the loaded pages, sorted.
+pub fn languages(model: &Model) -> Vec<String> {
+    let mut langs: Vec<String> = model
+        .groups
+        .iter()
+        .flat_map(|g| g.langs.iter().map(|l| l.lang.clone()))
+        .collect();
+    langs.sort();
+    langs.dedup();
+    langs
+}
+
+/// Works in the next translation language (`L`): the dashboard is sorted by
+/// its work, the open document shows it, and the choice is remembered.
+fn switch_language(model: &mut Model) -> Option<Effect> {
+    let langs = languages(model);
+    if langs.is_empty() {
+        return None;
+    }
+    let current = model.focus.clone().or_else(|| {
+        (model.screen != Screen::Dashboard)
+            .then(|| model.group()?.langs.get(model.document.lang))
+            .flatten()
+            .map(|l| l.lang.clone())
+    });
+    let next = match current.and_then(|c| langs.iter().position(|l| *l == c)) {
+        // With every language shown, `L` first narrows to the one in view.
+        Some(k) if model.focus.is_none() => k,
+        Some(k) => (k + 1) % langs.len(),
+        None => 0,
+    };
+    let lang = langs[next].clone();
+    model.focus = Some(lang.clone());
+    let open = model.group().map(|g| g.source.path.clone());
+    let selected = model
+        .groups
+        .get(model.dashboard.selected)
+        .map(|g| g.source.path.clone());
+    sort_groups(&mut model.groups, Some(&lang));
+    let index_of = |model: &Model, path: Option<PathBuf>| {
+        path.and_then(|p| model.groups.iter().position(|g| g.source.path == p))
+    };
+    model.dashboard.selected = index_of(model, selected).unwrap_or(0);
+    if let Some(k) = index_of(model, open) {
+        model.document.group = k;
+    }
+    if model.screen != Screen::Dashboard
+        && let Some(k) = model.group().and_then(|g| model.focus_index(g))
+    {
+        model.document.lang = k;
+    }
+    if model.screen == Screen::Dashboard {
+        follow_selection(model);
+    } else {
+        refilter(model);
+    }
+    model.status = Some(Status::info(
+        ids::WORKING_IN,
+        vec![("lang", StatusArg::Lang(lang.clone()))],
+    ));
+    Some(Effect::RememberLanguage { lang })
 }
 
 /// Recomputes the rows shown after a filter, search, language or reload
@@ -1038,7 +1116,7 @@ fn add_groups(model: &mut Model, docs: Vec<crate::workspace::StaleDoc>) {
     let selected = path_of(model, model.dashboard.selected).filter(|_| !at_top);
     let open = path_of(model, model.document.group);
     put_groups(model, docs);
-    sort_groups(&mut model.groups);
+    sort_groups(&mut model.groups, model.focus.as_deref());
     let index_of = |model: &Model, path: Option<PathBuf>| {
         path.and_then(|p| model.groups.iter().position(|g| g.source.path == p))
     };

@@ -14,6 +14,7 @@ mod dismiss;
 mod github_cli;
 mod hostile_repo;
 mod hostile_text;
+mod interface_language;
 mod localize_golden;
 mod plurals_cli;
 mod project;

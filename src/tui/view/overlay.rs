@@ -17,6 +17,7 @@ use crate::tui::model::Model;
 const KEYS: &[(Option<&str>, &str)] = &[
     (Some("↑ ↓  k j"), ids::HELP_MOVE),
     (Some("← →  h l  Tab"), ids::HELP_LANGUAGE),
+    (Some("L"), ids::HELP_SWITCH_LANGUAGE),
     (Some("PgUp PgDn  Space"), ids::HELP_PAGE),
     (Some("Home End  g G"), ids::HELP_FIRST_LAST),
     (Some("n  N"), ids::HELP_NEXT),
