@@ -7,6 +7,11 @@
 /// Every id below.
 pub(crate) const ALL: &[&str] = &[
     TITLE,
+    NOTHING_TO_DO_ANY,
+    SAVED_REVIEWED,
+    EDIT_DISCARDED,
+    CONFIRM_DROP,
+    CONFIRM_DROP_KEYS,
     WORKING_IN,
     REMEMBER_FAILED,
     HELP_SWITCH_LANGUAGE,
@@ -119,6 +124,11 @@ pub(crate) const ALL: &[&str] = &[
 ];
 
 pub(crate) const TITLE: &str = "tui-title";
+pub(crate) const NOTHING_TO_DO_ANY: &str = "tui-nothing-to-do-any";
+pub(crate) const SAVED_REVIEWED: &str = "tui-saved-reviewed";
+pub(crate) const EDIT_DISCARDED: &str = "tui-edit-discarded";
+pub(crate) const CONFIRM_DROP: &str = "tui-confirm-drop";
+pub(crate) const CONFIRM_DROP_KEYS: &str = "tui-confirm-drop-keys";
 pub(crate) const WORKING_IN: &str = "tui-working-in";
 pub(crate) const REMEMBER_FAILED: &str = "tui-remember-failed";
 pub(crate) const HELP_SWITCH_LANGUAGE: &str = "tui-help-switch-language";

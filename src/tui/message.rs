@@ -28,8 +28,11 @@ pub enum Message {
     SwitchLanguage,
     /// The language worked in was remembered, or not (`error`).
     Remembered { error: Option<String> },
-    /// Selects the next (or previous) row needing attention.
+    /// Selects the next (or previous) segment needing attention in the
+    /// language worked in, across pages (opening the page).
     NextAttention { direction: Direction },
+    /// Leaves the document for the dashboard.
+    CloseDocument,
     /// Shows the next (or previous) kind of rows.
     CycleFilter { direction: Direction },
     /// Opens the search prompt.
@@ -78,6 +81,10 @@ pub enum Message {
     InsertSuggestion { index: usize },
     /// Leaves the editor, keeping its text as a pending edit.
     EditorKeep,
+    /// Leaves the editor; asks first when its text was changed.
+    EditorEscape,
+    /// Answers "drop this edit?".
+    ConfirmDrop { choice: DropChoice },
     /// Leaves the editor and saves the file.
     EditorSave,
     /// The mouse wheel turned (positive: down).
@@ -152,6 +159,19 @@ pub enum QuitChoice {
     /// Quit without saving.
     Discard,
     /// Stay.
+    Stay,
+}
+
+/// The answers to "leave the editor with a changed text?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DropChoice {
+    /// Keep the edit and save the file.
+    Save,
+    /// Keep the edit, unsaved.
+    Keep,
+    /// Drop the edit.
+    Drop,
+    /// Go back to the editor.
     Stay,
 }
 

@@ -53,6 +53,12 @@ pub struct Model {
     pub notes: Vec<StaleNote>,
     /// Set by "save and quit": quit once every pending file is saved.
     pub quit_after_save: bool,
+    /// Set by `Ctrl-S` in the editor on a segment whose English changed:
+    /// once the file is saved, its rows on these English segments are
+    /// recorded as reviewed (as `trame review` records them).
+    pub review_after_save: Option<ReviewAfterSave>,
+    /// True while the review asked for after a save is being recorded.
+    pub reviewing_saved: Option<PathBuf>,
     /// While pages are still being read: how many of how many (0 while
     /// the count is not known yet).
     pub loading: Option<(usize, usize)>,
@@ -76,6 +82,8 @@ pub enum Overlay {
     Help { scroll: u16 },
     /// Quitting with unsaved edits: save, discard or stay.
     ConfirmQuit,
+    /// Leaving the editor with a changed text: save, keep, drop or stay.
+    ConfirmDrop,
 }
 
 /// What the keys mean right now.
@@ -93,6 +101,8 @@ pub enum Mode {
     Help,
     /// The quit question.
     ConfirmQuit,
+    /// The question before dropping an edit.
+    ConfirmDrop,
 }
 
 /// A selection in a list, with the first shown entry.
@@ -227,6 +237,15 @@ pub struct Cell {
     pub unsure: bool,
     /// True when an alignment row of the cell has a consistency finding.
     pub findings: bool,
+}
+
+/// A review to record once a translation is saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewAfterSave {
+    /// The translation file.
+    pub file: PathBuf,
+    /// The English segments of the edited row.
+    pub source: Range<usize>,
 }
 
 /// The segment being edited and its editor.
@@ -378,6 +397,8 @@ impl Model {
             size,
             notes,
             quit_after_save: false,
+            review_after_save: None,
+            reviewing_saved: None,
             loading: None,
         }
     }
@@ -394,6 +415,7 @@ impl Model {
         match self.overlay {
             Some(Overlay::Help { .. }) => return Mode::Help,
             Some(Overlay::ConfirmQuit) => return Mode::ConfirmQuit,
+            Some(Overlay::ConfirmDrop) => return Mode::ConfirmDrop,
             None => {}
         }
         match self.screen {

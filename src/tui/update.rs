@@ -18,19 +18,20 @@ use crate::stale::{Op, State};
 use crate::tui::ids;
 use crate::tui::layout::{self, Column};
 use crate::tui::message::{
-    Direction, Edge, Effect, Message, QuitChoice, RealignAction, RealignOutcome, Reloaded,
-    ReviewOutcome, SaveOutcome,
+    Direction, DropChoice, Edge, Effect, Message, QuitChoice, RealignAction, RealignOutcome,
+    Reloaded, ReviewOutcome, SaveOutcome,
 };
 use crate::tui::model::{
-    DocView, EditTarget, Editor, Filter, ListState, Mode, Model, Overlay, PendingFile, Screen,
-    Status, StatusArg, group_docs, needs_attention, note_status, sort_groups,
+    DocGroup, DocView, EditTarget, Editor, Filter, ListState, Mode, Model, Overlay, PendingFile,
+    ReviewAfterSave, Screen, Status, StatusArg, group_docs, needs_attention, note_status,
+    sort_groups,
 };
 
 /// How many translation-memory suggestions the editor offers.
 pub const N_SUGGESTIONS: usize = 3;
 
 /// Lines of the help window, for clamping its scroll.
-pub const HELP_LINES: u16 = 39;
+pub const HELP_LINES: u16 = 44;
 
 /// Applies `msg` to `model`; returns the effect to run, if any.
 pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
@@ -114,6 +115,17 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         }
         Message::NextAttention { direction } => {
             next_attention(model, direction);
+            None
+        }
+        Message::CloseDocument => {
+            if model.screen == Screen::Document {
+                model.screen = Screen::Dashboard;
+                model.search_input = None;
+                if model.document.group < model.groups.len() {
+                    model.dashboard.selected = model.document.group;
+                }
+                follow_selection(model);
+            }
             None
         }
         Message::CycleFilter { direction } => {
@@ -289,13 +301,32 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             }
             None
         }
-        Message::EditorSave => {
-            let file = commit_editor(model)?;
-            close_editor(model);
-            if model.pending_for(&file).is_some() {
-                Some(Effect::Save { files: vec![file] })
+        Message::EditorSave => editor_save(model),
+        Message::EditorEscape => {
+            let changed = model.editor.as_ref().is_some_and(editor_changed);
+            if changed {
+                model.overlay = Some(Overlay::ConfirmDrop);
             } else {
-                None
+                close_editor(model);
+            }
+            None
+        }
+        Message::ConfirmDrop { choice } => {
+            model.overlay = None;
+            match choice {
+                DropChoice::Save => editor_save(model),
+                DropChoice::Keep => {
+                    if commit_editor(model).is_some() {
+                        close_editor(model);
+                    }
+                    None
+                }
+                DropChoice::Drop => {
+                    close_editor(model);
+                    model.status = Some(Status::info(ids::EDIT_DISCARDED, vec![]));
+                    None
+                }
+                DropChoice::Stay => None,
             }
         }
         Message::Scroll { delta } => {
@@ -305,6 +336,10 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         Message::Click { column, row } => click(model, column, row),
         Message::SaveDone { file, outcome } => save_done(model, file, outcome),
         Message::ReviewDone { outcome } => {
+            if let Some(file) = model.reviewing_saved.take() {
+                review_after_save_done(model, &file, outcome);
+                return None;
+            }
             match outcome {
                 ReviewOutcome::Recorded { count, reloaded } => {
                     model.status = Some(Status::info(
@@ -752,52 +787,197 @@ fn refilter(model: &mut Model) {
     follow_selection(model);
 }
 
+/// Goes to the next (or previous) segment needing attention in the
+/// language worked in (the focus, else the document's column, else any
+/// language on the dashboard), across pages in the dashboard's order: the
+/// page is opened and the filter or search cleared if they hide the row.
 fn next_attention(model: &mut Model, direction: Direction) {
-    let Some(group) = model.group() else { return };
-    let lang = model.document.lang;
-    let visible = &model.document.visible;
-    let n = visible.len();
-    if n == 0 {
+    let lang_code: Option<String> = model.focus.clone().or_else(|| {
+        (model.screen != Screen::Dashboard)
+            .then(|| model.group()?.langs.get(model.document.lang))
+            .flatten()
+            .map(|l| l.lang.clone())
+    });
+    let wants = |g: &DocGroup, r: usize| match &lang_code {
+        Some(code) => g
+            .langs
+            .iter()
+            .position(|l| l.lang == *code)
+            .and_then(|k| g.rows[r].cells.get(k))
+            .is_some_and(|c| needs_attention(c.state)),
+        None => g.rows[r].cells.iter().any(|c| needs_attention(c.state)),
+    };
+    // Every row of every page, in the dashboard's order, as one sequence.
+    let offsets: Vec<usize> = model
+        .groups
+        .iter()
+        .scan(0, |acc, g| {
+            let at = *acc;
+            *acc += g.rows.len();
+            Some(at)
+        })
+        .collect();
+    let total: usize = model.groups.iter().map(|g| g.rows.len()).sum();
+    if total == 0 {
         return;
     }
-    let wants = |k: usize| {
-        group.rows[visible[k]]
-            .cells
-            .get(lang)
-            .is_some_and(|c| needs_attention(c.state))
+    // The position the search starts after (forward) or before (backward).
+    let start = match model.screen {
+        Screen::Dashboard => {
+            let g = model.dashboard.selected.min(model.groups.len() - 1);
+            match direction {
+                Direction::Forward => (offsets[g] + total - 1) % total,
+                Direction::Backward => (offsets[g] + model.groups[g].rows.len()) % total,
+            }
+        }
+        _ => {
+            let g = model.document.group.min(model.groups.len() - 1);
+            offsets[g] + model.selected_row().unwrap_or(0)
+        }
     };
-    let start = model.document.list.selected.min(n - 1);
+    let locate = |pos: usize| {
+        let g = offsets.partition_point(|&o| o <= pos) - 1;
+        (g, pos - offsets[g])
+    };
     let mut found = None;
-    for step in 1..=n {
-        let k = match direction {
-            Direction::Forward => (start + step) % n,
-            Direction::Backward => (start + n - step % n) % n,
+    for step in 1..=total {
+        let pos = match direction {
+            Direction::Forward => (start + step) % total,
+            Direction::Backward => (start + total - step % total) % total,
         };
-        if wants(k) {
-            found = Some((k, step));
+        let (g, r) = locate(pos);
+        if wants(&model.groups[g], r) {
+            let wrapped = match direction {
+                Direction::Forward => pos <= start,
+                Direction::Backward => pos >= start,
+            };
+            found = Some((g, r, wrapped && pos != start));
             break;
         }
     }
-    match found {
-        Some((k, _)) => {
-            let wrapped = match direction {
-                Direction::Forward => k <= start,
-                Direction::Backward => k >= start,
-            };
-            if wrapped && k != start {
-                model.status = Some(Status::info(ids::WRAPPED, vec![]));
-            }
-            model.document.list.selected = k;
-            follow_selection(model);
-        }
-        None => {
-            let lang_name = group
-                .langs
-                .get(lang)
-                .map_or(String::new(), |l| layout::shown(&l.lang));
-            model.status = Some(Status::info(
+    let Some((g, r, wrapped)) = found else {
+        model.status = Some(match &lang_code {
+            Some(code) => Status::info(
                 ids::NOTHING_TO_DO,
-                vec![("lang", StatusArg::Str(lang_name))],
+                vec![("lang", StatusArg::Lang(code.clone()))],
+            ),
+            None => Status::info(ids::NOTHING_TO_DO_ANY, vec![]),
+        });
+        return;
+    };
+    if model.screen == Screen::Dashboard || g != model.document.group {
+        open_document(model, g);
+        model.dashboard.selected = g;
+        if let Some(k) = lang_code
+            .as_ref()
+            .and_then(|code| model.groups[g].langs.iter().position(|l| l.lang == *code))
+        {
+            model.document.lang = k;
+        }
+        refilter(model);
+    }
+    if !model.document.visible.contains(&r) {
+        model.document.filter = Filter::All;
+        model.document.search.clear();
+        refilter(model);
+    }
+    if let Some(k) = model.document.visible.iter().position(|&v| v == r) {
+        model.document.list.selected = k;
+    }
+    follow_selection(model);
+    if wrapped {
+        model.status = Some(Status::info(ids::WRAPPED, vec![]));
+    }
+}
+
+/// Returns true when the editor's text differs from what it opened with.
+fn editor_changed(editor: &Editor) -> bool {
+    let text = crate::text::restore(&editor.textarea.lines().join("\n")).into_owned();
+    trim_edit(&text) != trim_edit(&crate::text::restore(&editor.initial))
+}
+
+/// `Ctrl-S` in the editor: keeps the edit and saves the file; when the
+/// English of the segment had changed since it was translated, the review
+/// is recorded once the file is saved (the translator just brought it up to
+/// date).
+fn editor_save(model: &mut Model) -> Option<Effect> {
+    let review = model.editor.as_ref().and_then(|editor| {
+        let group = model.group()?;
+        let row = group.rows.get(editor.row)?;
+        let doc = group.langs.get(editor.lang)?;
+        let english_changed = row.source.clone().any(|i| {
+            matches!(
+                doc.source_state(i),
+                State::Stale | State::LinkOnly | State::Cosmetic
+            )
+        });
+        let has_target = !row.cells.get(editor.lang)?.target.is_empty();
+        (english_changed && has_target).then(|| ReviewAfterSave {
+            file: doc.target.path.clone(),
+            source: row.source.clone(),
+        })
+    });
+    let file = commit_editor(model)?;
+    close_editor(model);
+    if model.pending_for(&file).is_some() {
+        model.review_after_save = review;
+        return Some(Effect::Save { files: vec![file] });
+    }
+    // Nothing changed in the text: saving it as it is says it is right.
+    review.and_then(|r| review_saved(model, r))
+}
+
+/// Asks to record the review of the rows on `review.source` in the
+/// translation just saved (its alignment as read again).
+fn review_saved(model: &mut Model, review: ReviewAfterSave) -> Option<Effect> {
+    let group = model
+        .groups
+        .iter()
+        .find(|g| g.langs.iter().any(|l| l.target.path == review.file))?;
+    let doc = group.langs.iter().find(|l| l.target.path == review.file)?;
+    let rows: Vec<usize> = doc
+        .alignment
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            !a.target.is_empty()
+                && a.source.start < review.source.end
+                && review.source.start < a.source.end
+        })
+        .map(|(k, _)| k)
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    model.reviewing_saved = Some(review.file.clone());
+    Some(Effect::Review {
+        source: group.source.path.clone(),
+        target: review.file,
+        rows,
+    })
+}
+
+/// Says how saving and then reviewing a segment ended.
+fn review_after_save_done(model: &mut Model, file: &std::path::Path, outcome: ReviewOutcome) {
+    match outcome {
+        ReviewOutcome::Recorded { reloaded, .. } => {
+            model.status = Some(Status::info(
+                ids::SAVED_REVIEWED,
+                vec![("path", file_name(file))],
+            ));
+            apply_reload(model, reloaded);
+        }
+        ReviewOutcome::Unchanged => {
+            model.status = Some(Status::info(
+                ids::SAVED_REVIEWED,
+                vec![("path", file_name(file))],
+            ));
+        }
+        ReviewOutcome::Failed { error } => {
+            model.status = Some(Status::error(
+                ids::REVIEW_FAILED,
+                vec![("error", StatusArg::Str(layout::shown(&error)))],
             ));
         }
     }
@@ -1084,9 +1264,13 @@ fn save_done(model: &mut Model, file: PathBuf, outcome: SaveOutcome) -> Option<E
             if model.quit_after_save && model.pending.is_empty() {
                 return Some(Effect::Quit);
             }
+            if let Some(review) = model.review_after_save.take_if(|r| r.file == file) {
+                return review_saved(model, review);
+            }
         }
         SaveOutcome::ChangedOnDisk => {
             model.quit_after_save = false;
+            model.review_after_save = None;
             model.status = Some(Status::error(
                 ids::SAVE_CHANGED_ON_DISK,
                 vec![("path", file_name(&file))],
@@ -1094,6 +1278,7 @@ fn save_done(model: &mut Model, file: PathBuf, outcome: SaveOutcome) -> Option<E
         }
         SaveOutcome::Failed { error } => {
             model.quit_after_save = false;
+            model.review_after_save = None;
             model.status = Some(Status::error(
                 ids::SAVE_FAILED,
                 vec![

@@ -31,6 +31,7 @@ pub fn view(model: &Model, l10n: &Localizer, frame: &mut Frame) {
     match model.overlay {
         Some(Overlay::Help { scroll }) => overlay::help(l10n, frame, scroll),
         Some(Overlay::ConfirmQuit) => overlay::confirm_quit(model, l10n, frame),
+        Some(Overlay::ConfirmDrop) => overlay::confirm_drop(l10n, frame),
         None => {}
     }
 }

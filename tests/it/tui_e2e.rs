@@ -3,7 +3,7 @@
 //! the sample `issues/` in a temporary git repository where one English
 //! paragraph changed after the translations were committed. The test opens
 //! the document, goes to the first stale segment with `n`, types into it,
-//! saves and quits, then checks that the French file changed in that segment
+//! saves, goes back to the dashboard and quits, then checks that the French file changed in that segment
 //! only. Without tmux it prints SKIPPED and passes.
 
 use std::path::{Path, PathBuf};
@@ -184,9 +184,13 @@ fn edit_the_first_stale_segment_save_and_quit() {
     tmux.text(TYPED);
     tmux.wait_for("the typed text", |s| s.contains("Bienvenue aux nouveaux"));
     tmux.keys(&["C-s"]);
+    // The English had changed: the save records the review too.
     tmux.wait_for("the save", |s| {
-        s.contains("Saved 2026-09-05-newsletter.fr.md.")
+        s.contains("Saved 2026-09-05-newsletter.fr.md; the translation is marked")
     });
+    // `q` goes back to the dashboard, and quits from there.
+    tmux.keys(&["q"]);
+    tmux.wait_for("the dashboard", |s| s.contains("2 documents"));
     tmux.keys(&["q"]);
     let start = Instant::now();
     while tmux.alive() {

@@ -165,6 +165,19 @@ pub(super) fn confirm_quit(model: &Model, l10n: &Localizer, frame: &mut Frame) {
     let files = model.pending.values().filter(|p| !p.is_empty()).count();
     let question = l10n.tr_args(ids::CONFIRM_QUIT, &[("count", Arg::Num(files as f64))]);
     let keys = l10n.tr(ids::CONFIRM_QUIT_KEYS);
+    question_box(frame, question, keys);
+}
+
+pub(super) fn confirm_drop(l10n: &Localizer, frame: &mut Frame) {
+    question_box(
+        frame,
+        l10n.tr(ids::CONFIRM_DROP),
+        l10n.tr(ids::CONFIRM_DROP_KEYS),
+    );
+}
+
+/// Draws a question and its answer keys in a box in the middle.
+fn question_box(frame: &mut Frame, question: String, keys: String) {
     let width = (crate::text::width(&question).max(crate::text::width(&keys)) + 4).min(70) as u16;
     let area = centred(frame.area(), width, 6);
     frame.render_widget(Clear, area);

@@ -41,7 +41,9 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
             Mode::Dashboard => ids::HINTS_DASHBOARD,
             Mode::Edit => ids::HINTS_EDIT,
             Mode::Search => ids::HINTS_SEARCH,
-            _ => ids::HINTS_DOCUMENT,
+            Mode::ConfirmQuit => ids::CONFIRM_QUIT_KEYS,
+            Mode::ConfirmDrop => ids::CONFIRM_DROP_KEYS,
+            Mode::Document | Mode::Help => ids::HINTS_DOCUMENT,
         };
         Line::from(Span::styled(l10n.tr(id), Style::new().fg(Color::DarkGray)))
     };
