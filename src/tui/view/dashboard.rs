@@ -110,7 +110,7 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
 }
 
 /// Returns the lines of one document: its name and title, then one line per
-/// language.
+/// language (the language worked in first).
 fn entry_lines(
     model: &Model,
     l10n: &Localizer,
@@ -141,7 +141,17 @@ fn entry_lines(
         Style::new().fg(Color::Gray),
     ));
     out.push(Line::from(first));
-    for doc in &group.langs {
+    // The language worked in comes first.
+    let focus = model.focus_index(group);
+    let ordered = focus.and_then(|k| group.langs.get(k)).into_iter().chain(
+        group
+            .langs
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| Some(*k) != focus)
+            .map(|(_, l)| l),
+    );
+    for doc in ordered {
         let name = lang_name(l10n, &doc.lang);
         let pad = name_width.saturating_sub(crate::text::width(&name));
         let mut spans = vec![Span::raw(format!("    {name}{} ", " ".repeat(pad)))];
