@@ -7,6 +7,7 @@
 /// Every id below.
 pub(crate) const ALL: &[&str] = &[
     TITLE,
+    HELP_EDITOR_SELECT_ALL,
     NOTHING_TO_DO_ANY,
     SAVED_REVIEWED,
     EDIT_DISCARDED,
@@ -124,6 +125,7 @@ pub(crate) const ALL: &[&str] = &[
 ];
 
 pub(crate) const TITLE: &str = "tui-title";
+pub(crate) const HELP_EDITOR_SELECT_ALL: &str = "tui-help-editor-select-all";
 pub(crate) const NOTHING_TO_DO_ANY: &str = "tui-nothing-to-do-any";
 pub(crate) const SAVED_REVIEWED: &str = "tui-saved-reviewed";
 pub(crate) const EDIT_DISCARDED: &str = "tui-edit-discarded";

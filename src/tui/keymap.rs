@@ -11,8 +11,9 @@
 //! `<`/`>` pull or push a translated segment across rows, `Esc` back, `q`
 //! back to the dashboard. Editor: every key edits except `Esc` (leave,
 //! asking before dropping a change), `Ctrl-S` (save, and record the review
-//! when the English had changed), `Alt-1`..`Alt-9` (suggestions),
-//! `Ctrl-Z` (undo), `F1` (help).
+//! when the English had changed), `Alt-1`..`Alt-9` (a suggestion replaces
+//! the text), `Ctrl-Z` (undo, a suggestion at once), `Ctrl-A` (select
+//! all), `F1` (help).
 
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -147,7 +148,8 @@ fn editor_key(key: KeyEvent, ctrl: bool, alt: bool) -> Option<Message> {
         KeyCode::Char('s') if ctrl => Some(Message::EditorSave),
         KeyCode::Char('z') if ctrl => Some(Message::EditorUndo),
         KeyCode::Char('r') if ctrl => Some(Message::EditorRedo),
-        KeyCode::Char(c @ '1'..='9') if alt && !ctrl => Some(Message::InsertSuggestion {
+        KeyCode::Char('a') if ctrl && !alt => Some(Message::EditorSelectAll),
+        KeyCode::Char(c @ '1'..='9') if alt && !ctrl => Some(Message::UseSuggestion {
             index: (c as usize) - ('1' as usize),
         }),
         _ => Some(Message::EditorInput { input: key.into() }),

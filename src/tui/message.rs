@@ -77,8 +77,11 @@ pub enum Message {
     EditorUndo,
     /// Redoes the last undone change in the editor.
     EditorRedo,
-    /// Inserts a translation-memory suggestion at the cursor (0-based).
-    InsertSuggestion { index: usize },
+    /// Replaces the editor's text with a translation-memory suggestion
+    /// (0-based); one undo brings the text back.
+    UseSuggestion { index: usize },
+    /// Selects the editor's whole text.
+    EditorSelectAll,
     /// Leaves the editor, keeping its text as a pending edit.
     EditorKeep,
     /// Leaves the editor; asks first when its text was changed.

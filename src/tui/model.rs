@@ -263,6 +263,9 @@ pub struct Editor {
     pub row: usize,
     /// The language index in the group.
     pub lang: usize,
+    /// How many undo steps the last change made, when it was a suggestion
+    /// replacing the text (0 otherwise): one `Ctrl-Z` undoes them all.
+    pub suggestion_steps: usize,
 }
 
 /// What an editor's text becomes.

@@ -415,11 +415,11 @@ fn keys_map_to_messages_by_mode() {
     assert!(matches!(m(ctrl('z'), Edit), Some(Message::EditorUndo)));
     assert!(matches!(
         m(alt('1'), Edit),
-        Some(Message::InsertSuggestion { index: 0 })
+        Some(Message::UseSuggestion { index: 0 })
     ));
     assert!(matches!(
         m(alt('3'), Edit),
-        Some(Message::InsertSuggestion { index: 2 })
+        Some(Message::UseSuggestion { index: 2 })
     ));
     // Search prompt.
     assert!(matches!(
@@ -1221,7 +1221,7 @@ fn saving_writes_only_the_edited_segment_and_reloads() {
     );
     let seg = model.group().unwrap().langs[0].target.document.segments[3].clone();
     run_keys(&mut model, &[ctrl('u')]);
-    let mut keys = vec![ctrl('a'), ctrl('k')];
+    let mut keys = vec![ctrl('a'), key(KeyCode::Delete)];
     keys.extend(chars("Toutes les places sont prises."));
     keys.push(ctrl('s'));
     run_keys(&mut model, &keys);
@@ -1734,7 +1734,7 @@ fn realign_records_the_correction_and_aligns_the_document_again() {
 }
 
 #[test]
-fn suggestions_come_from_other_pages_and_one_key_inserts_them() {
+fn suggestions_come_from_other_pages_and_one_key_replaces_the_text() {
     let fx = Fixture::new();
     std::fs::write(
         fx.path("old.md"),
@@ -1763,10 +1763,38 @@ fn suggestions_come_from_other_pages_and_one_key_inserts_them() {
     let editor = model.editor.as_ref().unwrap();
     assert_eq!(editor.suggestions.len(), 1);
     assert_eq!(editor.suggestions[0].similarity, 1.0);
-    press(&mut model, &[ctrl('a'), ctrl('k'), alt('1')]);
+    let original = model.editor.as_ref().unwrap().textarea.lines().to_vec();
+    // Alt-1 replaces the whole text, wherever the cursor is.
+    press(&mut model, &[key(KeyCode::Home), alt('1')]);
+    let suggested = ["Toutes les places sont prises, mais on peut encore suivre en visio."];
+    assert_eq!(model.editor.as_ref().unwrap().textarea.lines(), suggested);
+    // The suggestion shows the English it was made for.
+    let terminal = render(&model, "en", (80, 24));
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        screen.contains("← All seats are now taken, but remote"),
+        "{screen}"
+    );
+    // One Ctrl-Z brings the text back.
+    press(&mut model, &[ctrl('z')]);
+    assert_eq!(model.editor.as_ref().unwrap().textarea.lines(), original);
+    press(&mut model, &[alt('1')]);
+    // After typing, Ctrl-Z undoes the typing only.
+    press(&mut model, &chars("!"));
+    press(&mut model, &[ctrl('z')]);
+    assert_eq!(model.editor.as_ref().unwrap().textarea.lines(), suggested);
+    // Ctrl-A selects the whole text: typing replaces it.
+    press(&mut model, &[ctrl('a')]);
+    press(&mut model, &chars("Complet."));
     assert_eq!(
         model.editor.as_ref().unwrap().textarea.lines(),
-        ["Toutes les places sont prises, mais on peut encore suivre en visio."]
+        ["Complet."]
     );
 }
 

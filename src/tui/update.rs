@@ -31,7 +31,7 @@ use crate::tui::model::{
 pub const N_SUGGESTIONS: usize = 3;
 
 /// Lines of the help window, for clamping its scroll.
-pub const HELP_LINES: u16 = 44;
+pub const HELP_LINES: u16 = 46;
 
 /// Applies `msg` to `model`; returns the effect to run, if any.
 pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
@@ -252,6 +252,13 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         Message::EditorInput { input } => {
             if let Some(editor) = &mut model.editor {
                 editor.textarea.input(input);
+                editor.suggestion_steps = 0;
+            }
+            None
+        }
+        Message::EditorSelectAll => {
+            if let Some(editor) = &mut model.editor {
+                editor.textarea.select_all();
             }
             None
         }
@@ -261,6 +268,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                 Mode::Edit => {
                     if let Some(editor) = &mut model.editor {
                         editor.textarea.insert_str(editor_text(&text));
+                        editor.suggestion_steps = 0;
                     }
                 }
                 Mode::Search => {
@@ -276,7 +284,10 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         }
         Message::EditorUndo => {
             if let Some(editor) = &mut model.editor {
-                editor.textarea.undo();
+                let steps = std::mem::take(&mut editor.suggestion_steps).max(1);
+                for _ in 0..steps {
+                    editor.textarea.undo();
+                }
             }
             None
         }
@@ -286,12 +297,17 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             }
             None
         }
-        Message::InsertSuggestion { index } => {
+        Message::UseSuggestion { index } => {
             if let Some(editor) = &mut model.editor
                 && let Some(s) = editor.suggestions.get(index)
             {
                 let text = editor_text(&s.target);
-                editor.textarea.insert_str(text);
+                // Replaces the whole text: deleting it and inserting the
+                // suggestion are two undo steps, undone together.
+                editor.textarea.select_all();
+                let deleted = editor.textarea.delete_char();
+                let inserted = editor.textarea.insert_str(text);
+                editor.suggestion_steps = usize::from(deleted) + usize::from(inserted);
             }
             None
         }
@@ -1076,6 +1092,7 @@ fn start_edit(model: &mut Model) {
         suggestions,
         row: r,
         lang,
+        suggestion_steps: 0,
     });
     model.screen = Screen::Edit;
 }

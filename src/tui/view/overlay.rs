@@ -43,6 +43,7 @@ const KEYS: &[(Option<&str>, &str)] = &[
     (Some("Alt-1 … Alt-3"), ids::HELP_EDITOR_SUGGEST),
     (Some("Ctrl-Z  Ctrl-R"), ids::HELP_EDITOR_UNDO),
     (Some("Shift-← → ↑ ↓"), ids::HELP_EDITOR_SELECT),
+    (Some("Ctrl-A"), ids::HELP_EDITOR_SELECT_ALL),
     (Some("Ctrl-C/X/Y"), ids::HELP_EDITOR_CLIPBOARD),
     (None, ids::HELP_LEGEND),
 ];
