@@ -48,7 +48,7 @@ tui-status-search = search: { $query }
 tui-filter-all = all
 tui-filter-attention = needs attention
 tui-search-prompt = Search (English and translations):
-tui-hints-dashboard = n next to fix · Enter open · L language · s save all · ? help · q quit
+tui-hints-dashboard = n next to fix · Enter open · / search · f to do · L language · ? help · q quit
 tui-hints-document = n next to fix · e edit · r review · s save · / search · q back · ? help
 tui-hints-edit = Ctrl-S save · Esc leave · Alt-1 suggestion · Ctrl-Z undo · F1 help
 tui-hints-search = Enter keep the search · Esc clear it
@@ -116,9 +116,9 @@ tui-help-language = change the translation column
 tui-help-page = one screen up or down
 tui-help-first-last = first or last segment
 tui-help-next = next or previous segment needing attention in the language worked in, across pages (opens the page)
-tui-help-filter = show only segments in a state (cycle)
-tui-help-search = search English and translations
-tui-help-open = open the document, or edit the segment
+tui-help-filter = show only segments in a state (cycle); on the dashboard, only pages needing work
+tui-help-search = search English and translations; on the dashboard, page names and titles
+tui-help-open = open the document (or start the translation of a page not yet translated), or edit the segment
 tui-help-edit = edit the selected translation
 tui-help-drop = drop the unsaved edit of the segment
 tui-help-save = save the edited files
@@ -154,3 +154,14 @@ tui-edit-discarded = Edit dropped: the translation is as it was.
 tui-confirm-drop = Leave the editor? The text was changed.
 tui-confirm-drop-keys = s save · k keep unsaved · y drop the edit · Esc stay
 tui-help-editor-select-all = select the whole text (typing replaces it)
+tui-dashboard-new = Not yet in { $lang } (Enter starts the translation):
+tui-dashboard-no-match = No page matches the search or the filter (Esc clears them).
+tui-created = Created { $path }: { $memory ->
+        [one] one segment
+       *[other] { $memory } segments
+    } from the translation memory, { $left ->
+        [one] one left
+       *[other] { $left } left
+    } in English to translate.
+tui-create-failed = Could not create the translation: { $error }
+tui-search-prompt-pages = Search (page name or title):

@@ -69,7 +69,7 @@ tui-status-search = recherche : { $query }
 tui-filter-all = tout
 tui-filter-attention = à revoir
 tui-search-prompt = Rechercher (anglais et traductions) :
-tui-hints-dashboard = n suivant · Entrée ouvrir · L langue · s tout enregistrer · ? aide · q quitter
+tui-hints-dashboard = n suivant · ↵ ouvrir · / chercher · f à faire · L langue · ? aide · q quitter
 tui-hints-document = n suivant · e modifier · r valider · s enreg. · / chercher · q retour · ? aide
 tui-hints-edit = Ctrl-S enregistrer · Échap sortir · Alt-1 suggestion · Ctrl-Z annuler · F1 aide
 tui-hints-search = Entrée garder la recherche · Échap l'effacer
@@ -137,9 +137,9 @@ tui-help-language = changer de colonne de traduction
 tui-help-page = un écran plus haut ou plus bas
 tui-help-first-last = premier ou dernier segment
 tui-help-next = segment suivant ou précédent à revoir dans la langue de travail, de page en page (ouvre la page)
-tui-help-filter = n'afficher que les segments dans un état (en boucle)
-tui-help-search = chercher dans l'anglais et les traductions
-tui-help-open = ouvrir le document, ou modifier le segment
+tui-help-filter = ne montrer que les segments dans un état (cycle) ; au tableau de bord, les pages à travailler
+tui-help-search = chercher dans l'anglais et les traductions ; au tableau de bord, noms et titres de pages
+tui-help-open = ouvrir le document (ou commencer la traduction d'une page pas encore traduite), ou modifier le segment
 tui-help-edit = modifier la traduction sélectionnée
 tui-help-drop = abandonner la modification non enregistrée du segment
 tui-help-save = enregistrer les fichiers modifiés
@@ -175,3 +175,14 @@ tui-edit-discarded = Modification abandonnée : la traduction reste telle quelle
 tui-confirm-drop = Quitter l'éditeur ? Le texte a été modifié.
 tui-confirm-drop-keys = s enregistrer · k garder sans enregistrer · y abandonner · Échap rester
 tui-help-editor-select-all = sélectionner tout le texte (la frappe le remplace)
+tui-dashboard-new = Pas encore en { $lang } (Entrée commence la traduction) :
+tui-dashboard-no-match = Aucune page ne correspond à la recherche ou au filtre (Échap les efface).
+tui-created = { $path } créé : { $memory ->
+        [one] { $memory } segment repris
+       *[other] { $memory } segments repris
+    } de la mémoire de traduction, { $left ->
+        [one] { $left } laissé
+       *[other] { $left } laissés
+    } en anglais à traduire.
+tui-create-failed = Impossible de créer la traduction : { $error }
+tui-search-prompt-pages = Chercher (nom ou titre de page) :

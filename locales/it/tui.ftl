@@ -69,7 +69,7 @@ tui-status-search = ricerca: { $query }
 tui-filter-all = tutti
 tui-filter-attention = da rivedere
 tui-search-prompt = Cerca (inglese e traduzioni):
-tui-hints-dashboard = n prossimo · Invio apri · L lingua · s salva tutto · ? aiuto · q esci
+tui-hints-dashboard = n prossimo · Invio apri · / cerca · f da fare · L lingua · ? aiuto · q esci
 tui-hints-document = n prossimo · e modifica · r approva · s salva · / cerca · q indietro · ? aiuto
 tui-hints-edit = Ctrl-S salva · Esc esci · Alt-1 suggerimento · Ctrl-Z annulla · F1 aiuto
 tui-hints-search = Invio tieni la ricerca · Esc cancellala
@@ -137,9 +137,9 @@ tui-help-language = cambia colonna di traduzione
 tui-help-page = una schermata su o giù
 tui-help-first-last = primo o ultimo segmento
 tui-help-next = segmento successivo o precedente da rivedere nella lingua di lavoro, di pagina in pagina (apre la pagina)
-tui-help-filter = mostra solo i segmenti in uno stato (a ciclo)
-tui-help-search = cerca nell'inglese e nelle traduzioni
-tui-help-open = apri il documento, o modifica il segmento
+tui-help-filter = mostrare solo i segmenti in uno stato (ciclo); nel pannello, solo le pagine da lavorare
+tui-help-search = cercare nell'inglese e nelle traduzioni; nel pannello, nomi e titoli delle pagine
+tui-help-open = aprire il documento (o avviare la traduzione di una pagina non ancora tradotta), o modificare il segmento
 tui-help-edit = modifica la traduzione selezionata
 tui-help-drop = scarta la modifica non salvata del segmento
 tui-help-save = salva i file modificati
@@ -175,3 +175,14 @@ tui-edit-discarded = Modifica scartata: la traduzione resta com'era.
 tui-confirm-drop = Uscire dall'editor? Il testo è stato modificato.
 tui-confirm-drop-keys = s salva · k tieni senza salvare · y scarta la modifica · Esc resta
 tui-help-editor-select-all = selezionare tutto il testo (la digitazione lo sostituisce)
+tui-dashboard-new = Non ancora in { $lang } (Invio avvia la traduzione):
+tui-dashboard-no-match = Nessuna pagina corrisponde alla ricerca o al filtro (Esc li cancella).
+tui-created = { $path } creato: { $memory ->
+        [one] { $memory } segmento preso
+       *[other] { $memory } segmenti presi
+    } dalla memoria di traduzione, { $left ->
+        [one] { $left } lasciato
+       *[other] { $left } lasciati
+    } in inglese da tradurre.
+tui-create-failed = Impossibile creare la traduzione: { $error }
+tui-search-prompt-pages = Cerca (nome o titolo della pagina):

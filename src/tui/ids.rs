@@ -7,6 +7,11 @@
 /// Every id below.
 pub(crate) const ALL: &[&str] = &[
     TITLE,
+    DASHBOARD_NEW,
+    DASHBOARD_NO_MATCH,
+    CREATED,
+    CREATE_FAILED,
+    SEARCH_PROMPT_PAGES,
     HELP_EDITOR_SELECT_ALL,
     NOTHING_TO_DO_ANY,
     SAVED_REVIEWED,
@@ -125,6 +130,11 @@ pub(crate) const ALL: &[&str] = &[
 ];
 
 pub(crate) const TITLE: &str = "tui-title";
+pub(crate) const DASHBOARD_NEW: &str = "tui-dashboard-new";
+pub(crate) const DASHBOARD_NO_MATCH: &str = "tui-dashboard-no-match";
+pub(crate) const CREATED: &str = "tui-created";
+pub(crate) const CREATE_FAILED: &str = "tui-create-failed";
+pub(crate) const SEARCH_PROMPT_PAGES: &str = "tui-search-prompt-pages";
 pub(crate) const HELP_EDITOR_SELECT_ALL: &str = "tui-help-editor-select-all";
 pub(crate) const NOTHING_TO_DO_ANY: &str = "tui-nothing-to-do-any";
 pub(crate) const SAVED_REVIEWED: &str = "tui-saved-reviewed";

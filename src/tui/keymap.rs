@@ -76,13 +76,13 @@ pub fn message_for(key: KeyEvent, mode: Mode) -> Option<Message> {
         KeyCode::Char('N') => Some(Message::NextAttention {
             direction: Direction::Backward,
         }),
-        KeyCode::Char('f') if document => Some(Message::CycleFilter {
+        KeyCode::Char('f') => Some(Message::CycleFilter {
             direction: Direction::Forward,
         }),
         KeyCode::Char('F') if document => Some(Message::CycleFilter {
             direction: Direction::Backward,
         }),
-        KeyCode::Char('/') if document => Some(Message::StartSearch),
+        KeyCode::Char('/') => Some(Message::StartSearch),
         KeyCode::Char('e') if document => Some(Message::Edit),
         KeyCode::Char('u') if document => Some(Message::DropEdit),
         KeyCode::Char('r') if document => Some(Message::Review),

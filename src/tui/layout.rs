@@ -494,3 +494,18 @@ pub fn visible_rows(
 pub fn entry_height(group: &DocGroup) -> u16 {
     u16::try_from(group.langs.len() + 2).unwrap_or(u16::MAX)
 }
+
+/// Returns the height of dashboard entry `k`: a page takes its name line,
+/// a line per language and a blank line; a page to translate takes one
+/// line, the first of them one more for the heading above them.
+pub fn dash_entry_height(model: &Model, k: usize) -> u16 {
+    use crate::tui::model::DashEntry;
+    match model.dash.visible.get(k) {
+        Some(DashEntry::Page(g)) => model.groups.get(*g).map_or(1, entry_height),
+        Some(DashEntry::New(_)) => {
+            let first = k == 0 || !matches!(model.dash.visible.get(k - 1), Some(DashEntry::New(_)));
+            1 + u16::from(first)
+        }
+        None => 1,
+    }
+}

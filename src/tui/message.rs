@@ -11,6 +11,7 @@ use ratatui_textarea::Input;
 
 use crate::align::FixedRow;
 use crate::report::{Dismissal, Rule};
+use crate::tui::model::SourcePage;
 use crate::workspace::{StaleDoc, StaleNote};
 
 /// Something that happened.
@@ -114,6 +115,18 @@ pub enum Message {
         done: usize,
         total: usize,
     },
+    /// The English pages found, with their languages (before their
+    /// staleness is read).
+    Sources { pages: Vec<SourcePage> },
+    /// A translation was created from the dashboard, or not.
+    Created {
+        /// The English page.
+        source: PathBuf,
+        /// The new translation's language.
+        lang: String,
+        /// What happened.
+        outcome: CreateOutcome,
+    },
     /// Every page was read; `error` says why some could not be.
     LoadFinished {
         notes: Vec<StaleNote>,
@@ -176,6 +189,24 @@ pub enum DropChoice {
     Drop,
     /// Go back to the editor.
     Stay,
+}
+
+/// How creating a translation ended.
+#[derive(Debug, Clone)]
+pub enum CreateOutcome {
+    /// Written as `trame write` writes it; the page set was read again.
+    Created {
+        /// The new translation.
+        path: PathBuf,
+        /// Segments translated from the translation memory.
+        from_memory: usize,
+        /// Segments left in English, to translate.
+        left: usize,
+        /// The page set, read again.
+        reloaded: Reloaded,
+    },
+    /// Nothing was written.
+    Failed { error: String },
 }
 
 /// How saving one file ended.
@@ -248,6 +279,8 @@ pub enum Effect {
         /// The rows to keep, as segment indices of the documents as loaded.
         rows: Vec<FixedRow>,
     },
+    /// Creates the translation of an English page, as `trame write` does.
+    CreateTranslation { source: PathBuf, lang: String },
     /// Remembers the language worked in for the repository.
     RememberLanguage { lang: String },
     /// Leaves the interface.

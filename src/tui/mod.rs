@@ -132,7 +132,20 @@ pub fn load(project: &workspace::Project, paths: &[PathBuf], sender: Sender<Mess
     let result = project
         .scan(paths, None)
         .map_err(workspace::StaleError::from)
-        .and_then(|scan| workspace::staleness_each(project, scan, &sink));
+        .and_then(|scan| {
+            // Every English page, translated or not, so the dashboard can
+            // list those still to translate.
+            let pages = scan
+                .sets
+                .iter()
+                .map(|set| model::SourcePage {
+                    path: set.source.clone(),
+                    langs: set.translations.iter().map(|(l, _)| l.clone()).collect(),
+                })
+                .collect();
+            let _ = sender.send(Message::Sources { pages });
+            workspace::staleness_each(project, scan, &sink)
+        });
     let finished = match result {
         Ok(mut notes) => {
             notes.extend(
@@ -238,6 +251,14 @@ pub fn dispatch(project: &workspace::Project, model: &mut Model, msg: Message) -
         match update::update(model, msg) {
             None => {}
             Some(Effect::Quit) => return true,
+            Some(Effect::CreateTranslation { source, lang }) => {
+                let outcome = create_translation(project, &source, &lang);
+                queue.push_back(Message::Created {
+                    source,
+                    lang,
+                    outcome,
+                });
+            }
             Some(Effect::RememberLanguage { lang }) => {
                 let error = project
                     .remember_language(&lang)
@@ -283,6 +304,38 @@ pub fn dispatch(project: &workspace::Project, model: &mut Model, msg: Message) -
         }
     }
     false
+}
+
+/// Creates the `lang` translation of `source` with the code of `trame
+/// write` (segments from the translation memory, the rest left in English),
+/// then reads the page set again.
+pub fn create_translation(
+    project: &workspace::Project,
+    source: &Path,
+    lang: &str,
+) -> message::CreateOutcome {
+    use workspace::write as plan;
+    let failed = |e: anyhow::Error| message::CreateOutcome::Failed {
+        error: format!("{e:#}"),
+    };
+    let plan = match plan::plan_write(project, source, lang) {
+        Ok(plan) => plan,
+        Err(e) => return failed(e.into()),
+    };
+    if let Err(e) = plan::save(
+        Some(&project.confine),
+        &plan.path,
+        plan.original.as_deref(),
+        &plan.text,
+    ) {
+        return failed(e.into());
+    }
+    message::CreateOutcome::Created {
+        path: plan.path.clone(),
+        from_memory: plan.from_memory.len(),
+        left: plan.missing.len(),
+        reloaded: reload(project, source),
+    }
 }
 
 /// Applies a file's pending edits and writes it, refusing when it changed on

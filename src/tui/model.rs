@@ -33,8 +33,13 @@ pub struct Model {
     pub screen: Screen,
     /// A window drawn over the screen, if any.
     pub overlay: Option<Overlay>,
-    /// Selection and scroll of the dashboard (indices into `groups`).
+    /// Selection and scroll of the dashboard (indices into `dash.visible`).
     pub dashboard: ListState,
+    /// What the dashboard lists: its search, its filter, its entries.
+    pub dash: DashView,
+    /// Every English page found, with the languages it has, for the
+    /// pages still to translate into the language worked in.
+    pub sources: Vec<SourcePage>,
     /// The document screen's state (meaningful once a document was opened).
     pub document: DocView,
     /// The segment being edited.
@@ -112,6 +117,36 @@ pub struct ListState {
     pub selected: usize,
     /// The first entry shown.
     pub scroll: usize,
+}
+
+/// The dashboard's entries after its search and filter.
+#[derive(Debug, Clone, Default)]
+pub struct DashView {
+    /// The entries shown, in order.
+    pub visible: Vec<DashEntry>,
+    /// Pages must have this in their file name or title (any case).
+    pub search: String,
+    /// Only pages needing work (in the language worked in, if any).
+    pub needs_work: bool,
+}
+
+/// One entry of the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DashEntry {
+    /// A page with translations: index into `Model::groups`.
+    Page(usize),
+    /// An English page with no translation in the language worked in:
+    /// index into `Model::sources`. Listed after the pages.
+    New(usize),
+}
+
+/// An English page and the languages it is translated into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourcePage {
+    /// The English page.
+    pub path: PathBuf,
+    /// Its translations' languages.
+    pub langs: Vec<String>,
 }
 
 /// The document screen: which document and language, the rows shown, the
@@ -385,12 +420,14 @@ impl Model {
         let mut groups = group_docs(docs);
         sort_groups(&mut groups, None);
         let status = notes.first().map(note_status);
-        Model {
+        let mut model = Model {
             groups,
             focus: None,
             screen: Screen::Dashboard,
             overlay: None,
             dashboard: ListState::default(),
+            dash: DashView::default(),
+            sources: Vec::new(),
             document: DocView::default(),
             editor: None,
             search_input: None,
@@ -403,7 +440,9 @@ impl Model {
             review_after_save: None,
             reviewing_saved: None,
             loading: None,
-        }
+        };
+        model.dash.visible = dash_entries(&model);
+        model
     }
 
     /// A model with no page yet, waiting for them to be read.
@@ -422,6 +461,7 @@ impl Model {
             None => {}
         }
         match self.screen {
+            Screen::Dashboard if self.search_input.is_some() => Mode::Search,
             Screen::Dashboard => Mode::Dashboard,
             Screen::Document if self.search_input.is_some() => Mode::Search,
             Screen::Document => Mode::Document,
@@ -434,6 +474,14 @@ impl Model {
     pub fn focus_index(&self, group: &DocGroup) -> Option<usize> {
         let focus = self.focus.as_deref()?;
         group.langs.iter().position(|l| l.lang == focus)
+    }
+
+    /// Returns the group of the dashboard's selected entry, if it is a page.
+    pub fn dashboard_group(&self) -> Option<usize> {
+        match self.dash.visible.get(self.dashboard.selected)? {
+            DashEntry::Page(g) => Some(*g),
+            DashEntry::New(_) => None,
+        }
     }
 
     /// Returns the open document's group, if the index is valid.
@@ -458,6 +506,53 @@ impl Model {
     pub fn pending_for(&self, file: &Path) -> Option<&PendingFile> {
         self.pending.get(file).filter(|p| !p.is_empty())
     }
+}
+
+/// Returns the dashboard's entries: the pages passing its search (file name
+/// or title, any case) and filter (needing work in the language worked in,
+/// else in any), then, when a language is worked in, the English pages
+/// without a translation in it.
+pub fn dash_entries(model: &Model) -> Vec<DashEntry> {
+    let query = model.dash.search.to_lowercase();
+    let matches = |name: &str, title: &str| {
+        query.is_empty()
+            || name.to_lowercase().contains(&query)
+            || title.to_lowercase().contains(&query)
+    };
+    let focus = model.focus.as_deref();
+    let mut out: Vec<DashEntry> = model
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| {
+            let work = g
+                .langs
+                .iter()
+                .filter(|l| focus.is_none_or(|f| l.lang == f))
+                .any(|l| l.counts.needs_work() + l.counts.to_check() > 0);
+            (!model.dash.needs_work || work) && matches(&g.name(), &g.title)
+        })
+        .map(|(k, _)| DashEntry::Page(k))
+        .collect();
+    if let Some(f) = focus {
+        out.extend(
+            model
+                .sources
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| !s.langs.iter().any(|l| l == f))
+                .filter(|(_, s)| matches(&file_name(&s.path), ""))
+                .map(|(k, _)| DashEntry::New(k)),
+        );
+    }
+    out
+}
+
+/// Returns the file name of a path, for display.
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Returns the status message of a workspace note.

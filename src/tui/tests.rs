@@ -899,6 +899,76 @@ fn the_dashboard_lists_the_work_of_the_language_worked_in_first() {
 }
 
 #[test]
+fn the_dashboard_searches_filters_and_starts_missing_translations() {
+    use crate::tui::model::DashEntry;
+    let fx = Fixture::new();
+    std::fs::write(
+        fx.path("solo.md"),
+        "---\ntitle: Alone here\n---\n\n## Lyon Sprint\n\nOnly in English.\n",
+    )
+    .unwrap();
+    // Read as the runner reads the pages: through `load`.
+    let project = crate::workspace::Project::discover(Some(fx.dir.path())).unwrap();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    crate::tui::load(&project, &[fx.dir.path().to_owned()], sender);
+    let mut model = Model::loading((80, 24));
+    model.focus = Some("it".into());
+    for msg in receiver.try_iter() {
+        update(&mut model, msg);
+    }
+    let news = model
+        .groups
+        .iter()
+        .position(|g| g.name() == "news.md")
+        .unwrap();
+    // The English page with no Italian comes last.
+    assert_eq!(
+        model.dash.visible,
+        [DashEntry::Page(news), DashEntry::New(1)]
+    );
+    assert_eq!(model.sources[1].path, fx.path("solo.md"));
+    // `/` searches file names and titles, any case.
+    press(&mut model, &chars("/SOLO"));
+    assert_eq!(model.mode(), Mode::Search);
+    assert_eq!(model.dash.visible, [DashEntry::New(1)]);
+    press(&mut model, &[key(KeyCode::Backspace); 4]);
+    press(&mut model, &chars("loom"));
+    assert_eq!(model.dash.visible, [DashEntry::Page(news)], "by title");
+    press(&mut model, &[key(KeyCode::Enter)]);
+    assert_eq!(model.mode(), Mode::Dashboard);
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(model.dash.visible.len(), 2);
+    // `f`: only pages needing work; a page to translate needs work.
+    press(&mut model, &chars("f"));
+    assert!(model.dash.needs_work);
+    assert_eq!(model.dash.visible.len(), 2);
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert!(!model.dash.needs_work);
+    // Enter on the page to translate creates it as `trame write` does,
+    // then opens it in Italian.
+    let expected =
+        crate::workspace::write::plan_write(&project, &fx.path("solo.md"), "it").unwrap();
+    press(&mut model, &[key(KeyCode::Char('G'))]);
+    assert_eq!(model.dashboard_group(), None);
+    run_keys(&mut model, &[key(KeyCode::Enter)]);
+    let written = std::fs::read_to_string(fx.path("solo.it.md")).unwrap();
+    assert_eq!(written, expected.text);
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::CREATED));
+    assert_eq!(model.screen, Screen::Document);
+    let group = model.group().unwrap();
+    assert_eq!(group.name(), "solo.md");
+    assert_eq!(group.langs[model.document.lang].lang, "it");
+    // It is a page now, no longer one to translate.
+    assert!(
+        !model
+            .dash
+            .visible
+            .iter()
+            .any(|e| matches!(e, DashEntry::New(_)))
+    );
+}
+
+#[test]
 fn an_edit_becomes_pending_and_can_be_dropped() {
     let fx = Fixture::new();
     let mut model = fx.model((80, 24));

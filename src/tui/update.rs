@@ -22,9 +22,9 @@ use crate::tui::message::{
     Reloaded, ReviewOutcome, SaveOutcome,
 };
 use crate::tui::model::{
-    DocGroup, DocView, EditTarget, Editor, Filter, ListState, Mode, Model, Overlay, PendingFile,
-    ReviewAfterSave, Screen, Status, StatusArg, group_docs, needs_attention, note_status,
-    sort_groups,
+    DashEntry, DocGroup, DocView, EditTarget, Editor, Filter, ListState, Mode, Model, Overlay,
+    PendingFile, ReviewAfterSave, Screen, Status, StatusArg, dash_entries, group_docs,
+    needs_attention, note_status, sort_groups,
 };
 
 /// How many translation-memory suggestions the editor offers.
@@ -58,7 +58,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             match model.mode() {
                 Mode::Help => scroll_help(model, delta),
                 Mode::Dashboard => {
-                    let n = model.groups.len();
+                    let n = model.dash.visible.len();
                     model.dashboard.selected = step(model.dashboard.selected, delta, n);
                     follow_selection(model);
                 }
@@ -83,7 +83,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                     }
                 }
                 Mode::Dashboard => {
-                    model.dashboard.selected = edge_index(edge, model.groups.len());
+                    model.dashboard.selected = edge_index(edge, model.dash.visible.len());
                     follow_selection(model);
                 }
                 Mode::Document => {
@@ -121,11 +121,13 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             if model.screen == Screen::Document {
                 model.screen = Screen::Dashboard;
                 model.search_input = None;
-                if model.document.group < model.groups.len() {
-                    model.dashboard.selected = model.document.group;
-                }
-                follow_selection(model);
+                select_page(model, model.document.group);
             }
+            None
+        }
+        Message::CycleFilter { .. } if model.screen == Screen::Dashboard => {
+            model.dash.needs_work = !model.dash.needs_work;
+            refilter_dashboard(model);
             None
         }
         Message::CycleFilter { direction } => {
@@ -143,24 +145,26 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             None
         }
         Message::StartSearch => {
-            if model.screen == Screen::Document {
-                model.search_input = Some(model.document.search.clone());
+            match model.screen {
+                Screen::Document => model.search_input = Some(model.document.search.clone()),
+                Screen::Dashboard => model.search_input = Some(model.dash.search.clone()),
+                Screen::Edit => {}
             }
             None
         }
         Message::SearchInput { c } => {
             if let Some(input) = &mut model.search_input {
                 input.push(c);
-                model.document.search = input.clone();
-                refilter(model);
+                let query = input.clone();
+                set_search(model, query);
             }
             None
         }
         Message::SearchBackspace => {
             if let Some(input) = &mut model.search_input {
                 input.pop();
-                model.document.search = input.clone();
-                refilter(model);
+                let query = input.clone();
+                set_search(model, query);
             }
             None
         }
@@ -170,15 +174,32 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         }
         Message::SearchCancel => {
             model.search_input = None;
-            model.document.search.clear();
-            refilter(model);
+            set_search(model, String::new());
             None
         }
+        Message::Sources { pages } => {
+            model.sources = pages;
+            refilter_dashboard(model);
+            None
+        }
+        Message::Created {
+            source,
+            lang,
+            outcome,
+        } => created(model, &source, &lang, outcome),
         Message::Open => match model.screen {
-            Screen::Dashboard => {
-                open_document(model, model.dashboard.selected);
-                None
-            }
+            Screen::Dashboard => match model.dash.visible.get(model.dashboard.selected).copied() {
+                Some(DashEntry::Page(g)) => {
+                    open_document(model, g);
+                    None
+                }
+                Some(DashEntry::New(k)) => {
+                    let source = model.sources.get(k)?.path.clone();
+                    let lang = model.focus.clone()?;
+                    Some(Effect::CreateTranslation { source, lang })
+                }
+                None => None,
+            },
             Screen::Document => {
                 start_edit(model);
                 None
@@ -196,6 +217,14 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             None
         }
         Message::Back => {
+            if model.screen == Screen::Dashboard {
+                if !model.dash.search.is_empty() {
+                    set_search(model, String::new());
+                } else if model.dash.needs_work {
+                    model.dash.needs_work = false;
+                    refilter_dashboard(model);
+                }
+            }
             if model.screen == Screen::Document {
                 if !model.document.search.is_empty() {
                     model.document.search.clear();
@@ -274,8 +303,8 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                 Mode::Search => {
                     if let Some(input) = &mut model.search_input {
                         input.push_str(&crate::text::one_line(&text));
-                        model.document.search = input.clone();
-                        refilter(model);
+                        let query = input.clone();
+                        set_search(model, query);
                     }
                 }
                 _ => {}
@@ -485,10 +514,7 @@ fn heights(model: &Model) -> impl Fn(usize) -> u16 + '_ {
     let cols = doc_columns(model);
     let max = body_height(model);
     move |k: usize| match model.screen {
-        Screen::Dashboard => model
-            .groups
-            .get(k)
-            .map_or(1, |g| layout::entry_height(g).min(max)),
+        Screen::Dashboard => layout::dash_entry_height(model, k).min(max),
         _ => match (model.group(), model.document.visible.get(k)) {
             (Some(g), Some(&r)) => layout::row_height(model, g, &g.rows[r], &cols, max),
             _ => 1,
@@ -498,7 +524,7 @@ fn heights(model: &Model) -> impl Fn(usize) -> u16 + '_ {
 
 fn list_mut(model: &mut Model) -> (&mut ListState, usize) {
     match model.screen {
-        Screen::Dashboard => (&mut model.dashboard, model.groups.len()),
+        Screen::Dashboard => (&mut model.dashboard, model.dash.visible.len()),
         _ => {
             let n = model.document.visible.len();
             (&mut model.document.list, n)
@@ -642,15 +668,14 @@ fn click(model: &mut Model, column: u16, row: u16) -> Option<Effect> {
     match model.mode() {
         Mode::Dashboard => {
             let mut top = 0u16;
-            for k in model.dashboard.scroll..model.groups.len() {
-                let h = layout::entry_height(&model.groups[k]);
+            for k in model.dashboard.scroll..model.dash.visible.len() {
+                let h = layout::dash_entry_height(model, k);
                 if y < top + h {
                     if model.dashboard.selected == k {
-                        open_document(model, k);
-                    } else {
-                        model.dashboard.selected = k;
-                        follow_selection(model);
+                        return update(model, Message::Open);
                     }
+                    model.dashboard.selected = k;
+                    follow_selection(model);
                     break;
                 }
                 top += h;
@@ -706,6 +731,125 @@ fn open_document(model: &mut Model, index: usize) {
     refilter(model);
 }
 
+/// Returns the English page of the dashboard's selected entry.
+fn selected_page_path(model: &Model) -> Option<PathBuf> {
+    match model.dash.visible.get(model.dashboard.selected)? {
+        DashEntry::Page(g) => model.groups.get(*g).map(|g| g.source.path.clone()),
+        DashEntry::New(k) => model.sources.get(*k).map(|s| s.path.clone()),
+    }
+}
+
+/// Returns where the entry of an English page is on the dashboard (its
+/// page first, else its "to translate" entry).
+fn position_of_path(model: &Model, path: Option<&std::path::Path>) -> Option<usize> {
+    let path = path?;
+    let page = model.dash.visible.iter().position(|e| match e {
+        DashEntry::Page(g) => model.groups.get(*g).is_some_and(|g| g.source.path == path),
+        DashEntry::New(_) => false,
+    });
+    page.or_else(|| {
+        model.dash.visible.iter().position(|e| match e {
+            DashEntry::New(k) => model.sources.get(*k).is_some_and(|s| s.path == path),
+            DashEntry::Page(_) => false,
+        })
+    })
+}
+
+/// Selects group `g` on the dashboard (shown again if the search or the
+/// filter hid it).
+fn select_page(model: &mut Model, g: usize) {
+    let shown = |model: &Model| {
+        model
+            .dash
+            .visible
+            .iter()
+            .position(|e| *e == DashEntry::Page(g))
+    };
+    if shown(model).is_none() && g < model.groups.len() {
+        model.dash.search.clear();
+        model.dash.needs_work = false;
+        model.dash.visible = dash_entries(model);
+    }
+    if let Some(k) = shown(model) {
+        model.dashboard.selected = k;
+    }
+    follow_selection(model);
+}
+
+/// Sets the search of the current screen (dashboard or document).
+fn set_search(model: &mut Model, query: String) {
+    if model.screen == Screen::Dashboard {
+        model.dash.search = query;
+        refilter_dashboard(model);
+    } else {
+        model.document.search = query;
+        refilter(model);
+    }
+}
+
+/// Recomputes the dashboard's entries, keeping the selected page selected
+/// when it is still listed.
+fn refilter_dashboard(model: &mut Model) {
+    let selected = selected_page_path(model);
+    model.dash.visible = dash_entries(model);
+    model.dashboard.selected = position_of_path(model, selected.as_deref()).unwrap_or(0);
+    follow_selection(model);
+}
+
+/// A translation was created from the dashboard (or not): the page set is
+/// read again and the new translation opens, in the language worked in.
+fn created(
+    model: &mut Model,
+    source: &std::path::Path,
+    lang: &str,
+    outcome: crate::tui::message::CreateOutcome,
+) -> Option<Effect> {
+    use crate::tui::message::CreateOutcome;
+    match outcome {
+        CreateOutcome::Created {
+            path,
+            from_memory,
+            left,
+            reloaded,
+        } => {
+            if let Some(s) = model.sources.iter_mut().find(|s| s.path == source) {
+                s.langs.push(lang.to_owned());
+            }
+            let docs = match reloaded {
+                Ok((docs, _)) => docs,
+                Err(error) => {
+                    model.status = Some(Status::error(
+                        ids::RELOAD_FAILED,
+                        vec![("error", StatusArg::Str(layout::shown(&error)))],
+                    ));
+                    refilter_dashboard(model);
+                    return None;
+                }
+            };
+            add_groups(model, docs);
+            if let Some(g) = model.groups.iter().position(|g| g.source.path == source) {
+                select_page(model, g);
+                open_document(model, g);
+            }
+            model.status = Some(Status::info(
+                ids::CREATED,
+                vec![
+                    ("path", file_name(&path)),
+                    ("memory", StatusArg::Num(from_memory as f64)),
+                    ("left", StatusArg::Num(left as f64)),
+                ],
+            ));
+        }
+        CreateOutcome::Failed { error } => {
+            model.status = Some(Status::error(
+                ids::CREATE_FAILED,
+                vec![("error", StatusArg::Str(layout::shown(&error)))],
+            ));
+        }
+    }
+    None
+}
+
 /// Returns every translation language of the loaded pages, sorted.
 pub fn languages(model: &Model) -> Vec<String> {
     let mut langs: Vec<String> = model
@@ -740,18 +884,16 @@ fn switch_language(model: &mut Model) -> Option<Effect> {
     let lang = langs[next].clone();
     model.focus = Some(lang.clone());
     let open = model.group().map(|g| g.source.path.clone());
-    let selected = model
-        .groups
-        .get(model.dashboard.selected)
-        .map(|g| g.source.path.clone());
+    let selected = selected_page_path(model);
     sort_groups(&mut model.groups, Some(&lang));
     let index_of = |model: &Model, path: Option<PathBuf>| {
         path.and_then(|p| model.groups.iter().position(|g| g.source.path == p))
     };
-    model.dashboard.selected = index_of(model, selected).unwrap_or(0);
     if let Some(k) = index_of(model, open) {
         model.document.group = k;
     }
+    model.dash.visible = dash_entries(model);
+    model.dashboard.selected = position_of_path(model, selected.as_deref()).unwrap_or(0);
     if model.screen != Screen::Dashboard
         && let Some(k) = model.group().and_then(|g| model.focus_index(g))
     {
@@ -840,7 +982,10 @@ fn next_attention(model: &mut Model, direction: Direction) {
     // The position the search starts after (forward) or before (backward).
     let start = match model.screen {
         Screen::Dashboard => {
-            let g = model.dashboard.selected.min(model.groups.len() - 1);
+            let g = model
+                .dashboard_group()
+                .unwrap_or(0)
+                .min(model.groups.len() - 1);
             match direction {
                 Direction::Forward => (offsets[g] + total - 1) % total,
                 Direction::Backward => (offsets[g] + model.groups[g].rows.len()) % total,
@@ -883,7 +1028,7 @@ fn next_attention(model: &mut Model, direction: Direction) {
     };
     if model.screen == Screen::Dashboard || g != model.document.group {
         open_document(model, g);
-        model.dashboard.selected = g;
+        select_page(model, g);
         if let Some(k) = lang_code
             .as_ref()
             .and_then(|code| model.groups[g].langs.iter().position(|l| l.lang == *code))
@@ -1315,17 +1460,18 @@ fn save_done(model: &mut Model, file: PathBuf, outcome: SaveOutcome) -> Option<E
 fn add_groups(model: &mut Model, docs: Vec<crate::workspace::StaleDoc>) {
     let path_of = |model: &Model, k: usize| model.groups.get(k).map(|g| g.source.path.clone());
     let at_top = model.screen == Screen::Dashboard && model.dashboard.selected == 0;
-    let selected = path_of(model, model.dashboard.selected).filter(|_| !at_top);
+    let selected = selected_page_path(model).filter(|_| !at_top);
     let open = path_of(model, model.document.group);
     put_groups(model, docs);
     sort_groups(&mut model.groups, model.focus.as_deref());
     let index_of = |model: &Model, path: Option<PathBuf>| {
         path.and_then(|p| model.groups.iter().position(|g| g.source.path == p))
     };
-    model.dashboard.selected = index_of(model, selected).unwrap_or(0);
     if let Some(k) = index_of(model, open) {
         model.document.group = k;
     }
+    model.dash.visible = dash_entries(model);
+    model.dashboard.selected = position_of_path(model, selected.as_deref()).unwrap_or(0);
     follow_selection(model);
 }
 
