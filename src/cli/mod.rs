@@ -18,6 +18,7 @@ use crate::i18n::{Arg, Localizer};
 
 mod align;
 mod check;
+pub mod completions;
 pub mod ids;
 mod output;
 mod review;
@@ -136,6 +137,14 @@ pub enum Command {
         #[arg(long, value_name = "LANG")]
         lang: Option<String>,
     },
+    /// Prints the shell completion script for bash, zsh or fish.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Prints the manual page (roff): `trame man > trame.1`.
+    Man,
     /// Records that translated segments are correct for the current English,
     /// or (with `--dismiss`) that findings of `trame check` on them are wrong.
     Review {
@@ -278,6 +287,8 @@ pub fn run(
             out,
         ),
         Command::Tui { path, lang } => interface(path, lang.or(cli.lang), l10n),
+        Command::Completions { shell } => completions::completions(shell, l10n, out),
+        Command::Man => completions::man(l10n, out),
         Command::Segments { paths, format } => segments::segments(&paths, format, l10n, out),
         Command::Align {
             source,

@@ -8,6 +8,7 @@ mod support;
 mod align_cli;
 mod align_gold;
 mod check_sample;
+mod completions_cli;
 mod corpus_round_trip;
 mod dismiss;
 

@@ -1,0 +1,84 @@
+//! `trame completions bash|zsh|fish` and `trame man`: generated from the
+//! clap types, so every command is in them; the bash script is checked by
+//! bash itself, and zsh and fish when they are installed.
+
+use std::process::Command;
+
+use crate::support::trame;
+
+const COMMANDS: &[&str] = &[
+    "segments",
+    "align",
+    "stale",
+    "write",
+    "sync",
+    "status",
+    "check",
+    "tui",
+    "review",
+    "completions",
+    "man",
+];
+
+fn output_of(args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = trame(args, dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    assert!(out.stderr.is_empty(), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Checks `script`'s syntax with `shell -n` when the shell is installed.
+fn syntax_ok(shell: &str, script: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("script");
+    std::fs::write(&file, script).unwrap();
+    match Command::new(shell).arg("-n").arg(&file).output() {
+        Ok(out) => assert!(
+            out.status.success(),
+            "{shell}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(_) => eprintln!("SKIPPED: {shell} is not installed; its syntax is not checked"),
+    }
+}
+
+#[test]
+fn completion_scripts_name_every_command_and_parse() {
+    let bash = output_of(&["completions", "bash"]);
+    assert!(bash.contains("complete -F _trame"), "{bash}");
+    let zsh = output_of(&["completions", "zsh"]);
+    assert!(zsh.starts_with("#compdef trame"), "{zsh}");
+    let fish = output_of(&["completions", "fish"]);
+    assert!(fish.contains("complete -c trame"), "{fish}");
+    for command in COMMANDS {
+        for (shell, script) in [("bash", &bash), ("zsh", &zsh), ("fish", &fish)] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    // Options of the interface and of commands are completed too.
+    assert!(bash.contains("--lang"));
+    assert!(bash.contains("--dry-run"));
+    syntax_ok("bash", &bash);
+    syntax_ok("zsh", &zsh);
+    syntax_ok("fish", &fish);
+    // Another shell is refused with the list of those known.
+    let dir = tempfile::tempdir().unwrap();
+    let out = trame(&["completions", "tcsh"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bash, zsh, fish"), "{stderr}");
+}
+
+#[test]
+fn the_manual_page_lists_every_command() {
+    let page = output_of(&["man"]);
+    assert!(page.contains(".TH trame 1"), "{page}");
+    assert!(page.contains(".SH SYNOPSIS"), "{page}");
+    for command in COMMANDS {
+        assert!(
+            page.contains(&format!("trame\\-{command}")),
+            "{command}: {page}"
+        );
+    }
+}
