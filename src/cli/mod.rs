@@ -201,15 +201,32 @@ pub struct Environment {
     /// `GITHUB_STEP_SUMMARY`: the file GitHub Actions shows as the job's
     /// summary; `check --format github` appends to it.
     pub github_step_summary: Option<PathBuf>,
+    /// The width text output fits in: `COLUMNS`, else the terminal's when
+    /// the output is one; `None` (no limit) for a pipe or a file.
+    pub columns: Option<usize>,
 }
 
 impl Environment {
     /// Reads the process's environment; an empty variable counts as unset.
-    pub fn from_process() -> Environment {
+    /// `terminal_width` asks the terminal (the interface knows how).
+    pub fn from_process(terminal_width: TerminalWidth) -> Environment {
+        use std::io::IsTerminal as _;
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&c| c > 0)
+            .or_else(|| {
+                std::io::stdout()
+                    .is_terminal()
+                    .then(terminal_width)
+                    .flatten()
+                    .map(usize::from)
+            });
         Environment {
             github_step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
+            columns,
         }
     }
 }
@@ -221,13 +238,16 @@ impl Environment {
 /// so the two front ends never import each other.
 pub type Interface = fn(Option<PathBuf>, Option<String>, &Localizer) -> anyhow::Result<ExitCode>;
 
+/// Returns the width of the terminal in columns, if it can be known.
+pub type TerminalWidth = fn() -> Option<u16>;
+
 /// Runs the program with the process's arguments and environment; with no
 /// command (or `tui`) it opens `interface`.
 #[allow(clippy::print_stderr)]
-pub fn main(interface: Interface) -> ExitCode {
+pub fn main(interface: Interface, terminal_width: TerminalWidth) -> ExitCode {
     let cli = Cli::parse();
     let l10n = Localizer::from_env(cli.ui_lang.as_deref(), |v| std::env::var(v).ok());
-    let env = Environment::from_process();
+    let env = Environment::from_process(terminal_width);
     let stdout = std::io::stdout();
     // Buffered: a report of thousands of lines is a few writes, not one per
     // line; flushed before the exit code is known, so a closed pipe counts.
@@ -278,7 +298,15 @@ pub fn run(
             lang,
             sections,
             format,
-        } => status::status(&paths, lang.as_deref(), sections, format, l10n, out),
+        } => status::status(
+            &paths,
+            lang.as_deref(),
+            sections,
+            format,
+            env.columns,
+            l10n,
+            out,
+        ),
         Command::Check { paths, format } => check::check(
             &paths,
             format,

@@ -112,6 +112,12 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Returns the width of the terminal in columns, if there is one (for the
+/// command line, which does not know the terminal).
+pub fn terminal_width() -> Option<u16> {
+    ratatui::crossterm::terminal::size().ok().map(|(w, _)| w)
+}
+
 /// Reads the pages and their staleness, sending them as they are ready.
 pub fn load(project: &workspace::Project, paths: &[PathBuf], sender: Sender<Message>) {
     let done = std::sync::atomic::AtomicUsize::new(0);
