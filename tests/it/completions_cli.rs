@@ -82,3 +82,33 @@ fn the_manual_page_lists_every_command() {
         );
     }
 }
+
+#[test]
+fn the_pre_commit_hook_runs_trame_check_on_the_whole_site() {
+    use saphyr::{LoadableYamlNode, Yaml};
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .unwrap();
+    let docs = Yaml::load_from_str(&text).unwrap();
+    let hook = &docs[0][0];
+    let field = |key: &str| hook[key].as_str().unwrap_or_default().to_owned();
+    assert_eq!(field("id"), "trame-check");
+    assert_eq!(field("language"), "rust", "built by pre-commit with cargo");
+    assert_eq!(hook["pass_filenames"].as_bool(), Some(false));
+    // The entry is a command of this binary that passes on a clean site.
+    let entry = field("entry");
+    let args: Vec<&str> = entry.split_whitespace().collect();
+    assert_eq!(args[0], "trame");
+    let mut r = crate::support::TestRepo::new();
+    r.write("content/en/a.md", "# Hello\n\nOne paragraph.\n");
+    r.write("content/fr/a.md", "# Bonjour\n\nUn paragraphe.\n");
+    r.commit("site");
+    let out = trame(&args[1..], r.path(), &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        crate::support::render(&out)
+    );
+}
