@@ -866,6 +866,19 @@ fn working_in_one_language_opens_documents_on_it_beside_english_only() {
     assert_eq!(model.focus.as_deref(), Some("it"));
     assert_eq!(model.group().unwrap().langs[model.document.lang].lang, "it");
     assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::WORKING_IN));
+    // The runner's answer keeps the message, or says why it failed.
+    update(&mut model, Message::Remembered { error: None });
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::WORKING_IN));
+    update(
+        &mut model,
+        Message::Remembered {
+            error: Some("read-only".into()),
+        },
+    );
+    assert_eq!(
+        model.status.as_ref().map(|s| (s.id, s.kind)),
+        Some((ids::REMEMBER_FAILED, StatusKind::Error))
+    );
     // With every language shown, `L` first keeps the one in view.
     let mut all = fx.model((160, 48));
     press(&mut all, &[key(KeyCode::Enter), key(KeyCode::Char('l'))]);

@@ -44,6 +44,9 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             | Message::RealignDone { .. }
             | Message::Loaded { .. }
             | Message::LoadFinished { .. }
+            | Message::Sources { .. }
+            | Message::Created { .. }
+            | Message::Remembered { .. }
     );
     if from_user && !matches!(msg, Message::EditorInput { .. }) {
         model.status = None;
