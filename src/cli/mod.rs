@@ -271,6 +271,9 @@ pub fn main(interface: Interface, terminal_width: TerminalWidth) -> ExitCode {
     }
 }
 
+/// The top-level `--lang` (the interface's) given before another command.
+pub(crate) const ERROR_LANG_BEFORE_COMMAND: &str = "error-lang-before-command";
+
 /// Runs one command, writing its output to `out`.
 pub fn run(
     cli: Cli,
@@ -282,6 +285,16 @@ pub fn run(
     let Some(command) = cli.command else {
         return interface(None, cli.lang, l10n);
     };
+    // `trame --lang it stale` would quietly report every language.
+    if let Some(lang) = &cli.lang
+        && !matches!(command, Command::Tui { .. })
+    {
+        let lang = crate::text::visible_line(lang).into_owned();
+        anyhow::bail!(
+            "{}",
+            l10n.tr_args(ERROR_LANG_BEFORE_COMMAND, &[("lang", Arg::Str(&lang))])
+        );
+    }
     match command {
         Command::Write {
             source,

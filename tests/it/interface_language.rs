@@ -58,3 +58,15 @@ fn an_unknown_interface_language_is_an_error_before_the_terminal() {
     }
     assert!(!r.path().join(".git/trame/interface-language").exists());
 }
+
+#[test]
+fn the_interface_language_before_another_command_is_refused() {
+    let r = site();
+    let out = trame(&["--lang", "it", "stale"], r.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("`trame --lang it` alone"), "{stderr}");
+    // After the command it is that command's.
+    let out = trame(&["stale", "--lang", "it"], r.path(), &[]);
+    assert_eq!(out.status.code(), Some(0));
+}
