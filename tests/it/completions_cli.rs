@@ -111,4 +111,29 @@ fn the_pre_commit_hook_runs_trame_check_on_the_whole_site() {
         "{}",
         crate::support::render(&out)
     );
+    // The README's two lines of `.pre-commit-config.yaml` name that hook.
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let at = readme
+        .find("repos:\n")
+        .expect("the README shows the config");
+    let indent = readme[..at].len() - readme[..at].trim_end_matches(' ').len();
+    let config: String = readme[at - indent..]
+        .lines()
+        .take(2)
+        .map(|l| l.get(indent..).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let docs = Yaml::load_from_str(&config).unwrap();
+    let entry = &docs[0]["repos"][0];
+    assert!(
+        entry["repo"].as_str().unwrap().ends_with("/trame"),
+        "{config}"
+    );
+    assert_eq!(
+        entry["hooks"][0]["id"].as_str(),
+        Some("trame-check"),
+        "{config}"
+    );
 }
