@@ -5,8 +5,11 @@
 # page read, the loading note gone). Budgets: first full frame under 100 ms
 # on the sample `issues/`, under 300 ms on a 100-newsletter repository
 # (benches/gen-repo.py, 3,000 commits). "cold" runs without the history log
-# (deleted first, as on a fresh clone); "warm" reads it. Median of 5 runs;
-# the screen is polled every few milliseconds, which adds about 3 ms.
+# (deleted first, as on a fresh clone); "warm" reads it. Then, on the full
+# dashboard, key to frame: `n` (the next segment needing work, across pages:
+# the page opens on it) and `j` (the next row), from the key sent to the
+# screen showing its effect. Median of 5 runs; the screen is polled every
+# few milliseconds, which adds about 3 ms to each figure.
 # Usage: bash benches/tui-launch.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +19,7 @@ bin=$PWD/target/release/trame
 repo=$PWD/target/bench-repos/repo-3000
 [ -d "$repo/.git" ] || python3 benches/gen-repo.py "$repo" --commits 3000 >/dev/null
 python3 - "$bin" "$PWD" "$repo" <<'PY'
-import os, statistics, subprocess, sys, tempfile, time
+import os, re, statistics, subprocess, sys, tempfile, time
 bin, sample, repo = sys.argv[1:4]
 tmp = tempfile.mkdtemp()
 sock = None
@@ -43,15 +46,30 @@ def launch(cwd, docs, cold):
         if now > 30000:
             raise SystemExit("timed out:\n" + screen)
         time.sleep(0.002)
+    def key_to_frame(key, ready):
+        t1 = time.perf_counter()
+        tmux("send-keys", "-t", "b", key)
+        while True:
+            screen = tmux("capture-pane", "-p", "-t", "b").stdout
+            elapsed = (time.perf_counter() - t1) * 1000
+            if ready(screen):
+                return elapsed, screen
+            if elapsed > 30000:
+                raise SystemExit(f"timed out after {key}:\n" + screen)
+            time.sleep(0.001)
+    position = re.compile(r"│ (\d+)/\d+ │")
+    key_n, screen = key_to_frame("n", lambda s: position.search(s) is not None)
+    before = position.search(screen).group(1)
+    key_j, _ = key_to_frame("j", lambda s: (m := position.search(s)) is not None and m.group(1) != before)
     tmux("kill-server")
-    return first, full
+    return first, full, key_n, key_j
 for label, cwd, docs in [("sample issues/", sample, 2), ("100 newsletters, 3000 commits", repo, 100)]:
     for cold in (True, False):
         if not cold:
             launch(cwd, docs, False)  # the log is written by this run
         runs = [launch(cwd, docs, cold) for _ in range(5)]
-        first = statistics.median(r[0] for r in runs)
-        full = statistics.median(r[1] for r in runs)
+        first, full, key_n, key_j = (statistics.median(r[k] for r in runs) for k in range(4))
         kind = "cold" if cold else "warm"
-        print(f"{label:<30} {kind}: first frame {first:6.1f} ms, full dashboard {full:6.1f} ms")
+        print(f"{label:<30} {kind}: first frame {first:6.1f} ms, full dashboard {full:6.1f} ms, "
+              f"key to frame: n {key_n:5.1f} ms, j {key_j:5.1f} ms")
 PY

@@ -5,5 +5,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    trame::cli::main(trame::tui::run)
+    trame::cli::main(trame::tui::run, trame::tui::terminal_width)
 }

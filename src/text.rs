@@ -273,9 +273,67 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// Returns `text` when it fits in `max` columns, else its start and its
+/// end joined by `…`, the end given the larger half (for paths, whose file
+/// name says most): cut between grapheme clusters, like [`truncate`].
+pub fn truncate_middle(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_owned();
+    }
+    if max <= 1 {
+        return truncate(text, max);
+    }
+    let graphemes: Vec<&str> = text.graphemes(true).collect();
+    let room = max - 1;
+    let head_room = room / 2;
+    let tail_room = room - head_room;
+    let mut head = String::new();
+    let mut w = 0;
+    for g in &graphemes {
+        let gw = grapheme_width(g);
+        if w + gw > head_room {
+            break;
+        }
+        head.push_str(g);
+        w += gw;
+    }
+    let mut tail: Vec<&str> = Vec::new();
+    let mut w = 0;
+    for g in graphemes.iter().rev() {
+        let gw = grapheme_width(g);
+        if w + gw > tail_room {
+            break;
+        }
+        tail.push(g);
+        w += gw;
+    }
+    tail.reverse();
+    format!("{head}…{}", tail.concat())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncate_middle_keeps_both_ends_by_display_width() {
+        let path = "content/en/posts/2024/a-very-long-page-name.md";
+        assert_eq!(truncate_middle(path, 80), path);
+        let cut = truncate_middle(path, 24);
+        assert_eq!(width(&cut), 24);
+        assert_eq!(cut, "content/en/…page-name.md");
+        // Wide characters and emoji sequences are never split.
+        let wide = "日本語/日本語/日本語.md";
+        let cut = truncate_middle(wide, 10);
+        assert!(width(&cut) <= 10, "{cut}");
+        assert!(cut.starts_with("日本") && cut.ends_with("語.md"), "{cut}");
+        let emoji = format!("{}.md", "👩\u{200d}💻".repeat(6));
+        let cut = truncate_middle(&emoji, 9);
+        assert!(width(&cut) <= 9);
+        assert!(cut.contains("👩\u{200d}💻…"), "{cut}");
+        assert_eq!(truncate_middle("abc", 1), "…");
+        assert_eq!(truncate_middle("abc", 0), "");
+    }
 
     const BIDI: [char; 12] = [
         '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',

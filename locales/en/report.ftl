@@ -8,6 +8,7 @@ status-cell = { $percent }% ({ $stale } stale, { $missing } missing{ $untranslat
         [0] {""}
        *[other] , { $untranslated } untranslated
     })
+status-total = Total
 status-none = —
 status-section-top = (top)
 check-coverage = { $percent }% of the page is translated; { $required }% is required

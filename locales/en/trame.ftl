@@ -90,3 +90,4 @@ kind-blockquote = quote
 kind-shortcode-param = shortcode
 kind-code = code block
 kind-shortcode = shortcode block
+error-lang-before-command = --lang before a command is the interface's: `trame --lang { $lang }` alone opens the interface in that language; a command that takes a language takes it after its name

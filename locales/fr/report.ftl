@@ -15,6 +15,7 @@ status-cell = { $percent } % ({ $stale ->
         [one] , { $untranslated } non traduit
        *[other] , { $untranslated } non traduits
     })
+status-total = Total
 status-none = —
 status-section-top = (début)
 check-coverage = { $percent } % de la page est traduit ; { $required } % est exigé

@@ -109,3 +109,4 @@ kind-blockquote = citation
 kind-shortcode-param = shortcode
 kind-code = bloc de code
 kind-shortcode = bloc shortcode
+error-lang-before-command = --lang avant une commande est celui de l'interface : `trame --lang { $lang }` seul ouvre l'interface dans cette langue ; une commande qui prend une langue la prend après son nom

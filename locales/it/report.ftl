@@ -15,6 +15,7 @@ status-cell = { $percent }% ({ $stale ->
         [one] , { $untranslated } non tradotto
        *[other] , { $untranslated } non tradotti
     })
+status-total = Totale
 status-none = —
 status-section-top = (inizio)
 check-coverage = è tradotto il { $percent }% della pagina; è richiesto il { $required }%

@@ -109,3 +109,4 @@ kind-blockquote = citazione
 kind-shortcode-param = shortcode
 kind-code = blocco di codice
 kind-shortcode = blocco shortcode
+error-lang-before-command = --lang prima di un comando è quello dell'interfaccia: `trame --lang { $lang }` da solo apre l'interfaccia in quella lingua; un comando che accetta una lingua la prende dopo il suo nome

@@ -18,6 +18,7 @@ use crate::i18n::{Arg, Localizer};
 
 mod align;
 mod check;
+pub mod completions;
 pub mod ids;
 mod output;
 mod review;
@@ -37,6 +38,10 @@ pub struct Cli {
     /// Language of the interface (en, fr, it); defaults to LC_ALL, LC_MESSAGES or LANG.
     #[arg(long, global = true, value_name = "LANG")]
     pub ui_lang: Option<String>,
+    /// The translation language the interface works in (remembered per
+    /// repository); with a command, use that command's `--lang`.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
     /// What to do; with none, the terminal interface opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -128,7 +133,18 @@ pub enum Command {
     Tui {
         /// The content folder (default: from `trame.toml`, else `issues/` or `content/`).
         path: Option<PathBuf>,
+        /// The translation language to work in (remembered per repository).
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
     },
+    /// Prints the shell completion script for bash, zsh or fish.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Prints the manual page (roff): `trame man > trame.1`.
+    Man,
     /// Records that translated segments are correct for the current English,
     /// or (with `--dismiss`) that findings of `trame check` on them are wrong.
     Review {
@@ -185,32 +201,53 @@ pub struct Environment {
     /// `GITHUB_STEP_SUMMARY`: the file GitHub Actions shows as the job's
     /// summary; `check --format github` appends to it.
     pub github_step_summary: Option<PathBuf>,
+    /// The width text output fits in: `COLUMNS`, else the terminal's when
+    /// the output is one; `None` (no limit) for a pipe or a file.
+    pub columns: Option<usize>,
 }
 
 impl Environment {
     /// Reads the process's environment; an empty variable counts as unset.
-    pub fn from_process() -> Environment {
+    /// `terminal_width` asks the terminal (the interface knows how).
+    pub fn from_process(terminal_width: TerminalWidth) -> Environment {
+        use std::io::IsTerminal as _;
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&c| c > 0)
+            .or_else(|| {
+                std::io::stdout()
+                    .is_terminal()
+                    .then(terminal_width)
+                    .flatten()
+                    .map(usize::from)
+            });
         Environment {
             github_step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
+            columns,
         }
     }
 }
 
-/// Opens the terminal interface on a folder (the content when `None`).
+/// Opens the terminal interface on a folder (the content when `None`), in
+/// one translation language when given (else the remembered one).
 ///
 /// The command line does not know the interface: the binary hands it over,
 /// so the two front ends never import each other.
-pub type Interface = fn(Option<PathBuf>, &Localizer) -> anyhow::Result<ExitCode>;
+pub type Interface = fn(Option<PathBuf>, Option<String>, &Localizer) -> anyhow::Result<ExitCode>;
+
+/// Returns the width of the terminal in columns, if it can be known.
+pub type TerminalWidth = fn() -> Option<u16>;
 
 /// Runs the program with the process's arguments and environment; with no
 /// command (or `tui`) it opens `interface`.
 #[allow(clippy::print_stderr)]
-pub fn main(interface: Interface) -> ExitCode {
+pub fn main(interface: Interface, terminal_width: TerminalWidth) -> ExitCode {
     let cli = Cli::parse();
     let l10n = Localizer::from_env(cli.ui_lang.as_deref(), |v| std::env::var(v).ok());
-    let env = Environment::from_process();
+    let env = Environment::from_process(terminal_width);
     let stdout = std::io::stdout();
     // Buffered: a report of thousands of lines is a few writes, not one per
     // line; flushed before the exit code is known, so a closed pipe counts.
@@ -234,6 +271,9 @@ pub fn main(interface: Interface) -> ExitCode {
     }
 }
 
+/// The top-level `--lang` (the interface's) given before another command.
+pub(crate) const ERROR_LANG_BEFORE_COMMAND: &str = "error-lang-before-command";
+
 /// Runs one command, writing its output to `out`.
 pub fn run(
     cli: Cli,
@@ -243,8 +283,18 @@ pub fn run(
     interface: Interface,
 ) -> anyhow::Result<ExitCode> {
     let Some(command) = cli.command else {
-        return interface(None, l10n);
+        return interface(None, cli.lang, l10n);
     };
+    // `trame --lang it stale` would quietly report every language.
+    if let Some(lang) = &cli.lang
+        && !matches!(command, Command::Tui { .. })
+    {
+        let lang = crate::text::visible_line(lang).into_owned();
+        anyhow::bail!(
+            "{}",
+            l10n.tr_args(ERROR_LANG_BEFORE_COMMAND, &[("lang", Arg::Str(&lang))])
+        );
+    }
     match command {
         Command::Write {
             source,
@@ -261,7 +311,15 @@ pub fn run(
             lang,
             sections,
             format,
-        } => status::status(&paths, lang.as_deref(), sections, format, l10n, out),
+        } => status::status(
+            &paths,
+            lang.as_deref(),
+            sections,
+            format,
+            env.columns,
+            l10n,
+            out,
+        ),
         Command::Check { paths, format } => check::check(
             &paths,
             format,
@@ -269,7 +327,9 @@ pub fn run(
             l10n,
             out,
         ),
-        Command::Tui { path } => interface(path, l10n),
+        Command::Tui { path, lang } => interface(path, lang.or(cli.lang), l10n),
+        Command::Completions { shell } => completions::completions(shell, l10n, out),
+        Command::Man => completions::man(l10n, out),
         Command::Segments { paths, format } => segments::segments(&paths, format, l10n, out),
         Command::Align {
             source,

@@ -1,5 +1,7 @@
-//! `trame status`: translation coverage per page, language and section, for
-//! coordinators; human text is localized, JSON is English and stable.
+//! `trame status`: translation coverage per page, language and section, and
+//! the totals per language, for coordinators; human text is localized and
+//! fits the terminal (long paths cut in the middle, else one language a
+//! line), JSON is English and stable.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,8 +19,16 @@ use crate::text;
 use crate::workspace::StaleNote;
 
 /// Message ids used by this module.
-pub(crate) const IDS: &[&str] = &[STATUS_HEADER, STATUS_CELL, STATUS_NONE, STATUS_SECTION_TOP];
+pub(crate) const IDS: &[&str] = &[
+    STATUS_HEADER,
+    STATUS_CELL,
+    STATUS_NONE,
+    STATUS_SECTION_TOP,
+    STATUS_TOTAL,
+];
 const STATUS_HEADER: &str = "status-header";
+/// The label of the totals per language.
+const STATUS_TOTAL: &str = "status-total";
 const STATUS_CELL: &str = "status-cell";
 /// Shown where there is no value, for `status` and `check` alike.
 pub(crate) const STATUS_NONE: &str = "status-none";
@@ -32,6 +42,7 @@ pub(crate) fn status(
     lang: Option<&str>,
     sections: bool,
     format: Format,
+    columns: Option<usize>,
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
@@ -42,7 +53,7 @@ pub(crate) fn status(
             serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)
         }
-        Format::Text => write_status_text(out, &scanned, sections, l10n),
+        Format::Text => write_status_text(out, &scanned, sections, columns, l10n),
     };
     written.with_context(|| l10n.tr(crate::i18n::ids::ERROR_WRITE_OUTPUT))?;
     Ok(ExitCode::SUCCESS)
@@ -68,10 +79,22 @@ fn cell(counts: &crate::report::Counts, colour: bool, l10n: &Localizer) -> Strin
     )
 }
 
+/// One line of the text table: a page, a section of it, or the totals.
+struct Row {
+    /// The page's path, the section's title or "Total", as shown.
+    label: String,
+    /// True for a page path (cut in the middle when too long; other labels
+    /// are cut at the end).
+    path: bool,
+    /// Per language, the cell without colour (its width) and as printed.
+    cells: Vec<(String, String)>,
+}
+
 fn write_status_text(
     out: &mut dyn Write,
     scanned: &[Scanned],
     sections: bool,
+    columns: Option<usize>,
     l10n: &Localizer,
 ) -> std::io::Result<()> {
     let colour = use_colour();
@@ -95,68 +118,142 @@ fn write_status_text(
             ]
         )
     )?;
-    let section_width = if sections {
-        scanned
+    let none = l10n.tr(STATUS_NONE);
+    let cells = |counts: &dyn Fn(&str) -> Option<crate::report::Counts>| {
+        langs
             .iter()
-            .flat_map(|s| &s.report.sections)
-            .map(|sec| text::width(&text::one_line(&sec.title)) + 4)
-            .max()
-            .unwrap_or(0)
-    } else {
-        0
+            .zip(&shown_langs)
+            .map(|(lang, shown)| match counts(lang) {
+                Some(c) => (
+                    format!("{shown} {}", cell(&c, false, l10n)),
+                    format!("{shown} {}", cell(&c, colour, l10n)),
+                ),
+                None => (format!("{shown} {none}"), format!("{shown} {none}")),
+            })
+            .collect::<Vec<_>>()
     };
-    let name_width = sources
-        .iter()
-        .map(|p| text::width(&shown_path(p)))
-        .max()
-        .unwrap_or(0)
-        .max(8)
-        .max(section_width);
-    for source in sources {
+    let mut rows: Vec<Row> = Vec::new();
+    for source in &sources {
         let docs: Vec<&Scanned> = scanned
             .iter()
-            .filter(|s| s.doc.source.path == source)
+            .filter(|s| s.doc.source.path == *source)
             .collect();
-        write!(out, "{}", text::pad(&shown_path(source), name_width))?;
-        for (lang, shown_lang) in langs.iter().zip(&shown_langs) {
-            match docs.iter().find(|d| d.doc.lang == *lang) {
-                Some(d) => write!(
-                    out,
-                    "  {shown_lang} {}",
-                    cell(&d.report.total, colour, l10n)
-                )?,
-                None => write!(out, "  {shown_lang} {}", l10n.tr(STATUS_NONE))?,
-            }
+        let find = |lang: &str| docs.iter().find(|d| d.doc.lang == lang).copied();
+        rows.push(Row {
+            label: shown_path(source),
+            path: true,
+            cells: cells(&|lang| find(lang).map(|d| d.report.total.clone())),
+        });
+        if !sections {
+            continue;
         }
-        writeln!(out)?;
-        if sections {
-            let Some(first) = docs.first() else { continue };
-            for (k, section) in first.report.sections.iter().enumerate() {
-                let title = if section.title.is_empty() {
-                    l10n.tr(STATUS_SECTION_TOP)
-                } else {
-                    text::one_line(&section.title)
-                };
-                let label = format!("  § {title}");
-                write!(out, "{}", text::pad(&label, name_width))?;
-                for (lang, shown_lang) in langs.iter().zip(&shown_langs) {
-                    match docs
-                        .iter()
-                        .find(|d| d.doc.lang == *lang)
+        let Some(first) = docs.first() else { continue };
+        for (k, section) in first.report.sections.iter().enumerate() {
+            let title = if section.title.is_empty() {
+                l10n.tr(STATUS_SECTION_TOP)
+            } else {
+                text::one_line(&section.title)
+            };
+            rows.push(Row {
+                label: format!("  § {title}"),
+                path: false,
+                cells: cells(&|lang| {
+                    find(lang)
                         .and_then(|d| d.report.sections.get(k))
-                    {
-                        Some(s) => {
-                            write!(out, "  {shown_lang} {}", cell(&s.counts, colour, l10n))?;
-                        }
-                        None => write!(out, "  {shown_lang} {}", l10n.tr(STATUS_NONE))?,
-                    }
-                }
-                writeln!(out)?;
-            }
+                        .map(|s| s.counts.clone())
+                }),
+            });
         }
     }
-    Ok(())
+    // Totals per language: every page's segments added up.
+    let total = |lang: &str| {
+        let mut sum = crate::report::Counts::default();
+        for s in scanned.iter().filter(|s| s.doc.lang == lang) {
+            let c = &s.report.total;
+            for (a, b) in sum.by_state.iter_mut().zip(c.by_state) {
+                *a += b;
+            }
+            sum.words_to_translate += c.words_to_translate;
+        }
+        Some(sum)
+    };
+    let totals = Row {
+        label: l10n.tr(STATUS_TOTAL),
+        path: false,
+        cells: cells(&total),
+    };
+    let column_widths: Vec<usize> = (0..langs.len())
+        .map(|j| {
+            rows.iter()
+                .chain(std::iter::once(&totals))
+                .map(|r| text::width(&r.cells[j].0))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let cells_width: usize = column_widths.iter().map(|w| w + 2).sum();
+    let label_width = rows
+        .iter()
+        .chain(std::iter::once(&totals))
+        .map(|r| text::width(&r.label))
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    // One line a row when it fits (cutting long paths in the middle, down
+    // to MIN_LABEL columns); else the label on its line and one language a
+    // line under it.
+    let fitted_label = match columns {
+        None => Some(label_width),
+        Some(c) if label_width + cells_width <= c => Some(label_width),
+        Some(c) if c >= cells_width + MIN_LABEL => Some(c - cells_width),
+        Some(_) => None,
+    };
+    let cut = |row: &Row, max: usize| {
+        if row.path {
+            text::truncate_middle(&row.label, max)
+        } else {
+            text::truncate(&row.label, max)
+        }
+    };
+    let write_row = |out: &mut dyn Write, row: &Row| -> std::io::Result<()> {
+        match fitted_label {
+            Some(w) => {
+                write!(out, "{}", text::pad(&cut(row, w), w))?;
+                let last = row.cells.len().saturating_sub(1);
+                for (j, (plain, printed)) in row.cells.iter().enumerate() {
+                    let pad = if j == last {
+                        0
+                    } else {
+                        column_widths[j].saturating_sub(text::width(plain))
+                    };
+                    write!(out, "  {printed}{}", " ".repeat(pad))?;
+                }
+                writeln!(out)
+            }
+            None => {
+                let c = columns.unwrap_or(usize::MAX);
+                writeln!(out, "{}", cut(row, c))?;
+                for (plain, printed) in &row.cells {
+                    if text::width(plain) + 4 <= c {
+                        writeln!(out, "    {printed}")?;
+                    } else {
+                        writeln!(out, "    {}", text::truncate(plain, c.saturating_sub(4)))?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    };
+    for row in &rows {
+        write_row(out, row)?;
+    }
+    writeln!(out)?;
+    write_row(out, &totals)
 }
+
+/// Page paths are cut in the middle down to this width before the table
+/// falls back to one language a line.
+const MIN_LABEL: usize = 16;
 
 /// `trame status --format json`.
 #[derive(Serialize)]

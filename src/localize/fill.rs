@@ -20,6 +20,32 @@ use super::{LocalizeError, quote};
 use crate::align::{Alignment, Row};
 use crate::segment::{Document, Segment, SegmentKind};
 
+/// Returns the target heading that already is `translation`, whatever its
+/// level and its punctuation (`### Partagez les nouvelles !` for
+/// `Partagez les nouvelles`): the same words, case and punctuation aside.
+///
+/// A heading translated at another level or with a `!` added can be left
+/// out of the alignment (or paired with a neighbour), which makes its
+/// English heading look missing; filling it would write the heading twice.
+pub fn heading_translated(target: &Document, translation: &str) -> Option<usize> {
+    let wanted = bare_words(translation);
+    if wanted.is_empty() {
+        return None;
+    }
+    target
+        .segments
+        .iter()
+        .position(|s| s.kind == SegmentKind::Heading && bare_words(&s.text) == wanted)
+}
+
+/// Returns the words of a text, lower-cased, without punctuation or markup.
+fn bare_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Inserts the translation of a source segment that has no target segment
 /// (a 1-0 row) and returns the new target text.
 ///

@@ -32,7 +32,7 @@ mod tests;
 
 pub use carry::{Carry, CarryIssue, InvariantKind, carry};
 pub use edit::{Created, Edit, apply_edits, create, segment_value};
-pub use fill::fill;
+pub use fill::{fill, heading_translated};
 pub use links::{LinkRule, broken_anchors, localize_anchors, localize_link_prefix};
 pub use memory::{Suggestion, TranslationMemory};
 

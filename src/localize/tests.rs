@@ -943,3 +943,23 @@ fn fill_a_parameter_of_a_shortcode_the_target_has() {
         "Introduction.\n\n{{< figure src=\"/a.png\" alt=\"Un métier\" caption=\"Le métier\" >}}\n"
     );
 }
+
+#[test]
+fn a_heading_is_recognized_at_another_level_and_with_punctuation() {
+    use crate::localize::heading_translated;
+    let (doc, _) = crate::segment::parse(
+        "# Lettre\n\n### Partagez les nouvelles !\n\nPartagez les nouvelles avec vos amis.\n",
+    );
+    assert_eq!(heading_translated(&doc, "Partagez les nouvelles"), Some(1));
+    assert_eq!(
+        heading_translated(&doc, "partagez  les nouvelles ?"),
+        Some(1)
+    );
+    // Other words are another heading; a paragraph saying it is not one.
+    assert_eq!(heading_translated(&doc, "Partagez la nouvelle"), None);
+    assert_eq!(
+        heading_translated(&doc, "Partagez les nouvelles avec vos amis."),
+        None
+    );
+    assert_eq!(heading_translated(&doc, "!"), None);
+}

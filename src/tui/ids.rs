@@ -7,6 +7,20 @@
 /// Every id below.
 pub(crate) const ALL: &[&str] = &[
     TITLE,
+    DASHBOARD_NEW,
+    DASHBOARD_NO_MATCH,
+    CREATED,
+    CREATE_FAILED,
+    SEARCH_PROMPT_PAGES,
+    HELP_EDITOR_SELECT_ALL,
+    NOTHING_TO_DO_ANY,
+    SAVED_REVIEWED,
+    EDIT_DISCARDED,
+    CONFIRM_DROP,
+    CONFIRM_DROP_KEYS,
+    WORKING_IN,
+    REMEMBER_FAILED,
+    HELP_SWITCH_LANGUAGE,
     DASHBOARD_EMPTY,
     DASHBOARD_PROBLEMS,
     LOADING,
@@ -116,6 +130,20 @@ pub(crate) const ALL: &[&str] = &[
 ];
 
 pub(crate) const TITLE: &str = "tui-title";
+pub(crate) const DASHBOARD_NEW: &str = "tui-dashboard-new";
+pub(crate) const DASHBOARD_NO_MATCH: &str = "tui-dashboard-no-match";
+pub(crate) const CREATED: &str = "tui-created";
+pub(crate) const CREATE_FAILED: &str = "tui-create-failed";
+pub(crate) const SEARCH_PROMPT_PAGES: &str = "tui-search-prompt-pages";
+pub(crate) const HELP_EDITOR_SELECT_ALL: &str = "tui-help-editor-select-all";
+pub(crate) const NOTHING_TO_DO_ANY: &str = "tui-nothing-to-do-any";
+pub(crate) const SAVED_REVIEWED: &str = "tui-saved-reviewed";
+pub(crate) const EDIT_DISCARDED: &str = "tui-edit-discarded";
+pub(crate) const CONFIRM_DROP: &str = "tui-confirm-drop";
+pub(crate) const CONFIRM_DROP_KEYS: &str = "tui-confirm-drop-keys";
+pub(crate) const WORKING_IN: &str = "tui-working-in";
+pub(crate) const REMEMBER_FAILED: &str = "tui-remember-failed";
+pub(crate) const HELP_SWITCH_LANGUAGE: &str = "tui-help-switch-language";
 pub(crate) const DASHBOARD_EMPTY: &str = "tui-dashboard-empty";
 pub(crate) const DASHBOARD_PROBLEMS: &str = "tui-dashboard-problems";
 pub(crate) const LOADING: &str = "tui-loading";

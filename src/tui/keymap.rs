@@ -2,20 +2,24 @@
 //! [`Mode`], so it is tested without a terminal.
 //!
 //! Lists: arrows or `j`/`k`, `PgUp`/`PgDn`, `Home`/`End` or `g`/`G`.
-//! Document: `h`/`l` or arrows change language, `n`/`N` next/previous
-//! segment needing attention, `f`/`F` filter, `/` search, `e` or `Enter`
-//! edit, `u` drop an unsaved edit, `s` save, `r` review, `d` dismiss the
-//! segment's findings, `c` carry, `J` join with the next row, `S` split the
-//! row, `<`/`>` pull or push a translated segment across rows, `Esc` back,
-//! `?` help, `q` quit. Editor: every key edits except `Esc` (keep),
-//! `Ctrl-S` (keep and save), `Alt-1`..`Alt-9` (suggestions), `Ctrl-Z`
-//! (undo), `F1` (help).
+//! Dashboard and document: `n`/`N` next/previous segment needing attention
+//! in the language worked in, across pages (opening the page), `L` the next
+//! language, `?` help. Dashboard: `q` quit. Document: `h`/`l` or arrows
+//! change the column, `f`/`F` filter, `/` search, `e` or `Enter` edit, `u`
+//! drop an unsaved edit, `s` save, `r` review, `d` dismiss the segment's
+//! findings, `c` carry, `J` join with the next row, `S` split the row,
+//! `<`/`>` pull or push a translated segment across rows, `Esc` back, `q`
+//! back to the dashboard. Editor: every key edits except `Esc` (leave,
+//! asking before dropping a change), `Ctrl-S` (save, and record the review
+//! when the English had changed), `Alt-1`..`Alt-9` (a suggestion replaces
+//! the text), `Ctrl-Z` (undo, a suggestion at once), `Ctrl-A` (select
+//! all), `F1` (help).
 
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::tui::message::{Direction, Edge, Message, QuitChoice, RealignAction};
+use crate::tui::message::{Direction, DropChoice, Edge, Message, QuitChoice, RealignAction};
 use crate::tui::model::Mode;
 
 /// Rows moved by one turn of the mouse wheel.
@@ -30,6 +34,7 @@ pub fn message_for(key: KeyEvent, mode: Mode) -> Option<Message> {
         Mode::Search => return search_key(key, ctrl),
         Mode::Help => return help_key(key),
         Mode::ConfirmQuit => return confirm_key(key),
+        Mode::ConfirmDrop => return confirm_drop_key(key),
         Mode::Dashboard | Mode::Document => {}
     }
     if ctrl {
@@ -51,8 +56,10 @@ pub fn message_for(key: KeyEvent, mode: Mode) -> Option<Message> {
     let document = mode == Mode::Document;
     match key.code {
         KeyCode::Char('?') | KeyCode::F(1) => Some(Message::ToggleHelp),
+        KeyCode::Char('q') if document => Some(Message::CloseDocument),
         KeyCode::Char('q') => Some(Message::Quit),
         KeyCode::Char('s') => Some(Message::Save),
+        KeyCode::Char('L') => Some(Message::SwitchLanguage),
         KeyCode::Enter => Some(Message::Open),
         KeyCode::Esc => Some(Message::Back),
         KeyCode::Right | KeyCode::Char('l') if !document => Some(Message::Open),
@@ -63,19 +70,19 @@ pub fn message_for(key: KeyEvent, mode: Mode) -> Option<Message> {
             Some(Message::SelectLanguage { delta: 1 })
         }
         KeyCode::BackTab if document => Some(Message::SelectLanguage { delta: -1 }),
-        KeyCode::Char('n') if document => Some(Message::NextAttention {
+        KeyCode::Char('n') => Some(Message::NextAttention {
             direction: Direction::Forward,
         }),
-        KeyCode::Char('N') if document => Some(Message::NextAttention {
+        KeyCode::Char('N') => Some(Message::NextAttention {
             direction: Direction::Backward,
         }),
-        KeyCode::Char('f') if document => Some(Message::CycleFilter {
+        KeyCode::Char('f') => Some(Message::CycleFilter {
             direction: Direction::Forward,
         }),
         KeyCode::Char('F') if document => Some(Message::CycleFilter {
             direction: Direction::Backward,
         }),
-        KeyCode::Char('/') if document => Some(Message::StartSearch),
+        KeyCode::Char('/') => Some(Message::StartSearch),
         KeyCode::Char('e') if document => Some(Message::Edit),
         KeyCode::Char('u') if document => Some(Message::DropEdit),
         KeyCode::Char('r') if document => Some(Message::Review),
@@ -136,12 +143,13 @@ fn list_key(key: KeyEvent) -> Option<Message> {
 
 fn editor_key(key: KeyEvent, ctrl: bool, alt: bool) -> Option<Message> {
     match key.code {
-        KeyCode::Esc => Some(Message::EditorKeep),
+        KeyCode::Esc => Some(Message::EditorEscape),
         KeyCode::F(1) => Some(Message::ToggleHelp),
         KeyCode::Char('s') if ctrl => Some(Message::EditorSave),
         KeyCode::Char('z') if ctrl => Some(Message::EditorUndo),
         KeyCode::Char('r') if ctrl => Some(Message::EditorRedo),
-        KeyCode::Char(c @ '1'..='9') if alt && !ctrl => Some(Message::InsertSuggestion {
+        KeyCode::Char('a') if ctrl && !alt => Some(Message::EditorSelectAll),
+        KeyCode::Char(c @ '1'..='9') if alt && !ctrl => Some(Message::UseSuggestion {
             index: (c as usize) - ('1' as usize),
         }),
         _ => Some(Message::EditorInput { input: key.into() }),
@@ -166,6 +174,17 @@ fn help_key(key: KeyEvent) -> Option<Message> {
         }
         _ => list_key(key),
     }
+}
+
+fn confirm_drop_key(key: KeyEvent) -> Option<Message> {
+    let choice = match key.code {
+        KeyCode::Char('s') | KeyCode::Char('S') => DropChoice::Save,
+        KeyCode::Char('k') | KeyCode::Char('K') => DropChoice::Keep,
+        KeyCode::Char('y') | KeyCode::Char('Y') => DropChoice::Drop,
+        KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => DropChoice::Stay,
+        _ => return None,
+    };
+    Some(Message::ConfirmDrop { choice })
 }
 
 fn confirm_key(key: KeyEvent) -> Option<Message> {

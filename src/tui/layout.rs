@@ -166,10 +166,10 @@ pub struct Column {
 
 /// Returns the columns of the document screen for a body `width`: a
 /// one-cell gutter for the selection mark, then English and every language
-/// (or, below [`WIDE`], English and the selected language), separated by a
-/// one-cell rule.
-pub fn columns(n_langs: usize, selected_lang: usize, width: u16) -> Vec<Column> {
-    let langs: Vec<Option<usize>> = if width >= WIDE || n_langs <= 1 {
+/// (or, below [`WIDE`] or when `all` is false, English and the selected
+/// language), separated by a one-cell rule.
+pub fn columns(n_langs: usize, selected_lang: usize, width: u16, all: bool) -> Vec<Column> {
+    let langs: Vec<Option<usize>> = if (all && width >= WIDE) || n_langs <= 1 {
         std::iter::once(None)
             .chain((0..n_langs).map(Some))
             .collect()
@@ -493,4 +493,19 @@ pub fn visible_rows(
 /// Lines per dashboard entry: the title line and one per language.
 pub fn entry_height(group: &DocGroup) -> u16 {
     u16::try_from(group.langs.len() + 2).unwrap_or(u16::MAX)
+}
+
+/// Returns the height of dashboard entry `k`: a page takes its name line,
+/// a line per language and a blank line; a page to translate takes one
+/// line, the first of them one more for the heading above them.
+pub fn dash_entry_height(model: &Model, k: usize) -> u16 {
+    use crate::tui::model::DashEntry;
+    match model.dash.visible.get(k) {
+        Some(DashEntry::Page(g)) => model.groups.get(*g).map_or(1, entry_height),
+        Some(DashEntry::New(_)) => {
+            let first = k == 0 || !matches!(model.dash.visible.get(k - 1), Some(DashEntry::New(_)));
+            1 + u16::from(first)
+        }
+        None => 1,
+    }
 }

@@ -11,6 +11,7 @@ use ratatui_textarea::Input;
 
 use crate::align::FixedRow;
 use crate::report::{Dismissal, Rule};
+use crate::tui::model::SourcePage;
 use crate::workspace::{StaleDoc, StaleNote};
 
 /// Something that happened.
@@ -24,8 +25,15 @@ pub enum Message {
     Jump { edge: Edge },
     /// Selects another language column.
     SelectLanguage { delta: isize },
-    /// Selects the next (or previous) row needing attention.
+    /// Works in the next translation language (and remembers it).
+    SwitchLanguage,
+    /// The language worked in was remembered, or not (`error`).
+    Remembered { error: Option<String> },
+    /// Selects the next (or previous) segment needing attention in the
+    /// language worked in, across pages (opening the page).
     NextAttention { direction: Direction },
+    /// Leaves the document for the dashboard.
+    CloseDocument,
     /// Shows the next (or previous) kind of rows.
     CycleFilter { direction: Direction },
     /// Opens the search prompt.
@@ -70,10 +78,17 @@ pub enum Message {
     EditorUndo,
     /// Redoes the last undone change in the editor.
     EditorRedo,
-    /// Inserts a translation-memory suggestion at the cursor (0-based).
-    InsertSuggestion { index: usize },
+    /// Replaces the editor's text with a translation-memory suggestion
+    /// (0-based); one undo brings the text back.
+    UseSuggestion { index: usize },
+    /// Selects the editor's whole text.
+    EditorSelectAll,
     /// Leaves the editor, keeping its text as a pending edit.
     EditorKeep,
+    /// Leaves the editor; asks first when its text was changed.
+    EditorEscape,
+    /// Answers "drop this edit?".
+    ConfirmDrop { choice: DropChoice },
     /// Leaves the editor and saves the file.
     EditorSave,
     /// The mouse wheel turned (positive: down).
@@ -99,6 +114,18 @@ pub enum Message {
         docs: Vec<StaleDoc>,
         done: usize,
         total: usize,
+    },
+    /// The English pages found, with their languages (before their
+    /// staleness is read).
+    Sources { pages: Vec<SourcePage> },
+    /// A translation was created from the dashboard, or not.
+    Created {
+        /// The English page.
+        source: PathBuf,
+        /// The new translation's language.
+        lang: String,
+        /// What happened.
+        outcome: CreateOutcome,
     },
     /// Every page was read; `error` says why some could not be.
     LoadFinished {
@@ -149,6 +176,37 @@ pub enum QuitChoice {
     Discard,
     /// Stay.
     Stay,
+}
+
+/// The answers to "leave the editor with a changed text?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DropChoice {
+    /// Keep the edit and save the file.
+    Save,
+    /// Keep the edit, unsaved.
+    Keep,
+    /// Drop the edit.
+    Drop,
+    /// Go back to the editor.
+    Stay,
+}
+
+/// How creating a translation ended.
+#[derive(Debug, Clone)]
+pub enum CreateOutcome {
+    /// Written as `trame write` writes it; the page set was read again.
+    Created {
+        /// The new translation.
+        path: PathBuf,
+        /// Segments translated from the translation memory.
+        from_memory: usize,
+        /// Segments left in English, to translate.
+        left: usize,
+        /// The page set, read again.
+        reloaded: Reloaded,
+    },
+    /// Nothing was written.
+    Failed { error: String },
 }
 
 /// How saving one file ended.
@@ -221,6 +279,10 @@ pub enum Effect {
         /// The rows to keep, as segment indices of the documents as loaded.
         rows: Vec<FixedRow>,
     },
+    /// Creates the translation of an English page, as `trame write` does.
+    CreateTranslation { source: PathBuf, lang: String },
+    /// Remembers the language worked in for the repository.
+    RememberLanguage { lang: String },
     /// Leaves the interface.
     Quit,
 }

@@ -48,9 +48,17 @@ pub const IDS: &[&str] = ids::ALL;
 /// Opens the interface on a content folder: `path`, else the content of
 /// `trame.toml`, else `issues/`, else `content/`, else the current directory.
 ///
+/// With `lang`, the interface works in that translation language (checked
+/// before the terminal is taken over, and remembered for the repository);
+/// without, in the language remembered, else in every language.
+///
 /// The first frame comes at once: pages are read on a background thread and
 /// join the dashboard as they are ready, the header counting them.
-pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> {
+pub fn run(
+    path: Option<PathBuf>,
+    lang: Option<String>,
+    l10n: &Localizer,
+) -> anyhow::Result<ExitCode> {
     let open_error = |path: &Path| {
         let shown = layout::shown(&path.display().to_string());
         l10n.tr_args(ids::ERROR_OPEN, &[("path", Arg::Str(&shown))])
@@ -64,6 +72,23 @@ pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> 
             return Err(anyhow::anyhow!("{}", open_error(&p)));
         }
     }
+    let focus = match lang {
+        Some(lang) => {
+            // An unknown language is an error on the command line, listing
+            // the languages found, as `trame stale --lang` says it.
+            let scan = project.scan(&paths, Some(&lang))?;
+            let tag = scan
+                .languages
+                .iter()
+                .find(|l| workspace::same_tag(l, &lang))
+                .cloned()
+                .unwrap_or(lang);
+            // Not remembering is no reason not to open.
+            let _ = project.remember_language(&tag);
+            Some(tag)
+        }
+        None => project.remembered_language(),
+    };
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -77,6 +102,7 @@ pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> 
         .size()
         .with_context(|| l10n.tr(ids::ERROR_TERMINAL))?;
     let mut model = Model::loading((size.width, size.height));
+    model.focus = focus;
     let (sender, loaded) = std::sync::mpsc::channel();
     let project = std::sync::Arc::new(project);
     // Detached: quitting does not wait for the pages still being read.
@@ -84,6 +110,12 @@ pub fn run(path: Option<PathBuf>, l10n: &Localizer) -> anyhow::Result<ExitCode> 
     std::thread::spawn(move || load(&shared, &paths, sender));
     event_loop(&mut terminal, &project, &mut model, l10n, &loaded)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Returns the width of the terminal in columns, if there is one (for the
+/// command line, which does not know the terminal).
+pub fn terminal_width() -> Option<u16> {
+    ratatui::crossterm::terminal::size().ok().map(|(w, _)| w)
 }
 
 /// Reads the pages and their staleness, sending them as they are ready.
@@ -106,7 +138,20 @@ pub fn load(project: &workspace::Project, paths: &[PathBuf], sender: Sender<Mess
     let result = project
         .scan(paths, None)
         .map_err(workspace::StaleError::from)
-        .and_then(|scan| workspace::staleness_each(project, scan, &sink));
+        .and_then(|scan| {
+            // Every English page, translated or not, so the dashboard can
+            // list those still to translate.
+            let pages = scan
+                .sets
+                .iter()
+                .map(|set| model::SourcePage {
+                    path: set.source.clone(),
+                    langs: set.translations.iter().map(|(l, _)| l.clone()).collect(),
+                })
+                .collect();
+            let _ = sender.send(Message::Sources { pages });
+            workspace::staleness_each(project, scan, &sink)
+        });
     let finished = match result {
         Ok(mut notes) => {
             notes.extend(
@@ -212,6 +257,21 @@ pub fn dispatch(project: &workspace::Project, model: &mut Model, msg: Message) -
         match update::update(model, msg) {
             None => {}
             Some(Effect::Quit) => return true,
+            Some(Effect::CreateTranslation { source, lang }) => {
+                let outcome = create_translation(project, &source, &lang);
+                queue.push_back(Message::Created {
+                    source,
+                    lang,
+                    outcome,
+                });
+            }
+            Some(Effect::RememberLanguage { lang }) => {
+                let error = project
+                    .remember_language(&lang)
+                    .err()
+                    .map(|e| e.to_string());
+                queue.push_back(Message::Remembered { error });
+            }
             Some(Effect::Save { files }) => {
                 for file in files {
                     let outcome = save_file(project, model, &file);
@@ -250,6 +310,38 @@ pub fn dispatch(project: &workspace::Project, model: &mut Model, msg: Message) -
         }
     }
     false
+}
+
+/// Creates the `lang` translation of `source` with the code of `trame
+/// write` (segments from the translation memory, the rest left in English),
+/// then reads the page set again.
+pub fn create_translation(
+    project: &workspace::Project,
+    source: &Path,
+    lang: &str,
+) -> message::CreateOutcome {
+    use workspace::write as plan;
+    let failed = |e: anyhow::Error| message::CreateOutcome::Failed {
+        error: format!("{e:#}"),
+    };
+    let plan = match plan::plan_write(project, source, lang) {
+        Ok(plan) => plan,
+        Err(e) => return failed(e.into()),
+    };
+    if let Err(e) = plan::save(
+        Some(&project.confine),
+        &plan.path,
+        plan.original.as_deref(),
+        &plan.text,
+    ) {
+        return failed(e.into());
+    }
+    message::CreateOutcome::Created {
+        path: plan.path.clone(),
+        from_memory: plan.from_memory.len(),
+        left: plan.missing.len(),
+        reloaded: reload(project, source),
+    }
 }
 
 /// Applies a file's pending edits and writes it, refusing when it changed on

@@ -22,14 +22,24 @@ use crate::workspace::{Page, StaleDoc, StaleNote};
 /// Everything the interface knows.
 #[derive(Debug)]
 pub struct Model {
-    /// The English pages with their translations, most work first.
+    /// The English pages with their translations, most work first (in the
+    /// language worked in, when there is one).
     pub groups: Vec<DocGroup>,
+    /// The translation language the interface works in (`--lang`, `L`):
+    /// documents open on it and show English beside it only; `None` shows
+    /// every language.
+    pub focus: Option<String>,
     /// The main screen.
     pub screen: Screen,
     /// A window drawn over the screen, if any.
     pub overlay: Option<Overlay>,
-    /// Selection and scroll of the dashboard (indices into `groups`).
+    /// Selection and scroll of the dashboard (indices into `dash.visible`).
     pub dashboard: ListState,
+    /// What the dashboard lists: its search, its filter, its entries.
+    pub dash: DashView,
+    /// Every English page found, with the languages it has, for the
+    /// pages still to translate into the language worked in.
+    pub sources: Vec<SourcePage>,
     /// The document screen's state (meaningful once a document was opened).
     pub document: DocView,
     /// The segment being edited.
@@ -48,6 +58,12 @@ pub struct Model {
     pub notes: Vec<StaleNote>,
     /// Set by "save and quit": quit once every pending file is saved.
     pub quit_after_save: bool,
+    /// Set by `Ctrl-S` in the editor on a segment whose English changed:
+    /// once the file is saved, its rows on these English segments are
+    /// recorded as reviewed (as `trame review` records them).
+    pub review_after_save: Option<ReviewAfterSave>,
+    /// True while the review asked for after a save is being recorded.
+    pub reviewing_saved: Option<PathBuf>,
     /// While pages are still being read: how many of how many (0 while
     /// the count is not known yet).
     pub loading: Option<(usize, usize)>,
@@ -71,6 +87,8 @@ pub enum Overlay {
     Help { scroll: u16 },
     /// Quitting with unsaved edits: save, discard or stay.
     ConfirmQuit,
+    /// Leaving the editor with a changed text: save, keep, drop or stay.
+    ConfirmDrop,
 }
 
 /// What the keys mean right now.
@@ -88,6 +106,8 @@ pub enum Mode {
     Help,
     /// The quit question.
     ConfirmQuit,
+    /// The question before dropping an edit.
+    ConfirmDrop,
 }
 
 /// A selection in a list, with the first shown entry.
@@ -97,6 +117,36 @@ pub struct ListState {
     pub selected: usize,
     /// The first entry shown.
     pub scroll: usize,
+}
+
+/// The dashboard's entries after its search and filter.
+#[derive(Debug, Clone, Default)]
+pub struct DashView {
+    /// The entries shown, in order.
+    pub visible: Vec<DashEntry>,
+    /// Pages must have this in their file name or title (any case).
+    pub search: String,
+    /// Only pages needing work (in the language worked in, if any).
+    pub needs_work: bool,
+}
+
+/// One entry of the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DashEntry {
+    /// A page with translations: index into `Model::groups`.
+    Page(usize),
+    /// An English page with no translation in the language worked in:
+    /// index into `Model::sources`. Listed after the pages.
+    New(usize),
+}
+
+/// An English page and the languages it is translated into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourcePage {
+    /// The English page.
+    pub path: PathBuf,
+    /// Its translations' languages.
+    pub langs: Vec<String>,
 }
 
 /// The document screen: which document and language, the rows shown, the
@@ -224,6 +274,15 @@ pub struct Cell {
     pub findings: bool,
 }
 
+/// A review to record once a translation is saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewAfterSave {
+    /// The translation file.
+    pub file: PathBuf,
+    /// The English segments of the edited row.
+    pub source: Range<usize>,
+}
+
 /// The segment being edited and its editor.
 #[derive(Debug, Clone)]
 pub struct Editor {
@@ -239,6 +298,9 @@ pub struct Editor {
     pub row: usize,
     /// The language index in the group.
     pub lang: usize,
+    /// How many undo steps the last change made, when it was a suggestion
+    /// replacing the text (0 otherwise): one `Ctrl-Z` undoes them all.
+    pub suggestion_steps: usize,
 }
 
 /// What an editor's text becomes.
@@ -326,6 +388,8 @@ pub enum StatusKind {
 pub enum StatusArg {
     /// Text.
     Str(String),
+    /// A language code, shown as the language's name in the UI language.
+    Lang(String),
     /// A number (selects plural forms).
     Num(f64),
 }
@@ -354,13 +418,16 @@ impl Model {
     /// Builds the model from a staleness report, for a terminal of `size`.
     pub fn new(docs: Vec<StaleDoc>, notes: Vec<StaleNote>, size: (u16, u16)) -> Model {
         let mut groups = group_docs(docs);
-        sort_groups(&mut groups);
+        sort_groups(&mut groups, None);
         let status = notes.first().map(note_status);
-        Model {
+        let mut model = Model {
             groups,
+            focus: None,
             screen: Screen::Dashboard,
             overlay: None,
             dashboard: ListState::default(),
+            dash: DashView::default(),
+            sources: Vec::new(),
             document: DocView::default(),
             editor: None,
             search_input: None,
@@ -370,8 +437,12 @@ impl Model {
             size,
             notes,
             quit_after_save: false,
+            review_after_save: None,
+            reviewing_saved: None,
             loading: None,
-        }
+        };
+        model.dash.visible = dash_entries(&model);
+        model
     }
 
     /// A model with no page yet, waiting for them to be read.
@@ -386,13 +457,30 @@ impl Model {
         match self.overlay {
             Some(Overlay::Help { .. }) => return Mode::Help,
             Some(Overlay::ConfirmQuit) => return Mode::ConfirmQuit,
+            Some(Overlay::ConfirmDrop) => return Mode::ConfirmDrop,
             None => {}
         }
         match self.screen {
+            Screen::Dashboard if self.search_input.is_some() => Mode::Search,
             Screen::Dashboard => Mode::Dashboard,
             Screen::Document if self.search_input.is_some() => Mode::Search,
             Screen::Document => Mode::Document,
             Screen::Edit => Mode::Edit,
+        }
+    }
+
+    /// Returns the index of the language worked in among a group's
+    /// translations, if the group has it.
+    pub fn focus_index(&self, group: &DocGroup) -> Option<usize> {
+        let focus = self.focus.as_deref()?;
+        group.langs.iter().position(|l| l.lang == focus)
+    }
+
+    /// Returns the group of the dashboard's selected entry, if it is a page.
+    pub fn dashboard_group(&self) -> Option<usize> {
+        match self.dash.visible.get(self.dashboard.selected)? {
+            DashEntry::Page(g) => Some(*g),
+            DashEntry::New(_) => None,
         }
     }
 
@@ -418,6 +506,53 @@ impl Model {
     pub fn pending_for(&self, file: &Path) -> Option<&PendingFile> {
         self.pending.get(file).filter(|p| !p.is_empty())
     }
+}
+
+/// Returns the dashboard's entries: the pages passing its search (file name
+/// or title, any case) and filter (needing work in the language worked in,
+/// else in any), then, when a language is worked in, the English pages
+/// without a translation in it.
+pub fn dash_entries(model: &Model) -> Vec<DashEntry> {
+    let query = model.dash.search.to_lowercase();
+    let matches = |name: &str, title: &str| {
+        query.is_empty()
+            || name.to_lowercase().contains(&query)
+            || title.to_lowercase().contains(&query)
+    };
+    let focus = model.focus.as_deref();
+    let mut out: Vec<DashEntry> = model
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| {
+            let work = g
+                .langs
+                .iter()
+                .filter(|l| focus.is_none_or(|f| l.lang == f))
+                .any(|l| l.counts.needs_work() + l.counts.to_check() > 0);
+            (!model.dash.needs_work || work) && matches(&g.name(), &g.title)
+        })
+        .map(|(k, _)| DashEntry::Page(k))
+        .collect();
+    if let Some(f) = focus {
+        out.extend(
+            model
+                .sources
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| !s.langs.iter().any(|l| l == f))
+                .filter(|(_, s)| matches(&file_name(&s.path), ""))
+                .map(|(k, _)| DashEntry::New(k)),
+        );
+    }
+    out
+}
+
+/// Returns the file name of a path, for display.
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Returns the status message of a workspace note.
@@ -497,19 +632,33 @@ pub fn note_status(note: &StaleNote) -> Status {
     }
 }
 
-/// Groups staleness reports by English page, languages sorted.
-/// Sorts documents by the work they need (most first), then by path.
-pub fn sort_groups(groups: &mut [DocGroup]) {
+/// Sorts documents by the work they need (most first), then by path; with
+/// a `focus` language, by the work in that language first.
+pub fn sort_groups(groups: &mut [DocGroup], focus: Option<&str>) {
     groups.sort_by(|a, b| {
         let key = |g: &DocGroup| {
+            let focused = |l: &&LangDoc| focus.is_some_and(|f| l.lang == f);
+            let work = |l: &LangDoc| (l.counts.needs_work(), l.counts.to_check());
+            let (f_needs, f_check) = g
+                .langs
+                .iter()
+                .filter(focused)
+                .map(work)
+                .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
             let needs: usize = g.langs.iter().map(|l| l.counts.needs_work()).sum();
             let check: usize = g.langs.iter().map(|l| l.counts.to_check()).sum();
-            (std::cmp::Reverse(needs), std::cmp::Reverse(check))
+            (
+                std::cmp::Reverse(f_needs),
+                std::cmp::Reverse(f_check),
+                std::cmp::Reverse(needs),
+                std::cmp::Reverse(check),
+            )
         };
         key(a).cmp(&key(b)).then(a.source.path.cmp(&b.source.path))
     });
 }
 
+/// Groups staleness reports by English page, languages sorted.
 pub fn group_docs(docs: Vec<StaleDoc>) -> Vec<DocGroup> {
     let mut by_source: BTreeMap<PathBuf, (Page, Vec<LangDoc>)> = BTreeMap::new();
     for doc in docs {

@@ -21,7 +21,8 @@ use crate::stale::{self, Base, State};
 use crate::tui::ids;
 use crate::tui::keymap::{message_for, mouse_message};
 use crate::tui::message::{
-    Direction, Edge, Effect, Message, QuitChoice, RealignAction, RealignOutcome, SaveOutcome,
+    Direction, DropChoice, Edge, Effect, Message, QuitChoice, RealignAction, RealignOutcome,
+    SaveOutcome,
 };
 use crate::tui::model::{Filter, Mode, Model, Overlay, Screen, StatusKind, merge_rows};
 use crate::tui::update::{plan_realign, update};
@@ -341,7 +342,50 @@ fn keys_map_to_messages_by_mode() {
     ));
     assert!(matches!(
         m(key(KeyCode::Char('q')), Document),
+        Some(Message::CloseDocument)
+    ));
+    assert!(matches!(
+        m(key(KeyCode::Char('q')), Dashboard),
         Some(Message::Quit)
+    ));
+    for mode in [Dashboard, Document] {
+        assert!(matches!(
+            m(key(KeyCode::Char('n')), mode),
+            Some(Message::NextAttention {
+                direction: Direction::Forward
+            })
+        ));
+        assert!(matches!(
+            m(key(KeyCode::Char('N')), mode),
+            Some(Message::NextAttention {
+                direction: Direction::Backward
+            })
+        ));
+        assert!(matches!(
+            m(key(KeyCode::Char('L')), mode),
+            Some(Message::SwitchLanguage)
+        ));
+    }
+    assert!(matches!(
+        m(key(KeyCode::Esc), Mode::Edit),
+        Some(Message::EditorEscape)
+    ));
+    for (c, choice) in [
+        ('s', DropChoice::Save),
+        ('k', DropChoice::Keep),
+        ('y', DropChoice::Drop),
+        ('n', DropChoice::Stay),
+    ] {
+        assert!(matches!(
+            m(key(KeyCode::Char(c)), Mode::ConfirmDrop),
+            Some(Message::ConfirmDrop { choice: got }) if got == choice
+        ));
+    }
+    assert!(matches!(
+        m(key(KeyCode::Esc), Mode::ConfirmDrop),
+        Some(Message::ConfirmDrop {
+            choice: DropChoice::Stay
+        })
     ));
     assert!(matches!(m(ctrl('c'), Document), Some(Message::Quit)));
     assert!(matches!(
@@ -358,25 +402,24 @@ fn keys_map_to_messages_by_mode() {
         Some(Message::Open)
     ));
     assert!(m(key(KeyCode::Char('e')), Dashboard).is_none());
-    assert!(m(key(KeyCode::Char('n')), Dashboard).is_none());
-    // Editor: letters are text; Esc keeps, Ctrl-S saves, Alt-digit suggests.
+    // Editor: letters are text; Esc leaves, Ctrl-S saves, Alt-digit suggests.
     assert!(matches!(
         m(key(KeyCode::Char('q')), Edit),
         Some(Message::EditorInput { .. })
     ));
     assert!(matches!(
         m(key(KeyCode::Esc), Edit),
-        Some(Message::EditorKeep)
+        Some(Message::EditorEscape)
     ));
     assert!(matches!(m(ctrl('s'), Edit), Some(Message::EditorSave)));
     assert!(matches!(m(ctrl('z'), Edit), Some(Message::EditorUndo)));
     assert!(matches!(
         m(alt('1'), Edit),
-        Some(Message::InsertSuggestion { index: 0 })
+        Some(Message::UseSuggestion { index: 0 })
     ));
     assert!(matches!(
         m(alt('3'), Edit),
-        Some(Message::InsertSuggestion { index: 2 })
+        Some(Message::UseSuggestion { index: 2 })
     ));
     // Search prompt.
     assert!(matches!(
@@ -648,6 +691,111 @@ fn n_and_shift_n_visit_the_segments_needing_attention_and_wrap() {
 }
 
 #[test]
+fn n_goes_across_pages_in_the_language_worked_in_and_opens_them() {
+    let fx = Fixture::new();
+    let other = tempfile::tempdir().unwrap();
+    // `a.md` needs no work in Italian; `news.md` has Italian work.
+    std::fs::write(other.path().join("a.md"), "# Hello\n\nMore.\n").unwrap();
+    std::fs::write(other.path().join("a.it.md"), "# Ciao\n\nAltro.\n").unwrap();
+    let source = page(&other.path().join("a.md"));
+    let target = page(&other.path().join("a.it.md"));
+    let mut docs = vec![stale_doc(&source, "# Hello\n\nMore.\n", target, "it")];
+    docs.extend(fx.docs());
+    let mut model = Model::new(docs, Vec::new(), (80, 24));
+    model.focus = Some("it".into());
+    // Put the page without work first on the dashboard, selected.
+    let a = model
+        .groups
+        .iter()
+        .position(|g| g.name() == "a.md")
+        .unwrap();
+    model.groups.swap(0, a);
+    model.dashboard.selected = 0;
+    // From the dashboard, `n` opens the next page with Italian work, on
+    // its first segment needing it, in the Italian column.
+    press(&mut model, &chars("n"));
+    assert_eq!(model.screen, Screen::Document);
+    assert_eq!(model.group().unwrap().name(), "news.md");
+    assert_eq!(model.group().unwrap().langs[model.document.lang].lang, "it");
+    assert_eq!(model.selected_row(), Some(3));
+    // A filter hiding the next one is cleared.
+    press(&mut model, &chars("ff"));
+    assert_eq!(model.document.filter, Filter::State(State::Stale));
+    let mut seen = vec![model.selected_row().unwrap()];
+    for _ in 0..4 {
+        press(&mut model, &chars("n"));
+        seen.push(model.selected_row().unwrap());
+    }
+    assert_eq!(seen, [3, 4, 5, 8, 3]);
+    assert_eq!(model.document.filter, Filter::All);
+    // Past the last page's work it went round (through `a.md`, which has
+    // none) to the first again.
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::WRAPPED));
+    press(&mut model, &chars("N"));
+    assert_eq!(model.selected_row(), Some(8));
+    // `q` goes back to the dashboard, on the page.
+    press(&mut model, &chars("q"));
+    assert_eq!(model.screen, Screen::Dashboard);
+    assert_eq!(model.groups[model.dashboard.selected].name(), "news.md");
+    // `N` from the dashboard starts from the page's end.
+    press(&mut model, &chars("N"));
+    assert_eq!(model.selected_row(), Some(8));
+    // No work at all in a language: said so.
+    let mut done = Model::new(
+        vec![stale_doc(
+            &source,
+            "# Hello\n\nMore.\n",
+            page(&other.path().join("a.it.md")),
+            "it",
+        )],
+        Vec::new(),
+        (80, 24),
+    );
+    press(&mut done, &chars("n"));
+    assert_eq!(done.screen, Screen::Dashboard);
+    assert_eq!(
+        done.status.as_ref().map(|s| s.id),
+        Some(ids::NOTHING_TO_DO_ANY)
+    );
+}
+
+#[test]
+fn from_launch_n_e_typing_and_ctrl_s_update_and_review_the_first_stale_segment() {
+    let fx = Fixture::new();
+    let mut model = fx.model((80, 24));
+    model.focus = Some("it".into());
+    let before = std::fs::read_to_string(fx.path("news.it.md")).unwrap();
+    let fr_before = std::fs::read_to_string(fx.path("news.fr.md")).unwrap();
+    let mut keys = vec![key(KeyCode::Char('n')), key(KeyCode::Char('e'))];
+    keys.extend(chars(" Tutto esaurito."));
+    keys.push(ctrl('s'));
+    run_keys(&mut model, &keys);
+    let after = std::fs::read_to_string(fx.path("news.it.md")).unwrap();
+    assert_eq!(
+        after,
+        before.replace("sono i benvenuti.", "sono i benvenuti. Tutto esaurito.")
+    );
+    assert_eq!(
+        std::fs::read_to_string(fx.path("news.fr.md")).unwrap(),
+        fr_before
+    );
+    assert_eq!(
+        model.status.as_ref().map(|s| s.id),
+        Some(ids::SAVED_REVIEWED)
+    );
+    // The review is recorded for the Italian row only (the French of the
+    // same row keeps its state: tests/it/tui_e2e.rs checks it in a
+    // repository).
+    let reviews = std::fs::read_to_string(fx.path(".trame-reviews")).unwrap();
+    let langs: Vec<&str> = reviews
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').nth(1))
+        .collect();
+    assert_eq!(langs, ["it"], "{reviews}");
+}
+
+#[test]
 fn filter_search_and_esc_narrow_then_widen_the_rows() {
     let fx = Fixture::new();
     let mut model = fx.model((80, 24));
@@ -697,6 +845,144 @@ fn language_columns_cycle_and_the_filter_follows_the_language() {
 }
 
 #[test]
+fn working_in_one_language_opens_documents_on_it_beside_english_only() {
+    let fx = Fixture::new();
+    let mut model = fx.model((160, 48));
+    model.focus = Some("it".into());
+    press(&mut model, &[key(KeyCode::Enter)]);
+    assert_eq!(model.group().unwrap().langs[model.document.lang].lang, "it");
+    let shown: Vec<Option<usize>> = crate::tui::update::doc_columns(&model)
+        .iter()
+        .map(|c| c.lang)
+        .collect();
+    assert_eq!(shown, [None, Some(1)], "English and Italian, however wide");
+    // Other languages on demand: the column still changes with `l`.
+    press(&mut model, &chars("l"));
+    assert_eq!(model.group().unwrap().langs[model.document.lang].lang, "fr");
+    // `L` works in the next language and asks to remember it.
+    let effect = press(&mut model, &chars("L"));
+    assert_eq!(effect, Some(Effect::RememberLanguage { lang: "fr".into() }));
+    let effect = press(&mut model, &chars("L"));
+    assert_eq!(effect, Some(Effect::RememberLanguage { lang: "it".into() }));
+    assert_eq!(model.focus.as_deref(), Some("it"));
+    assert_eq!(model.group().unwrap().langs[model.document.lang].lang, "it");
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::WORKING_IN));
+    // The runner's answer keeps the message, or says why it failed.
+    update(&mut model, Message::Remembered { error: None });
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::WORKING_IN));
+    update(
+        &mut model,
+        Message::Remembered {
+            error: Some("read-only".into()),
+        },
+    );
+    assert_eq!(
+        model.status.as_ref().map(|s| (s.id, s.kind)),
+        Some((ids::REMEMBER_FAILED, StatusKind::Error))
+    );
+    // With every language shown, `L` first keeps the one in view.
+    let mut all = fx.model((160, 48));
+    press(&mut all, &[key(KeyCode::Enter), key(KeyCode::Char('l'))]);
+    let effect = press(&mut all, &chars("L"));
+    assert_eq!(effect, Some(Effect::RememberLanguage { lang: "it".into() }));
+}
+
+#[test]
+fn the_dashboard_lists_the_work_of_the_language_worked_in_first() {
+    let fx = Fixture::new();
+    let other = tempfile::tempdir().unwrap();
+    // `a.md`: its Italian is missing a paragraph, its French is complete.
+    std::fs::write(other.path().join("a.md"), "# Hello\n\nMore.\n").unwrap();
+    std::fs::write(other.path().join("a.fr.md"), "# Bonjour\n\nPlus.\n").unwrap();
+    std::fs::write(other.path().join("a.it.md"), "# Ciao\n").unwrap();
+    let source = page(&other.path().join("a.md"));
+    let base = "# Hello\n\nMore.\n";
+    let mut docs = vec![
+        stale_doc(&source, base, page(&other.path().join("a.fr.md")), "fr"),
+        stale_doc(&source, base, page(&other.path().join("a.it.md")), "it"),
+    ];
+    // `news.md`: more work over all, but in French only.
+    docs.extend(fx.docs().into_iter().filter(|d| d.lang == "fr"));
+    let mut model = Model::new(docs, Vec::new(), (80, 24));
+    let names = |m: &Model| m.groups.iter().map(|g| g.name()).collect::<Vec<_>>();
+    assert_eq!(names(&model), ["news.md", "a.md"]);
+    model.focus = Some("fr".into());
+    press(&mut model, &chars("L"));
+    assert_eq!(model.focus.as_deref(), Some("it"));
+    assert_eq!(names(&model), ["a.md", "news.md"]);
+}
+
+#[test]
+fn the_dashboard_searches_filters_and_starts_missing_translations() {
+    use crate::tui::model::DashEntry;
+    let fx = Fixture::new();
+    std::fs::write(
+        fx.path("solo.md"),
+        "---\ntitle: Alone here\n---\n\n## Lyon Sprint\n\nOnly in English.\n",
+    )
+    .unwrap();
+    // Read as the runner reads the pages: through `load`.
+    let project = crate::workspace::Project::discover(Some(fx.dir.path())).unwrap();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    crate::tui::load(&project, &[fx.dir.path().to_owned()], sender);
+    let mut model = Model::loading((80, 24));
+    model.focus = Some("it".into());
+    for msg in receiver.try_iter() {
+        update(&mut model, msg);
+    }
+    let news = model
+        .groups
+        .iter()
+        .position(|g| g.name() == "news.md")
+        .unwrap();
+    // The English page with no Italian comes last.
+    assert_eq!(
+        model.dash.visible,
+        [DashEntry::Page(news), DashEntry::New(1)]
+    );
+    assert_eq!(model.sources[1].path, fx.path("solo.md"));
+    // `/` searches file names and titles, any case.
+    press(&mut model, &chars("/SOLO"));
+    assert_eq!(model.mode(), Mode::Search);
+    assert_eq!(model.dash.visible, [DashEntry::New(1)]);
+    press(&mut model, &[key(KeyCode::Backspace); 4]);
+    press(&mut model, &chars("loom"));
+    assert_eq!(model.dash.visible, [DashEntry::Page(news)], "by title");
+    press(&mut model, &[key(KeyCode::Enter)]);
+    assert_eq!(model.mode(), Mode::Dashboard);
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(model.dash.visible.len(), 2);
+    // `f`: only pages needing work; a page to translate needs work.
+    press(&mut model, &chars("f"));
+    assert!(model.dash.needs_work);
+    assert_eq!(model.dash.visible.len(), 2);
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert!(!model.dash.needs_work);
+    // Enter on the page to translate creates it as `trame write` does,
+    // then opens it in Italian.
+    let expected =
+        crate::workspace::write::plan_write(&project, &fx.path("solo.md"), "it").unwrap();
+    press(&mut model, &[key(KeyCode::Char('G'))]);
+    assert_eq!(model.dashboard_group(), None);
+    run_keys(&mut model, &[key(KeyCode::Enter)]);
+    let written = std::fs::read_to_string(fx.path("solo.it.md")).unwrap();
+    assert_eq!(written, expected.text);
+    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::CREATED));
+    assert_eq!(model.screen, Screen::Document);
+    let group = model.group().unwrap();
+    assert_eq!(group.name(), "solo.md");
+    assert_eq!(group.langs[model.document.lang].lang, "it");
+    // It is a page now, no longer one to translate.
+    assert!(
+        !model
+            .dash
+            .visible
+            .iter()
+            .any(|e| matches!(e, DashEntry::New(_)))
+    );
+}
+
+#[test]
 fn an_edit_becomes_pending_and_can_be_dropped() {
     let fx = Fixture::new();
     let mut model = fx.model((80, 24));
@@ -714,19 +1000,23 @@ fn an_edit_becomes_pending_and_can_be_dropped() {
         editor.textarea.lines(),
         ["Il reste quelques places, et les participants à distance sont aussi les bienvenus."]
     );
-    // Esc without a change records nothing.
+    // Esc without a change leaves at once and records nothing.
     press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(model.screen, Screen::Document);
     assert_eq!(model.n_pending(), 0);
-    assert_eq!(
-        model.status.as_ref().map(|s| s.id),
-        Some(ids::EDIT_UNCHANGED)
-    );
+    assert_eq!(model.status, None);
     press(&mut model, &chars("e"));
     press(&mut model, &[ctrl('e')]);
     press(&mut model, &chars(" Complet"));
     // A combining accent stays with its letter.
     press(&mut model, &[key(KeyCode::Char('\u{301}'))]);
+    // Esc after a change asks; Esc again goes back to the text.
     press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!(model.overlay, Some(Overlay::ConfirmDrop));
+    press(&mut model, &[key(KeyCode::Esc)]);
+    assert_eq!((model.overlay, model.screen), (None, Screen::Edit));
+    // `k` keeps the edit, unsaved.
+    press(&mut model, &[key(KeyCode::Esc), key(KeyCode::Char('k'))]);
     assert_eq!(model.screen, Screen::Document);
     assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::EDIT_KEPT));
     let pending = model.pending_for(&fx.path("news.fr.md")).unwrap();
@@ -739,6 +1029,15 @@ fn an_edit_becomes_pending_and_can_be_dropped() {
     press(&mut model, &chars("u"));
     assert_eq!(model.n_pending(), 0);
     assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::EDIT_DROPPED));
+    // `y` drops a change made in the editor: nothing is pending.
+    press(&mut model, &chars("e"));
+    press(&mut model, &chars(" Complet"));
+    press(&mut model, &[key(KeyCode::Esc), key(KeyCode::Char('y'))]);
+    assert_eq!((model.screen, model.n_pending()), (Screen::Document, 0));
+    assert_eq!(
+        model.status.as_ref().map(|s| s.id),
+        Some(ids::EDIT_DISCARDED)
+    );
 }
 
 #[test]
@@ -768,7 +1067,7 @@ fn escapes_shown_in_the_editor_go_back_to_the_file_as_characters() {
     press(&mut model, &chars("e"));
     press(&mut model, &[ctrl('e')]);
     press(&mut model, &chars(" Complet"));
-    press(&mut model, &[key(KeyCode::Esc)]);
+    press(&mut model, &[key(KeyCode::Esc), key(KeyCode::Char('k'))]);
     let pending = model.pending_for(&fx.path("news.fr.md")).unwrap();
     assert_eq!(
         pending.edits.values().collect::<Vec<_>>(),
@@ -792,7 +1091,10 @@ fn quitting_with_unsaved_edits_asks_first() {
         ],
     );
     press(&mut model, &chars("!"));
-    press(&mut model, &[key(KeyCode::Esc)]);
+    press(&mut model, &[key(KeyCode::Esc), key(KeyCode::Char('k'))]);
+    // `q` in a page goes back to the dashboard; there it quits, asking.
+    assert_eq!(press(&mut model, &chars("q")), None);
+    assert_eq!((model.screen, model.overlay), (Screen::Dashboard, None));
     assert_eq!(press(&mut model, &chars("q")), None);
     assert_eq!(model.overlay, Some(Overlay::ConfirmQuit));
     assert_eq!(press(&mut model, &[key(KeyCode::Esc)]), None);
@@ -1003,12 +1305,31 @@ fn saving_writes_only_the_edited_segment_and_reloads() {
     );
     let seg = model.group().unwrap().langs[0].target.document.segments[3].clone();
     run_keys(&mut model, &[ctrl('u')]);
-    let mut keys = vec![ctrl('a'), ctrl('k')];
+    let mut keys = vec![ctrl('a'), key(KeyCode::Delete)];
     keys.extend(chars("Toutes les places sont prises."));
     keys.push(ctrl('s'));
     run_keys(&mut model, &keys);
     assert_eq!(model.screen, Screen::Document);
-    assert_eq!(model.status.as_ref().map(|s| s.id), Some(ids::SAVED));
+    // The English of the segment had changed: saving also records the
+    // review, as `trame review` does, so the segment is up to date.
+    assert_eq!(
+        model.status.as_ref().map(|s| s.id),
+        Some(ids::SAVED_REVIEWED)
+    );
+    let reviews = std::fs::read_to_string(fx.path(".trame-reviews")).unwrap();
+    assert_eq!(
+        reviews
+            .lines()
+            .filter(|l| l.starts_with("news.md\tfr\t"))
+            .count(),
+        1,
+        "{reviews}"
+    );
+    let r = model.selected_row().unwrap();
+    assert_eq!(
+        model.group().unwrap().rows[r].cells[0].state,
+        State::UpToDate
+    );
     assert_eq!(model.n_pending(), 0);
     let after = std::fs::read_to_string(fx.path("news.fr.md")).unwrap();
     assert_changed_only(&before, &after, seg.bytes.clone());
@@ -1334,7 +1655,7 @@ fn realign_is_refused_while_the_translation_has_unsaved_edits() {
     let mut model = on_row(&fx, 3);
     press(&mut model, &chars("e"));
     press(&mut model, &chars(" Complet"));
-    press(&mut model, &[key(KeyCode::Esc)]);
+    press(&mut model, &[key(KeyCode::Esc), key(KeyCode::Char('k'))]);
     assert_eq!(model.n_pending(), 1);
     // On another row too: the whole translation's edits are at stake.
     press(&mut model, &chars("j"));
@@ -1498,7 +1819,7 @@ fn realign_records_the_correction_and_aligns_the_document_again() {
 }
 
 #[test]
-fn suggestions_come_from_other_pages_and_one_key_inserts_them() {
+fn suggestions_come_from_other_pages_and_one_key_replaces_the_text() {
     let fx = Fixture::new();
     std::fs::write(
         fx.path("old.md"),
@@ -1527,10 +1848,38 @@ fn suggestions_come_from_other_pages_and_one_key_inserts_them() {
     let editor = model.editor.as_ref().unwrap();
     assert_eq!(editor.suggestions.len(), 1);
     assert_eq!(editor.suggestions[0].similarity, 1.0);
-    press(&mut model, &[ctrl('a'), ctrl('k'), alt('1')]);
+    let original = model.editor.as_ref().unwrap().textarea.lines().to_vec();
+    // Alt-1 replaces the whole text, wherever the cursor is.
+    press(&mut model, &[key(KeyCode::Home), alt('1')]);
+    let suggested = ["Toutes les places sont prises, mais on peut encore suivre en visio."];
+    assert_eq!(model.editor.as_ref().unwrap().textarea.lines(), suggested);
+    // The suggestion shows the English it was made for.
+    let terminal = render(&model, "en", (80, 24));
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        screen.contains("← All seats are now taken, but remote"),
+        "{screen}"
+    );
+    // One Ctrl-Z brings the text back.
+    press(&mut model, &[ctrl('z')]);
+    assert_eq!(model.editor.as_ref().unwrap().textarea.lines(), original);
+    press(&mut model, &[alt('1')]);
+    // After typing, Ctrl-Z undoes the typing only.
+    press(&mut model, &chars("!"));
+    press(&mut model, &[ctrl('z')]);
+    assert_eq!(model.editor.as_ref().unwrap().textarea.lines(), suggested);
+    // Ctrl-A selects the whole text: typing replaces it.
+    press(&mut model, &[ctrl('a')]);
+    press(&mut model, &chars("Complet."));
     assert_eq!(
         model.editor.as_ref().unwrap().textarea.lines(),
-        ["Toutes les places sont prises, mais on peut encore suivre en visio."]
+        ["Complet."]
     );
 }
 
@@ -1606,7 +1955,7 @@ fn emoji_sequences_and_bidi_controls_keep_the_columns_aligned() {
         }
         assert!(shown.contains("⟨U+202E⟩"), "{shown}");
         let group = model.group().unwrap();
-        let cols = layout::columns(group.langs.len(), model.document.lang, size.0);
+        let cols = layout::columns(group.langs.len(), model.document.lang, size.0, true);
         let fr = cols.iter().find(|c| c.lang == Some(0)).unwrap();
         let inner = usize::from(fr.width) - layout::MARK_WIDTH;
         let mut emoji_seen = 0;
@@ -1756,8 +2105,36 @@ fn screen_confirm_quit() {
     ];
     keys.extend(chars(" Complet"));
     keys.push(key(KeyCode::Esc));
+    keys.push(key(KeyCode::Char('k')));
+    keys.push(key(KeyCode::Char('q')));
     keys.push(key(KeyCode::Char('q')));
     check_screen("confirm_quit", &keys);
+}
+
+#[test]
+fn screen_confirm_drop() {
+    let mut keys = vec![key(KeyCode::Char('n')), key(KeyCode::Char('e'))];
+    keys.extend(chars(" Complet"));
+    keys.push(key(KeyCode::Esc));
+    check_screen("confirm_drop", &keys);
+}
+
+#[test]
+fn the_key_hints_fit_80_columns_in_every_language() {
+    for lang in ["en", "fr", "it"] {
+        let l10n = Localizer::new(&[lang]);
+        for id in [
+            ids::HINTS_DASHBOARD,
+            ids::HINTS_DOCUMENT,
+            ids::HINTS_EDIT,
+            ids::HINTS_SEARCH,
+            ids::CONFIRM_DROP_KEYS,
+            ids::CONFIRM_QUIT_KEYS,
+        ] {
+            let hint = l10n.tr(id);
+            assert!(crate::text::width(&hint) <= 80, "{lang} {id}: {hint}");
+        }
+    }
 }
 
 // ---------------------------------------------------------------- budgets

@@ -18,19 +18,20 @@ use crate::stale::{Op, State};
 use crate::tui::ids;
 use crate::tui::layout::{self, Column};
 use crate::tui::message::{
-    Direction, Edge, Effect, Message, QuitChoice, RealignAction, RealignOutcome, Reloaded,
-    ReviewOutcome, SaveOutcome,
+    Direction, DropChoice, Edge, Effect, Message, QuitChoice, RealignAction, RealignOutcome,
+    Reloaded, ReviewOutcome, SaveOutcome,
 };
 use crate::tui::model::{
-    DocView, EditTarget, Editor, Filter, ListState, Mode, Model, Overlay, PendingFile, Screen,
-    Status, StatusArg, group_docs, needs_attention, note_status, sort_groups,
+    DashEntry, DocGroup, DocView, EditTarget, Editor, Filter, ListState, Mode, Model, Overlay,
+    PendingFile, ReviewAfterSave, Screen, Status, StatusArg, dash_entries, group_docs,
+    needs_attention, note_status, sort_groups,
 };
 
 /// How many translation-memory suggestions the editor offers.
 pub const N_SUGGESTIONS: usize = 3;
 
 /// Lines of the help window, for clamping its scroll.
-pub const HELP_LINES: u16 = 38;
+pub const HELP_LINES: u16 = 46;
 
 /// Applies `msg` to `model`; returns the effect to run, if any.
 pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
@@ -43,6 +44,9 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             | Message::RealignDone { .. }
             | Message::Loaded { .. }
             | Message::LoadFinished { .. }
+            | Message::Sources { .. }
+            | Message::Created { .. }
+            | Message::Remembered { .. }
     );
     if from_user && !matches!(msg, Message::EditorInput { .. }) {
         model.status = None;
@@ -57,7 +61,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             match model.mode() {
                 Mode::Help => scroll_help(model, delta),
                 Mode::Dashboard => {
-                    let n = model.groups.len();
+                    let n = model.dash.visible.len();
                     model.dashboard.selected = step(model.dashboard.selected, delta, n);
                     follow_selection(model);
                 }
@@ -82,7 +86,7 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                     }
                 }
                 Mode::Dashboard => {
-                    model.dashboard.selected = edge_index(edge, model.groups.len());
+                    model.dashboard.selected = edge_index(edge, model.dash.visible.len());
                     follow_selection(model);
                 }
                 Mode::Document => {
@@ -102,8 +106,31 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             }
             None
         }
+        Message::SwitchLanguage => switch_language(model),
+        Message::Remembered { error } => {
+            if let Some(error) = error {
+                model.status = Some(Status::error(
+                    ids::REMEMBER_FAILED,
+                    vec![("error", StatusArg::Str(layout::shown(&error)))],
+                ));
+            }
+            None
+        }
         Message::NextAttention { direction } => {
             next_attention(model, direction);
+            None
+        }
+        Message::CloseDocument => {
+            if model.screen == Screen::Document {
+                model.screen = Screen::Dashboard;
+                model.search_input = None;
+                select_page(model, model.document.group);
+            }
+            None
+        }
+        Message::CycleFilter { .. } if model.screen == Screen::Dashboard => {
+            model.dash.needs_work = !model.dash.needs_work;
+            refilter_dashboard(model);
             None
         }
         Message::CycleFilter { direction } => {
@@ -121,24 +148,26 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             None
         }
         Message::StartSearch => {
-            if model.screen == Screen::Document {
-                model.search_input = Some(model.document.search.clone());
+            match model.screen {
+                Screen::Document => model.search_input = Some(model.document.search.clone()),
+                Screen::Dashboard => model.search_input = Some(model.dash.search.clone()),
+                Screen::Edit => {}
             }
             None
         }
         Message::SearchInput { c } => {
             if let Some(input) = &mut model.search_input {
                 input.push(c);
-                model.document.search = input.clone();
-                refilter(model);
+                let query = input.clone();
+                set_search(model, query);
             }
             None
         }
         Message::SearchBackspace => {
             if let Some(input) = &mut model.search_input {
                 input.pop();
-                model.document.search = input.clone();
-                refilter(model);
+                let query = input.clone();
+                set_search(model, query);
             }
             None
         }
@@ -148,15 +177,32 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         }
         Message::SearchCancel => {
             model.search_input = None;
-            model.document.search.clear();
-            refilter(model);
+            set_search(model, String::new());
             None
         }
+        Message::Sources { pages } => {
+            model.sources = pages;
+            refilter_dashboard(model);
+            None
+        }
+        Message::Created {
+            source,
+            lang,
+            outcome,
+        } => created(model, &source, &lang, outcome),
         Message::Open => match model.screen {
-            Screen::Dashboard => {
-                open_document(model, model.dashboard.selected);
-                None
-            }
+            Screen::Dashboard => match model.dash.visible.get(model.dashboard.selected).copied() {
+                Some(DashEntry::Page(g)) => {
+                    open_document(model, g);
+                    None
+                }
+                Some(DashEntry::New(k)) => {
+                    let source = model.sources.get(k)?.path.clone();
+                    let lang = model.focus.clone()?;
+                    Some(Effect::CreateTranslation { source, lang })
+                }
+                None => None,
+            },
             Screen::Document => {
                 start_edit(model);
                 None
@@ -174,6 +220,14 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             None
         }
         Message::Back => {
+            if model.screen == Screen::Dashboard {
+                if !model.dash.search.is_empty() {
+                    set_search(model, String::new());
+                } else if model.dash.needs_work {
+                    model.dash.needs_work = false;
+                    refilter_dashboard(model);
+                }
+            }
             if model.screen == Screen::Document {
                 if !model.document.search.is_empty() {
                     model.document.search.clear();
@@ -230,6 +284,13 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         Message::EditorInput { input } => {
             if let Some(editor) = &mut model.editor {
                 editor.textarea.input(input);
+                editor.suggestion_steps = 0;
+            }
+            None
+        }
+        Message::EditorSelectAll => {
+            if let Some(editor) = &mut model.editor {
+                editor.textarea.select_all();
             }
             None
         }
@@ -239,13 +300,14 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
                 Mode::Edit => {
                     if let Some(editor) = &mut model.editor {
                         editor.textarea.insert_str(editor_text(&text));
+                        editor.suggestion_steps = 0;
                     }
                 }
                 Mode::Search => {
                     if let Some(input) = &mut model.search_input {
                         input.push_str(&crate::text::one_line(&text));
-                        model.document.search = input.clone();
-                        refilter(model);
+                        let query = input.clone();
+                        set_search(model, query);
                     }
                 }
                 _ => {}
@@ -254,7 +316,10 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         }
         Message::EditorUndo => {
             if let Some(editor) = &mut model.editor {
-                editor.textarea.undo();
+                let steps = std::mem::take(&mut editor.suggestion_steps).max(1);
+                for _ in 0..steps {
+                    editor.textarea.undo();
+                }
             }
             None
         }
@@ -264,12 +329,17 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             }
             None
         }
-        Message::InsertSuggestion { index } => {
+        Message::UseSuggestion { index } => {
             if let Some(editor) = &mut model.editor
                 && let Some(s) = editor.suggestions.get(index)
             {
                 let text = editor_text(&s.target);
-                editor.textarea.insert_str(text);
+                // Replaces the whole text: deleting it and inserting the
+                // suggestion are two undo steps, undone together.
+                editor.textarea.select_all();
+                let deleted = editor.textarea.delete_char();
+                let inserted = editor.textarea.insert_str(text);
+                editor.suggestion_steps = usize::from(deleted) + usize::from(inserted);
             }
             None
         }
@@ -279,13 +349,32 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
             }
             None
         }
-        Message::EditorSave => {
-            let file = commit_editor(model)?;
-            close_editor(model);
-            if model.pending_for(&file).is_some() {
-                Some(Effect::Save { files: vec![file] })
+        Message::EditorSave => editor_save(model),
+        Message::EditorEscape => {
+            let changed = model.editor.as_ref().is_some_and(editor_changed);
+            if changed {
+                model.overlay = Some(Overlay::ConfirmDrop);
             } else {
-                None
+                close_editor(model);
+            }
+            None
+        }
+        Message::ConfirmDrop { choice } => {
+            model.overlay = None;
+            match choice {
+                DropChoice::Save => editor_save(model),
+                DropChoice::Keep => {
+                    if commit_editor(model).is_some() {
+                        close_editor(model);
+                    }
+                    None
+                }
+                DropChoice::Drop => {
+                    close_editor(model);
+                    model.status = Some(Status::info(ids::EDIT_DISCARDED, vec![]));
+                    None
+                }
+                DropChoice::Stay => None,
             }
         }
         Message::Scroll { delta } => {
@@ -295,6 +384,10 @@ pub fn update(model: &mut Model, msg: Message) -> Option<Effect> {
         Message::Click { column, row } => click(model, column, row),
         Message::SaveDone { file, outcome } => save_done(model, file, outcome),
         Message::ReviewDone { outcome } => {
+            if let Some(file) = model.reviewing_saved.take() {
+                review_after_save_done(model, &file, outcome);
+                return None;
+            }
             match outcome {
                 ReviewOutcome::Recorded { count, reloaded } => {
                     model.status = Some(Status::info(
@@ -407,7 +500,12 @@ pub fn doc_columns(model: &Model) -> Vec<Column> {
 }
 
 fn columns_for(model: &Model, n_langs: usize) -> Vec<Column> {
-    layout::columns(n_langs, model.document.lang, model.size.0)
+    layout::columns(
+        n_langs,
+        model.document.lang,
+        model.size.0,
+        model.focus.is_none(),
+    )
 }
 
 fn body_height(model: &Model) -> u16 {
@@ -419,10 +517,7 @@ fn heights(model: &Model) -> impl Fn(usize) -> u16 + '_ {
     let cols = doc_columns(model);
     let max = body_height(model);
     move |k: usize| match model.screen {
-        Screen::Dashboard => model
-            .groups
-            .get(k)
-            .map_or(1, |g| layout::entry_height(g).min(max)),
+        Screen::Dashboard => layout::dash_entry_height(model, k).min(max),
         _ => match (model.group(), model.document.visible.get(k)) {
             (Some(g), Some(&r)) => layout::row_height(model, g, &g.rows[r], &cols, max),
             _ => 1,
@@ -432,7 +527,7 @@ fn heights(model: &Model) -> impl Fn(usize) -> u16 + '_ {
 
 fn list_mut(model: &mut Model) -> (&mut ListState, usize) {
     match model.screen {
-        Screen::Dashboard => (&mut model.dashboard, model.groups.len()),
+        Screen::Dashboard => (&mut model.dashboard, model.dash.visible.len()),
         _ => {
             let n = model.document.visible.len();
             (&mut model.document.list, n)
@@ -576,15 +671,14 @@ fn click(model: &mut Model, column: u16, row: u16) -> Option<Effect> {
     match model.mode() {
         Mode::Dashboard => {
             let mut top = 0u16;
-            for k in model.dashboard.scroll..model.groups.len() {
-                let h = layout::entry_height(&model.groups[k]);
+            for k in model.dashboard.scroll..model.dash.visible.len() {
+                let h = layout::dash_entry_height(model, k);
                 if y < top + h {
                     if model.dashboard.selected == k {
-                        open_document(model, k);
-                    } else {
-                        model.dashboard.selected = k;
-                        follow_selection(model);
+                        return update(model, Message::Open);
                     }
+                    model.dashboard.selected = k;
+                    follow_selection(model);
                     break;
                 }
                 top += h;
@@ -626,10 +720,10 @@ fn open_document(model: &mut Model, index: usize) {
     if index >= model.groups.len() {
         return;
     }
-    let lang = if model.document.group == index {
-        model.document.lang
-    } else {
-        0
+    let lang = match model.focus_index(&model.groups[index]) {
+        Some(k) => k,
+        None if model.document.group == index => model.document.lang,
+        None => 0,
     };
     model.document = DocView {
         group: index,
@@ -638,6 +732,186 @@ fn open_document(model: &mut Model, index: usize) {
     };
     model.screen = Screen::Document;
     refilter(model);
+}
+
+/// Returns the English page of the dashboard's selected entry.
+fn selected_page_path(model: &Model) -> Option<PathBuf> {
+    match model.dash.visible.get(model.dashboard.selected)? {
+        DashEntry::Page(g) => model.groups.get(*g).map(|g| g.source.path.clone()),
+        DashEntry::New(k) => model.sources.get(*k).map(|s| s.path.clone()),
+    }
+}
+
+/// Returns where the entry of an English page is on the dashboard (its
+/// page first, else its "to translate" entry).
+fn position_of_path(model: &Model, path: Option<&std::path::Path>) -> Option<usize> {
+    let path = path?;
+    let page = model.dash.visible.iter().position(|e| match e {
+        DashEntry::Page(g) => model.groups.get(*g).is_some_and(|g| g.source.path == path),
+        DashEntry::New(_) => false,
+    });
+    page.or_else(|| {
+        model.dash.visible.iter().position(|e| match e {
+            DashEntry::New(k) => model.sources.get(*k).is_some_and(|s| s.path == path),
+            DashEntry::Page(_) => false,
+        })
+    })
+}
+
+/// Selects group `g` on the dashboard (shown again if the search or the
+/// filter hid it).
+fn select_page(model: &mut Model, g: usize) {
+    let shown = |model: &Model| {
+        model
+            .dash
+            .visible
+            .iter()
+            .position(|e| *e == DashEntry::Page(g))
+    };
+    if shown(model).is_none() && g < model.groups.len() {
+        model.dash.search.clear();
+        model.dash.needs_work = false;
+        model.dash.visible = dash_entries(model);
+    }
+    if let Some(k) = shown(model) {
+        model.dashboard.selected = k;
+    }
+    follow_selection(model);
+}
+
+/// Sets the search of the current screen (dashboard or document).
+fn set_search(model: &mut Model, query: String) {
+    if model.screen == Screen::Dashboard {
+        model.dash.search = query;
+        refilter_dashboard(model);
+    } else {
+        model.document.search = query;
+        refilter(model);
+    }
+}
+
+/// Recomputes the dashboard's entries, keeping the selected page selected
+/// when it is still listed.
+fn refilter_dashboard(model: &mut Model) {
+    let selected = selected_page_path(model);
+    model.dash.visible = dash_entries(model);
+    model.dashboard.selected = position_of_path(model, selected.as_deref()).unwrap_or(0);
+    follow_selection(model);
+}
+
+/// A translation was created from the dashboard (or not): the page set is
+/// read again and the new translation opens, in the language worked in.
+fn created(
+    model: &mut Model,
+    source: &std::path::Path,
+    lang: &str,
+    outcome: crate::tui::message::CreateOutcome,
+) -> Option<Effect> {
+    use crate::tui::message::CreateOutcome;
+    match outcome {
+        CreateOutcome::Created {
+            path,
+            from_memory,
+            left,
+            reloaded,
+        } => {
+            if let Some(s) = model.sources.iter_mut().find(|s| s.path == source) {
+                s.langs.push(lang.to_owned());
+            }
+            let docs = match reloaded {
+                Ok((docs, _)) => docs,
+                Err(error) => {
+                    model.status = Some(Status::error(
+                        ids::RELOAD_FAILED,
+                        vec![("error", StatusArg::Str(layout::shown(&error)))],
+                    ));
+                    refilter_dashboard(model);
+                    return None;
+                }
+            };
+            add_groups(model, docs);
+            if let Some(g) = model.groups.iter().position(|g| g.source.path == source) {
+                select_page(model, g);
+                open_document(model, g);
+            }
+            model.status = Some(Status::info(
+                ids::CREATED,
+                vec![
+                    ("path", file_name(&path)),
+                    ("memory", StatusArg::Num(from_memory as f64)),
+                    ("left", StatusArg::Num(left as f64)),
+                ],
+            ));
+        }
+        CreateOutcome::Failed { error } => {
+            model.status = Some(Status::error(
+                ids::CREATE_FAILED,
+                vec![("error", StatusArg::Str(layout::shown(&error)))],
+            ));
+        }
+    }
+    None
+}
+
+/// Returns every translation language of the loaded pages, sorted.
+pub fn languages(model: &Model) -> Vec<String> {
+    let mut langs: Vec<String> = model
+        .groups
+        .iter()
+        .flat_map(|g| g.langs.iter().map(|l| l.lang.clone()))
+        .collect();
+    langs.sort();
+    langs.dedup();
+    langs
+}
+
+/// Works in the next translation language (`L`): the dashboard is sorted by
+/// its work, the open document shows it, and the choice is remembered.
+fn switch_language(model: &mut Model) -> Option<Effect> {
+    let langs = languages(model);
+    if langs.is_empty() {
+        return None;
+    }
+    let current = model.focus.clone().or_else(|| {
+        (model.screen != Screen::Dashboard)
+            .then(|| model.group()?.langs.get(model.document.lang))
+            .flatten()
+            .map(|l| l.lang.clone())
+    });
+    let next = match current.and_then(|c| langs.iter().position(|l| *l == c)) {
+        // With every language shown, `L` first narrows to the one in view.
+        Some(k) if model.focus.is_none() => k,
+        Some(k) => (k + 1) % langs.len(),
+        None => 0,
+    };
+    let lang = langs[next].clone();
+    model.focus = Some(lang.clone());
+    let open = model.group().map(|g| g.source.path.clone());
+    let selected = selected_page_path(model);
+    sort_groups(&mut model.groups, Some(&lang));
+    let index_of = |model: &Model, path: Option<PathBuf>| {
+        path.and_then(|p| model.groups.iter().position(|g| g.source.path == p))
+    };
+    if let Some(k) = index_of(model, open) {
+        model.document.group = k;
+    }
+    model.dash.visible = dash_entries(model);
+    model.dashboard.selected = position_of_path(model, selected.as_deref()).unwrap_or(0);
+    if model.screen != Screen::Dashboard
+        && let Some(k) = model.group().and_then(|g| model.focus_index(g))
+    {
+        model.document.lang = k;
+    }
+    if model.screen == Screen::Dashboard {
+        follow_selection(model);
+    } else {
+        refilter(model);
+    }
+    model.status = Some(Status::info(
+        ids::WORKING_IN,
+        vec![("lang", StatusArg::Lang(lang.clone()))],
+    ));
+    Some(Effect::RememberLanguage { lang })
 }
 
 /// Recomputes the rows shown after a filter, search, language or reload
@@ -674,52 +948,200 @@ fn refilter(model: &mut Model) {
     follow_selection(model);
 }
 
+/// Goes to the next (or previous) segment needing attention in the
+/// language worked in (the focus, else the document's column, else any
+/// language on the dashboard), across pages in the dashboard's order: the
+/// page is opened and the filter or search cleared if they hide the row.
 fn next_attention(model: &mut Model, direction: Direction) {
-    let Some(group) = model.group() else { return };
-    let lang = model.document.lang;
-    let visible = &model.document.visible;
-    let n = visible.len();
-    if n == 0 {
+    let lang_code: Option<String> = model.focus.clone().or_else(|| {
+        (model.screen != Screen::Dashboard)
+            .then(|| model.group()?.langs.get(model.document.lang))
+            .flatten()
+            .map(|l| l.lang.clone())
+    });
+    let wants = |g: &DocGroup, r: usize| match &lang_code {
+        Some(code) => g
+            .langs
+            .iter()
+            .position(|l| l.lang == *code)
+            .and_then(|k| g.rows[r].cells.get(k))
+            .is_some_and(|c| needs_attention(c.state)),
+        None => g.rows[r].cells.iter().any(|c| needs_attention(c.state)),
+    };
+    // Every row of every page, in the dashboard's order, as one sequence.
+    let offsets: Vec<usize> = model
+        .groups
+        .iter()
+        .scan(0, |acc, g| {
+            let at = *acc;
+            *acc += g.rows.len();
+            Some(at)
+        })
+        .collect();
+    let total: usize = model.groups.iter().map(|g| g.rows.len()).sum();
+    if total == 0 {
         return;
     }
-    let wants = |k: usize| {
-        group.rows[visible[k]]
-            .cells
-            .get(lang)
-            .is_some_and(|c| needs_attention(c.state))
+    // The position the search starts after (forward) or before (backward).
+    let start = match model.screen {
+        Screen::Dashboard => {
+            let g = model
+                .dashboard_group()
+                .unwrap_or(0)
+                .min(model.groups.len() - 1);
+            match direction {
+                Direction::Forward => (offsets[g] + total - 1) % total,
+                Direction::Backward => (offsets[g] + model.groups[g].rows.len()) % total,
+            }
+        }
+        _ => {
+            let g = model.document.group.min(model.groups.len() - 1);
+            offsets[g] + model.selected_row().unwrap_or(0)
+        }
     };
-    let start = model.document.list.selected.min(n - 1);
+    let locate = |pos: usize| {
+        let g = offsets.partition_point(|&o| o <= pos) - 1;
+        (g, pos - offsets[g])
+    };
     let mut found = None;
-    for step in 1..=n {
-        let k = match direction {
-            Direction::Forward => (start + step) % n,
-            Direction::Backward => (start + n - step % n) % n,
+    for step in 1..=total {
+        let pos = match direction {
+            Direction::Forward => (start + step) % total,
+            Direction::Backward => (start + total - step % total) % total,
         };
-        if wants(k) {
-            found = Some((k, step));
+        let (g, r) = locate(pos);
+        if wants(&model.groups[g], r) {
+            let wrapped = match direction {
+                Direction::Forward => pos <= start,
+                Direction::Backward => pos >= start,
+            };
+            found = Some((g, r, wrapped && pos != start));
             break;
         }
     }
-    match found {
-        Some((k, _)) => {
-            let wrapped = match direction {
-                Direction::Forward => k <= start,
-                Direction::Backward => k >= start,
-            };
-            if wrapped && k != start {
-                model.status = Some(Status::info(ids::WRAPPED, vec![]));
-            }
-            model.document.list.selected = k;
-            follow_selection(model);
-        }
-        None => {
-            let lang_name = group
-                .langs
-                .get(lang)
-                .map_or(String::new(), |l| layout::shown(&l.lang));
-            model.status = Some(Status::info(
+    let Some((g, r, wrapped)) = found else {
+        model.status = Some(match &lang_code {
+            Some(code) => Status::info(
                 ids::NOTHING_TO_DO,
-                vec![("lang", StatusArg::Str(lang_name))],
+                vec![("lang", StatusArg::Lang(code.clone()))],
+            ),
+            None => Status::info(ids::NOTHING_TO_DO_ANY, vec![]),
+        });
+        return;
+    };
+    if model.screen == Screen::Dashboard || g != model.document.group {
+        open_document(model, g);
+        select_page(model, g);
+        if let Some(k) = lang_code
+            .as_ref()
+            .and_then(|code| model.groups[g].langs.iter().position(|l| l.lang == *code))
+        {
+            model.document.lang = k;
+        }
+        refilter(model);
+    }
+    if !model.document.visible.contains(&r) {
+        model.document.filter = Filter::All;
+        model.document.search.clear();
+        refilter(model);
+    }
+    if let Some(k) = model.document.visible.iter().position(|&v| v == r) {
+        model.document.list.selected = k;
+    }
+    follow_selection(model);
+    if wrapped {
+        model.status = Some(Status::info(ids::WRAPPED, vec![]));
+    }
+}
+
+/// Returns true when the editor's text differs from what it opened with.
+fn editor_changed(editor: &Editor) -> bool {
+    let text = crate::text::restore(&editor.textarea.lines().join("\n")).into_owned();
+    trim_edit(&text) != trim_edit(&crate::text::restore(&editor.initial))
+}
+
+/// `Ctrl-S` in the editor: keeps the edit and saves the file; when the
+/// English of the segment had changed since it was translated, the review
+/// is recorded once the file is saved (the translator just brought it up to
+/// date).
+fn editor_save(model: &mut Model) -> Option<Effect> {
+    let review = model.editor.as_ref().and_then(|editor| {
+        let group = model.group()?;
+        let row = group.rows.get(editor.row)?;
+        let doc = group.langs.get(editor.lang)?;
+        let english_changed = row.source.clone().any(|i| {
+            matches!(
+                doc.source_state(i),
+                State::Stale | State::LinkOnly | State::Cosmetic
+            )
+        });
+        let has_target = !row.cells.get(editor.lang)?.target.is_empty();
+        (english_changed && has_target).then(|| ReviewAfterSave {
+            file: doc.target.path.clone(),
+            source: row.source.clone(),
+        })
+    });
+    let file = commit_editor(model)?;
+    close_editor(model);
+    if model.pending_for(&file).is_some() {
+        model.review_after_save = review;
+        return Some(Effect::Save { files: vec![file] });
+    }
+    // Nothing changed in the text: saving it as it is says it is right.
+    review.and_then(|r| review_saved(model, r))
+}
+
+/// Asks to record the review of the rows on `review.source` in the
+/// translation just saved (its alignment as read again).
+fn review_saved(model: &mut Model, review: ReviewAfterSave) -> Option<Effect> {
+    let group = model
+        .groups
+        .iter()
+        .find(|g| g.langs.iter().any(|l| l.target.path == review.file))?;
+    let doc = group.langs.iter().find(|l| l.target.path == review.file)?;
+    let rows: Vec<usize> = doc
+        .alignment
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            !a.target.is_empty()
+                && a.source.start < review.source.end
+                && review.source.start < a.source.end
+        })
+        .map(|(k, _)| k)
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    model.reviewing_saved = Some(review.file.clone());
+    Some(Effect::Review {
+        source: group.source.path.clone(),
+        target: review.file,
+        rows,
+    })
+}
+
+/// Says how saving and then reviewing a segment ended.
+fn review_after_save_done(model: &mut Model, file: &std::path::Path, outcome: ReviewOutcome) {
+    match outcome {
+        ReviewOutcome::Recorded { reloaded, .. } => {
+            model.status = Some(Status::info(
+                ids::SAVED_REVIEWED,
+                vec![("path", file_name(file))],
+            ));
+            apply_reload(model, reloaded);
+        }
+        ReviewOutcome::Unchanged => {
+            model.status = Some(Status::info(
+                ids::SAVED_REVIEWED,
+                vec![("path", file_name(file))],
+            ));
+        }
+        ReviewOutcome::Failed { error } => {
+            model.status = Some(Status::error(
+                ids::REVIEW_FAILED,
+                vec![("error", StatusArg::Str(layout::shown(&error)))],
             ));
         }
     }
@@ -818,6 +1240,7 @@ fn start_edit(model: &mut Model) {
         suggestions,
         row: r,
         lang,
+        suggestion_steps: 0,
     });
     model.screen = Screen::Edit;
 }
@@ -1006,9 +1429,13 @@ fn save_done(model: &mut Model, file: PathBuf, outcome: SaveOutcome) -> Option<E
             if model.quit_after_save && model.pending.is_empty() {
                 return Some(Effect::Quit);
             }
+            if let Some(review) = model.review_after_save.take_if(|r| r.file == file) {
+                return review_saved(model, review);
+            }
         }
         SaveOutcome::ChangedOnDisk => {
             model.quit_after_save = false;
+            model.review_after_save = None;
             model.status = Some(Status::error(
                 ids::SAVE_CHANGED_ON_DISK,
                 vec![("path", file_name(&file))],
@@ -1016,6 +1443,7 @@ fn save_done(model: &mut Model, file: PathBuf, outcome: SaveOutcome) -> Option<E
         }
         SaveOutcome::Failed { error } => {
             model.quit_after_save = false;
+            model.review_after_save = None;
             model.status = Some(Status::error(
                 ids::SAVE_FAILED,
                 vec![
@@ -1035,17 +1463,18 @@ fn save_done(model: &mut Model, file: PathBuf, outcome: SaveOutcome) -> Option<E
 fn add_groups(model: &mut Model, docs: Vec<crate::workspace::StaleDoc>) {
     let path_of = |model: &Model, k: usize| model.groups.get(k).map(|g| g.source.path.clone());
     let at_top = model.screen == Screen::Dashboard && model.dashboard.selected == 0;
-    let selected = path_of(model, model.dashboard.selected).filter(|_| !at_top);
+    let selected = selected_page_path(model).filter(|_| !at_top);
     let open = path_of(model, model.document.group);
     put_groups(model, docs);
-    sort_groups(&mut model.groups);
+    sort_groups(&mut model.groups, model.focus.as_deref());
     let index_of = |model: &Model, path: Option<PathBuf>| {
         path.and_then(|p| model.groups.iter().position(|g| g.source.path == p))
     };
-    model.dashboard.selected = index_of(model, selected).unwrap_or(0);
     if let Some(k) = index_of(model, open) {
         model.document.group = k;
     }
+    model.dash.visible = dash_entries(model);
+    model.dashboard.selected = position_of_path(model, selected.as_deref()).unwrap_or(0);
     follow_selection(model);
 }
 

@@ -31,6 +31,7 @@ pub fn view(model: &Model, l10n: &Localizer, frame: &mut Frame) {
     match model.overlay {
         Some(Overlay::Help { scroll }) => overlay::help(l10n, frame, scroll),
         Some(Overlay::ConfirmQuit) => overlay::confirm_quit(model, l10n, frame),
+        Some(Overlay::ConfirmDrop) => overlay::confirm_drop(l10n, frame),
         None => {}
     }
 }
@@ -47,13 +48,24 @@ pub fn lang_name(l10n: &Localizer, code: &str) -> String {
 
 /// Returns a status message in the UI language.
 pub fn status_text(l10n: &Localizer, status: &Status) -> String {
+    let names: Vec<Option<String>> = status
+        .args
+        .iter()
+        .map(|(_, value)| match value {
+            StatusArg::Lang(code) => Some(lang_name(l10n, code)),
+            _ => None,
+        })
+        .collect();
     let args: Vec<(&str, Arg<'_>)> = status
         .args
         .iter()
-        .map(|(name, value)| {
-            let arg = match value {
-                StatusArg::Str(s) => Arg::Str(s),
-                StatusArg::Num(n) => Arg::Num(*n),
+        .zip(&names)
+        .map(|((name, value), lang)| {
+            let arg = match (value, lang) {
+                (_, Some(lang)) => Arg::Str(lang),
+                (StatusArg::Str(s), None) => Arg::Str(s),
+                (StatusArg::Num(n), None) => Arg::Num(*n),
+                (StatusArg::Lang(code), None) => Arg::Str(code),
             };
             (*name, arg)
         })

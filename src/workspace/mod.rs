@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 mod cache;
 pub mod discover;
 mod findings;
+mod prefs;
 pub mod project;
 mod staleness;
 pub mod write;

@@ -327,6 +327,12 @@ pub fn plan_write(project: &Project, source: &Path, lang: &str) -> Result<WriteP
     }
     let missing = created_missing.unwrap_or_else(|| {
         let mut missing = missing_segments(&alignment);
+        // Headings the translation has at another level are translated.
+        missing.retain(|&i| {
+            let seg = &page.document.segments[i];
+            seg.kind != SegmentKind::Heading
+                || hit(seg).is_none_or(|t| localize::heading_translated(&doc, &t).is_none())
+        });
         missing.extend(
             left_in_english(&page.document, &doc, &alignment)
                 .into_iter()
@@ -396,6 +402,13 @@ fn fill_from_memory(
         .collect();
     for (i, translation) in wanted {
         if !missing_segments(&alignment).contains(&i) {
+            continue;
+        }
+        // A heading already translated at another level, or with
+        // punctuation added, is not written a second time.
+        if source.document.segments[i].kind == SegmentKind::Heading
+            && localize::heading_translated(&doc, &translation).is_some()
+        {
             continue;
         }
         let new = match localize::fill(

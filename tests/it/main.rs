@@ -8,12 +8,14 @@ mod support;
 mod align_cli;
 mod align_gold;
 mod check_sample;
+mod completions_cli;
 mod corpus_round_trip;
 mod dismiss;
 
 mod github_cli;
 mod hostile_repo;
 mod hostile_text;
+mod interface_language;
 mod localize_golden;
 mod plurals_cli;
 mod project;

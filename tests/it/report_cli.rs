@@ -137,6 +137,8 @@ fn the_source_language_comes_from_trame_toml() {
     insta::assert_snapshot!(run(&r, &["status", "content"]), @r"
     one page (fr)
     content/de/seite.md  fr ██████████ 100% (0 stale, 0 missing)
+
+    Total                fr ██████████ 100% (0 stale, 0 missing)
     ------- stderr -------
     [exit status: 0]
     ");
@@ -370,5 +372,62 @@ fn a_section_finding_tells_missing_from_left_in_english() {
     assert!(
         fr.contains("la section « Setup » n'est pas entièrement traduite : 1 segment manque, 1 est resté en anglais"),
         "{fr}"
+    );
+}
+
+#[test]
+fn status_fits_the_terminal_width_and_totals_each_language() {
+    let mut r = TestRepo::new();
+    let deep = "content/en/posts/2024/a-rather-long-folder-name/the-page-with-a-long-name";
+    r.write(&format!("{deep}.md"), "# News\n\nOne.\n\nTwo.\n");
+    r.write(
+        &format!("{}.md", deep.replace("/en/", "/fr/")),
+        "# Nouvelles\n\nUn.\n\nDeux.\n",
+    );
+    r.write(
+        &format!("{}.md", deep.replace("/en/", "/it/")),
+        "# Notizie\n",
+    );
+    r.write("content/en/short.md", "# Short\n\nOne.\n");
+    r.write("content/fr/short.md", "# Court\n\nUn.\n");
+    r.write("content/it/short.md", "# Corto\n\nUno.\n");
+    r.commit("pages");
+    let status = |columns: &str| {
+        let out = crate::support::trame(
+            &["status"],
+            r.path(),
+            &[("COLUMNS", columns), ("LANG", "C.UTF-8")],
+        );
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Wide: one line a page, paths whole, a totals line per language.
+    let wide = status("250");
+    assert!(wide.contains(&format!("{deep}.md  fr")), "{wide}");
+    let total = wide.lines().find(|l| l.starts_with("Total")).unwrap();
+    assert!(
+        // Italian: 1 of 3 segments, and 2 of 2: 3 of 5.
+        total.contains("fr ██████████ 100%") && total.contains("it ██████░░░░ 60%"),
+        "{wide}"
+    );
+    // Narrower: paths cut in the middle, by display width, the file name kept.
+    let narrow = status("120");
+    for line in narrow.lines() {
+        assert!(crate::support::width(line) <= 120, "{line}\n{narrow}");
+    }
+    let first = narrow.lines().nth(1).unwrap();
+    assert!(first.starts_with("content/en/…ong-name.md  fr"), "{narrow}");
+    // Too narrow for a line a page: one language a line, still within width.
+    let thin = status("50");
+    for line in thin.lines() {
+        assert!(crate::support::width(line) <= 50, "{line}\n{thin}");
+    }
+    assert!(thin.contains("\nTotal\n    fr ██████████ 100%"), "{thin}");
+    // A pipe with no COLUMNS: no limit.
+    let out = crate::support::trame(&["status"], r.path(), &[("LANG", "C.UTF-8")]);
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains(&format!("{deep}.md"))
     );
 }

@@ -177,3 +177,8 @@ pub(crate) fn commit(repo: &git2::Repository, time: &mut i64, message: &str) {
     repo.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
         .unwrap();
 }
+
+/// Returns the display width of a line, as a terminal counts it.
+pub(crate) fn width(line: &str) -> usize {
+    trame::text::width(line)
+}

@@ -3,7 +3,7 @@
 //! the sample `issues/` in a temporary git repository where one English
 //! paragraph changed after the translations were committed. The test opens
 //! the document, goes to the first stale segment with `n`, types into it,
-//! saves and quits, then checks that the French file changed in that segment
+//! saves, goes back to the dashboard and quits, then checks that the French file changed in that segment
 //! only. Without tmux it prints SKIPPED and passes.
 
 use std::path::{Path, PathBuf};
@@ -184,9 +184,13 @@ fn edit_the_first_stale_segment_save_and_quit() {
     tmux.text(TYPED);
     tmux.wait_for("the typed text", |s| s.contains("Bienvenue aux nouveaux"));
     tmux.keys(&["C-s"]);
+    // The English had changed: the save records the review too.
     tmux.wait_for("the save", |s| {
-        s.contains("Saved 2026-09-05-newsletter.fr.md.")
+        s.contains("Saved 2026-09-05-newsletter.fr.md; the translation is marked")
     });
+    // `q` goes back to the dashboard, and quits from there.
+    tmux.keys(&["q"]);
+    tmux.wait_for("the dashboard", |s| s.contains("2 documents"));
     tmux.keys(&["q"]);
     let start = Instant::now();
     while tmux.alive() {
@@ -227,6 +231,234 @@ fn edit_the_first_stale_segment_save_and_quit() {
             std::fs::read(dir.path().join("issues").join(name)).unwrap(),
             original,
             "{name}"
+        );
+    }
+}
+
+// ------------------------------------------------ issue 18: three keys
+
+/// The English paragraph rewritten after both translations were made.
+const FLOW_OLD: &str = "The sprint in Lyon takes place from 9 to 11 October.";
+const FLOW_NEW: &str = "The sprint in Lyon takes place from 9 to 12 October, in the old silk mill.";
+/// The end of its Italian translation, where the typed text goes.
+const FLOW_IT_END: &str = "dal 9 all'11 ottobre.";
+const FLOW_TYPED: &str = " Ora fino al 12, nella vecchia filanda.";
+
+const FLOW_EN: &str = "---
+title: The Loom Newsletter
+---
+
+## Lyon Sprint
+
+The sprint in Lyon takes place from 9 to 11 October.
+
+Remote participants are welcome too.
+
+## Events
+
+See you next month!
+";
+
+const FLOW_FR: &str = "---
+title: La lettre de Loom
+---
+
+## Sprint de Lyon
+
+Le sprint de Lyon a lieu du 9 au 11 octobre.
+
+Les participants à distance sont aussi les bienvenus.
+
+## Événements
+
+Rendez-vous le mois prochain !
+";
+
+const FLOW_IT: &str = "---
+title: La newsletter di Loom
+---
+
+## Sprint di Lione
+
+Lo sprint di Lione si terrà dal 9 all'11 ottobre.
+
+Anche i partecipanti a distanza sono i benvenuti.
+
+## Eventi
+
+Ci vediamo il mese prossimo!
+";
+
+/// A site with one page in English, French and Italian, committed, then
+/// one English paragraph rewritten and committed: one stale segment in
+/// each language. Returns the repository (its clock fixed).
+fn flow_repo() -> crate::support::TestRepo {
+    let mut r = crate::support::TestRepo::new();
+    r.write("content/en/news.md", FLOW_EN);
+    r.write("content/fr/news.md", FLOW_FR);
+    r.write("content/it/news.md", FLOW_IT);
+    r.commit("Add the newsletter and its translations");
+    r.write("content/en/news.md", &FLOW_EN.replace(FLOW_OLD, FLOW_NEW));
+    r.commit("Move the sprint's end and place");
+    r
+}
+
+/// The keys sent to the interface, beside typed text: counted, so the test
+/// says how many a translator needs.
+struct Keys<'a> {
+    tmux: &'a Tmux,
+    sent: Vec<&'static str>,
+}
+
+impl Keys<'_> {
+    fn press(&mut self, key: &'static str) {
+        self.tmux.keys(&[key]);
+        self.sent.push(key);
+    }
+}
+
+/// Runs `trame stale --lang LANG` in the repository; returns the states
+/// and target lines of the segments it reports.
+fn stale_in(dir: &Path, lang: &str) -> Vec<(String, serde_json::Value)> {
+    let out = crate::support::trame(
+        &["stale", "--lang", lang, "--format", "json"],
+        dir,
+        &[("LANG", "C.UTF-8")],
+    );
+    assert!(out.status.success(), "{}", crate::support::render(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["segments"].as_array().unwrap().clone())
+        .map(|s| {
+            (
+                s["state"].as_str().unwrap().to_owned(),
+                s["target_lines"].clone(),
+            )
+        })
+        .collect()
+}
+
+/// The screen without the trailing blanks tmux may or may not keep.
+fn trimmed(screen: &str) -> String {
+    screen
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn from_launch_three_keys_update_and_save_the_first_stale_segment_of_the_language() {
+    if !tmux_available() {
+        eprintln!("SKIPPED: tmux is not installed; the terminal end-to-end test is not run");
+        return;
+    }
+    for (width, height) in [(80u16, 24u16), (160, 48)] {
+        let r = flow_repo();
+        let dir = r.path();
+        let italian = dir.join("content/it/news.md");
+        let french = dir.join("content/fr/news.md");
+        let before = std::fs::read_to_string(&italian).unwrap();
+        let fr_before = std::fs::read(&french).unwrap();
+        // One stale segment in each language: the paragraph on line 7.
+        let line_7 = || ("stale".to_owned(), serde_json::json!([7, 7]));
+        assert_eq!(stale_in(dir, "it"), [line_7()]);
+        assert_eq!(stale_in(dir, "fr"), [line_7()]);
+
+        let tmux = Tmux {
+            socket: dir.join(".git/tmux.sock"),
+        };
+        let home = dir.display().to_string();
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "-c",
+            &home,
+            "env",
+            "-i",
+            &format!("HOME={home}"),
+            "LANG=C.UTF-8",
+            "TERM=xterm-256color",
+            env!("CARGO_BIN_EXE_trame"),
+            "--lang",
+            "it",
+        ]);
+        assert!(out.status.success(), "{out:?}");
+        let size = format!("{width}x{height}");
+        let screen = tmux.wait_for("the dashboard", |s| {
+            s.contains("one document") && !s.contains("pages read") && !s.contains("reading the")
+        });
+        insta::assert_snapshot!(format!("flow_dashboard_{size}"), trimmed(&screen));
+
+        let mut keys = Keys {
+            tmux: &tmux,
+            sent: Vec::new(),
+        };
+        keys.press("n");
+        tmux.wait_for("the stale Italian segment", |s| {
+            s.lines()
+                .any(|l| l.starts_with('▶') && l.contains("sprint in Lyon"))
+                && s.contains("Italian")
+        });
+        keys.press("e");
+        tmux.wait_for("the editor", |s| s.contains("Italian: your translation"));
+        tmux.text(FLOW_TYPED);
+        let screen = tmux.wait_for("the typed text", |s| s.contains("filanda."));
+        insta::assert_snapshot!(format!("flow_editor_{size}"), trimmed(&screen));
+        keys.press("C-s");
+        let screen = tmux.wait_for("the save and review", |s| {
+            s.contains("Saved news.md; the translation is marked")
+        });
+        insta::assert_snapshot!(format!("flow_saved_{size}"), trimmed(&screen));
+        // Three keys beyond the text: n, e, Ctrl-S.
+        assert_eq!(keys.sent, ["n", "e", "C-s"]);
+
+        // `q` back to the dashboard, `q` quits: nothing is left unsaved.
+        tmux.keys(&["q"]);
+        tmux.wait_for("the dashboard again", |s| s.contains("one document"));
+        tmux.keys(&["q"]);
+        let start = Instant::now();
+        while tmux.alive() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "trame did not quit; screen:\n{}",
+                tmux.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+
+        // The Italian file changed inside the stale segment only.
+        let after = std::fs::read_to_string(&italian).unwrap();
+        let doc = trame::segment::parse(&before).0;
+        let at = before.find(FLOW_IT_END).unwrap();
+        let seg = doc.segments.iter().find(|s| s.bytes.contains(&at)).unwrap();
+        assert!(seg.text.starts_with("Lo sprint di Lione"));
+        assert_eq!(after[..seg.bytes.end], before[..seg.bytes.end]);
+        assert_eq!(
+            &after[seg.bytes.end..seg.bytes.end + FLOW_TYPED.len()],
+            FLOW_TYPED
+        );
+        assert_eq!(
+            after[seg.bytes.end + FLOW_TYPED.len()..],
+            before[seg.bytes.end..]
+        );
+        assert_eq!(std::fs::read(&french).unwrap(), fr_before);
+        // Nothing stale is left in Italian; French still reports its segment.
+        assert_eq!(stale_in(dir, "it"), []);
+        assert_eq!(stale_in(dir, "fr"), [line_7()]);
+        // The language is remembered for the repository.
+        assert_eq!(
+            std::fs::read_to_string(dir.join(".git/trame/interface-language")).unwrap(),
+            "it\n"
         );
     }
 }

@@ -380,3 +380,60 @@ fn sync_localizes_site_links_when_trame_toml_asks() {
         fr.replace("[pod](/pod/)", "[pod](/fr/pod/)")
     );
 }
+
+#[test]
+fn write_does_not_add_a_heading_the_translation_has_at_another_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    // The memory knows "Share the news" as "Partagez les nouvelles" (`##`).
+    w(
+        "b.md",
+        "# Newsletter of April\n\n## Share the news\n\nAnother paragraph about something else entirely.\n",
+    );
+    w(
+        "b.fr.md",
+        "# Lettre d'avril\n\n## Partagez les nouvelles\n\nUn autre paragraphe qui parle de tout autre chose.\n",
+    );
+    w(
+        "a.md",
+        "# Newsletter of March\n\n\
+         Welcome to the March issue of our newsletter, with many things to read.\n\n\
+         ## Share the news\n\n\
+         Please share this post within your network, and tell your friends about the project.\n\n\
+         ## Events\n\n\
+         The sprint in Lyon takes place from 9 to 11 October, and all are welcome.\n",
+    );
+    // Here it is a `###` heading with a `!`, which the aligner does not
+    // pair with the English heading.
+    let french = "# Lettre de mars\n\n\
+         Bienvenue dans le numéro de mars de notre lettre, avec beaucoup à lire.\n\n\
+         Un paragraphe ajouté par les traducteurs, sans équivalent anglais ici.\n\n\
+         ### Partagez les nouvelles !\n\n\
+         Le sprint de Lyon a lieu du 9 au 11 octobre, et tout le monde est bienvenu.\n";
+    w("a.fr.md", french);
+    let (source, target) = (dir.path().join("a.md"), dir.path().join("a.fr.md"));
+    let (en, fr) = (
+        trame::segment::parse(&std::fs::read_to_string(&source).unwrap()).0,
+        trame::segment::parse(french).0,
+    );
+    let alignment = trame::align::align(&en, &fr);
+    let heading = en
+        .segments
+        .iter()
+        .position(|s| s.text == "Share the news")
+        .unwrap();
+    assert!(
+        alignment
+            .rows
+            .iter()
+            .any(|r| r.source == (heading..heading + 1) && r.target.is_empty()),
+        "the case needs the English heading left without its translation"
+    );
+    let project = trame::workspace::Project::discover(Some(dir.path())).unwrap();
+    let plan = plan_write(&project, &source, "fr").unwrap();
+    assert_eq!(plan.text, french, "no second heading");
+    assert!(!plan.missing.iter().any(|m| m.segment == heading));
+    let out = support::trame(&["write", "a.md", "--lang", "fr"], dir.path(), &[]);
+    assert!(out.status.success(), "{}", support::render(&out));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), french);
+}

@@ -10,7 +10,7 @@ use crate::i18n::{Arg, Localizer};
 use crate::stale::State;
 use crate::tui::ids;
 use crate::tui::layout::{self, Areas};
-use crate::tui::model::{Counts, DocGroup, Model};
+use crate::tui::model::{Counts, DashEntry, DocGroup, Model, SourcePage, file_name};
 use crate::tui::view::{lang_name, percent};
 use crate::workspace::StaleNote;
 
@@ -65,12 +65,17 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
         .buffer_mut()
         .set_line(areas.header.x, areas.header.y, &header, areas.header.width);
     let body = areas.body;
-    if model.groups.is_empty() {
-        if loading.is_some() {
+    if model.dash.visible.is_empty() {
+        if loading.is_some() && model.groups.is_empty() {
             return;
         }
+        let id = if model.groups.is_empty() && model.sources.is_empty() {
+            ids::DASHBOARD_EMPTY
+        } else {
+            ids::DASHBOARD_NO_MATCH
+        };
         let line = Line::from(Span::styled(
-            format!(" {}", l10n.tr(ids::DASHBOARD_EMPTY)),
+            format!(" {}", l10n.tr(id)),
             Style::new().fg(Color::DarkGray),
         ));
         frame
@@ -86,18 +91,43 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
         .max()
         .unwrap_or(0);
     let mut y = body.y;
-    for (k, group) in model.groups.iter().enumerate().skip(model.dashboard.scroll) {
+    for (k, entry) in model
+        .dash
+        .visible
+        .iter()
+        .enumerate()
+        .skip(model.dashboard.scroll)
+    {
         if y >= body.y + body.height {
             break;
         }
         let selected = k == model.dashboard.selected;
-        let lines = entry_lines(model, l10n, group, selected, name_width, body.width);
-        for line in lines {
+        let (lines, gap) = match entry {
+            DashEntry::Page(g) => {
+                let Some(group) = model.groups.get(*g) else {
+                    continue;
+                };
+                let lines = entry_lines(model, l10n, group, selected, name_width, body.width);
+                (lines, 1)
+            }
+            DashEntry::New(s) => {
+                let Some(source) = model.sources.get(*s) else {
+                    continue;
+                };
+                let first = layout::dash_entry_height(model, k) > 1;
+                (new_entry_lines(model, l10n, source, selected, first), 0)
+            }
+        };
+        let n_lines = lines.len();
+        for (n, line) in lines.into_iter().enumerate() {
             if y >= body.y + body.height {
                 break;
             }
             frame.buffer_mut().set_line(body.x, y, &line, body.width);
-            if selected {
+            // A page to translate: only its own line (not the heading) is
+            // highlighted.
+            let own = matches!(entry, DashEntry::Page(_)) || n + 1 == n_lines;
+            if selected && own {
                 frame.buffer_mut().set_style(
                     Rect::new(body.x, y, body.width, 1),
                     Style::new().bg(Color::Indexed(236)),
@@ -105,12 +135,42 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
             }
             y += 1;
         }
-        y += 1;
+        y += gap;
     }
 }
 
+/// Returns the line of an English page with no translation in the
+/// language worked in, with the heading above the first of them.
+fn new_entry_lines(
+    model: &Model,
+    l10n: &Localizer,
+    source: &SourcePage,
+    selected: bool,
+    first: bool,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let lang = model.focus.as_deref().unwrap_or_default();
+    if first {
+        let heading = l10n.tr_args(
+            ids::DASHBOARD_NEW,
+            &[("lang", Arg::Str(&lang_name(l10n, lang)))],
+        );
+        out.push(Line::from(Span::styled(
+            format!(" {heading}"),
+            Style::new().add_modifier(Modifier::BOLD),
+        )));
+    }
+    let gutter = if selected { "▶ " } else { "  " };
+    out.push(Line::from(vec![
+        Span::styled(gutter, Style::new().fg(Color::Yellow)),
+        Span::styled("+ ", Style::new().fg(Color::DarkGray)),
+        Span::raw(layout::shown(&file_name(&source.path))),
+    ]));
+    out
+}
+
 /// Returns the lines of one document: its name and title, then one line per
-/// language.
+/// language (the language worked in first).
 fn entry_lines(
     model: &Model,
     l10n: &Localizer,
@@ -141,7 +201,17 @@ fn entry_lines(
         Style::new().fg(Color::Gray),
     ));
     out.push(Line::from(first));
-    for doc in &group.langs {
+    // The language worked in comes first.
+    let focus = model.focus_index(group);
+    let ordered = focus.and_then(|k| group.langs.get(k)).into_iter().chain(
+        group
+            .langs
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| Some(*k) != focus)
+            .map(|(_, l)| l),
+    );
+    for doc in ordered {
         let name = lang_name(l10n, &doc.lang);
         let pad = name_width.saturating_sub(crate::text::width(&name));
         let mut spans = vec![Span::raw(format!("    {name}{} ", " ".repeat(pad)))];

@@ -20,7 +20,12 @@ pub(super) const SELECTED_BG: Color = Color::Indexed(236);
 pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &Areas) {
     let Some(group) = model.group() else { return };
     let width = areas.body.width;
-    let cols = layout::columns(group.langs.len(), model.document.lang, width);
+    let cols = layout::columns(
+        group.langs.len(),
+        model.document.lang,
+        width,
+        model.focus.is_none(),
+    );
     header(model, l10n, frame, areas.header, &cols);
     let body = areas.body;
     if model.document.visible.is_empty() {

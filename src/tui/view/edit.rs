@@ -1,5 +1,6 @@
 //! The editor screen: the English (as a word diff when it changed since the
-//! translation), the text area, and translation-memory suggestions.
+//! translation), the text area, and translation-memory suggestions, each
+//! with the English it translated.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -46,7 +47,8 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
             .is_some_and(|l| layout::shows_diff(l.state) && !l.diff.is_empty())
     });
     let english = layout::english_lines(group, row, editor.lang, inner_width);
-    let n_suggestions = editor.suggestions.len().clamp(1, N_SUGGESTIONS) as u16;
+    // Two lines a suggestion: the translation, and the English it was for.
+    let n_suggestions = (editor.suggestions.len().min(N_SUGGESTIONS) * 2).max(1) as u16;
     let english_max = (body.height / 3).max(3);
     let english_h = (english.len() as u16 + 2).min(english_max);
     let [english_area, editor_area, suggestions_area] = Layout::vertical([
@@ -99,8 +101,8 @@ fn suggestions(model: &Model, l10n: &Localizer, frame: &mut Frame, area: Rect) {
         return;
     }
     for (n, s) in editor.suggestions.iter().enumerate() {
-        let y = inner.y + n as u16;
-        if y >= inner.y + inner.height {
+        let y = inner.y + 2 * n as u16;
+        if y + 1 >= inner.y + inner.height {
             break;
         }
         let score = percent(l10n, (s.similarity * 100.0).round() as usize);
@@ -116,5 +118,14 @@ fn suggestions(model: &Model, l10n: &Localizer, frame: &mut Frame, area: Rect) {
             )),
         ]);
         buf.set_line(inner.x, y, &line, inner.width);
+        let indent = " ".repeat(crate::text::width(&lead).saturating_sub(2));
+        let source = Line::from(Span::styled(
+            format!(
+                "{indent}← {}",
+                crate::text::truncate(&crate::text::one_line(&s.source), room)
+            ),
+            Style::new().fg(Color::DarkGray),
+        ));
+        buf.set_line(inner.x, y + 1, &source, inner.width);
     }
 }

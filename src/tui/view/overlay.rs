@@ -17,6 +17,7 @@ use crate::tui::model::Model;
 const KEYS: &[(Option<&str>, &str)] = &[
     (Some("↑ ↓  k j"), ids::HELP_MOVE),
     (Some("← →  h l  Tab"), ids::HELP_LANGUAGE),
+    (Some("L"), ids::HELP_SWITCH_LANGUAGE),
     (Some("PgUp PgDn  Space"), ids::HELP_PAGE),
     (Some("Home End  g G"), ids::HELP_FIRST_LAST),
     (Some("n  N"), ids::HELP_NEXT),
@@ -42,6 +43,7 @@ const KEYS: &[(Option<&str>, &str)] = &[
     (Some("Alt-1 … Alt-3"), ids::HELP_EDITOR_SUGGEST),
     (Some("Ctrl-Z  Ctrl-R"), ids::HELP_EDITOR_UNDO),
     (Some("Shift-← → ↑ ↓"), ids::HELP_EDITOR_SELECT),
+    (Some("Ctrl-A"), ids::HELP_EDITOR_SELECT_ALL),
     (Some("Ctrl-C/X/Y"), ids::HELP_EDITOR_CLIPBOARD),
     (None, ids::HELP_LEGEND),
 ];
@@ -164,6 +166,19 @@ pub(super) fn confirm_quit(model: &Model, l10n: &Localizer, frame: &mut Frame) {
     let files = model.pending.values().filter(|p| !p.is_empty()).count();
     let question = l10n.tr_args(ids::CONFIRM_QUIT, &[("count", Arg::Num(files as f64))]);
     let keys = l10n.tr(ids::CONFIRM_QUIT_KEYS);
+    question_box(frame, question, keys);
+}
+
+pub(super) fn confirm_drop(l10n: &Localizer, frame: &mut Frame) {
+    question_box(
+        frame,
+        l10n.tr(ids::CONFIRM_DROP),
+        l10n.tr(ids::CONFIRM_DROP_KEYS),
+    );
+}
+
+/// Draws a question and its answer keys in a box in the middle.
+fn question_box(frame: &mut Frame, question: String, keys: String) {
     let width = (crate::text::width(&question).max(crate::text::width(&keys)) + 4).min(70) as u16;
     let area = centred(frame.area(), width, 6);
     frame.render_widget(Clear, area);

@@ -22,7 +22,14 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
     let message = if let Some(input) = &model.search_input {
         Line::from(vec![
             Span::styled(
-                format!("{} ", l10n.tr(ids::SEARCH_PROMPT)),
+                format!(
+                    "{} ",
+                    l10n.tr(if model.screen == Screen::Dashboard {
+                        ids::SEARCH_PROMPT_PAGES
+                    } else {
+                        ids::SEARCH_PROMPT
+                    })
+                ),
                 Style::new().fg(Color::Yellow),
             ),
             Span::raw(layout::shown(input)),
@@ -41,7 +48,9 @@ pub(super) fn draw(model: &Model, l10n: &Localizer, frame: &mut Frame, areas: &A
             Mode::Dashboard => ids::HINTS_DASHBOARD,
             Mode::Edit => ids::HINTS_EDIT,
             Mode::Search => ids::HINTS_SEARCH,
-            _ => ids::HINTS_DOCUMENT,
+            Mode::ConfirmQuit => ids::CONFIRM_QUIT_KEYS,
+            Mode::ConfirmDrop => ids::CONFIRM_DROP_KEYS,
+            Mode::Document | Mode::Help => ids::HINTS_DOCUMENT,
         };
         Line::from(Span::styled(l10n.tr(id), Style::new().fg(Color::DarkGray)))
     };
@@ -104,10 +113,32 @@ fn status_spans(model: &Model, l10n: &Localizer) -> Vec<Span<'static>> {
                 ));
             }
         }
-        _ => out.push(Span::styled(
-            " trame",
-            Style::new().add_modifier(Modifier::BOLD),
-        )),
+        _ => {
+            out.push(Span::styled(
+                " trame",
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            if let Some(lang) = &model.focus {
+                out.push(sep());
+                out.push(Span::raw(lang_name(l10n, lang)));
+            }
+            if model.dash.needs_work {
+                out.push(sep());
+                let name = filter_name(l10n, Filter::Attention);
+                out.push(Span::styled(
+                    l10n.tr_args(ids::STATUS_FILTER, &[("filter", Arg::Str(&name))]),
+                    Style::new().fg(Color::Yellow),
+                ));
+            }
+            if !model.dash.search.is_empty() {
+                out.push(sep());
+                let query = layout::shown(&model.dash.search);
+                out.push(Span::styled(
+                    l10n.tr_args(ids::STATUS_SEARCH, &[("query", Arg::Str(&query))]),
+                    Style::new().fg(Color::Yellow),
+                ));
+            }
+        }
     }
     if unsaved > 0 {
         out.push(sep());
