@@ -11,6 +11,7 @@ pub fn all() -> Vec<&'static str> {
         super::check::IDS,
         super::write::IDS,
         super::sync::IDS,
+        super::exchange::IDS,
     ]
     .concat()
 }

@@ -18,6 +18,7 @@ use crate::i18n::{Arg, Localizer};
 
 mod align;
 mod check;
+mod exchange;
 pub mod ids;
 mod output;
 mod review;
@@ -128,6 +129,47 @@ pub enum Command {
     Tui {
         /// The content folder (default: from `trame.toml`, else `issues/` or `content/`).
         path: Option<PathBuf>,
+    },
+    /// Exports the segments that need work (every one with `--all`) as
+    /// XLIFF 1.2 or PO for a translator's tool, with their staleness.
+    Export {
+        /// Content files or directories (default: `issues/` or `content/`).
+        paths: Vec<PathBuf>,
+        /// The translation's language.
+        #[arg(long)]
+        lang: String,
+        /// File format.
+        #[arg(long, value_enum, default_value_t = exchange::ExportFormat::Xliff)]
+        format: exchange::ExportFormat,
+        /// Every translatable segment, up to date ones included.
+        #[arg(long)]
+        all: bool,
+        /// Writes the file here (inside the repository) instead of printing it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Writes the translations of an XLIFF or PO file back into the pages:
+    /// only those segments change.
+    Import {
+        /// The XLIFF or PO file, as `trame export` wrote it and a tool edited it.
+        file: PathBuf,
+        /// Prints a unified diff of what would change, and writes nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Exports the translation memory (every aligned, up-to-date pair) as TMX.
+    Tm {
+        /// Content files or directories (default: `issues/` or `content/`).
+        paths: Vec<PathBuf>,
+        /// Only this translation language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// File format.
+        #[arg(long, value_enum, default_value_t = exchange::TmFormat::Tmx)]
+        format: exchange::TmFormat,
+        /// Writes the file here (inside the repository) instead of printing it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Records that translated segments are correct for the current English,
     /// or (with `--dismiss`) that findings of `trame check` on them are wrong.
@@ -270,6 +312,27 @@ pub fn run(
             out,
         ),
         Command::Tui { path } => interface(path, l10n),
+        Command::Export {
+            paths,
+            lang,
+            format,
+            all,
+            output,
+        } => exchange::export(&paths, &lang, format, all, output.as_deref(), l10n, out),
+        Command::Import { file, dry_run } => exchange::import(&file, dry_run, l10n, out),
+        Command::Tm {
+            paths,
+            lang,
+            format,
+            output,
+        } => exchange::tm(
+            &paths,
+            lang.as_deref(),
+            format,
+            output.as_deref(),
+            l10n,
+            out,
+        ),
         Command::Segments { paths, format } => segments::segments(&paths, format, l10n, out),
         Command::Align {
             source,
