@@ -44,6 +44,7 @@ pub fn write(memory: &Memory) -> String {
     out.push_str("  <body>\n");
     for pair in &memory.pairs {
         let _ = writeln!(out, "    <tu tuid=\"{}\">", xml_escape(&pair.id));
+        let numbered = super::inline::codes(&pair.source);
         for (lang, text) in [
             (&memory.source_lang, &pair.source),
             (&pair.lang, &pair.target),
@@ -52,7 +53,7 @@ pub fn write(memory: &Memory) -> String {
                 out,
                 "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>",
                 xml_escape(lang),
-                seg(text)
+                seg(text, &numbered)
             );
         }
         out.push_str("    </tu>\n");
@@ -61,15 +62,26 @@ pub fn write(memory: &Memory) -> String {
     out
 }
 
-/// A text as TMX content, its codes numbered in order.
-fn seg(text: &str) -> String {
+/// A text as TMX content: a code the English has keeps the English's
+/// number (`x`), so a tool pairs them; the others are numbered after.
+fn seg(text: &str, numbered: &[&str]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    let mut n = 0;
+    let mut used = vec![false; numbered.len()];
+    let mut extra = numbered.len();
     for piece in pieces(text) {
         match piece {
             Piece::Text(t) => out.push_str(&xml_escape(t)),
             Piece::Code(c) => {
-                n += 1;
+                let n = match (0..numbered.len()).find(|&k| numbered[k] == c && !used[k]) {
+                    Some(k) => {
+                        used[k] = true;
+                        k + 1
+                    }
+                    None => {
+                        extra += 1;
+                        extra
+                    }
+                };
                 let _ = write!(out, "<ph x=\"{n}\">{}</ph>", xml_escape(c));
             }
         }

@@ -337,7 +337,17 @@ pub fn plan_import(
     };
     let mut paths = Vec::new();
     for (page, units) in &by_page {
-        let path = project.confine.join(page);
+        // As the user would name it: relative to the current folder when
+        // inside it.
+        let absolute = project.confine.join(page);
+        let path = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| {
+                let cwd = super::project::resolve(&cwd);
+                absolute.strip_prefix(cwd).ok().map(Path::to_owned)
+            })
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(absolute);
         let inside = !page.is_empty()
             && !Path::new(page).is_absolute()
             && project.confined(&path).is_ok()
@@ -358,7 +368,10 @@ pub fn plan_import(
         let Some(doc) = docs.iter().find(|d| {
             super::same_tag(&d.lang, &lang) && page_path(project, &d.source.path) == *page
         }) else {
-            if paths.contains(&project.confine.join(page)) {
+            if !units
+                .iter()
+                .any(|u| plan.refused.iter().any(|r| r.id == u.id))
+            {
                 for u in units {
                     refuse(&mut plan, u, Refused::NoSuchPage);
                 }

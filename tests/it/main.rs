@@ -10,6 +10,7 @@ mod align_gold;
 mod check_sample;
 mod corpus_round_trip;
 mod dismiss;
+mod exchange_cli;
 
 mod github_cli;
 mod hostile_repo;
