@@ -33,8 +33,7 @@ fn page_path(project: &Project, path: &Path) -> String {
 }
 
 /// The id of every alignment row with English prose (`None` for the others).
-fn row_ids(project: &Project, doc: &StaleDoc) -> Vec<Option<String>> {
-    let page = page_path(project, &doc.source.path);
+fn row_ids(page: &str, doc: &StaleDoc) -> Vec<Option<String>> {
     let mut seen: HashMap<u64, usize> = HashMap::new();
     doc.alignment
         .rows
@@ -99,7 +98,7 @@ fn units_of(project: &Project, doc: &StaleDoc, all: bool) -> Vec<Unit> {
             label_of[i] = Some(l);
         }
     }
-    let ids = row_ids(project, doc);
+    let ids = row_ids(&page_path(project, &doc.source.path), doc);
     let mut section: Option<String> = None;
     let mut out = Vec::new();
     for (row, id) in doc.alignment.rows.iter().zip(ids) {
@@ -221,7 +220,12 @@ pub fn memory(
                 state_of[i] = Some(l.state);
             }
         }
-        for (row, id) in doc.alignment.rows.iter().zip(row_ids(project, doc)) {
+        for (row, id) in doc
+            .alignment
+            .rows
+            .iter()
+            .zip(row_ids(&page_path(project, &doc.source.path), doc))
+        {
             let Some(id) = id else { continue };
             let up_to_date = row
                 .source
@@ -305,6 +309,8 @@ pub struct ImportPlan {
     pub reviews: Vec<String>,
     /// The English pages of the units.
     pub pages: Vec<PathBuf>,
+    /// Their names in the file (unit ids start with them), in the same order.
+    pub page_names: Vec<String>,
 }
 
 /// Plans an import: each unit of `returns` found by its id in the current
@@ -335,64 +341,78 @@ pub fn plan_import(
             reason,
         })
     };
-    let mut paths = Vec::new();
-    for (page, units) in &by_page {
-        // As the user would name it: relative to the current folder when
-        // inside it.
-        let absolute = project.confine.join(page);
-        let path = std::env::current_dir()
+    // Each page as the user would name it: relative to the current folder
+    // when inside it. The page is looked for under the project root (a
+    // repository's work tree), else under the current folder and the
+    // content roots (a site that is not a repository, where the root is
+    // the folder the export started from).
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let cwd_resolved = super::project::resolve(&cwd);
+    let shown = |absolute: PathBuf| {
+        absolute
+            .strip_prefix(&cwd_resolved)
             .ok()
-            .and_then(|cwd| {
-                let cwd = super::project::resolve(&cwd);
-                absolute.strip_prefix(cwd).ok().map(Path::to_owned)
-            })
+            .map(Path::to_owned)
             .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(absolute);
-        let inside = !page.is_empty()
-            && !Path::new(page).is_absolute()
-            && project.confined(&path).is_ok()
-            && path.is_file();
-        if inside {
-            paths.push(path);
-        } else {
-            for u in units {
-                refuse(&mut plan, u, Refused::NoSuchPage);
-            }
-        }
-    }
-    if paths.is_empty() {
-        return Ok((plan, Vec::new()));
-    }
-    let (docs, notes) = staleness(project, &paths, Some(&lang))?;
+            .unwrap_or(absolute)
+    };
+    let mut found: Vec<(String, PathBuf)> = Vec::new();
     for (page, units) in &by_page {
-        let Some(doc) = docs.iter().find(|d| {
-            super::same_tag(&d.lang, &lang) && page_path(project, &d.source.path) == *page
-        }) else {
-            if !units
-                .iter()
-                .any(|u| plan.refused.iter().any(|r| r.id == u.id))
-            {
+        let relative = Path::new(page);
+        let safe = !page.is_empty()
+            && relative
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+        let candidates = std::iter::once(project.confine.clone())
+            .chain(std::iter::once(cwd_resolved.clone()))
+            .chain(project.content.iter().map(|c| super::project::resolve(c)));
+        let path = candidates
+            .map(|base| base.join(relative))
+            .find(|p| safe && p.is_file() && project.confined(p).is_ok());
+        match path {
+            Some(path) => found.push((page.clone(), shown(path))),
+            None => {
                 for u in units {
                     refuse(&mut plan, u, Refused::NoSuchPage);
                 }
             }
+        }
+    }
+    if found.is_empty() {
+        return Ok((plan, Vec::new()));
+    }
+    let paths: Vec<PathBuf> = found.iter().map(|(_, p)| p.clone()).collect();
+    let (docs, notes) = staleness(project, &paths, Some(&lang))?;
+    for (page, units) in &by_page {
+        let Some((_, path)) = found.iter().find(|(p, _)| p == page) else {
+            continue;
+        };
+        let path = super::project::resolve(path);
+        let Some(doc) = docs.iter().find(|d| {
+            super::same_tag(&d.lang, &lang) && super::project::resolve(&d.source.path) == path
+        }) else {
+            for u in units {
+                refuse(&mut plan, u, Refused::NoSuchPage);
+            }
             continue;
         };
         plan.pages.push(doc.source.path.clone());
-        plan_page(project, doc, units, &mut plan, &lang);
+        plan.page_names.push(page.clone());
+        plan_page(doc, page, units, &mut plan, &lang, project);
     }
     Ok((plan, notes))
 }
 
 /// Plans the units of one translation.
 fn plan_page(
-    project: &Project,
     doc: &StaleDoc,
+    page: &str,
     units: &[&exchange::Returned],
     plan: &mut ImportPlan,
     lang: &str,
+    project: &Project,
 ) {
-    let ids = row_ids(project, doc);
+    let ids = row_ids(page, doc);
     let row_of: HashMap<&str, usize> = ids
         .iter()
         .enumerate()
@@ -568,7 +588,17 @@ pub fn apply_import(
     let (docs, notes) = staleness(project, &plan.pages, Some(&plan.lang))?;
     let mut count = 0;
     for doc in docs.iter().filter(|d| super::same_tag(&d.lang, &plan.lang)) {
-        let rows: Vec<usize> = row_ids(project, doc)
+        let source = super::project::resolve(&doc.source.path);
+        let Some(page) = plan
+            .pages
+            .iter()
+            .zip(&plan.page_names)
+            .find(|(p, _)| super::project::resolve(p) == source)
+            .map(|(_, name)| name)
+        else {
+            continue;
+        };
+        let rows: Vec<usize> = row_ids(page, doc)
             .iter()
             .enumerate()
             .filter(|(k, id)| {

@@ -333,3 +333,33 @@ fn export_writes_only_inside_the_repository_and_import_reads_only_what_it_knows(
         Err(ReadError::Xliff(_))
     ));
 }
+
+#[test]
+fn a_site_that_is_not_a_repository_imports_what_it_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, text) in [("content/en/a.md", EN), ("content/fr/a.md", FR)] {
+        let p = dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    let out = trame(
+        &["export", "content", "--lang", "fr", "--all"],
+        dir.path(),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", render(&out));
+    let xliff = String::from_utf8(out.stdout).unwrap().replace(
+        ">Nous nous réunissons chaque lundi.</target>",
+        ">On se retrouve tous les lundis.</target>",
+    );
+    std::fs::write(dir.path().join("fr.xlf"), xliff).unwrap();
+    let out = trame(&["import", "fr.xlf"], dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", render(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("content/fr/a.md")).unwrap(),
+        FR.replace(
+            "Nous nous réunissons chaque lundi.",
+            "On se retrouve tous les lundis."
+        )
+    );
+}
