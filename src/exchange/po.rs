@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Exchange, ReadError, Returned, Returns, Status};
+use super::{Exchange, ReadError, Returned, Returns};
 
 /// Writes an export as a PO file.
 pub fn write(exchange: &Exchange) -> String {
@@ -51,7 +51,9 @@ pub fn write(exchange: &Exchange) -> String {
                 let _ = writeln!(out, "#. diff: {}", one_line(diff));
             }
             let _ = writeln!(out, "#: {}:{}", reference(&page.path), unit.line);
-            let fuzzy = unit.status == Status::NeedsReview && unit.target.is_some();
+            // A translation to revise, or one left in the English: a tool
+            // must not count it as done.
+            let fuzzy = unit.target.is_some() && !unit.status.is_done();
             if fuzzy {
                 out.push_str("#, fuzzy\n");
             }

@@ -47,8 +47,9 @@ pub fn write(exchange: &Exchange) -> String {
 fn write_unit(out: &mut String, page: &str, unit: &Unit) {
     let _ = writeln!(
         out,
-        "      <trans-unit id=\"{}\" xml:space=\"preserve\">",
-        xml_escape(&unit.id)
+        "      <trans-unit id=\"{}\" approved=\"{}\" xml:space=\"preserve\">",
+        xml_escape(&unit.id),
+        if unit.status.is_done() { "yes" } else { "no" }
     );
     let source_codes = codes_of(&unit.source);
     let _ = writeln!(

@@ -363,3 +363,40 @@ fn a_site_that_is_not_a_repository_imports_what_it_exported() {
         )
     );
 }
+
+#[test]
+fn translate_toolkit_counts_the_units_of_both_formats_as_exported() {
+    let mut r = repo();
+    r.write(
+        "content/a.md",
+        &EN.replace("in Lyon this year", "in Berlin next year"),
+    );
+    r.commit("The sprint moves");
+    for (format, name) in [("xliff", "all.xlf"), ("po", "all.po")] {
+        let out = trame(
+            &[
+                "export", "--lang", "fr", "--all", "--format", format, "-o", name,
+            ],
+            r.path(),
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", render(&out));
+        let path = r.path().join(name).to_string_lossy().into_owned();
+        let Some(count) = tool("pocount", &["--csv", &path]) else {
+            return;
+        };
+        assert!(
+            count.status.success(),
+            "{}",
+            String::from_utf8_lossy(&count.stderr)
+        );
+        let csv = String::from_utf8(count.stdout).unwrap();
+        let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+        // Translated, fuzzy, untranslated and total messages.
+        assert_eq!(
+            [row[1], row[4], row[6], row[8]],
+            ["3", "1", "0", "4"],
+            "{format}: {csv}"
+        );
+    }
+}
