@@ -304,13 +304,22 @@ pub struct ImportPlan {
     pub unchanged: usize,
     /// Units with no translation in the file.
     pub empty: usize,
-    /// Ids of the units a tool marked done (translated, final, not fuzzy)
-    /// that are to be recorded as reviewed once written.
-    pub reviews: Vec<String>,
+    /// The English segments of the units a tool marked done (translated,
+    /// final, not fuzzy), to be recorded as reviewed once written: the
+    /// English is not written, so its segments keep their indices even when
+    /// the translation's rows change shape.
+    pub reviews: Vec<Reviewed>,
     /// The English pages of the units.
     pub pages: Vec<PathBuf>,
-    /// Their names in the file (unit ids start with them), in the same order.
-    pub page_names: Vec<String>,
+}
+
+/// English segments whose translation a tool marked done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reviewed {
+    /// The English page.
+    pub page: PathBuf,
+    /// Its segments.
+    pub segments: std::ops::Range<usize>,
 }
 
 /// Plans an import: each unit of `returns` found by its id in the current
@@ -397,7 +406,6 @@ pub fn plan_import(
             continue;
         };
         plan.pages.push(doc.source.path.clone());
-        plan.page_names.push(page.clone());
         plan_page(doc, page, units, &mut plan, &lang, project);
     }
     Ok((plan, notes))
@@ -453,7 +461,10 @@ fn plan_page(
         if current.as_deref() == Some(new) {
             plan.unchanged += 1;
             if unit.done && needs_review {
-                plan.reviews.push(unit.id.clone());
+                plan.reviews.push(Reviewed {
+                    page: doc.source.path.clone(),
+                    segments: row.source.clone(),
+                });
             }
             continue;
         }
@@ -499,7 +510,10 @@ fn plan_page(
         }
         written += 1;
         if unit.done {
-            plan.reviews.push(unit.id.clone());
+            plan.reviews.push(Reviewed {
+                page: doc.source.path.clone(),
+                segments: row.source.clone(),
+            });
         }
     }
     if written == 0 {
@@ -527,7 +541,7 @@ fn plan_page(
                     });
                 }
             }
-            plan.reviews.retain(|id| !units.iter().any(|u| &u.id == id));
+            plan.reviews.retain(|r| r.page != doc.source.path);
         }
     }
 }
@@ -584,26 +598,24 @@ pub fn apply_import(
     if plan.reviews.is_empty() {
         return Ok((written, 0));
     }
-    let wanted: HashSet<&str> = plan.reviews.iter().map(String::as_str).collect();
     let (docs, notes) = staleness(project, &plan.pages, Some(&plan.lang))?;
     let mut count = 0;
     for doc in docs.iter().filter(|d| super::same_tag(&d.lang, &plan.lang)) {
-        let source = super::project::resolve(&doc.source.path);
-        let Some(page) = plan
-            .pages
+        let covered: HashSet<usize> = plan
+            .reviews
             .iter()
-            .zip(&plan.page_names)
-            .find(|(p, _)| super::project::resolve(p) == source)
-            .map(|(_, name)| name)
-        else {
-            continue;
-        };
-        let rows: Vec<usize> = row_ids(page, doc)
+            .filter(|r| r.page == doc.source.path)
+            .flat_map(|r| r.segments.clone())
+            .collect();
+        let rows: Vec<usize> = doc
+            .alignment
+            .rows
             .iter()
             .enumerate()
-            .filter(|(k, id)| {
-                id.as_deref().is_some_and(|id| wanted.contains(id))
-                    && !doc.alignment.rows[*k].target.is_empty()
+            .filter(|(_, row)| {
+                !row.source.is_empty()
+                    && !row.target.is_empty()
+                    && row.source.clone().all(|i| covered.contains(&i))
             })
             .map(|(k, _)| k)
             .collect();
