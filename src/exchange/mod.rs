@@ -86,6 +86,8 @@ pub struct Unit {
     pub section: Option<String>,
     /// The English line where the unit starts.
     pub line: u32,
+    /// The English segments just before and after the unit, for context.
+    pub neighbours: (Option<String>, Option<String>),
     /// The segment kind (`paragraph`, `heading`...).
     pub kind: String,
 }

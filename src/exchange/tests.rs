@@ -14,6 +14,7 @@ fn unit(id: &str, source: &str, target: Option<&str>, status: Status) -> Unit {
         diff: None,
         section: Some("News".to_owned()),
         line: 3,
+        neighbours: (None, Some("Next.".to_owned())),
         kind: "paragraph".to_owned(),
     }
 }

@@ -89,6 +89,18 @@ fn write_unit(out: &mut String, page: &str, unit: &Unit) {
         "          <context context-type=\"x-kind\">{}</context>",
         xml_escape(&unit.kind)
     );
+    for (kind, text) in [
+        ("x-previous", &unit.neighbours.0),
+        ("x-next", &unit.neighbours.1),
+    ] {
+        if let Some(text) = text {
+            let _ = writeln!(
+                out,
+                "          <context context-type=\"{kind}\">{}</context>",
+                xml_escape(text)
+            );
+        }
+    }
     out.push_str("        </context-group>\n");
     let _ = writeln!(
         out,

@@ -154,6 +154,16 @@ fn units_of(project: &Project, doc: &StaleDoc, all: bool) -> Vec<Unit> {
             (None, None)
         };
         let first = &source.document.segments[row.source.start];
+        let value = |k: usize| {
+            let seg = source.document.segments.get(k)?;
+            seg.kind
+                .is_prose()
+                .then(|| localize::segment_value(&source.text, seg))
+        };
+        let neighbours = (
+            row.source.start.checked_sub(1).and_then(value),
+            value(row.source.end),
+        );
         out.push(Unit {
             id,
             source: values(source, row.source.clone()),
@@ -164,6 +174,7 @@ fn units_of(project: &Project, doc: &StaleDoc, all: bool) -> Vec<Unit> {
             diff,
             section: here,
             line: first.lines.0,
+            neighbours,
             kind: first.kind.as_str().to_owned(),
         });
     }
