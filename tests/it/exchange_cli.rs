@@ -400,3 +400,51 @@ fn translate_toolkit_counts_the_units_of_both_formats_as_exported() {
         );
     }
 }
+
+#[test]
+fn corpus_tmx_is_well_formed_and_lists_every_up_to_date_pair() {
+    let Some(corpus) = support::corpus() else {
+        return;
+    };
+    for site in corpus_sites(&corpus) {
+        let paths = [site.clone()];
+        let project = Project::for_paths(&paths).unwrap();
+        let (docs, _) = trame::workspace::staleness(&project, &paths, None).unwrap();
+        // Counted here from the labels, apart from the exporter: rows with
+        // English prose and a translation, every English segment up to date.
+        let expected: usize = docs
+            .iter()
+            .map(|d| {
+                let state = |i: usize| {
+                    d.labels
+                        .iter()
+                        .find(|l| l.source == Some(i))
+                        .map(|l| l.state)
+                };
+                d.alignment
+                    .rows
+                    .iter()
+                    .filter(|r| !r.source.is_empty() && !r.target.is_empty())
+                    .filter(|r| {
+                        r.source.clone().all(|i| {
+                            d.source.document.segments[i].kind.is_prose()
+                                && state(i) == Some(trame::stale::State::UpToDate)
+                        })
+                    })
+                    .count()
+            })
+            .sum();
+        let (memory, _) = plan::memory(&project, &paths, None).unwrap();
+        let tmx = exchange::tmx::write(&memory);
+        let tus = parse_xml(&tmx, "tu", "tuid");
+        assert_eq!(tus.len(), expected, "{}", site.display());
+        assert!(expected > 500, "{}: {expected} pairs", site.display());
+        let langs = parse_xml(&tmx, "tuv", "xml:lang");
+        assert_eq!(langs.len(), 2 * expected);
+        assert!(
+            langs
+                .iter()
+                .all(|l| ["en", "fr", "it"].contains(&l.as_str()))
+        );
+    }
+}
