@@ -134,12 +134,17 @@ fn units_of(project: &Project, doc: &StaleDoc, all: bool) -> Vec<Unit> {
                 .iter()
                 .any(|l| l.diff.iter().any(|c| c.op != Op::Equal));
         let (base, diff) = if changed {
+            // A segment added since (a gap) had no English at the base.
             let base = row
                 .source
                 .clone()
-                .map(|i| match label_of[i] {
-                    Some(l) if !l.diff.is_empty() => old_text(&l.diff),
-                    _ => localize::segment_value(&source.text, &source.document.segments[i]),
+                .filter_map(|i| match label_of[i] {
+                    Some(l) if l.state.is_gap() => None,
+                    Some(l) if !l.diff.is_empty() => Some(old_text(&l.diff)),
+                    _ => Some(localize::segment_value(
+                        &source.text,
+                        &source.document.segments[i],
+                    )),
                 })
                 .collect::<Vec<_>>()
                 .join(BREAK);

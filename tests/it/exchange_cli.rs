@@ -448,3 +448,38 @@ fn corpus_tmx_is_well_formed_and_lists_every_up_to_date_pair() {
         );
     }
 }
+
+#[test]
+fn a_missing_segment_translated_in_the_tool_is_inserted_where_the_english_has_it() {
+    let mut r = repo();
+    r.write(
+        "content/a.md",
+        &format!("{EN}\n## Travel\n\nTrains to Lyon leave from Paris-Gare-de-Lyon at 08:00.\n"),
+    );
+    r.commit("A new section");
+    let out = trame(&["export", "--lang", "fr", "--format", "po"], r.path(), &[]);
+    let po = String::from_utf8(out.stdout).unwrap();
+    assert!(po.contains("#. trame: missing\n"), "{po}");
+    let translated = po
+        .replace(
+            "msgid \"Travel\"\nmsgstr \"\"",
+            "msgid \"Travel\"\nmsgstr \"Voyage\"",
+        )
+        .replace(
+            "msgid \"Trains to Lyon leave from Paris-Gare-de-Lyon at 08:00.\"\nmsgstr \"\"",
+            "msgid \"Trains to Lyon leave from Paris-Gare-de-Lyon at 08:00.\"\nmsgstr \"Les trains pour Lyon partent de Paris-Gare-de-Lyon à 08:00.\"",
+        );
+    assert_ne!(translated, po);
+    std::fs::write(r.path().join("fr.po"), translated).unwrap();
+    let out = trame(&["import", "fr.po"], r.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", render(&out));
+    assert_eq!(
+        std::fs::read_to_string(r.path().join("content/a.fr.md")).unwrap(),
+        format!("{FR}\n## Voyage\n\nLes trains pour Lyon partent de Paris-Gare-de-Lyon à 08:00.\n")
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("2 segments recorded as reviewed"),
+        "{}",
+        render(&out)
+    );
+}
