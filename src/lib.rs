@@ -15,6 +15,8 @@ pub mod localize;
 
 pub mod config;
 
+pub mod exchange;
+
 pub mod fs;
 
 pub mod history;

@@ -60,3 +60,58 @@ sync-summary = { $changes ->
         [one] one change left for translators
        *[other] { $left } changes left for translators
     }
+
+# trame export, import and tm.
+
+export-wrote = wrote { $units ->
+        [0] no unit
+        [one] one unit
+       *[other] { $units } units
+    } from { $pages ->
+        [0] no page
+        [one] one page
+       *[other] { $pages } pages
+    } to { $path }
+tm-wrote = wrote { $count ->
+        [0] no pair
+        [one] one aligned pair
+       *[other] { $count } aligned pairs
+    } to { $path }
+import-error-xliff = { $path } is not an XLIFF 1.2 file trame can read: { $detail }
+import-error-po = { $path }, line { $line }: not a PO file trame can read: { $detail }
+import-error-no-language = { $path } does not say which language it translates to
+import-refused = { $id } ({ $text }): not imported, { $reason }
+import-reason-english-changed = its English changed since the export (export it again)
+import-reason-no-page = its page is not a page of this project in this language
+import-reason-code-missing = the inline code { $code } is missing
+import-reason-code-added = the inline code { $code } is not in the English
+import-reason-code-altered = the inline code { $code } was changed or is not one trame wrote
+import-reason-segments = the translation here is { $expected ->
+        [one] one segment
+       *[other] { $expected } segments
+    } separated by blank lines, and the text has { $found ->
+        [one] one
+       *[other] { $found }
+    }
+import-reason-localize = the translation file cannot take it: { $detail }
+import-summary = { $units ->
+        [0] no unit imported
+        [one] one unit imported
+       *[other] { $units } units imported
+    } into { $files ->
+        [0] no file
+        [one] one file
+       *[other] { $files } files
+    }, { $unchanged ->
+        [0] none unchanged
+        [one] one unchanged
+       *[other] { $unchanged } unchanged
+    }, { $refused ->
+        [0] none refused
+        [one] one refused
+       *[other] { $refused } refused
+    }
+import-reviews = { $count ->
+        [one] one segment recorded as reviewed
+       *[other] { $count } segments recorded as reviewed
+    }

@@ -60,3 +60,58 @@ sync-summary = { $changes ->
         [one] une modification laissée aux traducteurs
        *[other] { $left } modifications laissées aux traducteurs
     }
+
+# trame export, import et tm.
+
+export-wrote = { $units ->
+        [0] aucune unité
+        [one] une unité
+       *[other] { $units } unités
+    } de { $pages ->
+        [0] aucune page
+        [one] une page
+       *[other] { $pages } pages
+    } écrites dans { $path }
+tm-wrote = { $count ->
+        [0] aucune paire
+        [one] une paire alignée
+       *[other] { $count } paires alignées
+    } écrites dans { $path }
+import-error-xliff = { $path } n'est pas un fichier XLIFF 1.2 que trame sait lire : { $detail }
+import-error-po = { $path }, ligne { $line } : pas un fichier PO que trame sait lire : { $detail }
+import-error-no-language = { $path } ne dit pas vers quelle langue il traduit
+import-refused = { $id } ({ $text }) : non importée, { $reason }
+import-reason-english-changed = son anglais a changé depuis l'export (exportez-la à nouveau)
+import-reason-no-page = sa page n'est pas une page de ce projet dans cette langue
+import-reason-code-missing = le code en ligne { $code } manque
+import-reason-code-added = le code en ligne { $code } n'est pas dans l'anglais
+import-reason-code-altered = le code en ligne { $code } a été modifié ou n'a pas été écrit par trame
+import-reason-segments = la traduction compte ici { $expected ->
+        [one] un segment
+       *[other] { $expected } segments
+    } séparés par des lignes vides, et le texte { $found ->
+        [one] un
+       *[other] { $found }
+    }
+import-reason-localize = le fichier de traduction ne peut pas la recevoir : { $detail }
+import-summary = { $units ->
+        [0] aucune unité importée
+        [one] une unité importée
+       *[other] { $units } unités importées
+    } dans { $files ->
+        [0] aucun fichier
+        [one] un fichier
+       *[other] { $files } fichiers
+    }, { $unchanged ->
+        [0] aucune inchangée
+        [one] une inchangée
+       *[other] { $unchanged } inchangées
+    }, { $refused ->
+        [0] aucune refusée
+        [one] une refusée
+       *[other] { $refused } refusées
+    }
+import-reviews = { $count ->
+        [one] un segment enregistré comme relu
+       *[other] { $count } segments enregistrés comme relus
+    }

@@ -60,3 +60,58 @@ sync-summary = { $changes ->
         [one] una modifica lasciata ai traduttori
        *[other] { $left } modifiche lasciate ai traduttori
     }
+
+# trame export, import e tm.
+
+export-wrote = { $units ->
+        [0] nessuna unità
+        [one] un'unità
+       *[other] { $units } unità
+    } da { $pages ->
+        [0] nessuna pagina
+        [one] una pagina
+       *[other] { $pages } pagine
+    } scritte in { $path }
+tm-wrote = { $count ->
+        [0] nessuna coppia
+        [one] una coppia allineata
+       *[other] { $count } coppie allineate
+    } scritte in { $path }
+import-error-xliff = { $path } non è un file XLIFF 1.2 che trame sa leggere: { $detail }
+import-error-po = { $path }, riga { $line }: non è un file PO che trame sa leggere: { $detail }
+import-error-no-language = { $path } non dice in quale lingua traduce
+import-refused = { $id } ({ $text }): non importata, { $reason }
+import-reason-english-changed = il suo inglese è cambiato dopo l'esportazione (esportala di nuovo)
+import-reason-no-page = la sua pagina non è una pagina di questo progetto in questa lingua
+import-reason-code-missing = manca il codice in linea { $code }
+import-reason-code-added = il codice in linea { $code } non è nell'inglese
+import-reason-code-altered = il codice in linea { $code } è stato modificato o non è stato scritto da trame
+import-reason-segments = qui la traduzione ha { $expected ->
+        [one] un segmento
+       *[other] { $expected } segmenti
+    } separati da righe vuote, e il testo { $found ->
+        [one] uno
+       *[other] { $found }
+    }
+import-reason-localize = il file di traduzione non può riceverla: { $detail }
+import-summary = { $units ->
+        [0] nessuna unità importata
+        [one] un'unità importata
+       *[other] { $units } unità importate
+    } in { $files ->
+        [0] nessun file
+        [one] un file
+       *[other] { $files } file
+    }, { $unchanged ->
+        [0] nessuna invariata
+        [one] una invariata
+       *[other] { $unchanged } invariate
+    }, { $refused ->
+        [0] nessuna rifiutata
+        [one] una rifiutata
+       *[other] { $refused } rifiutate
+    }
+import-reviews = { $count ->
+        [one] un segmento registrato come rivisto
+       *[other] { $count } segmenti registrati come rivisti
+    }

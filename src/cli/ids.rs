@@ -12,6 +12,7 @@ pub fn all() -> Vec<&'static str> {
         super::write::IDS,
         super::sync::IDS,
         &[super::ERROR_LANG_BEFORE_COMMAND],
+        super::exchange::IDS,
     ]
     .concat()
 }

@@ -19,6 +19,7 @@ use crate::i18n::{Arg, Localizer};
 mod align;
 mod check;
 pub mod completions;
+mod exchange;
 pub mod ids;
 mod output;
 mod review;
@@ -145,6 +146,47 @@ pub enum Command {
     },
     /// Prints the manual page (roff): `trame man > trame.1`.
     Man,
+    /// Exports the segments that need work (every one with `--all`) as
+    /// XLIFF 1.2 or PO for a translator's tool, with their staleness.
+    Export {
+        /// Content files or directories (default: `issues/` or `content/`).
+        paths: Vec<PathBuf>,
+        /// The translation's language.
+        #[arg(long)]
+        lang: String,
+        /// File format.
+        #[arg(long, value_enum, default_value_t = exchange::ExportFormat::Xliff)]
+        format: exchange::ExportFormat,
+        /// Every translatable segment, up to date ones included.
+        #[arg(long)]
+        all: bool,
+        /// Writes the file here (inside the repository) instead of printing it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Writes the translations of an XLIFF or PO file back into the pages:
+    /// only those segments change.
+    Import {
+        /// The XLIFF or PO file, as `trame export` wrote it and a tool edited it.
+        file: PathBuf,
+        /// Prints a unified diff of what would change, and writes nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Exports the translation memory (every aligned, up-to-date pair) as TMX.
+    Tm {
+        /// Content files or directories (default: `issues/` or `content/`).
+        paths: Vec<PathBuf>,
+        /// Only this translation language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// File format.
+        #[arg(long, value_enum, default_value_t = exchange::TmFormat::Tmx)]
+        format: exchange::TmFormat,
+        /// Writes the file here (inside the repository) instead of printing it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Records that translated segments are correct for the current English,
     /// or (with `--dismiss`) that findings of `trame check` on them are wrong.
     Review {
@@ -330,6 +372,27 @@ pub fn run(
         Command::Tui { path, lang } => interface(path, lang.or(cli.lang), l10n),
         Command::Completions { shell } => completions::completions(shell, l10n, out),
         Command::Man => completions::man(l10n, out),
+        Command::Export {
+            paths,
+            lang,
+            format,
+            all,
+            output,
+        } => exchange::export(&paths, &lang, format, all, output.as_deref(), l10n, out),
+        Command::Import { file, dry_run } => exchange::import(&file, dry_run, l10n, out),
+        Command::Tm {
+            paths,
+            lang,
+            format,
+            output,
+        } => exchange::tm(
+            &paths,
+            lang.as_deref(),
+            format,
+            output.as_deref(),
+            l10n,
+            out,
+        ),
         Command::Segments { paths, format } => segments::segments(&paths, format, l10n, out),
         Command::Align {
             source,

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 mod cache;
 pub mod discover;
+pub mod exchange;
 mod findings;
 mod prefs;
 pub mod project;

@@ -876,6 +876,26 @@ fn property(site: &Site) -> Result<(), TestCaseError> {
         vec!["write", &write_it, "--lang", "it"],
         vec!["review", &review_path, "--lang", &review_lang, "--all"],
         vec!["align", &align_source, &align_target],
+        vec![
+            "export",
+            "--lang",
+            &review_lang,
+            "--all",
+            "-o",
+            "exported.xlf",
+        ],
+        vec!["import", "exported.xlf"],
+        vec![
+            "export",
+            "--lang",
+            &review_lang,
+            "--format",
+            "po",
+            "-o",
+            "exported.po",
+        ],
+        vec!["import", "exported.po", "--dry-run"],
+        vec!["tm", "-o", "memory.tmx"],
     ];
     for args in &commands {
         let out = run(&repo, args);

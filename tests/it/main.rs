@@ -11,6 +11,7 @@ mod check_sample;
 mod completions_cli;
 mod corpus_round_trip;
 mod dismiss;
+mod exchange_cli;
 
 mod github_cli;
 mod hostile_repo;
