@@ -108,6 +108,7 @@ fn align_segments(
     target: &[Segment],
     ratio: Option<f32>,
     forced: &Forced,
+    moves: bool,
 ) -> Option<Alignment> {
     let s = Features::of(source);
     let t = Features::of(target);
@@ -116,7 +117,19 @@ fn align_segments(
     if let Some(r) = ratio {
         ctx.ratio = r;
     }
-    ctx.run()
+    let mut alignment = ctx.run()?;
+    if moves && let Some((s_rows, t_rows)) = lonely_rows(&alignment.rows, &|_| false) {
+        moves_with(
+            &s,
+            &t,
+            &weights,
+            ctx.ratio,
+            &mut alignment.rows,
+            &s_rows,
+            &t_rows,
+        );
+    }
+    Some(alignment)
 }
 
 /// Segments that must stay unmatched, as one-sided rows of their own: for
@@ -244,10 +257,18 @@ fn seg_features(seg: &Segment) -> SegFeatures {
     let prose = prose_text(&seg.text);
     let mut words: Vec<u64> = prose
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| w.chars().nth(3).is_some() && !w.bytes().all(|c| c.is_ascii_digit()))
         .map(|w| {
-            let stem: String = w.chars().take(5).flat_map(char::to_lowercase).collect();
-            hash(6, &stem)
+            // `hash(6, stem)` of the lower-cased first five characters,
+            // without building the stem.
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ 6;
+            let mut buf = [0u8; 4];
+            for c in w.chars().take(5).flat_map(char::to_lowercase) {
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+                }
+            }
+            h
         })
         .collect();
     words.sort_unstable();
@@ -732,6 +753,7 @@ impl<'a> Ctx<'a> {
 /// The score of a row from its kind compatibility, its shared anchor and
 /// word weights against their totals, and its lengths: everything but its
 /// position in the page.
+#[inline]
 fn evidence_score(
     kind: f32,
     (inter_a, s_a, t_a): (f32, f32, f32),
@@ -783,7 +805,23 @@ pub(crate) fn find_moves(
     rows: &mut [Row],
     settled: &dyn Fn(&Row) -> bool,
 ) {
-    let lonely = |rows: &[Row], source_side: bool| -> Vec<(usize, usize)> {
+    let Some((s_rows, t_rows)) = lonely_rows(rows, settled) else {
+        return;
+    };
+    let (s, t) = (Features::of(source), Features::of(target));
+    let w = Weights::new(&s, &t);
+    let ratio = length_ratio(&s, &t, &w.unique_pairs);
+    moves_with(&s, &t, &w, ratio, rows, &s_rows, &t_rows);
+}
+
+/// The unmatched single segments of each side, as (row, segment) pairs;
+/// `None` when one side has none or there are too many pairs to weigh.
+#[allow(clippy::type_complexity)]
+fn lonely_rows(
+    rows: &[Row],
+    settled: &dyn Fn(&Row) -> bool,
+) -> Option<(Vec<(usize, usize)>, Vec<(usize, usize)>)> {
+    let lonely = |source_side: bool| -> Vec<(usize, usize)> {
         rows.iter()
             .enumerate()
             .filter(|(_, r)| r.moved.is_none() && !settled(r))
@@ -796,46 +834,69 @@ pub(crate) fn find_moves(
             )
             .collect()
     };
-    let (s_rows, t_rows) = (lonely(rows, true), lonely(rows, false));
-    if s_rows.is_empty()
-        || t_rows.is_empty()
-        || s_rows.len().saturating_mul(t_rows.len()) > MOVE_MAX_PAIRS
-    {
-        return;
+    let (s_rows, t_rows) = (lonely(true), lonely(false));
+    let weighable = !s_rows.is_empty()
+        && !t_rows.is_empty()
+        && s_rows.len().saturating_mul(t_rows.len()) <= MOVE_MAX_PAIRS;
+    weighable.then_some((s_rows, t_rows))
+}
+
+/// [`find_moves`] with the pair's features already computed.
+fn moves_with(
+    s: &Features,
+    t: &Features,
+    w: &Weights,
+    ratio: f32,
+    rows: &mut [Row],
+    s_rows: &[(usize, usize)],
+    t_rows: &[(usize, usize)],
+) {
+    // Each candidate's tokens with their weights, looked up once.
+    struct Side {
+        anchors: Weighted,
+        words: Weighted,
+        anchor_w: f32,
+        word_w: f32,
     }
-    let (s, t) = (Features::of(source), Features::of(target));
-    let w = Weights::new(&s, &t);
-    let ratio = length_ratio(&s, &t, &w.unique_pairs);
-    let weigh = |set: &[u64], weights: &std::collections::HashMap<u64, f32>| -> f32 {
-        set.iter()
-            .map(|x| weights.get(x).copied().unwrap_or(0.0))
-            .sum()
+    let side = |f: &SegFeatures| {
+        let (anchors, words) = (
+            with_weights(&f.anchors, &w.anchor),
+            with_weights(&f.words, &w.word),
+        );
+        Side {
+            anchor_w: anchors.iter().map(|p| p.1).sum(),
+            word_w: words.iter().map(|p| p.1).sum(),
+            anchors,
+            words,
+        }
     };
-    let shared = |a: &[u64], b: &[u64], weights: &std::collections::HashMap<u64, f32>| -> f32 {
+    let s_side: Vec<Side> = s_rows.iter().map(|&(_, i)| side(&s.segs[i])).collect();
+    let t_side: Vec<Side> = t_rows.iter().map(|&(_, j)| side(&t.segs[j])).collect();
+    let shared = |a: &Weighted, b: &Weighted| -> f32 {
         let (mut x, mut y, mut sum) = (0, 0, 0.0);
         while x < a.len() && y < b.len() {
-            match a[x].cmp(&b[y]) {
+            match a[x].0.cmp(&b[y].0) {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
-                    sum += 2.0 * weights.get(&a[x]).copied().unwrap_or(0.0);
+                    sum += a[x].1;
                     x += 1;
                     y += 1;
                 }
             }
         }
-        sum / 2.0
+        sum
     };
-    let score = |i: usize, j: usize| -> Option<f32> {
-        let (a, b) = (&s.segs[i], &t.segs[j]);
+    let score = |x: usize, y: usize| -> Option<f32> {
+        let (a, b) = (&s.segs[s_rows[x].1], &t.segs[t_rows[y].1]);
         let kind = kind_pair(a, b, false);
         if kind == f32::NEG_INFINITY {
             return None;
         }
-        let inter_a = shared(&a.anchors, &b.anchors, &w.anchor);
-        let inter_w = shared(&a.words, &b.words, &w.word);
-        let (s_a, t_a) = (weigh(&a.anchors, &w.anchor), weigh(&b.anchors, &w.anchor));
-        let tot_w = weigh(&a.words, &w.word) + weigh(&b.words, &w.word);
+        let (sa, tb) = (&s_side[x], &t_side[y]);
+        let inter_a = shared(&sa.anchors, &tb.anchors);
+        let inter_w = shared(&sa.words, &tb.words);
+        let tot_w = sa.word_w + tb.word_w;
         let word_share = if tot_w > 0.0 {
             2.0 * inter_w / tot_w
         } else {
@@ -844,19 +905,19 @@ pub(crate) fn find_moves(
         if inter_a <= 0.0 && word_share < 0.3 {
             return None;
         }
-        let x = evidence_score(
+        let v = evidence_score(
             kind,
-            (inter_a, s_a, t_a),
+            (inter_a, sa.anchor_w, tb.anchor_w),
             (inter_w, tot_w),
             (a.len, b.len),
             ratio,
         );
-        (x >= MOVE_MIN).then_some(x)
+        (v >= MOVE_MIN).then_some(v)
     };
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
-    for (x, &(_, i)) in s_rows.iter().enumerate() {
-        for (y, &(_, j)) in t_rows.iter().enumerate() {
-            if let Some(v) = score(i, j) {
+    for x in 0..s_rows.len() {
+        for y in 0..t_rows.len() {
+            if let Some(v) = score(x, y) {
                 pairs.push((v, x, y));
             }
         }
@@ -904,6 +965,7 @@ fn length_ratio(s: &Features, t: &Features, unique_pairs: &[(usize, usize)]) -> 
 }
 
 /// Kind compatibility of two segments.
+#[inline]
 fn kind_pair(a: &SegFeatures, b: &SegFeatures, multi: bool) -> f32 {
     use SegmentKind::*;
     match (a.kind, b.kind) {

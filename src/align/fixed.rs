@@ -41,10 +41,8 @@ pub fn align_with(source: &Document, target: &Document, fixed: &[FixedRow]) -> A
     let (s, t) = (&source.segments, &target.segments);
     let kept = usable(fixed, s.len(), t.len());
     if kept.is_empty() {
-        let mut alignment = align_segments(s, t, None, &Forced::default())
+        return align_segments(s, t, None, &Forced::default(), true)
             .unwrap_or_else(|| unaligned(0..s.len(), 0..t.len()));
-        find_moves(s, t, &mut alignment.rows, &|_| false);
-        return alignment;
     }
     // Gaps share the whole pair's length ratio: a short gap says little.
     let ratio = {
@@ -146,8 +144,8 @@ fn gap(
         }
     }
     let (ss, ts) = (&s[si.clone()], &t[tj.clone()]);
-    let alignment = align_segments(ss, ts, Some(ratio), &forced)
-        .or_else(|| align_segments(ss, ts, Some(ratio), &Forced::default()))
+    let alignment = align_segments(ss, ts, Some(ratio), &forced, false)
+        .or_else(|| align_segments(ss, ts, Some(ratio), &Forced::default(), false))
         .unwrap_or_else(|| unaligned(0..ss.len(), 0..ts.len()));
     // One row per forced run, scored as sure; indices shifted to the documents'.
     let mut out: Vec<Row> = Vec::with_capacity(alignment.rows.len());
