@@ -863,27 +863,16 @@ impl Repo {
             .inner
             .find_tree(child_tree)
             .map_err(git("cannot read a tree"))?;
-        let diff = self
-            .inner
-            .diff_tree_to_tree(Some(parent), Some(&child_tree), None)
-            .map_err(git("cannot compare commits"))?;
+        // The added and deleted files, by the same tree diff as the log's
+        // (a subtree whose id did not change is not read).
+        let mut changes = Vec::new();
+        self.tree_changes(0, Some(parent), Some(&child_tree), "", &mut changes)?;
         let mut added: Vec<(PathBuf, git2::Oid)> = Vec::new();
         let mut deleted: HashMap<git2::Oid, Vec<PathBuf>> = HashMap::new();
-        for delta in diff.deltas() {
-            match delta.status() {
-                git2::Delta::Added => {
-                    if let Some(p) = delta.new_file().path() {
-                        added.push((p.to_owned(), delta.new_file().id()));
-                    }
-                }
-                git2::Delta::Deleted => {
-                    if let Some(p) = delta.old_file().path() {
-                        deleted
-                            .entry(delta.old_file().id())
-                            .or_default()
-                            .push(p.to_owned());
-                    }
-                }
+        for c in changes {
+            match (c.old, c.new) {
+                (None, Some(new)) => added.push((PathBuf::from(c.name), new)),
+                (Some(old), None) => deleted.entry(old).or_default().push(PathBuf::from(c.name)),
                 _ => {}
             }
         }
