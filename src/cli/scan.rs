@@ -64,3 +64,26 @@ pub(crate) fn configured_staleness(
     let (docs, notes) = result.map_err(|e| crate::cli::output::explain_stale(e, l10n))?;
     Ok((project, docs, notes))
 }
+
+/// As [`configured_staleness`], handing each translation's report to
+/// `consume` in path order as soon as it is ready (so a command that writes
+/// them as they come never holds the whole site).
+pub(crate) fn configured_staleness_in_order(
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    l10n: &Localizer,
+    consume: &mut dyn FnMut(StaleDoc),
+) -> anyhow::Result<(workspace::Project, Vec<workspace::StaleNote>)> {
+    let project = workspace::Project::for_paths(paths)
+        .map_err(|e| crate::cli::output::explain_project(e, l10n))?;
+    let progress = Progress::start(l10n.tr(SCANNING));
+    let mut first = Some(progress);
+    let result = workspace::staleness_in_order(&project, paths, lang, &mut |doc| {
+        // The progress note goes when the first report is written.
+        drop(first.take());
+        consume(doc);
+    });
+    drop(first);
+    let notes = result.map_err(|e| crate::cli::output::explain_stale(e, l10n))?;
+    Ok((project, notes))
+}

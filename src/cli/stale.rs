@@ -12,7 +12,7 @@ use crate::cli::Format;
 use crate::cli::output::{
     lines, render_diff, shown_path, shown_value, state_id, use_colour, warn_notes,
 };
-use crate::cli::scan::configured_staleness;
+use crate::cli::scan::configured_staleness_in_order;
 use crate::i18n::{Arg, Localizer, ids};
 use crate::workspace;
 
@@ -24,29 +24,66 @@ pub(crate) fn stale(
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let (_, docs, notes) = configured_staleness(paths, lang, l10n)?;
-    warn_notes(&notes, l10n);
-    let written = match format {
-        Format::Json => {
-            let json = StaleJson::new(&docs, all);
-            serde_json::to_writer_pretty(&mut *out, &json)?;
-            writeln!(out)
+    let colour = use_colour();
+    // Each report is written as soon as it is ready and then dropped.
+    let mut written: std::io::Result<()> = Ok(());
+    let mut first = true;
+    let (_, notes) = configured_staleness_in_order(paths, lang, l10n, &mut |doc| {
+        if written.is_err() {
+            return;
         }
-        Format::Text => write_stale_text(out, &docs, all, l10n),
-    };
+        written = match format {
+            Format::Json => write_stale_json(out, &doc, all, first),
+            Format::Text => write_stale_text(out, &doc, all, colour, l10n),
+        };
+        first = false;
+    })?;
+    if let (Format::Json, Ok(())) = (format, &written) {
+        written = if first {
+            writeln!(out, "{{\n  \"documents\": []\n}}")
+        } else {
+            writeln!(out, "\n  ]\n}}")
+        };
+    }
     written.with_context(|| l10n.tr(ids::ERROR_WRITE_OUTPUT))?;
+    warn_notes(&notes, l10n);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes one document of `{"documents": [...]}` as `serde_json`'s pretty
+/// printer would write it inside the whole object (the opening of the
+/// object before the first, a comma before the others).
+fn write_stale_json(
+    out: &mut dyn Write,
+    doc: &workspace::StaleDoc,
+    all: bool,
+    first: bool,
+) -> std::io::Result<()> {
+    let json = serde_json::to_string_pretty(&StaleDocJson::new(doc, all))?;
+    out.write_all(if first {
+        b"{\n  \"documents\": [\n"
+    } else {
+        b",\n"
+    })?;
+    // JSON strings hold no raw line break: every line is one of the value's.
+    for (i, line) in json.lines().enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        write!(out, "    {line}")?;
+    }
+    Ok(())
 }
 
 fn write_stale_text(
     out: &mut dyn Write,
-    docs: &[workspace::StaleDoc],
+    doc: &workspace::StaleDoc,
     all: bool,
+    colour: bool,
     l10n: &Localizer,
 ) -> std::io::Result<()> {
     use crate::stale::State;
-    let colour = use_colour();
-    for doc in docs {
+    {
         let count = |s: State| doc.labels.iter().filter(|l| l.state == s).count() as f64;
         let source = shown_path(&doc.source.path);
         let target = shown_path(&doc.target.path);
@@ -103,12 +140,7 @@ fn write_stale_text(
     Ok(())
 }
 
-/// `trame stale --format json`.
-#[derive(Debug, Serialize)]
-struct StaleJson {
-    documents: Vec<StaleDocJson>,
-}
-
+/// One document of `trame stale --format json` (`{"documents": [...]}`).
 #[derive(Debug, Serialize)]
 struct StaleDocJson {
     source: String,
@@ -132,42 +164,38 @@ struct DiffJson {
     text: String,
 }
 
-impl StaleJson {
-    /// Builds the JSON view of staleness reports.
-    fn new(docs: &[workspace::StaleDoc], all: bool) -> Self {
-        let documents = docs
-            .iter()
-            .map(|d| StaleDocJson {
-                source: d.source.path.display().to_string(),
-                target: d.target.path.display().to_string(),
-                lang: d.lang.clone(),
-                segments: d
-                    .labels
-                    .iter()
-                    .filter(|l| all || l.state != crate::stale::State::UpToDate)
-                    .map(|l| StaleSegmentJson {
-                        state: l.state.as_str(),
-                        source_lines: l.source.map(|i| {
-                            let s = &d.source.document.segments[i];
-                            [s.lines.0, s.lines.1]
-                        }),
-                        target_lines: (!l.target.is_empty()).then(|| {
-                            let segs = &d.target.document.segments;
-                            [segs[l.target.start].lines.0, segs[l.target.end - 1].lines.1]
-                        }),
-                        base_commit: l.base_commit.clone(),
-                        diff: l
-                            .diff
-                            .iter()
-                            .map(|c| DiffJson {
-                                op: c.op.as_str(),
-                                text: c.text.clone(),
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            })
-            .collect();
-        StaleJson { documents }
+impl StaleDocJson {
+    /// Builds the JSON view of one staleness report.
+    fn new(d: &workspace::StaleDoc, all: bool) -> Self {
+        StaleDocJson {
+            source: d.source.path.display().to_string(),
+            target: d.target.path.display().to_string(),
+            lang: d.lang.clone(),
+            segments: d
+                .labels
+                .iter()
+                .filter(|l| all || l.state != crate::stale::State::UpToDate)
+                .map(|l| StaleSegmentJson {
+                    state: l.state.as_str(),
+                    source_lines: l.source.map(|i| {
+                        let s = &d.source.document.segments[i];
+                        [s.lines.0, s.lines.1]
+                    }),
+                    target_lines: (!l.target.is_empty()).then(|| {
+                        let segs = &d.target.document.segments;
+                        [segs[l.target.start].lines.0, segs[l.target.end - 1].lines.1]
+                    }),
+                    base_commit: l.base_commit.clone(),
+                    diff: l
+                        .diff
+                        .iter()
+                        .map(|c| DiffJson {
+                            op: c.op.as_str(),
+                            text: c.text.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
     }
 }

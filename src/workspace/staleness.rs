@@ -117,25 +117,51 @@ pub fn staleness(
     paths: &[PathBuf],
     lang: Option<&str>,
 ) -> Result<(Vec<StaleDoc>, Vec<StaleNote>), StaleError> {
-    let scan = project.scan(paths, lang)?;
-    let parts = std::sync::Mutex::new(Vec::new());
-    let mut notes = staleness_each(project, scan, &|page: PageReport| {
-        parts
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(page);
-    })?;
-    let mut parts = parts
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    parts.sort_by_key(|p| p.index);
-    let nothing_read = !parts.is_empty() && parts.iter().all(|p| !p.read);
     let mut docs = Vec::new();
-    for part in parts {
-        docs.extend(part.docs);
-        notes.extend(part.notes);
-    }
-    if nothing_read {
+    let notes = staleness_in_order(project, paths, lang, &mut |doc| docs.push(doc))?;
+    Ok((docs, notes))
+}
+
+/// As [`staleness`], but each translation's report is handed to `consume`
+/// in path order as soon as it and every one before it are ready, and then
+/// forgotten: a front end that writes reports as they come holds a few
+/// page sets in memory, not the whole site. Returns the notes (those of
+/// every page set after the scan's own).
+pub fn staleness_in_order(
+    project: &Project,
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    consume: &mut dyn FnMut(StaleDoc),
+) -> Result<Vec<StaleNote>, StaleError> {
+    let scan = project.scan(paths, lang)?;
+    let (send, receive) = std::sync::mpsc::channel::<PageReport>();
+    let mut page_notes = Vec::new();
+    let (mut any, mut any_read) = (false, false);
+    let notes = std::thread::scope(|scope| {
+        let producer = scope.spawn(move || {
+            staleness_each(project, scan, &|page: PageReport| {
+                // The receiver only goes away when this scope ends.
+                let _ = send.send(page);
+            })
+        });
+        // Reports arrive in any order: each waits for those before it.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for page in receive {
+            waiting.insert(page.index, page);
+            while let Some(page) = waiting.remove(&next) {
+                next += 1;
+                any = true;
+                any_read |= page.read;
+                page.docs.into_iter().for_each(&mut *consume);
+                page_notes.push(page.notes);
+            }
+        }
+        join(producer)
+    })?;
+    let mut notes = notes;
+    notes.extend(page_notes.into_iter().flatten());
+    if any && !any_read {
         // Every page named could not be read: an error, naming them.
         let skipped = notes
             .into_iter()
@@ -146,7 +172,7 @@ pub fn staleness(
             .collect();
         return Err(StaleError::NothingRead { skipped });
     }
-    Ok((docs, notes))
+    Ok(notes)
 }
 
 /// The notes a scan gives before any page is read: files skipped, orphans.
