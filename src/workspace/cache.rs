@@ -19,7 +19,7 @@ use crate::stale::Labelled;
 use crate::workspace::{Page, StaleDoc, StaleNote};
 
 /// Bump when the meaning of cached results changes without a version change.
-const FORMAT: &str = "trame page cache 3";
+const FORMAT: &str = "trame page cache 4";
 
 /// Entries older than this are deleted.
 const MAX_AGE: Duration = Duration::from_secs(30 * 24 * 3600);
@@ -59,6 +59,8 @@ impl KeyBuilder {
     }
 }
 
+/// An entry as stored: compact, since a warm run reads one per page set
+/// (rows and labels as arrays of numbers, base commits listed once).
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Entry {
     targets: Vec<TargetEntry>,
@@ -68,8 +70,112 @@ struct Entry {
 #[derive(serde::Serialize, serde::Deserialize)]
 struct TargetEntry {
     lang: String,
-    alignment: Alignment,
-    labels: Vec<Labelled>,
+    /// Rows: `[source start, source end, target start, target end, score,
+    /// flags]` (flag 1: crossed, 2: `moved` follows as a seventh number).
+    rows: Vec<Vec<serde_json::Number>>,
+    /// The base commits the labels name.
+    commits: Vec<String>,
+    labels: Vec<LabelEntry>,
+}
+
+/// A label: state, source segment + 1 (0: none), target start and end, base
+/// commit + 1 (0: none), and the word diff when there is one.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct LabelEntry(
+    crate::stale::State,
+    usize,
+    usize,
+    usize,
+    usize,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")] Vec<crate::stale::Chunk>,
+);
+
+impl TargetEntry {
+    /// The entry of one translation (none when a score is not a finite
+    /// number, which JSON cannot hold: that result is not kept).
+    fn new(doc: &StaleDoc) -> Option<TargetEntry> {
+        let rows = doc
+            .alignment
+            .rows
+            .iter()
+            .map(|r| {
+                let flags = u64::from(r.crossed) | if r.moved.is_some() { 2 } else { 0 };
+                let mut row: Vec<serde_json::Number> =
+                    [r.source.start, r.source.end, r.target.start, r.target.end]
+                        .into_iter()
+                        .map(|n| (n as u64).into())
+                        .collect();
+                row.push(serde_json::Number::from_f64(r.score)?);
+                row.push(flags.into());
+                row.extend(r.moved.map(|m| (m as u64).into()));
+                Some(row)
+            })
+            .collect::<Option<_>>()?;
+        let mut commits: Vec<String> = Vec::new();
+        let labels = doc
+            .labels
+            .iter()
+            .map(|l| {
+                let commit = l.base_commit.as_ref().map_or(0, |c| {
+                    1 + commits.iter().position(|k| k == c).unwrap_or_else(|| {
+                        commits.push(c.clone());
+                        commits.len() - 1
+                    })
+                });
+                LabelEntry(
+                    l.state,
+                    l.source.map_or(0, |i| i + 1),
+                    l.target.start,
+                    l.target.end,
+                    commit,
+                    l.diff.clone(),
+                )
+            })
+            .collect();
+        Some(TargetEntry {
+            lang: doc.lang.clone(),
+            rows,
+            commits,
+            labels,
+        })
+    }
+
+    /// The alignment and labels, if the entry is well formed.
+    fn open(self) -> Option<(String, Alignment, Vec<Labelled>)> {
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let n = |k: usize| r.get(k)?.as_u64().and_then(|n| usize::try_from(n).ok());
+                let flags = n(5)?;
+                let moved = if flags & 2 != 0 { Some(n(6)?) } else { None };
+                Some(crate::align::Row {
+                    source: n(0)?..n(1)?,
+                    target: n(2)?..n(3)?,
+                    score: r.get(4)?.as_f64()?,
+                    crossed: flags & 1 != 0,
+                    moved,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let labels = self
+            .labels
+            .into_iter()
+            .map(|LabelEntry(state, source, start, end, commit, diff)| {
+                Some(Labelled {
+                    state,
+                    source: source.checked_sub(1),
+                    target: start..end,
+                    base_commit: match commit {
+                        0 => None,
+                        k => Some(self.commits.get(k - 1)?.clone()),
+                    },
+                    diff,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some((self.lang, Alignment { rows }, labels))
+    }
 }
 
 /// Returns the cached result for `key`, rebuilt on the pages just read, if
@@ -96,14 +202,13 @@ pub(super) fn read(
     let mut docs = Vec::with_capacity(targets.len());
     for (cached, (lang, _, target)) in entry.targets.into_iter().zip(targets) {
         let n_target = target.document.segments.len();
-        let fits = cached.lang == **lang
-            && cached
-                .alignment
+        let (cached_lang, alignment, labels) = cached.open()?;
+        let fits = cached_lang == **lang
+            && alignment
                 .rows
                 .iter()
                 .all(|r| r.source.end <= n_source && r.target.end <= n_target)
-            && cached
-                .labels
+            && labels
                 .iter()
                 .all(|l| l.source.is_none_or(|i| i < n_source) && l.target.end <= n_target);
         if !fits {
@@ -112,9 +217,9 @@ pub(super) fn read(
         docs.push(StaleDoc {
             source: source.clone(),
             target: (*target).clone(),
-            lang: cached.lang,
-            alignment: cached.alignment,
-            labels: cached.labels,
+            lang: cached_lang,
+            alignment,
+            labels,
             dismissed: Vec::new(),
             site: None,
         });
@@ -130,14 +235,10 @@ pub(super) fn read(
 /// Stores a result; failing to is not an error (the cache only saves time).
 pub(super) fn write(dir: &Path, key: &str, docs: &[StaleDoc], notes: &[StaleNote]) {
     let entry = Entry {
-        targets: docs
-            .iter()
-            .map(|d| TargetEntry {
-                lang: d.lang.clone(),
-                alignment: d.alignment.clone(),
-                labels: d.labels.clone(),
-            })
-            .collect(),
+        targets: match docs.iter().map(TargetEntry::new).collect() {
+            Some(targets) => targets,
+            None => return,
+        },
         not_committed: notes
             .iter()
             .filter_map(|n| match n {
