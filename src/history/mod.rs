@@ -930,6 +930,47 @@ impl Repo {
         let abs = file.canonicalize().ok()?;
         abs.strip_prefix(&self.workdir).ok().map(Path::to_owned)
     }
+
+    /// [`Repo::relative`] for many files: each folder is resolved once (a
+    /// site's pages share a few hundred folders), and a file that is itself
+    /// a symbolic link is resolved whole. Returns the files inside the work
+    /// tree with their relative paths.
+    pub fn relative_all<'p>(
+        &self,
+        files: impl IntoIterator<Item = &'p PathBuf>,
+    ) -> HashMap<PathBuf, PathBuf> {
+        let mut dirs: HashMap<&Path, Option<PathBuf>> = HashMap::new();
+        let mut out = HashMap::new();
+        for file in files {
+            let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
+                continue;
+            };
+            // As `canonicalize`, a file that does not exist is not inside.
+            let Ok(meta) = std::fs::symlink_metadata(file) else {
+                continue;
+            };
+            let rel = if meta.file_type().is_symlink() || name == ".." || name == "." {
+                self.relative(file)
+            } else {
+                let dir = if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                };
+                dirs.entry(dir)
+                    .or_insert_with(|| {
+                        let abs = dir.canonicalize().ok()?;
+                        abs.strip_prefix(&self.workdir).ok().map(Path::to_owned)
+                    })
+                    .as_ref()
+                    .map(|d| d.join(name))
+            };
+            if let Some(rel) = rel {
+                out.insert(file.clone(), rel);
+            }
+        }
+        out
+    }
 }
 
 /// Writes the log through a temporary file, so a reader never sees half of it.

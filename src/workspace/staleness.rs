@@ -228,13 +228,9 @@ pub fn staleness_each(
     notes.extend(repo_notes);
     // Every file of interest, relative to the work tree: one walk for all.
     let rel: HashMap<PathBuf, PathBuf> = match &repo {
-        Some(repo) => sets
-            .iter()
-            .flat_map(|set| {
-                std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t))
-            })
-            .filter_map(|p| repo.relative(p).map(|r| (p.clone(), r)))
-            .collect(),
+        Some(repo) => repo.relative_all(sets.iter().flat_map(|set| {
+            std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t))
+        })),
         None => HashMap::new(),
     };
     let rel_paths: Vec<PathBuf> = rel.values().cloned().collect();
