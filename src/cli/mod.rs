@@ -20,6 +20,7 @@ mod align;
 mod check;
 pub mod completions;
 mod exchange;
+mod html;
 pub mod ids;
 mod output;
 mod review;
@@ -119,8 +120,11 @@ pub enum Command {
         #[arg(long)]
         sections: bool,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+        format: StatusFormat,
+        /// Writes the report to this file instead of printing it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Fails (exit 1) when translations break the rules of `trame.toml`.
     Check {
@@ -224,6 +228,17 @@ pub enum CheckFormat {
     Github,
     /// JUnit XML, for GitLab and others.
     Junit,
+}
+
+/// Output formats of `trame status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    /// For people, on a terminal.
+    Text,
+    /// For programs; a stable contract.
+    Json,
+    /// One self-contained web page (no server, no network).
+    Html,
 }
 
 /// Output formats.
@@ -353,12 +368,16 @@ pub fn run(
             lang,
             sections,
             format,
+            output,
         } => status::status(
             &paths,
             lang.as_deref(),
-            sections,
-            format,
-            env.columns,
+            status::Options {
+                sections,
+                format,
+                output: output.as_deref(),
+                columns: env.columns,
+            },
             l10n,
             out,
         ),

@@ -30,9 +30,18 @@ pub(crate) fn scan(
     lang: Option<&str>,
     l10n: &Localizer,
 ) -> anyhow::Result<(Config, Vec<Scanned>, Vec<workspace::StaleNote>)> {
+    let (project, scanned, notes) = scan_project(paths, lang, l10n)?;
+    Ok((project.config, scanned, notes))
+}
+
+/// [`scan`], keeping the whole project.
+pub(crate) fn scan_project(
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    l10n: &Localizer,
+) -> anyhow::Result<(workspace::Project, Vec<Scanned>, Vec<workspace::StaleNote>)> {
     let (project, docs, notes) = configured_staleness(paths, lang, l10n)?;
     warn_notes(&notes, l10n);
-    let config = project.config;
     let scanned = docs
         .into_iter()
         .map(|doc| {
@@ -44,7 +53,7 @@ pub(crate) fn scan(
             }
         })
         .collect();
-    Ok((config, scanned, notes))
+    Ok((project, scanned, notes))
 }
 
 /// The staleness of the content as the project describes it (`trame.toml`

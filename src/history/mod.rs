@@ -129,6 +129,12 @@ impl Repo {
         self.inner.head().ok()?.target().map(|oid| oid.to_string())
     }
 
+    /// Returns the URL of the remote `name` (`origin`) as configured, if any.
+    pub fn remote_url(&self, name: &str) -> Option<String> {
+        let remote = self.inner.find_remote(name).ok()?;
+        remote.url().ok().map(str::to_owned)
+    }
+
     /// Returns the message of a commit, if it can be read.
     pub fn message(&self, id: &str) -> Option<String> {
         let oid = git2::Oid::from_str(id).ok()?;

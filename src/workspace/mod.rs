@@ -12,6 +12,7 @@ mod findings;
 mod prefs;
 pub mod project;
 mod staleness;
+pub mod web;
 pub mod write;
 
 pub use discover::{Orphan, Scan, SkipReason, Skipped};
