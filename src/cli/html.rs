@@ -154,8 +154,8 @@ pub(crate) fn page(
     // The totals.
     let _ = write!(
         h,
-        "<div class=\"scroll\"><table id=\"totals\" class=\"sortable\">\n<caption>{}</caption>\n\
-         <thead><tr>",
+        "<h2 id=\"totals-title\">{}</h2>\n<div class=\"scroll\">\
+         <table id=\"totals\" class=\"sortable\" aria-labelledby=\"totals-title\">\n<thead><tr>",
         tr(HTML_TOTALS)
     );
     for id in [
@@ -419,7 +419,6 @@ h1{font-size:1.5rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid
 a{color:var(--link)}
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;margin:.5rem 0}
-caption{text-align:left;font-weight:bold;padding:.25rem 0}
 th,td{padding:.25rem .5rem;border-bottom:1px solid var(--line);text-align:right;vertical-align:top}
 th:first-child,td:first-child{text-align:left}
 thead th{white-space:nowrap}
