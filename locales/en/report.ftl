@@ -109,3 +109,19 @@ html-legend = Open a page to see its sections and stale segments. In the English
 html-sort = Sort by this column
 html-nothing = No translation found.
 html-footer = Made by trame { $version }.
+check-md-base = Compared with { $base } ({ $commit }): { $needing ->
+        [0] nothing new to translate
+        [one] one segment newly needs work
+       *[other] { $needing } segments newly need work
+    }, { $fixed ->
+        [0] none fixed
+        [one] one fixed
+       *[other] { $fixed } fixed
+    }.
+check-md-new = { $state }: { $file }:{ $line } “{ $text }”
+check-md-fixed = fixed ({ $state } before): { $file }:{ $line } “{ $text }”
+check-md-more = { $count ->
+        [one] and one more change
+       *[other] and { $count } more changes
+    }
+check-md-report = Full translation status

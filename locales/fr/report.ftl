@@ -116,3 +116,19 @@ html-legend = Ouvrez une page pour voir ses sections et ses segments périmés. 
 html-sort = Trier selon cette colonne
 html-nothing = Aucune traduction trouvée.
 html-footer = Produit par trame { $version }.
+check-md-base = Par rapport à { $base } ({ $commit }) : { $needing ->
+        [0] rien de nouveau à traduire
+        [one] un segment demande à nouveau du travail
+       *[other] { $needing } segments demandent à nouveau du travail
+    }, { $fixed ->
+        [0] aucun corrigé
+        [one] un corrigé
+       *[other] { $fixed } corrigés
+    }.
+check-md-new = { $state } : { $file }:{ $line } « { $text } »
+check-md-fixed = corrigé ({ $state } avant) : { $file }:{ $line } « { $text } »
+check-md-more = { $count ->
+        [one] et un autre changement
+       *[other] et { $count } autres changements
+    }
+check-md-report = État complet des traductions

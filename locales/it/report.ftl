@@ -116,3 +116,19 @@ html-legend = Apri una pagina per vederne le sezioni e i segmenti obsoleti. Nell
 html-sort = Ordina secondo questa colonna
 html-nothing = Nessuna traduzione trovata.
 html-footer = Generato da trame { $version }.
+check-md-base = Rispetto a { $base } ({ $commit }): { $needing ->
+        [0] niente di nuovo da tradurre
+        [one] un segmento richiede di nuovo lavoro
+       *[other] { $needing } segmenti richiedono di nuovo lavoro
+    }, { $fixed ->
+        [0] nessuno corretto
+        [one] uno corretto
+       *[other] { $fixed } corretti
+    }.
+check-md-new = { $state }: { $file }:{ $line } «{ $text }»
+check-md-fixed = corretto ({ $state } prima): { $file }:{ $line } «{ $text }»
+check-md-more = { $count ->
+        [one] e un altro cambiamento
+       *[other] e altri { $count } cambiamenti
+    }
+check-md-report = Stato completo delle traduzioni

@@ -133,6 +133,14 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// With `--format markdown`: also says what changed since this
+        /// revision (`origin/main`): segments made stale or missing, and fixed.
+        #[arg(long, value_name = "REF")]
+        base: Option<String>,
+        /// With `--format markdown`: links the summary to the HTML status
+        /// page published at this address.
+        #[arg(long, value_name = "URL")]
+        report_url: Option<String>,
     },
     /// Opens the terminal interface (the default command).
     Tui {
@@ -228,6 +236,9 @@ pub enum CheckFormat {
     Github,
     /// JUnit XML, for GitLab and others.
     Junit,
+    /// A short Markdown summary, for a pull-request comment or
+    /// `$GITHUB_STEP_SUMMARY`.
+    Markdown,
 }
 
 /// Output formats of `trame status`.
@@ -381,10 +392,19 @@ pub fn run(
             l10n,
             out,
         ),
-        Command::Check { paths, format } => check::check(
+        Command::Check {
+            paths,
+            format,
+            base,
+            report_url,
+        } => check::check(
             &paths,
             format,
             env.github_step_summary.as_deref(),
+            check::MarkdownOptions {
+                base: base.as_deref(),
+                report_url: report_url.as_deref(),
+            },
             l10n,
             out,
         ),

@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 
 use crate::cli::output::{Progress, warn_notes};
-use crate::config::Config;
 use crate::i18n::Localizer;
 use crate::report::DocReport;
 use crate::workspace::{self, StaleDoc};
@@ -24,18 +23,9 @@ pub(crate) struct Scanned {
     pub(crate) dismissed: usize,
 }
 
-/// Loads `trame.toml`, scans the content and reports every translation.
+/// Loads `trame.toml`, scans the content and reports every translation;
+/// returns the project with them.
 pub(crate) fn scan(
-    paths: &[PathBuf],
-    lang: Option<&str>,
-    l10n: &Localizer,
-) -> anyhow::Result<(Config, Vec<Scanned>, Vec<workspace::StaleNote>)> {
-    let (project, scanned, notes) = scan_project(paths, lang, l10n)?;
-    Ok((project.config, scanned, notes))
-}
-
-/// [`scan`], keeping the whole project.
-pub(crate) fn scan_project(
     paths: &[PathBuf],
     lang: Option<&str>,
     l10n: &Localizer,

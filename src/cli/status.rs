@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::cli::StatusFormat;
 use crate::cli::html;
 use crate::cli::output::{bar, explain_save, shown_path, shown_value, use_colour};
-use crate::cli::scan::{Scanned, scan_project};
+use crate::cli::scan::{Scanned, scan};
 use crate::i18n::{Arg, Localizer};
 use crate::stale::State;
 use crate::text;
@@ -59,7 +59,7 @@ pub(crate) fn status(
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let (project, scanned, notes) = scan_project(paths, lang, l10n)?;
+    let (project, scanned, notes) = scan(paths, lang, l10n)?;
     let sections = options.sections;
     let mut report: Vec<u8> = Vec::new();
     let written = match options.format {

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod base;
 mod cache;
 pub mod discover;
 pub mod exchange;
