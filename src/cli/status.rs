@@ -70,12 +70,10 @@ pub(crate) fn status(
         }
         StatusFormat::Text => {
             // On a terminal only: a file gets no colour and no width limit.
-            let columns = options
-                .output
-                .is_none()
-                .then_some(options.columns)
-                .flatten();
-            write_status_text(&mut report, &scanned, sections, columns, l10n)
+            let to_file = options.output.is_some();
+            let columns = if to_file { None } else { options.columns };
+            let colour = !to_file && use_colour();
+            write_status_text(&mut report, &scanned, sections, columns, colour, l10n)
         }
         StatusFormat::Html => {
             let untranslated = untranslated(&project, paths, lang, &scanned);
@@ -182,9 +180,9 @@ fn write_status_text(
     scanned: &[Scanned],
     sections: bool,
     columns: Option<usize>,
+    colour: bool,
     l10n: &Localizer,
 ) -> std::io::Result<()> {
-    let colour = use_colour();
     let mut langs: Vec<&str> = scanned.iter().map(|s| s.doc.lang.as_str()).collect();
     langs.sort_unstable();
     langs.dedup();
