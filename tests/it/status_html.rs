@@ -2,8 +2,9 @@
 //! page loads with no console error, the totals table has one row per
 //! language with the totals worked out by hand for the fixture, clicking a
 //! page opens its sections, the word diff of a stale segment shows, and
-//! sorting works. Screenshots at 1280 and 360 px wide are kept in
-//! `target/test-artifacts/`. Where Chromium is not installed (`.ci/run`
+//! sorting works, nothing overflows at 360 px, the theme follows the
+//! system's and text keeps a 4.5:1 contrast in both. Screenshots at 1280
+//! and 360 px wide (and 360 px dark) are kept in `target/test-artifacts/`. Where Chromium is not installed (`.ci/run`
 //! installs it), the browser checks say so and are skipped; the checks on
 //! the HTML text always run.
 
@@ -299,6 +300,17 @@ th.click();th.click();
 r.sorted=Array.prototype.map.call(document.querySelectorAll("#totals tbody tr"),function(tr){return tr.getAttribute("data-lang");});
 r.scripts=document.scripts.length;
 r.overflow=document.documentElement.scrollWidth-window.innerWidth;
+r.dark=matchMedia("(prefers-color-scheme: dark)").matches;
+var rgb=function(c){return c.match(/[0-9.]+/g).slice(0,3).map(Number);};
+var lum=function(c){return rgb(c).map(function(v){v/=255;return v<=0.03928?v/12.92:Math.pow((v+0.055)/1.055,2.4);}).reduce(function(a,v,i){return a+v*[0.2126,0.7152,0.0722][i];},0);};
+var ratio=function(f,b){var x=lum(f),y=lum(b);return (Math.max(x,y)+0.05)/(Math.min(x,y)+0.05);};
+var bg=getComputedStyle(document.body).backgroundColor;
+var on=function(el,b){var st=getComputedStyle(el);return Math.round(ratio(st.color,b||bg)*10)/10;};
+var del=stale.querySelector("del"),ins=stale.querySelector("ins");
+r.background=bg;
+r.contrast={text:on(document.body),counts:on(document.querySelector(".counts")),link:on(document.querySelector("#totals a")),
+  del:on(del,getComputedStyle(del).backgroundColor),ins:on(ins,getComputedStyle(ins).backgroundColor),
+  code:on(document.querySelector("pre.en"),getComputedStyle(document.querySelector("pre.en")).backgroundColor)};
 r.errors=window.__errors;
 var pre=document.createElement("pre");pre.id="probe";pre.textContent=JSON.stringify(r);document.body.appendChild(pre);
 })();</script>"##;
@@ -331,14 +343,13 @@ fn the_page_works_in_a_browser() {
         .replacen("<head>", &format!("<head>\n{CATCH}"), 1)
         .replacen("</body>", &format!("{PROBE}\n</body>"), 1);
     std::fs::write(&probe_page, probed).unwrap();
-    for width in [1280, 360] {
-        let (dom, log) = browse(
-            &browser,
-            &profile,
-            &probe_page,
-            width,
-            &["--dump-dom".into()],
-        );
+    // Light at both widths, then dark (as a system in dark mode asks).
+    for (width, dark) in [(1280, false), (360, false), (360, true)] {
+        let mut args = vec!["--dump-dom".to_string()];
+        if dark {
+            args.push("--force-dark-mode".into());
+        }
+        let (dom, log) = browse(&browser, &profile, &probe_page, width, &args);
         let start = dom.find("<pre id=\"probe\">").unwrap_or_else(|| {
             panic!("no probe result at {width} px; chromium said:\n{log}\n{dom}")
         }) + "<pre id=\"probe\">".len();
@@ -348,7 +359,7 @@ fn the_page_works_in_a_browser() {
             .replace("&gt;", ">")
             .replace("&amp;", "&");
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        println!("probe at {width} px: {v}");
+        println!("probe at {width} px (dark: {dark}): {v}");
         assert_eq!(
             v["errors"],
             serde_json::json!([]),
@@ -394,23 +405,39 @@ fn the_page_works_in_a_browser() {
         assert_eq!(v["scripts"], 3);
         // Readable at that width: nothing wider than the window.
         assert_eq!(v["overflow"], 0, "the page is wider than {width} px");
+        // The theme follows the system, and text keeps WCAG AA contrast
+        // (4.5:1) on its background in both.
+        assert_eq!(v["dark"], dark);
+        let background = v["background"].as_str().unwrap_or_default();
+        assert_eq!(
+            background == "rgb(18, 18, 18)",
+            dark,
+            "background {background}"
+        );
+        for (what, ratio) in v["contrast"].as_object().unwrap() {
+            let ratio = ratio.as_f64().unwrap_or(0.0);
+            assert!(ratio >= 4.5, "{what} contrast {ratio} (dark: {dark})");
+        }
     }
     // Screenshots of the page itself, kept as artifacts of the run.
     let page = r.path().join("public/status.html");
     let out = artifacts();
-    for width in [1280, 360] {
-        let shot = out.join(format!("status-html-{width}.png"));
+    for (width, dark) in [(1280, false), (360, false), (360, true)] {
+        let name = if dark {
+            format!("status-html-{width}-dark.png")
+        } else {
+            format!("status-html-{width}.png")
+        };
+        let shot = out.join(name);
         let _ = std::fs::remove_file(&shot);
-        browse(
-            &browser,
-            &profile,
-            &page,
-            width,
-            &[format!("--screenshot={}", shot.display())],
-        );
+        let mut args = vec![format!("--screenshot={}", shot.display())];
+        if dark {
+            args.push("--force-dark-mode".into());
+        }
+        browse(&browser, &profile, &page, width, &args);
         let size = std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0);
         println!(
-            "screenshot at {width} px: {} ({size} bytes)",
+            "screenshot at {width} px (dark: {dark}): {} ({size} bytes)",
             shot.display()
         );
         assert!(size > 1000, "no screenshot at {width} px");
