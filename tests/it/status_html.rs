@@ -443,3 +443,44 @@ fn the_page_works_in_a_browser() {
         assert!(size > 1000, "no screenshot at {width} px");
     }
 }
+
+/// `-o`: a file outside the repository is written when named; a link
+/// planted in the repository that leads outside it is refused, and what it
+/// points at is left as it was.
+#[cfg(unix)]
+#[test]
+fn the_output_file_is_written_where_asked_and_never_through_a_link_outside() {
+    let r = fixture();
+    let outside = tempfile::tempdir().unwrap();
+    let named = outside.path().join("site/status.html");
+    let out = trame(
+        &["status", "--format", "html", "-o", named.to_str().unwrap()],
+        r.path(),
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&named)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    let victim = outside.path().join("victim.txt");
+    std::fs::write(&victim, "keep").unwrap();
+    std::os::unix::fs::symlink(&victim, r.path().join("status.html")).unwrap();
+    let out = trame(
+        &["status", "--format", "html", "-o", "status.html"],
+        r.path(),
+        &[],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+}
