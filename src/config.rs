@@ -77,6 +77,10 @@ pub struct Links {
     pub localize: Vec<String>,
     /// Prefixes left alone (static files).
     pub keep: Vec<String>,
+    /// The repository's web address (`https://github.com/ORG/REPO`), which
+    /// the HTML status links files at their lines to (default: the address
+    /// of the `origin` remote).
+    pub repository: Option<String>,
 }
 
 impl Default for Links {
@@ -84,6 +88,7 @@ impl Default for Links {
         Links {
             localize: Vec::new(),
             keep: vec!["/images/".into(), "/css/".into(), "/js/".into()],
+            repository: None,
         }
     }
 }

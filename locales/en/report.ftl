@@ -77,3 +77,51 @@ severity-error = error
 severity-warning = warning
 scanning = reading pages and history…
 error-config = bad configuration: { $detail }
+status-wrote = wrote { $path }
+html-title = Translation status
+html-totals = Totals per language (click a column to sort)
+html-language = Language
+html-pages = Pages
+html-segments = Segments translated
+html-words = Words to translate
+html-without = Pages without translation
+html-section = Section
+html-coverage = Translated
+html-stale = Stale
+html-missing = Missing
+html-untranslated = Untranslated
+html-lang-heading = { $lang }: { $pages ->
+        [0] no translated page
+        [one] one translated page
+       *[other] { $pages } translated pages
+    }
+html-stale-count = { $count ->
+        [one] One stale segment
+       *[other] { $count } stale segments
+    }
+html-english = English, line { $lines }
+html-translation = Translation, line { $lines }
+html-not-translated = { $count ->
+        [one] One page has no translation; this command starts it:
+       *[other] { $count } pages have no translation; each command starts one:
+    }
+html-legend = Open a page to see its sections and stale segments. In the English changes, ~~deleted words are struck through~~ and __added words are underlined__.
+html-sort = Sort by this column
+html-nothing = No translation found.
+html-footer = Made by trame { $version }.
+check-md-base = Compared with { $base } ({ $commit }): { $needing ->
+        [0] nothing new to translate
+        [one] one segment newly needs work
+       *[other] { $needing } segments newly need work
+    }, { $fixed ->
+        [0] none fixed
+        [one] one fixed
+       *[other] { $fixed } fixed
+    }.
+check-md-new = { $state }: { $file }:{ $line } “{ $text }”
+check-md-fixed = fixed ({ $state } before): { $file }:{ $line } “{ $text }”
+check-md-more = { $count ->
+        [one] and one more change
+       *[other] and { $count } more changes
+    }
+check-md-report = Full translation status

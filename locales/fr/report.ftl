@@ -84,3 +84,51 @@ severity-error = erreur
 severity-warning = avertissement
 scanning = lecture des pages et de l'historique…
 error-config = configuration invalide : { $detail }
+status-wrote = { $path } écrit
+html-title = État des traductions
+html-totals = Totaux par langue (cliquez sur une colonne pour trier)
+html-language = Langue
+html-pages = Pages
+html-segments = Segments traduits
+html-words = Mots à traduire
+html-without = Pages sans traduction
+html-section = Section
+html-coverage = Traduit
+html-stale = Périmés
+html-missing = Manquants
+html-untranslated = Non traduits
+html-lang-heading = { $lang } : { $pages ->
+        [0] aucune page traduite
+        [one] une page traduite
+       *[other] { $pages } pages traduites
+    }
+html-stale-count = { $count ->
+        [one] Un segment périmé
+       *[other] { $count } segments périmés
+    }
+html-english = Anglais, ligne { $lines }
+html-translation = Traduction, ligne { $lines }
+html-not-translated = { $count ->
+        [one] Une page n’a pas de traduction ; cette commande la commence :
+       *[other] { $count } pages n’ont pas de traduction ; chaque commande en commence une :
+    }
+html-legend = Ouvrez une page pour voir ses sections et ses segments périmés. Dans les changements de l’anglais, ~~les mots supprimés sont barrés~~ et __les mots ajoutés soulignés__.
+html-sort = Trier selon cette colonne
+html-nothing = Aucune traduction trouvée.
+html-footer = Produit par trame { $version }.
+check-md-base = Par rapport à { $base } ({ $commit }) : { $needing ->
+        [0] rien de nouveau à traduire
+        [one] un segment demande à nouveau du travail
+       *[other] { $needing } segments demandent à nouveau du travail
+    }, { $fixed ->
+        [0] aucun corrigé
+        [one] un corrigé
+       *[other] { $fixed } corrigés
+    }.
+check-md-new = { $state } : { $file }:{ $line } « { $text } »
+check-md-fixed = corrigé ({ $state } avant) : { $file }:{ $line } « { $text } »
+check-md-more = { $count ->
+        [one] et un autre changement
+       *[other] et { $count } autres changements
+    }
+check-md-report = État complet des traductions

@@ -84,3 +84,51 @@ severity-error = errore
 severity-warning = avviso
 scanning = lettura delle pagine e della storia…
 error-config = configurazione non valida: { $detail }
+status-wrote = scritto { $path }
+html-title = Stato delle traduzioni
+html-totals = Totali per lingua (clicca su una colonna per ordinare)
+html-language = Lingua
+html-pages = Pagine
+html-segments = Segmenti tradotti
+html-words = Parole da tradurre
+html-without = Pagine senza traduzione
+html-section = Sezione
+html-coverage = Tradotto
+html-stale = Obsoleti
+html-missing = Mancanti
+html-untranslated = Non tradotti
+html-lang-heading = { $lang }: { $pages ->
+        [0] nessuna pagina tradotta
+        [one] una pagina tradotta
+       *[other] { $pages } pagine tradotte
+    }
+html-stale-count = { $count ->
+        [one] Un segmento obsoleto
+       *[other] { $count } segmenti obsoleti
+    }
+html-english = Inglese, riga { $lines }
+html-translation = Traduzione, riga { $lines }
+html-not-translated = { $count ->
+        [one] Una pagina non ha traduzione; questo comando la inizia:
+       *[other] { $count } pagine non hanno traduzione; ogni comando ne inizia una:
+    }
+html-legend = Apri una pagina per vederne le sezioni e i segmenti obsoleti. Nelle modifiche dell’inglese, ~~le parole eliminate sono barrate~~ e __quelle aggiunte sottolineate__.
+html-sort = Ordina secondo questa colonna
+html-nothing = Nessuna traduzione trovata.
+html-footer = Generato da trame { $version }.
+check-md-base = Rispetto a { $base } ({ $commit }): { $needing ->
+        [0] niente di nuovo da tradurre
+        [one] un segmento richiede di nuovo lavoro
+       *[other] { $needing } segmenti richiedono di nuovo lavoro
+    }, { $fixed ->
+        [0] nessuno corretto
+        [one] uno corretto
+       *[other] { $fixed } corretti
+    }.
+check-md-new = { $state }: { $file }:{ $line } «{ $text }»
+check-md-fixed = corretto ({ $state } prima): { $file }:{ $line } «{ $text }»
+check-md-more = { $count ->
+        [one] e un altro cambiamento
+       *[other] e altri { $count } cambiamenti
+    }
+check-md-report = Stato completo delle traduzioni

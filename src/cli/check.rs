@@ -51,6 +51,11 @@ pub(crate) const IDS: &[&str] = &[
     CHECK_STEP_FILE,
     CHECK_STEP_MORE_FILES,
     CHECK_STEP_FAILED,
+    CHECK_MD_BASE,
+    CHECK_MD_NEW,
+    CHECK_MD_FIXED,
+    CHECK_MD_MORE,
+    CHECK_MD_REPORT,
 ];
 const CHECK_COVERAGE: &str = "check-coverage";
 const CHECK_SECTION_MISSING: &str = "check-section-missing";
@@ -77,6 +82,11 @@ const CHECK_STEP_FILES: &str = "check-step-files";
 const CHECK_STEP_FILE: &str = "check-step-file";
 const CHECK_STEP_MORE_FILES: &str = "check-step-more-files";
 const CHECK_STEP_FAILED: &str = "check-step-failed";
+const CHECK_MD_BASE: &str = "check-md-base";
+const CHECK_MD_NEW: &str = "check-md-new";
+const CHECK_MD_FIXED: &str = "check-md-fixed";
+const CHECK_MD_MORE: &str = "check-md-more";
+const CHECK_MD_REPORT: &str = "check-md-report";
 
 /// GitHub shows at most this many error annotations, and as many warning
 /// annotations, per file and step; `--format github` writes no more.
@@ -169,16 +179,35 @@ impl CheckFinding {
     }
 }
 
+/// What `trame check --format markdown` adds to the summary.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct MarkdownOptions<'a> {
+    /// The revision to compare with (`origin/main`).
+    pub(crate) base: Option<&'a str>,
+    /// Where the HTML status page is published.
+    pub(crate) report_url: Option<&'a str>,
+}
+
 /// Runs `trame check`. With `--format github`, a Markdown job summary is
-/// appended to `step_summary` when given (`$GITHUB_STEP_SUMMARY`).
+/// appended to `step_summary` when given (`$GITHUB_STEP_SUMMARY`); with
+/// `--format markdown` the same summary is printed, with what the change
+/// made stale or fixed since `markdown.base` and a link to the HTML page.
 pub(crate) fn check(
     paths: &[PathBuf],
     format: CheckFormat,
     step_summary: Option<&Path>,
+    markdown: MarkdownOptions<'_>,
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let (config, scanned, notes) = scan(paths, None, l10n)?;
+    let (project, scanned, notes) = scan(paths, None, l10n)?;
+    let changes = match (format, markdown.base) {
+        (CheckFormat::Markdown, Some(rev)) => {
+            Some(compare_with_base(&project, paths, rev, &scanned, l10n)?)
+        }
+        _ => None,
+    };
+    let config = project.config;
     let mut findings = orphans(&notes);
     findings.extend(evaluate(&config, &scanned));
     // Each rule at its level: off, warning or error.
@@ -221,6 +250,10 @@ pub(crate) fn check(
         }
         CheckFormat::Github => write_github(out, &findings, &english),
         CheckFormat::Junit => write_junit(out, &findings, &scanned, &english),
+        CheckFormat::Markdown => {
+            let md = markdown_summary(&findings, &scanned, changes.as_ref(), markdown, l10n);
+            out.write_all(md.as_bytes())
+        }
     };
     written.with_context(|| l10n.tr(crate::i18n::ids::ERROR_WRITE_OUTPUT))?;
     if format == CheckFormat::Github
@@ -667,6 +700,22 @@ fn step_summary_markdown(
     scanned: &[Scanned],
     l10n: &Localizer,
 ) -> String {
+    let (mut md, files) = summary_head(findings, scanned, l10n);
+    md.push_str(&files_table(&files, l10n));
+    md.push('\n');
+    md
+}
+
+/// Findings of one file: its path, language, errors and warnings.
+type FileCounts<'a> = (&'a str, &'a str, usize, usize);
+
+/// The title, the sentence and the table per language of the summary;
+/// and the findings per file, for [`files_table`].
+fn summary_head<'a>(
+    findings: &'a [CheckFinding],
+    scanned: &'a [Scanned],
+    l10n: &Localizer,
+) -> (String, Vec<FileCounts<'a>>) {
     let n_errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -746,6 +795,17 @@ fn step_summary_markdown(
             t.warnings
         ));
     }
+    (md, files)
+}
+
+/// The files with the most errors (ten at most), as a table.
+fn files_table(files: &[FileCounts<'_>], l10n: &Localizer) -> String {
+    let mut md = String::new();
+    let header = |ids: &[&str]| {
+        let names: Vec<String> = ids.iter().map(|id| markdown_cell(&l10n.tr(id))).collect();
+        format!("| {} |\n", names.join(" | "))
+    };
+    let mut files = files.to_vec();
     // Most errors first, then most warnings; ties keep the findings' order.
     files.sort_by_key(|f| std::cmp::Reverse((f.2, f.3)));
     if !files.is_empty() {
@@ -773,6 +833,176 @@ fn step_summary_markdown(
                 )
             ));
         }
+    }
+    md
+}
+
+/// Lines of detail in `--format markdown` (the changes since the base).
+const MARKDOWN_DETAILS: usize = 20;
+
+/// A segment that needs work now and did not at the base, or the reverse.
+#[derive(Debug, Clone)]
+struct Change {
+    /// Stale, missing or untranslated (now, or at the base for a fix).
+    state: State,
+    /// The translation (a stale segment) or the English page, as shown.
+    file: String,
+    line: u32,
+    /// The English, on one line.
+    english: String,
+}
+
+/// What the change made needing work (`new`) or fixed since `base`.
+#[derive(Debug, Clone)]
+struct Changes {
+    base: String,
+    commit: String,
+    new: Vec<Change>,
+    fixed: Vec<Change>,
+}
+
+/// Segments needing work (stale, missing, untranslated) in `docs`, keyed by
+/// the translation's path relative to `root` and the English text.
+fn work_items<'a>(
+    docs: impl Iterator<Item = &'a StaleDoc>,
+    root: &Path,
+) -> (
+    BTreeMap<(String, String), Change>,
+    std::collections::HashSet<String>,
+) {
+    use crate::workspace::base::relative_to;
+    let mut items = BTreeMap::new();
+    let mut files = std::collections::HashSet::new();
+    for doc in docs {
+        let Some(rel) = relative_to(root, &doc.target.path) else {
+            continue;
+        };
+        let source_rel = relative_to(root, &doc.source.path).unwrap_or_default();
+        files.insert(rel.clone());
+        for l in &doc.labels {
+            if !matches!(l.state, State::Stale | State::Missing | State::Untranslated) {
+                continue;
+            }
+            let Some(seg) = l.source.and_then(|i| doc.source.document.segments.get(i)) else {
+                continue;
+            };
+            let english = text::one_line(&seg.text);
+            let (file, line) = match doc.target.document.segments.get(l.target.start) {
+                Some(t) if l.state == State::Stale => (rel.clone(), t.lines.0),
+                _ => (source_rel.clone(), seg.lines.0),
+            };
+            items.insert(
+                (rel.clone(), english.clone()),
+                Change {
+                    state: l.state,
+                    file,
+                    line,
+                    english,
+                },
+            );
+        }
+    }
+    (items, files)
+}
+
+/// Compares the staleness now with the staleness at `rev`.
+fn compare_with_base(
+    project: &crate::workspace::Project,
+    paths: &[PathBuf],
+    rev: &str,
+    scanned: &[Scanned],
+    l10n: &Localizer,
+) -> anyhow::Result<Changes> {
+    let base = crate::workspace::base::staleness_at(project, paths, rev)
+        .map_err(|e| crate::cli::output::explain_stale(e, l10n))?;
+    let root =
+        crate::workspace::base::work_tree(project).unwrap_or_else(|| project.confine.clone());
+    let (now, now_files) = work_items(scanned.iter().map(|s| &s.doc), &root);
+    let (then, _) = work_items(base.docs.iter(), &base.root);
+    let new = now
+        .iter()
+        .filter(|(k, _)| !then.contains_key(*k))
+        .map(|(_, c)| c.clone())
+        .collect();
+    // A translation deleted since is not "fixed".
+    let fixed = then
+        .iter()
+        .filter(|(k, _)| !now.contains_key(*k) && now_files.contains(&k.0))
+        .map(|(_, c)| c.clone())
+        .collect();
+    Ok(Changes {
+        base: rev.to_owned(),
+        commit: base.commit.chars().take(10).collect(),
+        new,
+        fixed,
+    })
+}
+
+/// `--format markdown`: the summary's title, sentence and table per
+/// language; then what changed since the base (at most
+/// [`MARKDOWN_DETAILS`] lines), else the files with the most errors; then
+/// the link to the HTML page. Text from pages is escaped for Markdown.
+fn markdown_summary(
+    findings: &[CheckFinding],
+    scanned: &[Scanned],
+    changes: Option<&Changes>,
+    options: MarkdownOptions<'_>,
+    l10n: &Localizer,
+) -> String {
+    let (mut md, files) = summary_head(findings, scanned, l10n);
+    match changes {
+        Some(c) => {
+            md.push_str(&format!(
+                "\n{}\n\n",
+                l10n.tr_args(
+                    CHECK_MD_BASE,
+                    &[
+                        ("base", Arg::Str(&markdown_cell(&c.base))),
+                        ("commit", Arg::Str(&c.commit)),
+                        ("needing", Arg::Num(c.new.len() as f64)),
+                        ("fixed", Arg::Num(c.fixed.len() as f64)),
+                    ]
+                )
+            ));
+            let lines = c
+                .new
+                .iter()
+                .map(|ch| (false, ch))
+                .chain(c.fixed.iter().map(|ch| (true, ch)));
+            let total = c.new.len() + c.fixed.len();
+            for (fixed, ch) in lines.take(MARKDOWN_DETAILS) {
+                let state = l10n.tr(crate::cli::output::state_id(ch.state));
+                let english = markdown_cell(&text::truncate(&ch.english, 60));
+                md.push_str(&format!(
+                    "- {}\n",
+                    l10n.tr_args(
+                        if fixed { CHECK_MD_FIXED } else { CHECK_MD_NEW },
+                        &[
+                            ("state", Arg::Str(&state)),
+                            ("file", Arg::Str(&markdown_cell(&ch.file))),
+                            ("line", Arg::Num(f64::from(ch.line))),
+                            ("text", Arg::Str(&english)),
+                        ]
+                    )
+                ));
+            }
+            if total > MARKDOWN_DETAILS {
+                md.push_str(&format!(
+                    "\n{}\n",
+                    l10n.tr_args(
+                        CHECK_MD_MORE,
+                        &[("count", Arg::Num((total - MARKDOWN_DETAILS) as f64))]
+                    )
+                ));
+            }
+        }
+        None => md.push_str(&files_table(&files, l10n)),
+    }
+    if let Some(url) = options.report_url.and_then(crate::cli::output::web_url) {
+        md.push_str(&format!(
+            "\n[{}]({url})\n",
+            markdown_cell(&l10n.tr(CHECK_MD_REPORT))
+        ));
     }
     md.push('\n');
     md

@@ -8,6 +8,7 @@ pub fn all() -> Vec<&'static str> {
         super::output::IDS,
         super::scan::IDS,
         super::status::IDS,
+        super::html::IDS,
         super::check::IDS,
         super::write::IDS,
         super::sync::IDS,

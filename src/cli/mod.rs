@@ -20,6 +20,7 @@ mod align;
 mod check;
 pub mod completions;
 mod exchange;
+mod html;
 pub mod ids;
 mod output;
 mod review;
@@ -119,8 +120,11 @@ pub enum Command {
         #[arg(long)]
         sections: bool,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+        format: StatusFormat,
+        /// Writes the report to this file instead of printing it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Fails (exit 1) when translations break the rules of `trame.toml`.
     Check {
@@ -129,6 +133,14 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// With `--format markdown`: also says what changed since this
+        /// revision (`origin/main`): segments made stale or missing, and fixed.
+        #[arg(long, value_name = "REF")]
+        base: Option<String>,
+        /// With `--format markdown`: links the summary to the HTML status
+        /// page published at this address.
+        #[arg(long, value_name = "URL")]
+        report_url: Option<String>,
     },
     /// Opens the terminal interface (the default command).
     Tui {
@@ -224,6 +236,20 @@ pub enum CheckFormat {
     Github,
     /// JUnit XML, for GitLab and others.
     Junit,
+    /// A short Markdown summary, for a pull-request comment or
+    /// `$GITHUB_STEP_SUMMARY`.
+    Markdown,
+}
+
+/// Output formats of `trame status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    /// For people, on a terminal.
+    Text,
+    /// For programs; a stable contract.
+    Json,
+    /// One self-contained web page (no server, no network).
+    Html,
 }
 
 /// Output formats.
@@ -353,19 +379,32 @@ pub fn run(
             lang,
             sections,
             format,
+            output,
         } => status::status(
             &paths,
             lang.as_deref(),
-            sections,
-            format,
-            env.columns,
+            status::Options {
+                sections,
+                format,
+                output: output.as_deref(),
+                columns: env.columns,
+            },
             l10n,
             out,
         ),
-        Command::Check { paths, format } => check::check(
+        Command::Check {
+            paths,
+            format,
+            base,
+            report_url,
+        } => check::check(
             &paths,
             format,
             env.github_step_summary.as_deref(),
+            check::MarkdownOptions {
+                base: base.as_deref(),
+                report_url: report_url.as_deref(),
+            },
             l10n,
             out,
         ),

@@ -54,6 +54,18 @@ pub(crate) fn markdown_cell(value: &str) -> String {
     out
 }
 
+/// A web address given on the command line (`--report-url`), if it is
+/// one: `https://` or `http://`, with no space, quote or angle bracket, so
+/// it can stand in a Markdown link or an HTML attribute as it is.
+pub(crate) fn web_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let ok = (url.starts_with("https://") || url.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"'<>()[]`\\".contains(c));
+    ok.then_some(url)
+}
+
 pub(crate) fn lines((a, b): (u32, u32)) -> String {
     if a == b {
         a.to_string()

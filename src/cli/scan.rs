@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 
 use crate::cli::output::{Progress, warn_notes};
-use crate::config::Config;
 use crate::i18n::Localizer;
 use crate::report::DocReport;
 use crate::workspace::{self, StaleDoc};
@@ -24,15 +23,15 @@ pub(crate) struct Scanned {
     pub(crate) dismissed: usize,
 }
 
-/// Loads `trame.toml`, scans the content and reports every translation.
+/// Loads `trame.toml`, scans the content and reports every translation;
+/// returns the project with them.
 pub(crate) fn scan(
     paths: &[PathBuf],
     lang: Option<&str>,
     l10n: &Localizer,
-) -> anyhow::Result<(Config, Vec<Scanned>, Vec<workspace::StaleNote>)> {
+) -> anyhow::Result<(workspace::Project, Vec<Scanned>, Vec<workspace::StaleNote>)> {
     let (project, docs, notes) = configured_staleness(paths, lang, l10n)?;
     warn_notes(&notes, l10n);
-    let config = project.config;
     let scanned = docs
         .into_iter()
         .map(|doc| {
@@ -44,7 +43,7 @@ pub(crate) fn scan(
             }
         })
         .collect();
-    Ok((config, scanned, notes))
+    Ok((project, scanned, notes))
 }
 
 /// The staleness of the content as the project describes it (`trame.toml`

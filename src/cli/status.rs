@@ -10,8 +10,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use serde::Serialize;
 
-use crate::cli::Format;
-use crate::cli::output::{bar, shown_path, shown_value, use_colour};
+use crate::cli::StatusFormat;
+use crate::cli::html;
+use crate::cli::output::{bar, explain_save, shown_path, shown_value, use_colour};
 use crate::cli::scan::{Scanned, scan};
 use crate::i18n::{Arg, Localizer};
 use crate::stale::State;
@@ -25,38 +26,122 @@ pub(crate) const IDS: &[&str] = &[
     STATUS_NONE,
     STATUS_SECTION_TOP,
     STATUS_TOTAL,
+    STATUS_WROTE,
 ];
+/// Said when the report was written to a file (`-o`).
+const STATUS_WROTE: &str = "status-wrote";
 const STATUS_HEADER: &str = "status-header";
 /// The label of the totals per language.
 const STATUS_TOTAL: &str = "status-total";
-const STATUS_CELL: &str = "status-cell";
+pub(crate) const STATUS_CELL: &str = "status-cell";
 /// Shown where there is no value, for `status` and `check` alike.
 pub(crate) const STATUS_NONE: &str = "status-none";
 /// The name of the part of a page before its first heading, for `status`
 /// and `check` alike.
 pub(crate) const STATUS_SECTION_TOP: &str = "status-section-top";
 
+/// How `trame status` reports.
+pub(crate) struct Options<'a> {
+    /// Each page broken down by heading section (the HTML page always is).
+    pub(crate) sections: bool,
+    pub(crate) format: StatusFormat,
+    /// The file to write instead of printing.
+    pub(crate) output: Option<&'a Path>,
+    /// The width text output fits in.
+    pub(crate) columns: Option<usize>,
+}
+
 /// Runs `trame status`.
 pub(crate) fn status(
     paths: &[PathBuf],
     lang: Option<&str>,
-    sections: bool,
-    format: Format,
-    columns: Option<usize>,
+    options: Options<'_>,
     l10n: &Localizer,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let (_, scanned, notes) = scan(paths, lang, l10n)?;
-    let written = match format {
-        Format::Json => {
+    let (project, scanned, notes) = scan(paths, lang, l10n)?;
+    let sections = options.sections;
+    let mut report: Vec<u8> = Vec::new();
+    let written = match options.format {
+        StatusFormat::Json => {
             let json = StatusJson::new(&scanned, &notes, sections);
-            serde_json::to_writer_pretty(&mut *out, &json)?;
-            writeln!(out)
+            serde_json::to_writer_pretty(&mut report, &json)?;
+            writeln!(report)
         }
-        Format::Text => write_status_text(out, &scanned, sections, columns, l10n),
+        StatusFormat::Text => {
+            // On a terminal only: a file gets no colour and no width limit.
+            let to_file = options.output.is_some();
+            let columns = if to_file { None } else { options.columns };
+            let colour = !to_file && use_colour();
+            write_status_text(&mut report, &scanned, sections, columns, colour, l10n)
+        }
+        StatusFormat::Html => {
+            let untranslated = untranslated(&project, paths, lang, &scanned);
+            let links = crate::workspace::web::web_links(&project);
+            report.extend_from_slice(
+                html::page(&scanned, &untranslated, links.as_ref(), l10n).as_bytes(),
+            );
+            Ok(())
+        }
     };
     written.with_context(|| l10n.tr(crate::i18n::ids::ERROR_WRITE_OUTPUT))?;
+    match options.output {
+        Some(path) => {
+            let text = String::from_utf8_lossy(&report);
+            crate::workspace::web::write_report(&project, path, &text)
+                .map_err(|e| explain_save(e, l10n))?;
+            writeln!(
+                out,
+                "{}",
+                l10n.tr_args(STATUS_WROTE, &[("path", Arg::Str(&shown_path(path)))])
+            )
+        }
+        None => out.write_all(&report),
+    }
+    .with_context(|| l10n.tr(crate::i18n::ids::ERROR_WRITE_OUTPUT))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Per language, the English pages under `paths` with no translation in
+/// it (the languages of the scan, or `lang` alone).
+fn untranslated(
+    project: &crate::workspace::Project,
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    scanned: &[Scanned],
+) -> Vec<html::Untranslated> {
+    let Ok(scan) = project.scan(paths, lang) else {
+        return Vec::new();
+    };
+    let mut langs: Vec<String> = match lang {
+        Some(l) => vec![l.to_owned()],
+        None => scanned.iter().map(|s| s.doc.lang.clone()).collect(),
+    };
+    if lang.is_none() {
+        langs.extend(
+            scan.sets
+                .iter()
+                .flat_map(|s| s.translations.iter().map(|(l, _)| l.clone())),
+        );
+    }
+    langs.sort_unstable();
+    langs.dedup();
+    langs
+        .into_iter()
+        .map(|lang| html::Untranslated {
+            sources: scan
+                .sets
+                .iter()
+                .filter(|set| {
+                    !set.translations
+                        .iter()
+                        .any(|(l, _)| crate::workspace::same_tag(l, &lang))
+                })
+                .map(|set| set.source.clone())
+                .collect(),
+            lang,
+        })
+        .collect()
 }
 
 fn cell(counts: &crate::report::Counts, colour: bool, l10n: &Localizer) -> String {
@@ -95,9 +180,9 @@ fn write_status_text(
     scanned: &[Scanned],
     sections: bool,
     columns: Option<usize>,
+    colour: bool,
     l10n: &Localizer,
 ) -> std::io::Result<()> {
-    let colour = use_colour();
     let mut langs: Vec<&str> = scanned.iter().map(|s| s.doc.lang.as_str()).collect();
     langs.sort_unstable();
     langs.dedup();

@@ -134,6 +134,45 @@ impl Repo {
         self.inner.head().ok()?.target().map(|oid| oid.to_string())
     }
 
+    /// Checks out the commit `rev` names (`origin/main`, a commit id) into
+    /// the empty folder `dest` as a repository of its own that borrows this
+    /// one's objects (`objects/info/alternates`, as `git clone --shared`):
+    /// nothing is copied but the files of that commit, and this repository
+    /// is not changed. Returns the commit's id.
+    pub fn check_out_at(&self, rev: &str, dest: &Path) -> Result<String, HistoryError> {
+        let commit = self
+            .inner
+            .revparse_single(rev)
+            .and_then(|o| o.peel_to_commit())
+            .map_err(git("cannot find the base revision"))?;
+        let copy = git2::Repository::init(dest).map_err(git("cannot make a repository"))?;
+        let objects = self.inner.path().join("objects");
+        let info = copy.path().join("objects/info");
+        let io = |e: std::io::Error| HistoryError::Git {
+            context: "cannot write objects/info/alternates".into(),
+            source: git2::Error::from_str(&e.to_string()),
+        };
+        std::fs::create_dir_all(&info).map_err(io)?;
+        std::fs::write(info.join("alternates"), format!("{}\n", objects.display())).map_err(io)?;
+        // A shallow clone stays shallow: its oldest commits have no parents.
+        if let Ok(shallow) = std::fs::read(self.inner.path().join("shallow")) {
+            std::fs::write(copy.path().join("shallow"), shallow).map_err(io)?;
+        }
+        // Reopened, so the alternates are read.
+        let copy = git2::Repository::open(dest).map_err(git("cannot open the copy"))?;
+        copy.set_head_detached(commit.id())
+            .map_err(git("cannot set HEAD"))?;
+        copy.checkout_head(Some(git2::build::CheckoutBuilder::new().force()))
+            .map_err(git("cannot check out the base revision"))?;
+        Ok(commit.id().to_string())
+    }
+
+    /// Returns the URL of the remote `name` (`origin`) as configured, if any.
+    pub fn remote_url(&self, name: &str) -> Option<String> {
+        let remote = self.inner.find_remote(name).ok()?;
+        remote.url().ok().map(str::to_owned)
+    }
+
     /// Returns the message of a commit, if it can be read.
     pub fn message(&self, id: &str) -> Option<String> {
         let oid = git2::Oid::from_str(id).ok()?;

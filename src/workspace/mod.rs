@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod base;
 mod cache;
 pub mod discover;
 pub mod exchange;
@@ -12,6 +13,7 @@ mod findings;
 mod prefs;
 pub mod project;
 mod staleness;
+pub mod web;
 pub mod write;
 
 pub use discover::{Orphan, Scan, SkipReason, Skipped};

@@ -26,6 +26,7 @@ mod safety;
 mod segments_cli;
 mod stale_gold;
 mod stale_repo;
+mod status_html;
 mod tidy;
 mod tui_e2e;
 mod write_cli;

@@ -431,3 +431,62 @@ fn status_fits_the_terminal_width_and_totals_each_language() {
             .contains(&format!("{deep}.md"))
     );
 }
+
+/// `check --format markdown --base`: the English of one paragraph changes
+/// in the last commit and the Italian gets its untranslated section, so the
+/// summary says two segments newly need work (that paragraph in French and
+/// in Italian) and two were fixed (the section's heading and paragraph),
+/// with the link to the HTML page.
+#[test]
+fn check_markdown_says_what_changed_since_the_base() {
+    let mut r = repo();
+    r.write(
+        "content/news.md",
+        &EN.replace(
+            "The sprint in Lyon takes place in October",
+            "The sprint in Lyon is cancelled this year",
+        ),
+    );
+    r.write(
+        "content/news.it.md",
+        "---\ntitle: La newsletter di Loom\ndate: 2026-10-05\n---\n\nBenvenuti al numero di agosto 2026.\n\n## Eventi\n\nLo sprint di Lione si tiene a ottobre, vedi [il wiki](https://wiki.loom.example/lyon).\n\n## Specifiche\n\nDue nuove specifiche sono state pubblicate questo mese.\n",
+    );
+    r.commit("Sprint cancelled; Italian specifications");
+    insta::assert_snapshot!(
+        "check_markdown_base",
+        run(
+            &r,
+            &[
+                "check",
+                "--format",
+                "markdown",
+                "--base",
+                "HEAD~1",
+                "--report-url",
+                "https://loom.example/status/",
+            ]
+        )
+    );
+    // Without a base: the files with the most errors; a report URL that is
+    // not a web address is left out.
+    insta::assert_snapshot!(
+        "check_markdown",
+        run(
+            &r,
+            &[
+                "check",
+                "--format",
+                "markdown",
+                "--report-url",
+                "javascript:alert(1)"
+            ]
+        )
+    );
+    // A base that does not exist is an error (exit 2).
+    let out = trame(
+        &["check", "--format", "markdown", "--base", "no-such-ref"],
+        r.path(),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", render(&out));
+}
