@@ -539,9 +539,10 @@ impl Repo {
         let root = common_dir(paths);
         // The tracked files, by their name at the commit being read.
         let mut tracked: HashMap<(PathBuf, String), usize> = HashMap::new();
+        let mut head_dirs = HashMap::new();
         for (f, path) in paths.iter().enumerate() {
             if let Some(key) = key_of(&root, path)
-                && self.blob_at(&head_tree, path)?.is_some()
+                && self.blob_in(&head_tree, path, &mut head_dirs)?.is_some()
             {
                 tracked.insert(key, f);
             }
@@ -865,6 +866,54 @@ impl Repo {
             }
         }
         Ok(out)
+    }
+
+    /// [`Repo::blob_at`] for many paths of one tree: each folder's tree is
+    /// read once (`dirs` keeps them), not once per file.
+    fn blob_in<'r>(
+        &'r self,
+        root: &git2::Tree<'r>,
+        path: &Path,
+        dirs: &mut HashMap<PathBuf, Option<git2::Tree<'r>>>,
+    ) -> Result<Option<git2::Oid>, HistoryError> {
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            return Ok(None);
+        };
+        Ok(self.dir_tree(root, dir, dirs)?.and_then(|t| {
+            t.get_name_bytes(name.as_encoded_bytes())
+                .filter(|e| e.kind() == Some(git2::ObjectType::Blob))
+                .map(|e| e.id())
+        }))
+    }
+
+    /// The tree of folder `dir` in `root`, if it is a folder there.
+    fn dir_tree<'r>(
+        &'r self,
+        root: &git2::Tree<'r>,
+        dir: &Path,
+        dirs: &mut HashMap<PathBuf, Option<git2::Tree<'r>>>,
+    ) -> Result<Option<git2::Tree<'r>>, HistoryError> {
+        let Some(name) = dir.file_name() else {
+            // The root itself (`""`); `..` or `/` name no folder of the tree.
+            return Ok(dir.as_os_str().is_empty().then(|| root.clone()));
+        };
+        if let Some(known) = dirs.get(dir) {
+            return Ok(known.clone());
+        }
+        let parent = dir.parent().unwrap_or(Path::new(""));
+        let found = match self.dir_tree(root, parent, dirs)? {
+            Some(p) => match p.get_name_bytes(name.as_encoded_bytes()) {
+                Some(e) if e.kind() == Some(git2::ObjectType::Tree) => Some(
+                    self.inner
+                        .find_tree(e.id())
+                        .map_err(git("cannot read a tree"))?,
+                ),
+                _ => None,
+            },
+            None => None,
+        };
+        dirs.insert(dir.to_owned(), found.clone());
+        Ok(found)
     }
 
     fn blob_at(
