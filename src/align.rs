@@ -201,6 +201,18 @@ const ANCHOR_RICH: f32 = 3.0;
 const UNRELATED: f32 = 3.0;
 /// Most a length mismatch can cost a row.
 const LENGTH_CAP: f32 = 2.5;
+/// A pair whose shared anchors and stems add less than this to its score
+/// rests on its position alone.
+const WEAK_SUPPORT: f32 = 0.5;
+/// A one-sided row is doubtful when joining it to its neighbouring pair
+/// would cost less than this.
+const MERGE_MARGIN: f32 = 1.0;
+/// Skipped segments in a row from which position alone stops being
+/// evidence for the pair beside them.
+const LONG_SKIP: usize = 2;
+/// The confidence of a row its context makes doubtful: under the review
+/// threshold.
+const DOUBT_CAP: f64 = 0.45;
 /// Half-width of the band around the skeleton path, in segments.
 const BAND: usize = 32;
 /// Documents whose full matrix has at most this many cells skip the band.
@@ -560,20 +572,27 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The weights of the anchors and of the word stems source `si` and
+    /// target `tj` share.
+    fn shared(&self, si: &Range<usize>, tj: &Range<usize>) -> (f32, f32) {
+        let (mut anchors, mut words) = (0.0, 0.0);
+        for i in si.clone() {
+            for j in tj.clone() {
+                let p = self.pair(i, j);
+                anchors += p.anchors;
+                words += p.words;
+            }
+        }
+        (anchors, words)
+    }
+
     /// Scores a row pairing source `si` with target `tj` (both non-empty).
     fn score(&self, si: Range<usize>, tj: Range<usize>) -> f32 {
         let kind = self.kind_score(&si, &tj);
         if kind == f32::NEG_INFINITY {
             return kind;
         }
-        let (mut inter_a, mut inter_w) = (0.0, 0.0);
-        for i in si.clone() {
-            for j in tj.clone() {
-                let p = self.pair(i, j);
-                inter_a += p.anchors;
-                inter_w += p.words;
-            }
-        }
+        let (inter_a, inter_w) = self.shared(&si, &tj);
         let s_a: f32 = si.clone().map(|i| self.s_anchor_w[i]).sum::<f32>();
         let t_a: f32 = tj.clone().map(|j| self.t_anchor_w[j]).sum::<f32>();
         let tot_w: f32 = si.clone().map(|i| self.s_word_w[i]).sum::<f32>()
@@ -655,6 +674,14 @@ impl<'a> Ctx<'a> {
                     if prev == f32::NEG_INFINITY {
                         continue;
                     }
+                    // A swap goes against position, so each of its pairs
+                    // needs evidence of its own.
+                    if k == CROSSED
+                        && (self.support(i - 2..i - 1, j - 1..j) < WEAK_SUPPORT
+                            || self.support(i - 1..i, j - 2..j - 1) < WEAK_SUPPORT)
+                    {
+                        continue;
+                    }
                     let gain = match (di, dj) {
                         (1, 0) | (0, 1) => SKIP,
                         _ if k == CROSSED => self.crossed_score(i - 2, j - 2) + CROSS,
@@ -708,7 +735,174 @@ impl<'a> Ctx<'a> {
         for row in &mut rows {
             row.score = self.confidence(row);
         }
+        self.weigh_context(&mut rows);
         Some(Alignment { rows })
+    }
+
+    /// The evidence a pair row rests on besides kind, length and position:
+    /// what its shared anchors and word stems add to its score (0 when it
+    /// shares nothing).
+    fn support(&self, si: Range<usize>, tj: Range<usize>) -> f32 {
+        let (inter_a, inter_w) = self.shared(&si, &tj);
+        let tot_a: f32 = si.clone().map(|i| self.s_anchor_w[i]).sum::<f32>()
+            + tj.clone().map(|j| self.t_anchor_w[j]).sum::<f32>();
+        let tot_w: f32 =
+            si.map(|i| self.s_word_w[i]).sum::<f32>() + tj.map(|j| self.t_word_w[j]).sum::<f32>();
+        let mut support = 0.0;
+        if tot_a > 0.0 {
+            let dice = (2.0 * inter_a / tot_a).min(1.0);
+            support += (5.0 * (tot_a / 2.0).min(1.5) * (dice - 0.35)).max(0.0);
+        }
+        if tot_w > 0.0 {
+            let dice = (2.0 * inter_w / tot_w).min(1.0);
+            support += (4.0 * (tot_w / 4.0).min(1.0) * (dice - 0.12)).max(0.0);
+        }
+        support
+    }
+
+    /// Lowers the confidence of rows whose place in the alignment, not their
+    /// own evidence, makes them doubtful:
+    ///
+    /// - a pair that shares no anchor and next to no word stem rests on its
+    ///   position alone, which a long skip beside it undermines (a replaced
+    ///   section, button labels beside section titles); one block added or
+    ///   dropped beside it does not;
+    /// - a block left unmatched right beside an unmatched block of the other
+    ///   side may be its rewritten or replaced counterpart;
+    /// - a block left unmatched that the neighbouring pair could nearly as
+    ///   well have taken in (a merge the program weighed and refused by a
+    ///   small margin).
+    fn weigh_context(&self, rows: &mut [Row]) {
+        let one_sided = |r: &Row| r.source.is_empty() != r.target.is_empty();
+        let weak: Vec<bool> = rows
+            .iter()
+            .map(|r| {
+                !r.source.is_empty()
+                    && !r.target.is_empty()
+                    && !r.crossed
+                    && !self.keyed(r)
+                    && self.support(r.source.clone(), r.target.clone()) < WEAK_SUPPORT
+            })
+            .collect();
+        // Segments skipped in the one-sided rows right before and after a row.
+        let skipped = |r: &Row| {
+            if one_sided(r) {
+                r.source.len() + r.target.len()
+            } else {
+                0
+            }
+        };
+        let run_before = |k: usize| -> usize {
+            rows[..k]
+                .iter()
+                .rev()
+                .map(skipped)
+                .take_while(|&n| n > 0)
+                .sum()
+        };
+        let run_after = |k: usize| -> usize {
+            rows[k + 1..]
+                .iter()
+                .map(skipped)
+                .take_while(|&n| n > 0)
+                .sum()
+        };
+        let mut doubt = vec![false; rows.len()];
+        for k in 0..rows.len() {
+            let mut neighbours = [k.checked_sub(1), (k + 1 < rows.len()).then_some(k + 1)]
+                .into_iter()
+                .flatten();
+            if weak[k] {
+                doubt[k] = (run_before(k) >= LONG_SKIP || run_after(k) >= LONG_SKIP)
+                    && !self.heading_confirmed(rows, &weak, k);
+            } else if one_sided(&rows[k]) {
+                let source_side = !rows[k].source.is_empty();
+                doubt[k] = neighbours.any(|n| {
+                    (one_sided(&rows[n]) && rows[n].source.is_empty() == source_side)
+                        || self.merge_margin(&rows[k], &rows[n]) < MERGE_MARGIN
+                });
+            }
+        }
+        for (row, doubt) in rows.iter_mut().zip(&doubt) {
+            if *doubt {
+                row.score = row.score.min(DOUBT_CAP);
+            }
+        }
+    }
+
+    /// True when row `k` pairs two headings and the rows right after it pair
+    /// the blocks of both sections without a gap, up to one pair with
+    /// evidence of its own: a heading is confirmed by the section it opens,
+    /// whatever was dropped before it.
+    fn heading_confirmed(&self, rows: &[Row], weak: &[bool], k: usize) -> bool {
+        let heading = |seg: &SegFeatures| seg.kind == SegmentKind::Heading;
+        let row = &rows[k];
+        if row.source.len() != 1
+            || row.target.len() != 1
+            || !heading(&self.s.segs[row.source.start])
+            || !heading(&self.t.segs[row.target.start])
+        {
+            return false;
+        }
+        for (next, &next_weak) in rows[k + 1..].iter().zip(&weak[k + 1..]) {
+            let pair = !next.source.is_empty() && !next.target.is_empty() && !next.crossed;
+            if !pair
+                || next.source.clone().any(|i| heading(&self.s.segs[i]))
+                || next.target.clone().any(|j| heading(&self.t.segs[j]))
+            {
+                return false;
+            }
+            if !next_weak {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True for a 1-1 row of front matter fields or shortcode parameters
+    /// with the same key: the key is the evidence.
+    fn keyed(&self, r: &Row) -> bool {
+        let (a, b) = (&self.s.segs[r.source.start], &self.t.segs[r.target.start]);
+        r.source.len() == 1 && r.target.len() == 1 && a.key.is_some() && a.key == b.key
+    }
+
+    /// How much better the one-sided row `lone` is left alone than taken
+    /// into its neighbouring pair row `pair` as a merge; infinite when the
+    /// merge is not possible.
+    fn merge_margin(&self, lone: &Row, pair: &Row) -> f32 {
+        if lone.source.is_empty() == lone.target.is_empty()
+            || pair.source.is_empty()
+            || pair.target.is_empty()
+            || pair.crossed
+        {
+            return f32::INFINITY;
+        }
+        let join = |a: &Range<usize>, b: &Range<usize>| -> Option<Range<usize>> {
+            (a.end == b.start || b.end == a.start).then(|| a.start.min(b.start)..a.end.max(b.end))
+        };
+        let merged = if lone.target.is_empty() {
+            join(&lone.source, &pair.source).map(|s| (s, pair.target.clone()))
+        } else {
+            join(&lone.target, &pair.target).map(|t| (pair.source.clone(), t))
+        };
+        let Some((si, tj)) = merged else {
+            return f32::INFINITY;
+        };
+        let mergeable = si.clone().all(|i| self.s.segs[i].mergeable)
+            && tj.clone().all(|j| self.t.segs[j].mergeable);
+        if !mergeable || si.len().max(tj.len()) > 3 || si.len().min(tj.len()) > 1 {
+            return f32::INFINITY;
+        }
+        let cost = |len: usize| match len {
+            2 => MERGE2,
+            3 => MERGE3,
+            _ => 0.0,
+        };
+        let now = self.score(pair.source.clone(), pair.target.clone())
+            + cost(pair.source.len().max(pair.target.len()))
+            + SKIP;
+        let alternative = self.score(si.clone(), tj.clone()) + cost(si.len().max(tj.len()));
+        now - alternative
     }
 
     /// Scores source `i, i+1` paired crosswise with target `j, j+1`.
@@ -720,8 +914,10 @@ impl<'a> Ctx<'a> {
     fn confidence(&self, row: &Row) -> f64 {
         let logistic = |x: f32| 1.0 / (1.0 + (-f64::from(x)).exp());
         if row.crossed {
-            let half = self.crossed_score(row.source.start, row.target.start) / 2.0;
-            return logistic(1.2 * (half - 0.3));
+            // As sure as its weaker pair.
+            let (i, j) = (row.source.start, row.target.start);
+            let weaker = self.score11(i, j + 1).min(self.score11(i + 1, j));
+            return logistic(1.2 * (weaker - 0.3));
         }
         match (row.source.is_empty(), row.target.is_empty()) {
             (false, false) => {

@@ -394,3 +394,92 @@ fn a_section_moved_far_is_found_as_a_move() {
             .all(|r| r.source.is_empty() || r.target.is_empty())
     );
 }
+
+/// Renders each row as `source-lines | target-lines` with `?` when it is
+/// flagged for review.
+fn check_flags(source: &str, target: &str) -> Vec<String> {
+    let (s, _) = parse(source);
+    let (t, _) = parse(target);
+    let alignment = align(&s, &t);
+    let rows = check(source, target);
+    rows.into_iter()
+        .zip(&alignment.rows)
+        .map(|(text, row)| {
+            if row.needs_review() {
+                format!("{text} ?")
+            } else {
+                text
+            }
+        })
+        .collect()
+}
+
+/// A section replaced since the translation (new English blocks where the
+/// translation has others): the heading pair that shares nothing with its
+/// partner and sits beside the skipped English blocks rests on position
+/// alone and is flagged; the same kind of pair between two anchored pairs
+/// is not.
+#[test]
+fn a_pair_resting_on_position_beside_a_skip_is_flagged() {
+    let en = "## Servers\n\n\
+        Prosody 13.0.2 fixes [a crash](https://prosody.im/issue/1888) today.\n\n\
+        ## Labels\n\n\
+        The tag label follows the status label in every entry we publish.\n\n\
+        Apply tags sparingly, since too many of them dilute their meaning.\n\n\
+        Only the maintainers may introduce new tags to the list below.\n\n\
+        ## Clients\n\n\
+        Gajim 2.1.0 adds [reactions](https://gajim.org/post/2.1) to chats.\n";
+    let fr = "## Serveurs\n\n\
+        Prosody 13.0.2 corrige [un plantage](https://prosody.im/issue/1888) aujourd'hui.\n\n\
+        ## Catégorie\n\n\
+        ## Clients\n\n\
+        Gajim 2.1.0 ajoute [les réactions](https://gajim.org/post/2.1) aux discussions.\n";
+    assert_eq!(
+        check_flags(en, fr),
+        [
+            "1 | 1", "3 | 3", "5 | 5 ?", "7 | -", "9 | -", "11 | -", "13 | 7", "15 | 9",
+        ]
+    );
+}
+
+/// A block left unmatched beside an unmatched block of the other side may
+/// be its rewritten counterpart: both are flagged. A block dropped between
+/// two sure pairs is not.
+#[test]
+fn unmatched_blocks_facing_each_other_are_flagged() {
+    let en = "Prosody 13.0.2 fixes [a crash](https://prosody.im/issue/1888) today.\n\n\
+        A paragraph about the sprint in Berlin, written after the translation.\n\n\
+        Gajim 2.1.0 adds [reactions](https://gajim.org/post/2.1) to chats.\n\n\
+        {{< newsletter-subscribe >}}\n";
+    let fr = "Prosody 13.0.2 corrige [un plantage](https://prosody.im/issue/1888) aujourd'hui.\n\n\
+        Gajim 2.1.0 ajoute [les réactions](https://gajim.org/post/2.1) aux discussions.\n\n\
+        Abonnez-vous à la lettre d'information mensuelle depuis notre site.\n";
+    assert_eq!(
+        check_flags(en, fr),
+        ["1 | 1", "3 | -", "5 | 3", "- | 5 ?", "7 | - ?"]
+    );
+}
+
+/// A section dropped by the translator: the next heading pair shares no
+/// word with its partner and follows the skipped English blocks, but the
+/// section it opens aligns on evidence of its own, which confirms it.
+#[test]
+fn a_heading_after_a_dropped_section_is_confirmed_by_its_section() {
+    let en = "## Servers\n\n\
+        Prosody 13.0.2 fixes [a crash](https://prosody.im/issue/1888) today.\n\n\
+        ## Last call\n\n\
+        The following last call is open until the end of the month.\n\n\
+        Send your feedback to the standards list before it closes.\n\n\
+        ## Help us write\n\n\
+        Open the [shared draft](https://pad.example.org/draft) and add your news.\n";
+    let fr = "## Serveurs\n\n\
+        Prosody 13.0.2 corrige [un plantage](https://prosody.im/issue/1888) aujourd'hui.\n\n\
+        ## Aidez-nous à écrire\n\n\
+        Ouvrez le [brouillon partagé](https://pad.example.org/draft) et ajoutez vos nouvelles.\n";
+    assert_eq!(
+        check_flags(en, fr),
+        [
+            "1 | 1", "3 | 3", "5 | -", "7 | -", "9 | -", "11 | 5", "13 | 7"
+        ]
+    );
+}

@@ -12,7 +12,7 @@
 //! today's figures rounded down to two decimals, so any regression fails.
 //! Raise the constants when the aligner improves. The share of rows flagged
 //! is the exception: it is held under issue 15's own bound (10%), not under
-//! today's 5.1%, because flagging more of the rows is how the share of wrong
+//! today's 8.0%, because flagging more of the rows is how the share of wrong
 //! rows flagged has to rise; a ceiling at today's value would block that.
 //!
 //! The older check "dropped source segments are reported unmatched" is kept,
@@ -39,8 +39,8 @@ const F1_FLOOR: f64 = 0.97;
 const WORST_F1_FLOOR: f64 = 0.80;
 const DROPPED_UNPAIRED_FLOOR: f64 = 0.82;
 const TARGET_ONLY_UNPAIRED_FLOOR: f64 = 0.46;
-const WRONG_FLAGGED_FLOOR: f64 = 0.37;
-/// Ceiling on the share of rows flagged: issue 15's bound (today: 0.051).
+const WRONG_FLAGGED_FLOOR: f64 = 0.66;
+/// Ceiling on the share of rows flagged: issue 15's bound (today: 0.080).
 const FLAGGED_CEILING: f64 = FLAGGED_TARGET;
 
 /// Issue 15's targets, printed beside the figures.
