@@ -6,23 +6,39 @@
 //! translations, the versions git has of each (commit and blob), and the
 //! review records and alignment corrections of the page. A change to any of
 //! them gives another name, so an entry is never invalidated, only no longer
-//! asked for; entries unused for 30 days are deleted. Entries live in
-//! `.git/trame/pages/`, one JSON file each, written atomically; an entry
-//! that cannot be read or does not fit the pages is ignored.
+//! asked for.
+//!
+//! Entries live in pack files in `.git/trame/pages/` (`*.pack`), one line
+//! each: `KEY DAY CHECKSUM JSON`, where DAY is the day (since the epoch) the
+//! entry was last used and CHECKSUM guards the JSON against hand edits and
+//! torn writes. A run reads every pack once and writes at most one new pack,
+//! atomically, holding what it computed (and the entries it used whose day
+//! is old, so they stay young): thousands of page sets cost one file
+//! creation, not thousands. When the packs grow many, they are merged into
+//! one, leaving out the entries unused for 30 days.
 
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 use crate::align::Alignment;
 use crate::stale::Labelled;
 use crate::workspace::{Page, StaleDoc, StaleNote};
 
 /// Bump when the meaning of cached results changes without a version change.
-const FORMAT: &str = "trame page cache 4";
+const FORMAT: &str = "trame page cache 5";
 
-/// Entries older than this are deleted.
-const MAX_AGE: Duration = Duration::from_secs(30 * 24 * 3600);
+/// Entries unused for this many days are left out when packs are merged.
+const MAX_AGE_DAYS: u64 = 30;
+/// Entries used after this many days are written again, with today's day.
+const REFRESH_DAYS: u64 = 7;
+/// Packs are merged into one when a run would leave more than this.
+const MAX_PACKS: usize = 8;
+/// The extension of pack files.
+const PACK_EXT: &str = "pack";
 
 /// Builds the name of an entry from its inputs.
 pub(super) struct KeyBuilder {
@@ -178,22 +194,192 @@ impl TargetEntry {
     }
 }
 
-/// Returns the cached result for `key`, rebuilt on the pages just read, if
-/// there is one and it fits them.
-pub(super) fn read(
-    dir: &Path,
-    key: &str,
+/// The page cache of one run: every pack read at the start, the entries
+/// computed collected, and one pack written by [`PageCache::finish`].
+/// Shared by the workers (`read` and `write` take `&self`).
+pub(super) struct PageCache {
+    dir: PathBuf,
+    today: u64,
+    /// Pack files found, with their bytes.
+    packs: Vec<(PathBuf, Vec<u8>)>,
+    /// Each key's newest line.
+    index: HashMap<String, Located>,
+    /// Lines to write in the new pack.
+    fresh: Mutex<Vec<Vec<u8>>>,
+}
+
+impl PageCache {
+    /// Reads the packs of `dir` (none when it does not exist). Files that
+    /// are not packs are left alone, but entries of the former layout (one
+    /// `KEY.json` file each) are deleted: no key asks for them any more.
+    pub(super) fn open(dir: &Path) -> PageCache {
+        let today = day(SystemTime::now());
+        let mut cache = PageCache {
+            dir: dir.to_owned(),
+            today,
+            packs: Vec::new(),
+            index: HashMap::new(),
+            fresh: Mutex::new(Vec::new()),
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return cache;
+        };
+        // Oldest first: of two lines with one key and one day, the one
+        // written last wins.
+        let mut paths: Vec<(SystemTime, PathBuf)> = entries
+            .flatten()
+            .map(|e| {
+                let modified = e.metadata().and_then(|m| m.modified());
+                (modified.unwrap_or(SystemTime::UNIX_EPOCH), e.path())
+            })
+            .collect();
+        paths.sort();
+        for (_, path) in paths {
+            match path.extension().and_then(|e| e.to_str()) {
+                Some(PACK_EXT) => {}
+                Some("json") if is_key(path.file_stem().and_then(|s| s.to_str())) => {
+                    let _ = std::fs::remove_file(&path);
+                    continue;
+                }
+                _ => continue,
+            }
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let pack = cache.packs.len();
+            let mut at = 0;
+            for line in bytes.split_inclusive(|b| *b == b'\n') {
+                let range = at..at + line.len();
+                at += line.len();
+                let Some((key, day, _)) = parse_line(line) else {
+                    continue;
+                };
+                let newer = cache.index.get(key).is_none_or(|(_, _, d)| *d <= day);
+                if newer {
+                    cache.index.insert(key.to_owned(), (pack, range, day));
+                }
+            }
+            cache.packs.push((path, bytes));
+        }
+        cache
+    }
+
+    /// Returns the cached result for `key`, rebuilt on the pages just read,
+    /// if there is one and it fits them.
+    pub(super) fn read(
+        &self,
+        key: &str,
+        source: &Page,
+        targets: &[(&String, &PathBuf, &Page)],
+    ) -> Option<(Vec<StaleDoc>, Vec<StaleNote>)> {
+        let (pack, range, day) = self.index.get(key)?;
+        let line = &self.packs[*pack].1[range.clone()];
+        let (_, _, json) = parse_line(line)?;
+        let hit = open_entry(json, source, targets)?;
+        if self.today.saturating_sub(*day) >= REFRESH_DAYS {
+            self.push(key, json);
+        }
+        Some(hit)
+    }
+
+    /// Keeps a result; failing to is not an error (the cache only saves time).
+    pub(super) fn write(&self, key: &str, docs: &[StaleDoc], notes: &[StaleNote]) {
+        let entry = Entry {
+            targets: match docs.iter().map(TargetEntry::new).collect() {
+                Some(targets) => targets,
+                None => return,
+            },
+            not_committed: notes
+                .iter()
+                .filter_map(|n| match n {
+                    StaleNote::NotCommitted { path } => Some(path.clone()),
+                    _ => None,
+                })
+                .collect(),
+        };
+        // Compact JSON escapes line breaks: one entry is one line.
+        if let Ok(json) = serde_json::to_vec(&entry) {
+            self.push(key, &json);
+        }
+    }
+
+    fn push(&self, key: &str, json: &[u8]) {
+        let mut line = format!("{key} {} {} ", self.today, checksum(json)).into_bytes();
+        line.extend_from_slice(json);
+        line.push(b'\n');
+        if let Ok(mut fresh) = self.fresh.lock() {
+            fresh.push(line);
+        }
+    }
+
+    /// Writes the entries of this run as one new pack, renamed into place so
+    /// a reader sees all of it or none (not synced to disk: an entry lost in
+    /// a crash is only computed again); merges the packs when they are many.
+    pub(super) fn finish(self) {
+        let fresh = self.fresh.into_inner().unwrap_or_default();
+        if fresh.is_empty() {
+            return;
+        }
+        if std::fs::create_dir_all(&self.dir).is_err() {
+            return;
+        }
+        let merge = self.packs.len() + 1 > MAX_PACKS;
+        let mut bytes: Vec<u8> = fresh.concat();
+        if merge {
+            // Every key once: this run's lines first, then the newest line
+            // of each other key still young enough.
+            let mut written: std::collections::HashSet<&str> = fresh
+                .iter()
+                .filter_map(|l| parse_line(l).map(|(k, _, _)| k))
+                .collect();
+            let mut kept: Vec<(&String, &Located)> = self.index.iter().collect();
+            kept.sort_by_key(|(_, (pack, range, _))| (*pack, range.start));
+            for (key, (pack, range, day)) in kept {
+                if self.today.saturating_sub(*day) < MAX_AGE_DAYS && written.insert(key) {
+                    bytes.extend_from_slice(&self.packs[*pack].1[range.clone()]);
+                }
+            }
+        }
+        let name = format!("{}.{PACK_EXT}", checksum(&bytes));
+        if crate::fs::write_cache(&self.dir.join(name), &bytes).is_ok() && merge {
+            for (path, _) in &self.packs {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+}
+
+/// Where a key's line is: (pack, byte range in it, day last used).
+type Located = (usize, Range<usize>, u64);
+
+/// Splits a pack line into key, day and JSON, if its checksum holds.
+fn parse_line(line: &[u8]) -> Option<(&str, u64, &[u8])> {
+    let line = line.strip_suffix(b"\n")?;
+    let mut parts = line.splitn(4, |b| *b == b' ');
+    let key = std::str::from_utf8(parts.next()?).ok()?;
+    let day = std::str::from_utf8(parts.next()?).ok()?.parse().ok()?;
+    let sum = parts.next()?;
+    let json = parts.next()?;
+    (is_key(Some(key)) && sum == checksum(json).as_bytes()).then_some((key, day, json))
+}
+
+/// True for an entry name: 32 lower-case hexadecimal digits.
+fn is_key(name: Option<&str>) -> bool {
+    name.is_some_and(|n| n.len() == 32 && n.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Days since the epoch.
+fn day(time: SystemTime) -> u64 {
+    time.duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400)
+}
+
+/// Rebuilds an entry on the pages just read, if it fits them.
+fn open_entry(
+    json: &[u8],
     source: &Page,
     targets: &[(&String, &PathBuf, &Page)],
 ) -> Option<(Vec<StaleDoc>, Vec<StaleNote>)> {
-    let text = std::fs::read(dir.join(format!("{key}.json"))).ok()?;
-    // The first line is the checksum of the rest: an entry edited by hand
-    // (or half written by another tool) is computed again, not believed.
-    let newline = text.iter().position(|b| *b == b'\n')?;
-    let (sum, json) = (&text[..newline], &text[newline + 1..]);
-    if sum != checksum(json).as_bytes() {
-        return None;
-    }
     let entry: Entry = serde_json::from_slice(json).ok()?;
     if entry.targets.len() != targets.len() {
         return None;
@@ -232,36 +418,7 @@ pub(super) fn read(
     Some((docs, notes))
 }
 
-/// Stores a result; failing to is not an error (the cache only saves time).
-pub(super) fn write(dir: &Path, key: &str, docs: &[StaleDoc], notes: &[StaleNote]) {
-    let entry = Entry {
-        targets: match docs.iter().map(TargetEntry::new).collect() {
-            Some(targets) => targets,
-            None => return,
-        },
-        not_committed: notes
-            .iter()
-            .filter_map(|n| match n {
-                StaleNote::NotCommitted { path } => Some(path.clone()),
-                _ => None,
-            })
-            .collect(),
-    };
-    let Ok(json) = serde_json::to_vec(&entry) else {
-        return;
-    };
-    let mut file = checksum(&json).into_bytes();
-    file.push(b'\n');
-    file.extend_from_slice(&json);
-    let json = file;
-    // Renamed into place, so a reader sees all of an entry or none; not
-    // synced to disk: an entry lost in a crash is only computed again.
-    let _ = std::fs::create_dir_all(dir)
-        .and_then(|()| crate::fs::write_cache(&dir.join(format!("{key}.json")), &json));
-}
-
-/// The checksum an entry's first line carries: FNV-1a (64 bits, in hex)
-/// of the rest. It guards against edits and torn writes, not attacks: the
+/// The checksum a pack line carries: FNV-1a (64 bits, in hex) of its JSON. It guards against edits and torn writes, not attacks: the
 /// cache lives in `.git/`, which only the user writes.
 fn checksum(json: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -270,25 +427,6 @@ fn checksum(json: &[u8]) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     format!("{h:016x}")
-}
-
-/// Deletes the entries not written for [`MAX_AGE`].
-pub(super) fn prune(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let now = SystemTime::now();
-    for entry in entries.flatten() {
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| now.duration_since(t).ok())
-            .is_some_and(|age| age > MAX_AGE);
-        if old {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }
 
 #[cfg(test)]
@@ -308,5 +446,93 @@ mod tests {
         assert_ne!(key(&["ab", "c"]), key(&["a", "bc"]));
         assert_ne!(key(&["ab"]), key(&["ab", ""]));
         assert_eq!(key(&[]).len(), 32);
+    }
+
+    fn line(key: char, day: u64, json: &str) -> String {
+        format!(
+            "{} {day} {} {json}\n",
+            key.to_string().repeat(32),
+            checksum(json.as_bytes())
+        )
+    }
+
+    fn packs(dir: &Path) -> Vec<String> {
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.sort();
+        texts
+    }
+
+    /// A run writes one pack of what it computed, and the entries it used
+    /// that were old, with today's day; lines whose checksum fails are
+    /// not entries.
+    #[test]
+    fn a_run_writes_one_pack() {
+        let dir = tempfile::tempdir().unwrap();
+        let today = day(SystemTime::now());
+        let old = line('a', today - REFRESH_DAYS, "{\"old\":1}");
+        let recent = line('b', today - 1, "{\"recent\":2}");
+        let torn = line('c', today, "{\"torn\":3}").replace("3}", "4}");
+        std::fs::write(dir.path().join("1.pack"), format!("{old}{recent}{torn}")).unwrap();
+        let cache = PageCache::open(dir.path());
+        assert_eq!(cache.index.len(), 2, "the torn line is no entry");
+        // What `read` does on a hit, for an old and a recent entry.
+        for key in ['a', 'b'] {
+            let (pack, range, day) = &cache.index[&key.to_string().repeat(32)];
+            let (k, _, json) = parse_line(&cache.packs[*pack].1[range.clone()]).unwrap();
+            if today - day >= REFRESH_DAYS {
+                cache.push(k, json);
+            }
+        }
+        cache.push(&"d".repeat(32), b"{\"new\":4}");
+        cache.finish();
+        let texts = packs(dir.path());
+        assert_eq!(texts.len(), 2);
+        let written = texts.iter().find(|t| !t.contains("recent")).unwrap();
+        assert_eq!(
+            *written,
+            format!(
+                "{}{}",
+                line('a', today, "{\"old\":1}"),
+                line('d', today, "{\"new\":4}")
+            )
+        );
+        // A run that computed nothing writes nothing.
+        PageCache::open(dir.path()).finish();
+        assert_eq!(packs(dir.path()).len(), 2);
+    }
+
+    /// Past [`MAX_PACKS`] the packs are merged into one: every key once,
+    /// the newest line of each, entries unused for 30 days left out.
+    #[test]
+    fn many_packs_are_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        let today = day(SystemTime::now());
+        let expired = line('e', today - MAX_AGE_DAYS, "{\"expired\":0}");
+        std::fs::write(dir.path().join("0.pack"), &expired).unwrap();
+        for k in 1..MAX_PACKS {
+            let text = line('f', today - 20 + k as u64, &format!("{{\"v\":{k}}}"));
+            std::fs::write(dir.path().join(format!("{k}.pack")), text).unwrap();
+        }
+        // An entry of the former layout, and a file that is none of ours.
+        std::fs::write(dir.path().join(format!("{}.json", "9".repeat(32))), "{}").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        let cache = PageCache::open(dir.path());
+        cache.push(&"d".repeat(32), b"{\"new\":4}");
+        cache.finish();
+        let newest = line(
+            'f',
+            today - 20 + (MAX_PACKS - 1) as u64,
+            &format!("{{\"v\":{}}}", MAX_PACKS - 1),
+        );
+        assert_eq!(
+            packs(dir.path()),
+            [
+                format!("{}{newest}", line('d', today, "{\"new\":4}")),
+                "mine".to_owned()
+            ]
+        );
     }
 }

@@ -249,9 +249,7 @@ pub fn staleness_each(
         ignored_revs: &ignored_revs,
         ignored: &ignored,
     };
-    if let Some(dir) = &cache_dir {
-        cache::prune(dir);
-    }
+    let page_cache = cache_dir.as_deref().map(cache::PageCache::open);
     let total = sets.len();
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -301,11 +299,11 @@ pub fn staleness_each(
                 .iter()
                 .map(|(l, p, page)| (l, p, page))
                 .collect();
-            let key = cache_dir
+            let key = page_cache
                 .as_ref()
                 .map(|_| ctx.cache_key(set, &loaded.source, &targets, hist, commit_index));
-            let hit = match (&cache_dir, &key) {
-                (Some(dir), Some(key)) => cache::read(dir, key, &loaded.source, &targets),
+            let hit = match (&page_cache, &key) {
+                (Some(cache), Some(key)) => cache.read(key, &loaded.source, &targets),
                 _ => None,
             };
             drop(targets);
@@ -322,8 +320,8 @@ pub fn staleness_each(
                         commit_index,
                     };
                     let result = label_set(&ctx, &history, set, aligned)?;
-                    if let (Some(dir), Some(key)) = (&cache_dir, &key) {
-                        cache::write(dir, key, &result.0, &result.1);
+                    if let (Some(cache), Some(key)) = (&page_cache, &key) {
+                        cache.write(key, &result.0, &result.1);
                     }
                     result
                 }
@@ -375,6 +373,9 @@ pub fn staleness_each(
     walk?;
     first?;
     second?;
+    if let Some(cache) = page_cache {
+        cache.finish();
+    }
     Ok(notes)
 }
 

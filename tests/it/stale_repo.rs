@@ -407,21 +407,30 @@ fn the_page_cache_answers_only_while_nothing_changed() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    assert_eq!(entries.len(), 1, "one entry per page set");
-    // A second run gives the same answer...
+    assert_eq!(entries.len(), 1, "one pack per run: {entries:?}");
+    let original = std::fs::read_to_string(&entries[0]).unwrap();
+    assert_eq!(original.lines().count(), 1, "one line per page set");
+    // A second run gives the same answer and writes nothing...
     let second = r.staleness(None).0;
     assert_eq!(states(&first[0]), states(&second[0]));
     assert_eq!(first[0].labels, second[0].labels);
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1);
     // ...and it comes from the entry: one planted there, with the checksum
-    // its first line must carry (FNV-1a of the rest, as ARCHITECTURE.md
-    // says), is what is answered.
-    let original = std::fs::read_to_string(&entries[0]).unwrap();
-    let (_, json) = original.split_once('\n').unwrap();
+    // its line must carry (`KEY DAY FNV-1a-of-the-JSON JSON`, as
+    // ARCHITECTURE.md says), is what is answered.
+    let fields: Vec<&str> = original.trim_end().splitn(4, ' ').collect();
+    let [key, day, _, json] = fields[..] else {
+        panic!("not a pack line: {original}")
+    };
     let edited_json = json.replace("\"Stale\"", "\"Removed\"");
     // Edited by hand without the checksum: not believed.
-    std::fs::write(&entries[0], format!("{}\n{edited_json}", fnv(json))).unwrap();
+    std::fs::write(
+        &entries[0],
+        format!("{key} {day} {} {edited_json}\n", fnv(json)),
+    )
+    .unwrap();
     assert!(!states(&r.staleness(None).0[0]).contains(&(3, State::Removed)));
-    let planted = format!("{}\n{edited_json}", fnv(&edited_json));
+    let planted = format!("{key} {day} {} {edited_json}\n", fnv(&edited_json));
     std::fs::write(&entries[0], &planted).unwrap();
     let third = r.staleness(None).0;
     assert!(states(&third[0]).contains(&(3, State::Removed)));
@@ -462,7 +471,7 @@ fn the_page_cache_answers_only_while_nothing_changed() {
     assert_eq!(states(&r.staleness(None).0[0]), states(&reviewed[0]));
 }
 
-/// FNV-1a, 64 bits, in hex: the checksum of a page-cache entry.
+/// FNV-1a, 64 bits, in hex: the checksum of a page-cache line's JSON.
 fn fnv(text: &str) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text.bytes() {
