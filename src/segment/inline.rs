@@ -118,10 +118,21 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
         } else if b.is_ascii_alphabetic() || b >= 0x80 {
             // A word: letters only, so month names can be looked up.
             let begin = i;
-            let word_end = value[begin..]
-                .char_indices()
-                .find(|(_, c)| !c.is_alphabetic())
-                .map_or(value.len(), |(j, _)| begin + j);
+            // The first character that is no letter (ASCII decided without
+            // decoding).
+            let mut word_end = begin;
+            while let Some(&b) = bytes.get(word_end) {
+                if b.is_ascii_alphabetic() {
+                    word_end += 1;
+                } else if !b.is_ascii()
+                    && let Some(c) = value[word_end..].chars().next()
+                    && c.is_alphabetic()
+                {
+                    word_end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
             if word_end == begin {
                 // A non-letter multibyte character: skip it whole.
                 let len = value[begin..].chars().next().map_or(1, char::len_utf8);
@@ -349,9 +360,30 @@ fn month_of(word: &str) -> Option<u8> {
     if !word.starts_with(char::is_alphabetic) {
         return None;
     }
-    let lower = word.to_lowercase();
-    let month = BY_NAME.get(lower.as_str())?;
-    if matches!(lower.as_str(), "may" | "march") && !word.starts_with(['M']) {
+    // Most words are ASCII: lower-cased on the stack, and most are turned
+    // away by their first letter before any lookup.
+    let mut buf = [0u8; 10];
+    let lower: std::borrow::Cow<'_, str> = if word.is_ascii() {
+        static FIRST: std::sync::LazyLock<[bool; 128]> = std::sync::LazyLock::new(|| {
+            let mut first = [false; 128];
+            for (name, _) in MONTHS {
+                if let Some(&b) = name.as_bytes().first().filter(|b| b.is_ascii()) {
+                    first[usize::from(b)] = true;
+                }
+            }
+            first
+        });
+        if !FIRST[usize::from(word.as_bytes()[0].to_ascii_lowercase())] {
+            return None;
+        }
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..word.len()]).ok()?)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    };
+    let month = BY_NAME.get(lower.as_ref())?;
+    if matches!(lower.as_ref(), "may" | "march") && !word.starts_with(['M']) {
         return None;
     }
     Some(*month)

@@ -563,15 +563,33 @@ pub fn fingerprint(text: &str) -> Fingerprint {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut hash = OFFSET;
-    let mut first = true;
-    for word in text.split_whitespace() {
-        if !first {
-            hash = (hash ^ u64::from(b' ')).wrapping_mul(PRIME);
+    // The words joined by single spaces, hashed without building the
+    // string: white space is what `char::is_whitespace` says it is (ASCII
+    // bytes, the vertical tab included, are decided without decoding).
+    let bytes = text.as_bytes();
+    let (mut gap, mut started) = (false, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (len, space) = if b.is_ascii() {
+            (1, matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.len_utf8(), c.is_whitespace())
+        };
+        if space {
+            gap = started;
+        } else {
+            if gap {
+                hash = (hash ^ u64::from(b' ')).wrapping_mul(PRIME);
+                gap = false;
+            }
+            started = true;
+            for &x in &bytes[i..i + len] {
+                hash = (hash ^ u64::from(x)).wrapping_mul(PRIME);
+            }
         }
-        first = false;
-        for b in word.bytes() {
-            hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
-        }
+        i += len;
     }
     Fingerprint(hash)
 }

@@ -361,3 +361,32 @@ fn prose_left_in_the_source_language() {
         "Nous nous réunissons chaque lundi."
     ));
 }
+
+/// The fingerprint hashes the words joined by single spaces, whatever
+/// white space (any Unicode white space, the vertical tab included)
+/// separates them; ASCII texts take a faster path that must agree.
+#[test]
+fn fingerprints_ignore_the_white_space_between_words() {
+    fn reference(text: &str) -> u64 {
+        let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in joined.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h
+    }
+    for text in [
+        "",
+        " ",
+        "word",
+        "  two  words  ",
+        "tab\tand\nline\r\nbreaks\x0bvertical\x0cfeed",
+        "\x0b\x0c leading and trailing \t\n",
+        "non\u{a0}breaking space and é",
+        "ideographic\u{3000}space\u{2028}line separator",
+    ] {
+        assert_eq!(fingerprint(text).0, reference(text), "{text:?}");
+    }
+    assert_eq!(fingerprint("a  b"), fingerprint("a\nb"));
+    assert_ne!(fingerprint("ab"), fingerprint("a b"));
+}

@@ -251,7 +251,8 @@ impl PageCache {
             for line in bytes.split_inclusive(|b| *b == b'\n') {
                 let range = at..at + line.len();
                 at += line.len();
-                let Some((key, day, _)) = parse_line(line) else {
+                // The checksum is checked when a line is used, not here.
+                let Some(Line { key, day, .. }) = split_line(line) else {
                     continue;
                 };
                 let newer = cache.index.get(key).is_none_or(|(_, _, d)| *d <= day);
@@ -272,14 +273,19 @@ impl PageCache {
         source: &Page,
         targets: &[(&String, &PathBuf, &Page)],
     ) -> Option<(Vec<StaleDoc>, Vec<StaleNote>)> {
-        let (pack, range, day) = self.index.get(key)?;
-        let line = &self.packs[*pack].1[range.clone()];
-        let (_, _, json) = parse_line(line)?;
+        let (json, day) = self.read_line(key)?;
         let hit = open_entry(json, source, targets)?;
-        if self.today.saturating_sub(*day) >= REFRESH_DAYS {
+        if self.today.saturating_sub(day) >= REFRESH_DAYS {
             self.push(key, json);
         }
         Some(hit)
+    }
+
+    /// The JSON and day of `key`'s line, if its checksum holds.
+    fn read_line(&self, key: &str) -> Option<(&[u8], u64)> {
+        let (pack, range, _) = self.index.get(key)?;
+        let (_, day, json) = parse_line(&self.packs[*pack].1[range.clone()])?;
+        Some((json, day))
     }
 
     /// Keeps a result; failing to is not an error (the cache only saves time).
@@ -335,8 +341,12 @@ impl PageCache {
             let mut kept: Vec<(&String, &Located)> = self.index.iter().collect();
             kept.sort_by_key(|(_, (pack, range, _))| (*pack, range.start));
             for (key, (pack, range, day)) in kept {
-                if self.today.saturating_sub(*day) < MAX_AGE_DAYS && written.insert(key) {
-                    bytes.extend_from_slice(&self.packs[*pack].1[range.clone()]);
+                let line = &self.packs[*pack].1[range.clone()];
+                if self.today.saturating_sub(*day) < MAX_AGE_DAYS
+                    && parse_line(line).is_some()
+                    && written.insert(key)
+                {
+                    bytes.extend_from_slice(line);
                 }
             }
         }
@@ -352,15 +362,34 @@ impl PageCache {
 /// Where a key's line is: (pack, byte range in it, day last used).
 type Located = (usize, Range<usize>, u64);
 
+/// The fields of a pack line.
+struct Line<'a> {
+    key: &'a str,
+    day: u64,
+    sum: &'a [u8],
+    json: &'a [u8],
+}
+
 /// Splits a pack line into key, day and JSON, if its checksum holds.
 fn parse_line(line: &[u8]) -> Option<(&str, u64, &[u8])> {
+    let l = split_line(line)?;
+    (l.sum == checksum(l.json).as_bytes()).then_some((l.key, l.day, l.json))
+}
+
+/// Splits a pack line into its fields, the checksum unchecked.
+fn split_line(line: &[u8]) -> Option<Line<'_>> {
     let line = line.strip_suffix(b"\n")?;
     let mut parts = line.splitn(4, |b| *b == b' ');
     let key = std::str::from_utf8(parts.next()?).ok()?;
     let day = std::str::from_utf8(parts.next()?).ok()?.parse().ok()?;
     let sum = parts.next()?;
     let json = parts.next()?;
-    (is_key(Some(key)) && sum == checksum(json).as_bytes()).then_some((key, day, json))
+    is_key(Some(key)).then_some(Line {
+        key,
+        day,
+        sum,
+        json,
+    })
 }
 
 /// True for an entry name: 32 lower-case hexadecimal digits.
@@ -477,13 +506,16 @@ mod tests {
         let torn = line('c', today, "{\"torn\":3}").replace("3}", "4}");
         std::fs::write(dir.path().join("1.pack"), format!("{old}{recent}{torn}")).unwrap();
         let cache = PageCache::open(dir.path());
-        assert_eq!(cache.index.len(), 2, "the torn line is no entry");
+        assert!(
+            cache.read_line(&"c".repeat(32)).is_none(),
+            "the torn line is no entry"
+        );
         // What `read` does on a hit, for an old and a recent entry.
         for key in ['a', 'b'] {
-            let (pack, range, day) = &cache.index[&key.to_string().repeat(32)];
-            let (k, _, json) = parse_line(&cache.packs[*pack].1[range.clone()]).unwrap();
+            let key = key.to_string().repeat(32);
+            let (json, day) = cache.read_line(&key).unwrap();
             if today - day >= REFRESH_DAYS {
-                cache.push(k, json);
+                cache.push(&key, json);
             }
         }
         cache.push(&"d".repeat(32), b"{\"new\":4}");
