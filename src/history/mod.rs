@@ -332,6 +332,9 @@ impl Repo {
     fn extend_dir(&self, log: &mut Log, dir: &Path, want: usize) -> Result<(), HistoryError> {
         self.extend_chain(log, want + 1)?;
         let end = want.min(log.chain.len());
+        if !log.dirs.contains_key(dir) {
+            seed_from_ancestor(log, dir);
+        }
         let covered = log.dirs.get(dir).map_or(0, |d| d.covered);
         if covered >= end {
             return Ok(());
@@ -474,11 +477,7 @@ impl Repo {
         if dir.as_os_str().is_empty() {
             return Ok(Some(tree.id()));
         }
-        Ok(tree
-            .get_path(dir)
-            .ok()
-            .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
-            .map(|e| e.id()))
+        Ok(self.dir_in(&tree, dir))
     }
 
     /// Returns the root tree of a commit.
@@ -529,6 +528,52 @@ impl Repo {
         }
     }
 
+    /// The folders whose recursive logs serve `paths`: their deepest common
+    /// folder or, when the files lie in at most half of its subfolders (one
+    /// language of ten in `content/<lang>/`), those subfolders, so the
+    /// walk never reads the trees of the others.
+    fn roots(
+        &self,
+        head_tree: &git2::Tree<'_>,
+        paths: &[PathBuf],
+    ) -> Result<Vec<PathBuf>, HistoryError> {
+        let common = common_dir(paths);
+        let mut children = std::collections::BTreeSet::new();
+        for path in paths {
+            let Ok(rest) = path.strip_prefix(&common) else {
+                return Ok(vec![common]);
+            };
+            let mut parts = rest.components();
+            match (parts.next(), parts.next()) {
+                (Some(first), Some(_)) => children.insert(first.as_os_str().to_owned()),
+                // A file right in the common folder.
+                _ => return Ok(vec![common]),
+            };
+        }
+        let subtrees = if common.as_os_str().is_empty() {
+            Some(head_tree.clone())
+        } else {
+            self.tree(self.dir_in(head_tree, &common))?
+        }
+        .map_or(0, |t| {
+            t.iter()
+                .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
+                .count()
+        });
+        if children.len() * 2 > subtrees {
+            return Ok(vec![common]);
+        }
+        Ok(children.into_iter().map(|c| common.join(c)).collect())
+    }
+
+    /// The id of the folder `dir` in `tree`, if it is one.
+    fn dir_in(&self, tree: &git2::Tree<'_>, dir: &Path) -> Option<git2::Oid> {
+        tree.get_path(dir)
+            .ok()
+            .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
+            .map(|e| e.id())
+    }
+
     /// Reads the history of `paths` from the log, lengthening it as needed.
     fn scan(&self, paths: &[PathBuf], log: &mut Log) -> Result<History, HistoryError> {
         let mut out = History::default();
@@ -536,12 +581,12 @@ impl Repo {
         // The tracked files, by their name at the commit being read, under
         // the deepest folder holding them all: one recursive log of that
         // folder serves every page, as one tree diff per commit does for git.
-        let root = common_dir(paths);
+        let roots = self.roots(&head_tree, paths)?;
         // The tracked files, by their name at the commit being read.
         let mut tracked: HashMap<(PathBuf, String), usize> = HashMap::new();
         let mut head_dirs = HashMap::new();
         for (f, path) in paths.iter().enumerate() {
-            if let Some(key) = key_of(&root, path)
+            if let Some(key) = key_in(&roots, path)
                 && self.blob_in(&head_tree, path, &mut head_dirs)?.is_some()
             {
                 tracked.insert(key, f);
@@ -676,7 +721,7 @@ impl Repo {
                     match renames.get(&i) {
                         Some((old, old_blob)) => {
                             // From another directory, the walk goes on there.
-                            let Some(key) = key_of(&root, old) else {
+                            let Some(key) = key_in(&roots, old) else {
                                 continue;
                             };
                             if *old_blob != Some(blob) {
@@ -1090,6 +1135,34 @@ impl Folders {
     }
 }
 
+/// Starts the log of `dir` from the log of the nearest folder above it,
+/// which holds every change below it: what it covers is not read again.
+fn seed_from_ancestor(log: &mut Log, dir: &Path) {
+    let found = dir.ancestors().skip(1).find_map(|a| {
+        let d = log.dirs.get(a)?;
+        let rest = dir.strip_prefix(a).ok()?.to_str()?;
+        (d.covered > 0).then(|| (d, format!("{}/", rest.replace('\\', "/"))))
+    });
+    let Some((ancestor, prefix)) = found else {
+        return;
+    };
+    let seeded = log::DirLog {
+        covered: ancestor.covered,
+        changes: ancestor
+            .changes
+            .iter()
+            .filter_map(|c| {
+                let name = c.name.strip_prefix(&prefix)?;
+                Some(log::Change {
+                    name: name.to_owned(),
+                    ..c.clone()
+                })
+            })
+            .collect(),
+    };
+    log.dirs.insert(dir.to_owned(), seeded);
+}
+
 /// Returns the deepest folder holding every path.
 fn common_dir(paths: &[PathBuf]) -> PathBuf {
     let mut common: Option<Vec<std::path::Component<'_>>> = None;
@@ -1109,6 +1182,16 @@ fn common_dir(paths: &[PathBuf]) -> PathBuf {
         });
     }
     common.unwrap_or_default().iter().collect()
+}
+
+/// Returns the log key of a path under the first of `roots` holding it
+/// (see [`key_of`]).
+fn key_in(roots: &[PathBuf], path: &Path) -> Option<(PathBuf, String)> {
+    let root = roots
+        .iter()
+        .find(|r| path.starts_with(r))
+        .or(roots.first())?;
+    key_of(root, path)
 }
 
 /// Returns the log key of a path: `root` and the path below it (`a/b.md`),
@@ -1521,6 +1604,46 @@ mod log_tests {
         ]);
         let h = fx.check(&["d/news.md"]);
         assert_eq!(h.versions[Path::new("d/news.md")].len(), 3);
+    }
+
+    /// Files in two of four language folders are logged folder by folder
+    /// (the others' trees are never read), and such a folder's log starts
+    /// from the log of the folder above it when there is one; either way
+    /// the answer is the walk's.
+    #[test]
+    fn one_language_of_several_is_logged_on_its_own() {
+        let mut fx = Fixture::new();
+        let langs = ["en", "fr", "de", "it"];
+        for step in 0..24 {
+            let lang = langs[step % 4];
+            let text = format!("step {step}\n");
+            fx.commit(&[(format!("c/{lang}/p.md").as_str(), Some(text.as_str()))]);
+            if step == 12 {
+                // A move within the English folder.
+                fx.commit(&[("c/en/p.md", None), ("c/en/q/p.md", Some("step 12\n"))]);
+                fx.commit(&[("c/en/p.md", Some("new\n"))]);
+            }
+        }
+        let two = ["c/en/q/p.md", "c/fr/p.md"];
+        let h = fx.check(&two);
+        assert!(h.versions[Path::new("c/en/q/p.md")].len() >= 4);
+        let logged =
+            |fx: &Fixture| log::parse(&std::fs::read_to_string(fx.log_file()).unwrap()).unwrap();
+        let dirs: Vec<PathBuf> = logged(&fx).dirs.into_keys().collect();
+        assert_eq!(dirs, [PathBuf::from("c/en"), PathBuf::from("c/fr")]);
+        // Logged from above: the whole folder first, then two languages.
+        std::fs::remove_file(fx.log_file()).unwrap();
+        fx.check(&["c/en/q/p.md", "c/fr/p.md", "c/de/p.md", "c/it/p.md"]);
+        let before = logged(&fx).dirs[Path::new("c")].clone();
+        fx.check(&two);
+        let log = logged(&fx);
+        assert_eq!(log.dirs[Path::new("c/fr")].covered, before.covered);
+        let fr: Vec<&str> = log.dirs[Path::new("c/fr")]
+            .changes
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        assert!(!fr.is_empty() && fr.iter().all(|n| *n == "p.md"), "{fr:?}");
     }
 
     #[test]
