@@ -121,6 +121,9 @@ pub struct Rules<'a> {
     pub configured: &'a [LanguageIdentifier],
     /// Which layouts to look for.
     pub layout: Layout,
+    /// The one translation language wanted (`--lang`): the folders of the
+    /// other languages are not listed.
+    pub only_lang: Option<&'a str>,
 }
 
 /// A content root and its language folders.
@@ -173,6 +176,15 @@ impl Root {
     /// Every language folder, the source's first.
     fn all_dirs(&self) -> impl Iterator<Item = &String> {
         self.source_dir.iter().chain(&self.lang_dirs)
+    }
+
+    /// True for a language folder of a language other than `only`.
+    fn unwanted(&self, name: &str, only: Option<&str>) -> bool {
+        only.is_some_and(|l| {
+            self.source_dir.is_some()
+                && self.lang_dirs.iter().any(|d| d == name)
+                && !crate::workspace::same_tag(name, l)
+        })
     }
 }
 
@@ -334,8 +346,26 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
                 Some(_) => {
                     let rest: PathBuf = rel.iter().skip(1).collect();
                     root.all_dirs()
+                        .filter(|d| !root.unwanted(d, rules.only_lang))
                         .map(|d| root.path.join(d).join(&rest))
                         .filter(|d| d.is_dir())
+                        .collect()
+                }
+                // The root of language folders, one language wanted: its
+                // files, and its folders but the other languages'.
+                _ if rel.as_os_str().is_empty()
+                    && rules.only_lang.is_some()
+                    && root.source_dir.is_some() =>
+                {
+                    list_dir(path, false, rules.root, &mut found);
+                    std::fs::read_dir(dir_or_dot(path))
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Result::ok)
+                        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                        .filter_map(|e| e.file_name().into_string().ok())
+                        .filter(|n| !n.starts_with('.') && !root.unwanted(n, rules.only_lang))
+                        .map(|n| path.join(n))
                         .collect()
                 }
                 _ => vec![path.clone()],

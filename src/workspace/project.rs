@@ -123,6 +123,7 @@ impl Project {
                 source: &source,
                 configured: &[],
                 layout: config.layout,
+                only_lang: None,
             };
             let site = discover::root_of(&dir, &[], &rules);
             site.canonicalize().unwrap_or(dir)
@@ -226,17 +227,24 @@ impl Project {
         for path in &paths {
             self.confined(path)?;
         }
-        let mut scan = discover::scan(&paths, &self.content, &self.rules());
+        // The other languages' folders are not even listed.
+        let rules = Rules {
+            only_lang: lang,
+            ..self.rules()
+        };
+        let mut scan = discover::scan(&paths, &self.content, &rules);
         let wanted =
             |tag: &str| self.languages.is_empty() || self.languages.iter().any(|l| tag_is(tag, l));
         if let Some(lang) = lang {
             let known = scan.languages.iter().any(|l| same_tag(l, lang))
                 || self.languages.iter().any(|l| tag_is(lang, l));
             if !known {
+                // The error lists every language found.
+                let all = discover::scan(&paths, &self.content, &self.rules());
                 return Err(ProjectError::UnknownLanguage {
                     lang: lang.to_owned(),
-                    found: scan.languages.clone(),
-                    skipped: scan.skipped.clone(),
+                    found: all.languages,
+                    skipped: all.skipped,
                 });
             }
         }
@@ -435,6 +443,7 @@ impl Project {
             source: &self.source_lang,
             configured: &self.languages,
             layout: self.config.layout,
+            only_lang: None,
         }
     }
 }

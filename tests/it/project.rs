@@ -511,3 +511,37 @@ fn a_translation_named_alone_limits_the_command_to_its_language() {
         BTreeSet::from(["de".to_owned(), "fr".to_owned(), "pt-br".to_owned()])
     );
 }
+
+/// `--lang` limits discovery itself (the other languages' folders are not
+/// listed, which only shows in the time taken): the other languages' bad
+/// files are not named, the language's own are, and an unknown language
+/// still lists every language found (found by a second, full listing).
+#[test]
+fn one_language_lists_only_its_own_folder() {
+    let (r, _) = site();
+    let dir = r.path();
+    let de = trame(dir, &["stale", "--lang", "de", "--format", "json"]);
+    let stderr = String::from_utf8_lossy(&de.stderr);
+    let stdout = String::from_utf8_lossy(&de.stdout);
+    assert!(stdout.contains("content/de/intro.md"), "{stdout}");
+    assert!(!stdout.contains("content/fr/intro.md"), "{stdout}");
+    assert!(
+        stderr.contains(
+            "content/de/2024-12-05_newsletter.md (de) is a translation with no source page"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("content/fr/bad.md"), "{stderr}");
+    let fr = trame(dir, &["stale", "--lang", "fr", "--format", "json"]);
+    let stderr = String::from_utf8_lossy(&fr.stderr);
+    assert!(
+        stderr.contains("content/fr/bad.md is not UTF-8"),
+        "{stderr}"
+    );
+    let unknown = trame(dir, &["stale", "--lang", "xx"]);
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        stderr.contains("de, fr, ja, pt-br") || stderr.contains("de, fr, ja, pt-BR"),
+        "{stderr}"
+    );
+}
