@@ -145,6 +145,16 @@ pub(super) fn render(log: &Log) -> String {
         let _ = writeln!(out, "c {} {}", link.id, link.time);
     }
     for (dir, d) in &log.dirs {
+        // A folder whose log a folder above it holds in full is cut from
+        // that one when asked for again: not stored twice.
+        let derived = dir.ancestors().skip(1).any(|a| {
+            log.dirs
+                .get(a)
+                .is_some_and(|above| above.covered >= d.covered)
+        });
+        if derived {
+            continue;
+        }
         let name = match dir.to_str() {
             Some("") | None => ".",
             Some(s) => s,
