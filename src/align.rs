@@ -748,16 +748,7 @@ impl<'a> Ctx<'a> {
             + tj.clone().map(|j| self.t_anchor_w[j]).sum::<f32>();
         let tot_w: f32 =
             si.map(|i| self.s_word_w[i]).sum::<f32>() + tj.map(|j| self.t_word_w[j]).sum::<f32>();
-        let mut support = 0.0;
-        if tot_a > 0.0 {
-            let dice = (2.0 * inter_a / tot_a).min(1.0);
-            support += (5.0 * (tot_a / 2.0).min(1.5) * (dice - 0.35)).max(0.0);
-        }
-        if tot_w > 0.0 {
-            let dice = (2.0 * inter_w / tot_w).min(1.0);
-            support += (4.0 * (tot_w / 4.0).min(1.0) * (dice - 0.12)).max(0.0);
-        }
-        support
+        anchor_evidence(inter_a, tot_a).max(0.0) + word_evidence(inter_w, tot_w).max(0.0)
     }
 
     /// Lowers the confidence of rows whose place in the alignment, not their
@@ -958,18 +949,8 @@ fn evidence_score(
     ratio: f32,
 ) -> f32 {
     let mut score = 1.0 + kind;
-    let tot_a = s_a + t_a;
-    if tot_a > 0.0 {
-        let dice = (2.0 * inter_a / tot_a).min(1.0);
-        // Evidence grows with the weight of the tokens at stake.
-        let strength = (tot_a / 2.0).min(1.5);
-        score += 5.0 * strength * (dice - 0.35);
-    }
-    if tot_w > 0.0 {
-        let dice = (2.0 * inter_w / tot_w).min(1.0);
-        let strength = (tot_w / 4.0).min(1.0);
-        score += 4.0 * strength * (dice - 0.12);
-    }
+    score += anchor_evidence(inter_a, s_a + t_a);
+    score += word_evidence(inter_w, tot_w);
     // Two blocks that each carry several links, numbers or code spans and
     // share none of them, nor any word stem or name, are no translation of
     // each other: translators keep those. (With a name or stem in common,
@@ -979,6 +960,29 @@ fn evidence_score(
     }
     let delta = (lt - ratio * ls) / (ls.max(lt).max(4.0) * LENGTH_VARIANCE).sqrt();
     score - (0.5 * delta * delta).min(LENGTH_CAP)
+}
+
+/// What the anchors two blocks share (weight `inter` of the `total` both
+/// carry) add to their pair's score; negative when they share too few.
+fn anchor_evidence(inter: f32, total: f32) -> f32 {
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let dice = (2.0 * inter / total).min(1.0);
+    // Evidence grows with the weight of the tokens at stake.
+    let strength = (total / 2.0).min(1.5);
+    5.0 * strength * (dice - 0.35)
+}
+
+/// What the word stems two blocks share add to their pair's score, as
+/// [`anchor_evidence`] for anchors.
+fn word_evidence(inter: f32, total: f32) -> f32 {
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let dice = (2.0 * inter / total).min(1.0);
+    let strength = (total / 4.0).min(1.0);
+    4.0 * strength * (dice - 0.12)
 }
 
 /// Least score, position left out, of a moved pair.

@@ -447,8 +447,9 @@ fn open_entry(
     Some((docs, notes))
 }
 
-/// The checksum a pack line carries: FNV-1a (64 bits, in hex) of its JSON. It guards against edits and torn writes, not attacks: the
-/// cache lives in `.git/`, which only the user writes.
+/// The checksum a pack line carries: FNV-1a (64 bits, in hex) of its JSON.
+/// It guards against edits and torn writes, not attacks: the cache lives in
+/// `.git/`, which only the user writes.
 fn checksum(json: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in json {

@@ -351,27 +351,14 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
                         .filter(|d| d.is_dir())
                         .collect()
                 }
-                // The root of language folders, one language wanted: its
-                // files, and its folders but the other languages'.
-                _ if rel.as_os_str().is_empty()
-                    && rules.only_lang.is_some()
-                    && root.source_dir.is_some() =>
-                {
-                    list_dir(path, false, rules.root, &mut found);
-                    std::fs::read_dir(dir_or_dot(path))
-                        .into_iter()
-                        .flatten()
-                        .filter_map(Result::ok)
-                        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-                        .filter_map(|e| e.file_name().into_string().ok())
-                        .filter(|n| !n.starts_with('.') && !root.unwanted(n, rules.only_lang))
-                        .map(|n| path.join(n))
-                        .collect()
-                }
                 _ => vec![path.clone()],
             };
+            // The root of language folders, one language wanted: the other
+            // languages' folders are not listed.
+            let at_root = rel.as_os_str().is_empty();
+            let unwanted = |name: &str| at_root && root.unwanted(name, rules.only_lang);
             for dir in dirs {
-                list_dir(&dir, true, rules.root, &mut found);
+                list_dir_but(&dir, true, rules.root, &unwanted, &mut found);
             }
             if found.files.len() == before {
                 found.skipped.push(Skipped {
@@ -550,11 +537,24 @@ fn sibling_dirs(root: &Root, source_rel: &Path) -> Vec<PathBuf> {
 /// files an interrupted save left (`.trame-*.tmp`) older than an hour are
 /// removed and added to `removed`.
 pub(super) fn list_dir(dir: &Path, deep: bool, root: Option<&Path>, found: &mut Listing) {
+    list_dir_but(dir, deep, root, &|_| false, found);
+}
+
+/// [`list_dir`], not going into the folders right under `dir` whose name
+/// `skip` says.
+fn list_dir_but(
+    dir: &Path,
+    deep: bool,
+    root: Option<&Path>,
+    skip: &dyn Fn(&str) -> bool,
+    found: &mut Listing,
+) {
     let Listing {
         files,
         skipped,
         removed,
     } = found;
+    let top = dir.to_owned();
     let mut stack = vec![dir.to_owned()];
     while let Some(dir) = stack.pop() {
         let entries = match std::fs::read_dir(dir_or_dot(&dir)) {
@@ -599,7 +599,9 @@ pub(super) fn list_dir(dir: &Path, deep: bool, root: Option<&Path>, found: &mut 
                         path,
                         reason: SkipReason::Directory,
                     });
-                } else if deep {
+                } else if deep
+                    && !(dir == top && path.file_name().and_then(|n| n.to_str()).is_some_and(skip))
+                {
                     stack.push(path);
                 }
             } else if !markdown {
