@@ -16,7 +16,8 @@
 //! chain), not around the straight diagonal: a dropped section moves the
 //! skeleton with it.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::segment::{Document, Segment, SegmentKind};
@@ -100,12 +101,33 @@ pub fn align(source: &Document, target: &Document) -> Alignment {
     align_with(source, target, &[])
 }
 
+/// What the aligner needs of a document, computed once: a document aligned
+/// with several others (the English with each translation, a translation
+/// with the English now and at its base) is read once, not once per pair.
+pub struct Prepared {
+    segs: Vec<SegFeatures>,
+}
+
+impl Prepared {
+    /// The features of every segment of `doc`.
+    pub fn of(doc: &Document) -> Prepared {
+        Prepared {
+            segs: doc.segments.iter().map(seg_features).collect(),
+        }
+    }
+}
+
+/// [`align_with`] on documents already prepared.
+pub fn align_prepared(source: &Prepared, target: &Prepared, fixed: &[FixedRow]) -> Alignment {
+    fixed::align_features(&source.segs, &target.segs, fixed)
+}
+
 /// Aligns segment slices with the dynamic program: `ratio` overrides the
 /// estimated length ratio and `forced` keeps segments unmatched. Returns
 /// `None` when the constraints leave no path through the band.
 fn align_segments(
-    source: &[Segment],
-    target: &[Segment],
+    source: &[SegFeatures],
+    target: &[SegFeatures],
     ratio: Option<f32>,
     forced: &Forced,
     moves: bool,
@@ -233,14 +255,15 @@ struct SegFeatures {
     words: Vec<u64>,
 }
 
-struct Features {
-    segs: Vec<SegFeatures>,
+/// The features of a run of segments (a whole document, or a gap between
+/// fixed rows).
+struct Features<'a> {
+    segs: &'a [SegFeatures],
     total_len: f32,
 }
 
-impl Features {
-    fn of(segments: &[Segment]) -> Features {
-        let segs: Vec<SegFeatures> = segments.iter().map(seg_features).collect();
+impl<'a> Features<'a> {
+    fn of(segs: &'a [SegFeatures]) -> Features<'a> {
         let total_len = segs.iter().map(|s| s.len).sum();
         Features { segs, total_len }
     }
@@ -301,30 +324,34 @@ fn seg_features(seg: &Segment) -> SegFeatures {
 
 /// Returns the text without link destinations and shortcodes, which are not prose.
 fn prose_text(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("](") {
-            match after.find(')') {
-                Some(end) => {
-                    rest = &after[end + 1..];
-                    out.push(' ');
-                    continue;
+    // `text[kept..at]` is prose not copied yet; both are char boundaries
+    // (the markers are ASCII).
+    let (mut kept, mut at) = (0, 0);
+    while at < bytes.len() {
+        let skip_to = match (bytes[at], bytes.get(at + 1)) {
+            (b']', Some(b'(')) => match text[at + 2..].find(')') {
+                Some(end) => Some(at + 2 + end + 1),
+                // An unclosed destination ends the prose.
+                None => {
+                    out.push_str(&text[kept..at]);
+                    return out;
                 }
-                None => break,
+            },
+            (b'{', Some(b'{')) => text[at..].find("}}").map(|end| at + end + 2),
+            _ => None,
+        };
+        match skip_to {
+            Some(next) => {
+                out.push_str(&text[kept..at]);
+                out.push(' ');
+                (kept, at) = (next, next);
             }
+            None => at += 1,
         }
-        if rest.starts_with("{{")
-            && let Some(end) = rest.find("}}")
-        {
-            rest = &rest[end + 2..];
-            out.push(' ');
-            continue;
-        }
-        let c = rest.chars().next().unwrap_or(' ');
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
     }
+    out.push_str(&text[kept..]);
     out
 }
 
@@ -362,6 +389,32 @@ fn is_language_folder(s: &str) -> bool {
             .all(|p| (2..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// Maps keyed by token hashes ([`hash`]): the key is a hash already, so it
+/// is only spread over the bits, not hashed again (SipHash was a tenth of
+/// an alignment's time).
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<TokenHasher>>;
+
+/// The hasher of [`HashMap`]: a multiply of the `u64` key.
+#[derive(Default)]
+struct TokenHasher(u64);
+
+impl Hasher for TokenHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used by u64 keys; FNV-1a keeps any other key correct.
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
 fn hash(tag: u8, s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(tag);
     for b in s.bytes() {
@@ -381,8 +434,8 @@ struct Weights {
 
 impl Weights {
     fn new(s: &Features, t: &Features) -> Weights {
-        let mut counts: HashMap<u64, (u32, u32, usize, usize)> = HashMap::new();
-        let mut word_counts: HashMap<u64, (u32, u32)> = HashMap::new();
+        let mut counts: HashMap<u64, (u32, u32, usize, usize)> = HashMap::default();
+        let mut word_counts: HashMap<u64, (u32, u32)> = HashMap::default();
         for (i, seg) in s.segs.iter().enumerate() {
             for &a in &seg.anchors {
                 let e = counts.entry(a).or_insert((0, 0, 0, 0));
@@ -460,8 +513,8 @@ struct PairEvidence {
 }
 
 struct Ctx<'a> {
-    s: &'a Features,
-    t: &'a Features,
+    s: &'a Features<'a>,
+    t: &'a Features<'a>,
     /// Segments kept unmatched (empty when nothing is forced).
     forced: &'a Forced,
     band: Band,
@@ -478,7 +531,12 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(s: &'a Features, t: &'a Features, w: &'a Weights, forced: &'a Forced) -> Ctx<'a> {
+    fn new(
+        s: &'a Features<'a>,
+        t: &'a Features<'a>,
+        w: &'a Weights,
+        forced: &'a Forced,
+    ) -> Ctx<'a> {
         let (n, m) = (s.segs.len(), t.segs.len());
         let band = make_band(n, m, &w.unique_pairs);
         let cells = band.offset.last().copied().unwrap_or(0) + band_row_len(&band, n);
@@ -502,7 +560,7 @@ impl<'a> Ctx<'a> {
         // work is the number of shared tokens, not the band's area.
         let mut pairs = vec![PairEvidence::default(); cells];
         let postings = |sets: &[Weighted]| -> HashMap<u64, Vec<usize>> {
-            let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+            let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
             for (j, set) in sets.iter().enumerate() {
                 for (token, _) in set {
                     index.entry(*token).or_default().push(j);
@@ -648,7 +706,7 @@ impl<'a> Ctx<'a> {
             }
             run
         };
-        let (s_run, t_run) = (runs(&self.s.segs), runs(&self.t.segs));
+        let (s_run, t_run) = (runs(self.s.segs), runs(self.t.segs));
         for i in 0..=n {
             for j in self.band.lo[i]..=self.band.hi[i] {
                 let here = self.band.index(i, j);
@@ -999,9 +1057,9 @@ const MOVE_MAX_PAIRS: usize = 1_000_000;
 /// in [`Row::moved`] and takes the pair's confidence.
 ///
 /// `settled` rows (a translator's corrections) are left as they are.
-pub(crate) fn find_moves(
-    source: &[Segment],
-    target: &[Segment],
+fn find_moves(
+    source: &[SegFeatures],
+    target: &[SegFeatures],
     rows: &mut [Row],
     settled: &dyn Fn(&Row) -> bool,
 ) {

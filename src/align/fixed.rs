@@ -12,10 +12,11 @@
 
 use std::ops::Range;
 
+use crate::align::SegFeatures;
 use crate::align::{
     Alignment, Features, Forced, Row, Weights, align_segments, find_moves, length_ratio,
 };
-use crate::segment::{Document, Segment};
+use crate::segment::Document;
 
 /// A row the aligner must produce as given.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +39,19 @@ impl FixedRow {
 /// The position of an empty side is not used: a row of source segments with
 /// no translation is placed among the target segments by the aligner.
 pub fn align_with(source: &Document, target: &Document, fixed: &[FixedRow]) -> Alignment {
-    let (s, t) = (&source.segments, &target.segments);
+    super::align_prepared(
+        &super::Prepared::of(source),
+        &super::Prepared::of(target),
+        fixed,
+    )
+}
+
+/// [`align_with`] on the documents' features.
+pub(super) fn align_features(
+    s: &[SegFeatures],
+    t: &[SegFeatures],
+    fixed: &[FixedRow],
+) -> Alignment {
     let kept = usable(fixed, s.len(), t.len());
     if kept.is_empty() {
         return align_segments(s, t, None, &Forced::default(), true)
@@ -117,8 +130,8 @@ fn compatible(a: &FixedRow, b: &FixedRow) -> bool {
 /// Aligns one gap between pinned rows, keeping the one-sided fixed rows that
 /// fall inside it together and unmatched; indices are the documents'.
 fn gap(
-    s: &[Segment],
-    t: &[Segment],
+    s: &[SegFeatures],
+    t: &[SegFeatures],
     si: Range<usize>,
     tj: Range<usize>,
     loose: &[&FixedRow],

@@ -120,7 +120,11 @@ fn long_documents_use_a_band_and_still_align() {
     let band = make_band(
         s.segments.len(),
         t.segments.len(),
-        &Weights::new(&Features::of(&s.segments), &Features::of(&t.segments)).unique_pairs,
+        &Weights::new(
+            &Features::of(&Prepared::of(&s).segs),
+            &Features::of(&Prepared::of(&t).segs),
+        )
+        .unique_pairs,
     );
     let cells: usize = band.offset.last().unwrap() + band_row_len(&band, s.segments.len());
     assert!(

@@ -22,6 +22,7 @@ use super::cache;
 use super::discover::{Scan, SkipReason};
 use super::project::{Project, ProjectError};
 use super::{LoadError, Page, PageSet, load_page};
+use crate::align::Prepared;
 use crate::history::{self, Repo};
 use crate::stale::{self, Base};
 
@@ -502,8 +503,13 @@ struct Loaded {
 /// A source page with its translations, parsed and aligned.
 struct Aligned {
     source: Page,
-    targets: Vec<(String, PathBuf, Page, crate::align::Alignment)>,
+    /// The source's features, for every alignment of it.
+    prepared: Prepared,
+    targets: Vec<AlignedTarget>,
 }
+
+/// A translation, its alignment with the source and its features.
+type AlignedTarget = (String, PathBuf, Page, crate::align::Alignment, Prepared);
 
 /// Step 3: reads a page set. A source page that cannot be read drops the
 /// set; a translation that cannot be read drops that translation. Either
@@ -555,16 +561,24 @@ fn skipped_note(e: LoadError) -> StaleNote {
 /// alignment corrections recorded for the page.
 fn align_set(ctx: &Ctx<'_>, set: &PageSet, loaded: Loaded) -> Aligned {
     let corrections = ctx.records.corrections_of(set);
+    let prepared = Prepared::of(&loaded.source.document);
     let targets = loaded
         .targets
         .into_iter()
         .map(|(tlang, tpath, target)| {
-            let alignment = align_pages(&loaded.source, &target, &tlang, corrections);
-            (tlang, tpath, target, alignment)
+            let target_prepared = Prepared::of(&target.document);
+            let alignment = align_prepared_pages(
+                (&loaded.source, &prepared),
+                (&target, &target_prepared),
+                &tlang,
+                corrections,
+            );
+            (tlang, tpath, target, alignment, target_prepared)
         })
         .collect();
     Aligned {
         source: loaded.source,
+        prepared,
         targets,
     }
 }
@@ -757,7 +771,18 @@ struct BaseDocs {
 }
 
 /// A base English document and, for each current segment, its version there.
-type BaseDoc = (crate::segment::Document, Vec<Option<usize>>);
+struct BaseDoc {
+    doc: crate::segment::Document,
+    versions: Vec<Option<usize>>,
+    /// Its features, when it is aligned with a translation.
+    prepared: std::cell::OnceCell<Prepared>,
+}
+
+impl BaseDoc {
+    fn prepared(&self) -> &Prepared {
+        self.prepared.get_or_init(|| Prepared::of(&self.doc))
+    }
+}
 
 impl BaseDocs {
     /// The English at the translation's newest base and its match with the
@@ -809,7 +834,11 @@ impl BaseDocs {
                     } else {
                         let d = crate::segment::parse_with(&text, &ctx.project.segment).0;
                         let versions = stale::match_versions(&d, &source.document);
-                        Some((d, versions))
+                        Some(BaseDoc {
+                            doc: d,
+                            versions,
+                            prepared: std::cell::OnceCell::new(),
+                        })
                     }
                 }
                 _ => None,
@@ -833,6 +862,7 @@ fn label_set(
         return Ok((out, notes));
     }
     let source = aligned.source;
+    let source_prepared = aligned.prepared;
     let source_versions = ctx
         .rel
         .get(&set.source)
@@ -843,7 +873,7 @@ fn label_set(
         });
     }
     let mut base_docs = BaseDocs::new();
-    for (tlang, tpath, target, alignment) in aligned.targets {
+    for (tlang, tpath, target, alignment, target_prepared) in aligned.targets {
         let origins = line_origins(ctx, history, &tpath, &target, &mut notes)?;
         let bases_of = |alignment: &crate::align::Alignment| {
             row_bases(
@@ -866,7 +896,7 @@ fn label_set(
         let mut alignment = alignment;
         let through_base = base_docs
             .page_doc(&bases)
-            .map(|(doc, _)| crate::align::align(doc, &target.document));
+            .map(|b| crate::align::align_prepared(b.prepared(), &target_prepared, &[]));
         if let Some(through_base) = &through_base
             && let Some(pivoted) = pivot(
                 ctx,
@@ -874,6 +904,7 @@ fn label_set(
                 &source,
                 &target,
                 &tlang,
+                (&source_prepared, &target_prepared),
                 &alignment,
                 &bases,
                 &base_docs,
@@ -933,6 +964,7 @@ fn pivot(
     source: &Page,
     target: &Page,
     tlang: &str,
+    prepared: (&Prepared, &Prepared),
     current: &crate::align::Alignment,
     bases: &[RowBase],
     base_docs: &BaseDocs,
@@ -948,7 +980,11 @@ fn pivot(
     {
         return None;
     }
-    let (base_doc, versions) = base_docs.page_doc(bases)?;
+    let BaseDoc {
+        doc: base_doc,
+        versions,
+        ..
+    } = base_docs.page_doc(bases)?;
     let mut current_of = vec![None; base_doc.segments.len()];
     for (i, v) in versions.iter().enumerate() {
         if let Some(k) = v
@@ -991,7 +1027,7 @@ fn pivot(
             changed = true;
         }
     }
-    changed.then(|| crate::align::align_with(&source.document, &target.document, &fixed))
+    changed.then(|| crate::align::align_prepared(prepared.0, prepared.1, &fixed))
 }
 
 /// Step 7: labels one translation, a review of the current English settling
@@ -1018,7 +1054,7 @@ fn label_target(
         let base = bases.get(r).copied().filter(|b| *b != RowBase::Unknown)?;
         let key = base_docs.blob_of.get(&base).copied().flatten()?;
         let (doc, versions) = match base_docs.docs.get(&key)? {
-            Some((d, v)) => (d, v.as_slice()),
+            Some(b) => (&b.doc, b.versions.as_slice()),
             None => (&source.document, identity.as_slice()),
         };
         Some(Base {
@@ -1058,7 +1094,16 @@ fn label_target(
         stale::split_gaps(&mut labels, &page_base);
     }
     let page = page_name(&set.source);
-    let reviews = ctx.records.reviews_of(set);
+    let reviews: Vec<_> = ctx
+        .records
+        .reviews_of(set)
+        .iter()
+        .filter(|r| r.page == page && r.lang == tlang)
+        .collect();
+    // Fingerprints are only worth computing for a reviewed translation.
+    if reviews.is_empty() {
+        return labels;
+    }
     for l in &mut labels {
         let (Some(i), false) = (l.source, l.target.is_empty()) else {
             continue;
@@ -1070,10 +1115,7 @@ fn label_target(
             row_fingerprint(&target.document, &row.target),
             row_fingerprint(&source.document, &row.source),
         );
-        if reviews
-            .iter()
-            .any(|r| r.page == page && r.lang == tlang && r.target == tfp && r.source == sfp)
-        {
+        if reviews.iter().any(|r| r.target == tfp && r.source == sfp) {
             l.state = crate::stale::State::UpToDate;
             l.diff.clear();
         }
@@ -1187,6 +1229,21 @@ pub fn align_pages(
     lang: &str,
     corrections: &[crate::store::corrections::Correction],
 ) -> crate::align::Alignment {
+    align_prepared_pages(
+        (source, &Prepared::of(&source.document)),
+        (target, &Prepared::of(&target.document)),
+        lang,
+        corrections,
+    )
+}
+
+/// [`align_pages`] on pages whose features are already computed.
+fn align_prepared_pages(
+    (source, source_prepared): (&Page, &Prepared),
+    (target, target_prepared): (&Page, &Prepared),
+    lang: &str,
+    corrections: &[crate::store::corrections::Correction],
+) -> crate::align::Alignment {
     let fixed = crate::store::corrections::resolve(
         corrections,
         &page_name(&source.path),
@@ -1194,5 +1251,5 @@ pub fn align_pages(
         &source.document,
         &target.document,
     );
-    crate::align::align_with(&source.document, &target.document, &fixed)
+    crate::align::align_prepared(source_prepared, target_prepared, &fixed)
 }
