@@ -124,6 +124,12 @@ impl Repo {
         self.inner.path()
     }
 
+    /// Returns true when an earlier run left a history log: reading the
+    /// history then takes moments, not a walk.
+    pub fn has_history_log(&self) -> bool {
+        self.inner.path().join("trame").join(LOG_FILE).is_file()
+    }
+
     /// Returns true for a shallow clone, whose oldest history is missing.
     pub fn is_shallow(&self) -> bool {
         self.inner.is_shallow()
@@ -231,7 +237,7 @@ impl Repo {
         if self.is_shallow() {
             return self.walk(paths);
         }
-        let file = self.inner.path().join("trame").join("history-log");
+        let file = self.inner.path().join("trame").join(LOG_FILE);
         let text = std::fs::read_to_string(&file).unwrap_or_default();
         let mut log = match log::parse(&text) {
             Some(found) => self.advance(found, head)?,
@@ -1206,6 +1212,9 @@ fn key_of(root: &Path, path: &Path) -> Option<(PathBuf, String)> {
         _ => log::split(path),
     }
 }
+
+/// The history log's file name, in `.git/trame/`.
+const LOG_FILE: &str = "history-log";
 
 /// The most added × deleted files compared by similarity in one commit is
 /// this squared, as git's `diff.renameLimit` (whose default is 1,000).

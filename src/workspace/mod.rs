@@ -66,6 +66,18 @@ pub enum LoadError {
 
 /// Reads and segments one page.
 pub fn load_page(path: &Path, config: &segment::Config) -> Result<Page, LoadError> {
+    let text = read_page_text(path, config)?;
+    let (document, diagnostics) = segment::parse_with(&text, config);
+    Ok(Page {
+        path: path.to_owned(),
+        text,
+        document,
+        diagnostics,
+    })
+}
+
+/// Reads a page's text: a regular file, within the size limit, in UTF-8.
+fn read_page_text(path: &Path, config: &segment::Config) -> Result<String, LoadError> {
     // A FIFO would block the read forever, a device never end it; a huge
     // file would take memory without bound.
     match std::fs::metadata(path) {
@@ -87,18 +99,10 @@ pub fn load_page(path: &Path, config: &segment::Config) -> Result<Page, LoadErro
         path: path.to_owned(),
         source,
     })?;
-    let text = segment::decode(&bytes)
-        .map_err(|e| LoadError::InvalidUtf8 {
-            path: path.to_owned(),
-            offset: e.offset,
-        })?
-        .to_owned();
-    let (document, diagnostics) = segment::parse_with(&text, config);
-    Ok(Page {
+    // `segment::decode`, without copying the bytes.
+    String::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 {
         path: path.to_owned(),
-        text,
-        document,
-        diagnostics,
+        offset: e.utf8_error().valid_up_to(),
     })
 }
 

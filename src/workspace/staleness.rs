@@ -240,6 +240,7 @@ pub fn staleness_each(
     let cache_dir = repo
         .as_ref()
         .map(|r| r.git_dir().join("trame").join("pages"));
+    let has_log = repo.as_ref().is_some_and(Repo::has_history_log);
     drop(repo);
     let records = Records::load(&sets)?;
     let ignored = std::sync::Mutex::new(HashMap::new());
@@ -260,17 +261,57 @@ pub fn staleness_each(
     // (the machines trame runs on have two cores) take page sets in turn,
     // each with its own repository handle.
     let site = super::findings::SiteIndex::of(project);
+    // With no history log yet, the walk takes a while: the workers read and
+    // align sets ahead meanwhile (a bounded number, which bounds the memory
+    // they hold). With a log, the history is there in moments, and a set
+    // aligned early would be wasted on a cache hit.
+    let ahead_limit = match &repo_path {
+        Some(_) if !has_log => AHEAD_SETS,
+        _ => 1,
+    };
     let work = || -> Result<(), StaleError> {
         let repo = match &repo_path {
             Some(p) => Some(Repo::open(p).map_err(StaleError::History)?),
             None => None,
         };
         let mut commit_index: Option<HashMap<&str, usize>> = None;
+        // Sets read (and aligned) before the history was there, in order.
+        let mut ahead: std::collections::VecDeque<(usize, Vec<StaleNote>, Option<Ready>)> =
+            std::collections::VecDeque::new();
         while !failed.load(Ordering::Relaxed) {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some(set) = sets.get(index) else { break };
-            let (loaded, mut notes) = load_set(project, set);
-            let Some(loaded) = loaded else {
+            let early = walked.get().is_none() && ahead.len() < ahead_limit;
+            let (index, mut notes, ready) = match ahead.pop_front() {
+                Some(item) if !early => item,
+                popped => {
+                    if let Some(item) = popped {
+                        ahead.push_front(item);
+                    }
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(set) = sets.get(index) else {
+                        if ahead.is_empty() {
+                            break;
+                        }
+                        // Nothing left to read: wait for the history.
+                        walked.wait();
+                        continue;
+                    };
+                    let (loaded, notes) = load_set(project, set);
+                    // Until the history is there, the cache cannot be asked:
+                    // align (a cache entry found then still saves the
+                    // labelling).
+                    let ready = loaded.map(|l| match walked.get() {
+                        Some(_) => Ready::Loaded(l),
+                        None => Ready::Aligned(align_set(&ctx, set, l)),
+                    });
+                    if walked.get().is_none() {
+                        ahead.push_back((index, notes, ready));
+                        continue;
+                    }
+                    (index, notes, ready)
+                }
+            };
+            let set = &sets[index];
+            let Some(ready) = ready else {
                 sink(PageReport {
                     index,
                     total,
@@ -279,12 +320,6 @@ pub fn staleness_each(
                     read: false,
                 });
                 continue;
-            };
-            // Until the history is there, the cache cannot be asked: align
-            // (a cache entry found then still saves the labelling).
-            let early = match walked.get() {
-                Some(_) => None,
-                None => Some(align_set(&ctx, set, loaded.clone())),
             };
             // A failed walk reports its own error.
             let Some(hist) = walked.wait() else { break };
@@ -295,25 +330,21 @@ pub fn staleness_each(
                     .map(|(k, c)| (c.id.as_str(), k))
                     .collect()
             });
-            let targets: Vec<(&String, &PathBuf, &Page)> = loaded
-                .targets
-                .iter()
-                .map(|(l, p, page)| (l, p, page))
-                .collect();
+            let (source, targets) = ready.pages();
             let key = page_cache
                 .as_ref()
-                .map(|_| ctx.cache_key(set, &loaded.source, &targets, hist, commit_index));
+                .map(|_| ctx.cache_key(set, source, &targets, hist, commit_index));
             let hit = match (&page_cache, &key) {
-                (Some(cache), Some(key)) => cache.read(key, &loaded.source, &targets),
+                (Some(cache), Some(key)) => cache.read(key, source, &targets),
                 _ => None,
             };
             drop(targets);
             let (mut docs, set_notes) = match hit {
                 Some(hit) => hit,
                 None => {
-                    let aligned = match early {
-                        Some(a) => a,
-                        None => align_set(&ctx, set, loaded),
+                    let aligned = match ready {
+                        Ready::Aligned(a) => a,
+                        Ready::Loaded(l) => align_set(&ctx, set, l),
                     };
                     let history = History {
                         repo: repo.as_ref(),
@@ -494,10 +525,40 @@ struct History<'a> {
 }
 
 /// A source page with its translations, parsed.
-#[derive(Clone)]
 struct Loaded {
     source: Page,
     targets: Vec<(String, PathBuf, Page)>,
+}
+
+/// How many page sets a worker reads and aligns ahead while the history is
+/// walked (the first run in a repository, with no history log yet).
+const AHEAD_SETS: usize = 64;
+
+/// A page set read, and aligned when that was done before the history was
+/// there.
+enum Ready {
+    Loaded(Loaded),
+    Aligned(Aligned),
+}
+
+impl Ready {
+    /// The source page and the translations with their language and path.
+    #[allow(clippy::type_complexity)]
+    fn pages(&self) -> (&Page, Vec<(&String, &PathBuf, &Page)>) {
+        match self {
+            Ready::Loaded(l) => (
+                &l.source,
+                l.targets.iter().map(|(a, b, c)| (a, b, c)).collect(),
+            ),
+            Ready::Aligned(a) => (
+                &a.source,
+                a.targets
+                    .iter()
+                    .map(|(l, p, page, _, _)| (l, p, page))
+                    .collect(),
+            ),
+        }
+    }
 }
 
 /// A source page with its translations, parsed and aligned.
