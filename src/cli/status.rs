@@ -187,18 +187,17 @@ fn write_status_text(
     langs.sort_unstable();
     langs.dedup();
     let shown_langs: Vec<String> = langs.iter().map(|l| shown_value(l)).collect();
-    let mut sources: Vec<&Path> = scanned
-        .iter()
-        .map(|s| s.doc.source.path.as_path())
+    // The translations of one page come together, in path order.
+    let groups: Vec<&[Scanned]> = scanned
+        .chunk_by(|a, b| a.doc.source.path == b.doc.source.path)
         .collect();
-    sources.dedup();
     writeln!(
         out,
         "{}",
         l10n.tr_args(
             STATUS_HEADER,
             &[
-                ("documents", Arg::Num(sources.len() as f64)),
+                ("documents", Arg::Num(groups.len() as f64)),
                 ("languages", Arg::Str(&shown_langs.join(", ")))
             ]
         )
@@ -218,21 +217,17 @@ fn write_status_text(
             .collect::<Vec<_>>()
     };
     let mut rows: Vec<Row> = Vec::new();
-    for source in &sources {
-        let docs: Vec<&Scanned> = scanned
-            .iter()
-            .filter(|s| s.doc.source.path == *source)
-            .collect();
-        let find = |lang: &str| docs.iter().find(|d| d.doc.lang == lang).copied();
+    for docs in groups {
+        let Some(first) = docs.first() else { continue };
+        let find = |lang: &str| docs.iter().find(|d| d.doc.lang == lang);
         rows.push(Row {
-            label: shown_path(source),
+            label: shown_path(&first.doc.source.path),
             path: true,
             cells: cells(&|lang| find(lang).map(|d| d.report.total.clone())),
         });
         if !sections {
             continue;
         }
-        let Some(first) = docs.first() else { continue };
         for (k, section) in first.report.sections.iter().enumerate() {
             let title = if section.title.is_empty() {
                 l10n.tr(STATUS_SECTION_TOP)

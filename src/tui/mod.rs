@@ -405,7 +405,7 @@ fn loaded_doc(model: &Model, target: &Path) -> Option<workspace::StaleDoc> {
             .iter()
             .find(|l| l.target.path == target)
             .map(|l| workspace::StaleDoc {
-                source: g.source.clone(),
+                source: std::sync::Arc::new(g.source.clone()),
                 target: l.target.clone(),
                 lang: l.lang.clone(),
                 alignment: l.alignment.clone(),

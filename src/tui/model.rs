@@ -684,7 +684,7 @@ pub fn group_docs(docs: Vec<StaleDoc>) -> Vec<DocGroup> {
         lang_doc.row_findings = row_findings;
         by_source
             .entry(source.path.clone())
-            .or_insert_with(|| (source, Vec::new()))
+            .or_insert_with(|| (Page::clone(&source), Vec::new()))
             .1
             .push(lang_doc);
     }

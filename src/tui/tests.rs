@@ -169,7 +169,7 @@ fn stale_doc(source: &Page, base_text: &str, target: Page, lang: &str) -> StaleD
         })
     });
     StaleDoc {
-        source: source.clone(),
+        source: std::sync::Arc::new(source.clone()),
         target,
         lang: lang.to_owned(),
         alignment,

@@ -414,6 +414,8 @@ fn open_entry(
         return None;
     }
     let n_source = source.document.segments.len();
+    // One English page shared by its translations' reports.
+    let shared = std::sync::Arc::new(source.clone());
     let mut docs = Vec::with_capacity(targets.len());
     for (cached, (lang, _, target)) in entry.targets.into_iter().zip(targets) {
         let n_target = target.document.segments.len();
@@ -430,7 +432,7 @@ fn open_entry(
             return None;
         }
         docs.push(StaleDoc {
-            source: source.clone(),
+            source: shared.clone(),
             target: (*target).clone(),
             lang: cached_lang,
             alignment,

@@ -30,7 +30,7 @@ use crate::stale::{self, Base};
 #[derive(Debug, Clone)]
 pub struct StaleDoc {
     /// The source page.
-    pub source: Page,
+    pub source: std::sync::Arc<Page>,
     /// The translation.
     pub target: Page,
     /// The translation's language, as written in its path.
@@ -234,7 +234,15 @@ pub fn staleness_each(
         })),
         None => HashMap::new(),
     };
-    let rel_paths: Vec<PathBuf> = rel.values().cloned().collect();
+    // Only a page with a translation needs its history: an untranslated
+    // page's report is the same whatever its past (with `--lang`, half the
+    // English of a site may be untranslated in that language).
+    let rel_paths: Vec<PathBuf> = sets
+        .iter()
+        .filter(|set| !set.translations.is_empty())
+        .flat_map(|set| std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t)))
+        .filter_map(|path| rel.get(path).cloned())
+        .collect();
     let repo_path = repo.as_ref().map(|r| r.workdir().to_owned());
     let ignored_revs = repo.as_ref().map(Repo::ignored_revs).unwrap_or_default();
     let cache_dir = repo
@@ -922,7 +930,8 @@ fn label_set(
     if aligned.targets.is_empty() {
         return Ok((out, notes));
     }
-    let source = aligned.source;
+    // One English page shared by its translations' reports.
+    let source = std::sync::Arc::new(aligned.source);
     let source_prepared = aligned.prepared;
     let source_versions = ctx
         .rel
