@@ -227,22 +227,28 @@ pub fn staleness_each(
         .unwrap_or_default();
     let (repo, repo_notes) = open_repository(&start)?;
     notes.extend(repo_notes);
-    // Every file of interest, relative to the work tree: one walk for all.
-    let rel: HashMap<PathBuf, PathBuf> = match &repo {
-        Some(repo) => repo.relative_all(sets.iter().flat_map(|set| {
+    // Every file of interest, relative to the work tree: found by the
+    // history thread (a call on each file), while the workers read pages.
+    let rel_lock: std::sync::OnceLock<HashMap<PathBuf, PathBuf>> = std::sync::OnceLock::new();
+    let no_rel = HashMap::new();
+    let relative = |repo: &Repo| -> Vec<PathBuf> {
+        let rel = repo.relative_all(sets.iter().flat_map(|set| {
             std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t))
-        })),
-        None => HashMap::new(),
+        }));
+        // Only a page with a translation needs its history: an untranslated
+        // page's report is the same whatever its past (with `--lang`, half
+        // the English of a site may be untranslated in that language).
+        let rel_paths = sets
+            .iter()
+            .filter(|set| !set.translations.is_empty())
+            .flat_map(|set| {
+                std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t))
+            })
+            .filter_map(|path| rel.get(path).cloned())
+            .collect();
+        let _ = rel_lock.set(rel);
+        rel_paths
     };
-    // Only a page with a translation needs its history: an untranslated
-    // page's report is the same whatever its past (with `--lang`, half the
-    // English of a site may be untranslated in that language).
-    let rel_paths: Vec<PathBuf> = sets
-        .iter()
-        .filter(|set| !set.translations.is_empty())
-        .flat_map(|set| std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t)))
-        .filter_map(|path| rel.get(path).cloned())
-        .collect();
     let repo_path = repo.as_ref().map(|r| r.workdir().to_owned());
     let ignored_revs = repo.as_ref().map(Repo::ignored_revs).unwrap_or_default();
     let cache_dir = repo
@@ -252,14 +258,21 @@ pub fn staleness_each(
     drop(repo);
     let records = Records::load(&sets)?;
     let ignored = std::sync::Mutex::new(HashMap::new());
-    let ctx = Ctx {
+    // Before the history is there, the relative paths are not known yet:
+    // only aligning, which needs none of them, is done with `early_ctx`.
+    let early_ctx = Ctx {
         project,
-        rel: &rel,
+        rel: &no_rel,
         records: &records,
         ignored_revs: &ignored_revs,
         ignored: &ignored,
     };
-    let page_cache = cache_dir.as_deref().map(cache::PageCache::open);
+    let full_ctx = || Ctx {
+        rel: rel_lock.get().unwrap_or(&no_rel),
+        ..early_ctx
+    };
+    // Read on a thread of its own while the history is read.
+    let page_cache_lock: std::sync::OnceLock<Option<cache::PageCache>> = std::sync::OnceLock::new();
     let total = sets.len();
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -269,14 +282,13 @@ pub fn staleness_each(
     // (the machines trame runs on have two cores) take page sets in turn,
     // each with its own repository handle.
     let site = super::findings::SiteIndex::of(project);
-    // With no history log yet, the walk takes a while: the workers read and
-    // align sets ahead meanwhile (a bounded number, which bounds the memory
-    // they hold). With a log, the history is there in moments, and a set
-    // aligned early would be wasted on a cache hit.
-    let ahead_limit = match &repo_path {
-        Some(_) if !has_log => AHEAD_SETS,
-        _ => 1,
-    };
+    // While the history is read, the workers read sets ahead (a bounded
+    // number, which bounds the memory they hold). With no history log yet,
+    // the walk takes a while: they align those sets too. With a log, the
+    // history is there in moments, and a set aligned early would be wasted
+    // on a cache hit.
+    let ahead_limit = if repo_path.is_some() { AHEAD_SETS } else { 1 };
+    let align_early = !has_log;
     let work = || -> Result<(), StaleError> {
         let repo = match &repo_path {
             Some(p) => Some(Repo::open(p).map_err(StaleError::History)?),
@@ -308,8 +320,8 @@ pub fn staleness_each(
                     // align (a cache entry found then still saves the
                     // labelling).
                     let ready = loaded.map(|l| match walked.get() {
-                        Some(_) => Ready::Loaded(l),
-                        None => Ready::Aligned(align_set(&ctx, set, l)),
+                        None if align_early => Ready::Aligned(align_set(&early_ctx, set, l)),
+                        _ => Ready::Loaded(l),
                     });
                     if walked.get().is_none() {
                         ahead.push_back((index, notes, ready));
@@ -331,6 +343,8 @@ pub fn staleness_each(
             };
             // A failed walk reports its own error.
             let Some(hist) = walked.wait() else { break };
+            let ctx = full_ctx();
+            let page_cache = page_cache_lock.wait().as_ref();
             let commit_index = commit_index.get_or_insert_with(|| {
                 hist.commits
                     .iter()
@@ -339,10 +353,8 @@ pub fn staleness_each(
                     .collect()
             });
             let (source, targets) = ready.pages();
-            let key = page_cache
-                .as_ref()
-                .map(|_| ctx.cache_key(set, source, &targets, hist, commit_index));
-            let hit = match (&page_cache, &key) {
+            let key = page_cache.map(|_| ctx.cache_key(set, source, &targets, hist, commit_index));
+            let hit = match (page_cache, &key) {
                 (Some(cache), Some(key)) => cache.read(key, source, &targets),
                 _ => None,
             };
@@ -360,7 +372,7 @@ pub fn staleness_each(
                         commit_index,
                     };
                     let result = label_set(&ctx, &history, set, aligned)?;
-                    if let (Some(cache), Some(key)) = (&page_cache, &key) {
+                    if let (Some(cache), Some(key)) = (page_cache, &key) {
                         cache.write(key, &result.0, &result.1);
                     }
                     result
@@ -392,13 +404,18 @@ pub fn staleness_each(
         result
     };
     let (walk, first, second) = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let _ = page_cache_lock.set(cache_dir.as_deref().map(cache::PageCache::open));
+        });
         let walker = scope.spawn(|| {
             let result = match &repo_path {
                 Some(p) => Repo::open(p)
-                    .and_then(|r| r.history(&rel_paths))
+                    .and_then(|r| r.history(&relative(&r)))
                     .map_err(StaleError::History),
                 None => Ok(history::History::default()),
             };
+            // Set in every case, so no worker waits for it.
+            let _ = rel_lock.set(HashMap::new());
             let (hist, result) = match result {
                 Ok(h) => (Some(h), Ok(())),
                 Err(e) => (None, Err(e)),
@@ -413,7 +430,7 @@ pub fn staleness_each(
     walk?;
     first?;
     second?;
-    if let Some(cache) = page_cache {
+    if let Some(Some(cache)) = page_cache_lock.into_inner() {
         cache.finish();
     }
     Ok(notes)
