@@ -1026,17 +1026,15 @@ fn write_junit(
     scanned: &[Scanned],
     english: &Localizer,
 ) -> std::io::Result<()> {
-    let errors: Vec<&CheckFinding> = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect();
+    // Each file's errors, in order: one pass, not one per translation.
+    let mut errors: std::collections::HashMap<&str, Vec<&CheckFinding>> =
+        std::collections::HashMap::new();
+    for f in findings.iter().filter(|f| f.severity == Severity::Error) {
+        errors.entry(f.file.as_str()).or_default().push(f);
+    }
     let failed_docs = scanned
         .iter()
-        .filter(|s| {
-            errors
-                .iter()
-                .any(|f| f.file == s.doc.target.path.display().to_string())
-        })
+        .filter(|s| errors.contains_key(s.doc.target.path.display().to_string().as_str()))
         .count();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -1052,7 +1050,7 @@ fn write_junit(
     for s in scanned {
         let file = s.doc.target.path.display().to_string();
         let name = xml_escape(&text::visible_line(&format!("{file} ({})", s.doc.lang)));
-        let mine: Vec<&&CheckFinding> = errors.iter().filter(|f| f.file == file).collect();
+        let mine: &[&CheckFinding] = errors.get(file.as_str()).map_or(&[], Vec::as_slice);
         if mine.is_empty() {
             writeln!(
                 out,

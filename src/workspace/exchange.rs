@@ -408,14 +408,19 @@ pub fn plan_import(
     }
     let paths: Vec<PathBuf> = found.iter().map(|(_, p)| p.clone()).collect();
     let (docs, notes) = staleness(project, &paths, Some(&lang))?;
+    // Each page's path resolved once (resolving reads the file system).
+    let found: HashMap<&String, &PathBuf> = found.iter().map(|(p, path)| (p, path)).collect();
+    let mut doc_of: HashMap<PathBuf, &StaleDoc> = HashMap::new();
+    for d in docs.iter().filter(|d| super::same_tag(&d.lang, &lang)) {
+        doc_of
+            .entry(super::project::resolve(&d.source.path))
+            .or_insert(d);
+    }
     for (page, units) in &by_page {
-        let Some((_, path)) = found.iter().find(|(p, _)| p == page) else {
+        let Some(path) = found.get(page) else {
             continue;
         };
-        let path = super::project::resolve(path);
-        let Some(doc) = docs.iter().find(|d| {
-            super::same_tag(&d.lang, &lang) && super::project::resolve(&d.source.path) == path
-        }) else {
+        let Some(doc) = doc_of.get(&super::project::resolve(path)).copied() else {
             for u in units {
                 refuse(&mut plan, u, Refused::NoSuchPage);
             }
