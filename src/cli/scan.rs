@@ -30,19 +30,23 @@ pub(crate) fn scan(
     lang: Option<&str>,
     l10n: &Localizer,
 ) -> anyhow::Result<(workspace::Project, Vec<Scanned>, Vec<workspace::StaleNote>)> {
-    let (project, docs, notes) = configured_staleness(paths, lang, l10n)?;
+    let project = workspace::Project::for_paths(paths)
+        .map_err(|e| crate::cli::output::explain_project(e, l10n))?;
+    let progress = Progress::start(l10n.tr(SCANNING));
+    // Each report is made as its translation comes, while the workers go on
+    // with the others.
+    let mut scanned = Vec::new();
+    let result = workspace::staleness_in_order(&project, paths, lang, &mut |doc| {
+        let workspace::Reported { report, dismissed } = workspace::report(&doc);
+        scanned.push(Scanned {
+            doc,
+            report,
+            dismissed,
+        });
+    });
+    drop(progress);
+    let notes = result.map_err(|e| crate::cli::output::explain_stale(e, l10n))?;
     warn_notes(&notes, l10n);
-    let scanned = docs
-        .into_iter()
-        .map(|doc| {
-            let workspace::Reported { report, dismissed } = workspace::report(&doc);
-            Scanned {
-                doc,
-                report,
-                dismissed,
-            }
-        })
-        .collect();
     Ok((project, scanned, notes))
 }
 
