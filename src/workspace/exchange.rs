@@ -10,7 +10,9 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::{Project, StaleDoc, StaleError, StaleNote, row_fingerprint, staleness};
+use super::{
+    Project, StaleDoc, StaleError, StaleNote, row_fingerprint, staleness, staleness_in_order,
+};
 use crate::exchange::inline::{self, Broken};
 use crate::exchange::{self, Exchange, Returns, Status, Unit, tmx};
 use crate::localize::{self, Edit};
@@ -227,37 +229,19 @@ pub fn memory(
     paths: &[PathBuf],
     lang: Option<&str>,
 ) -> Result<(tmx::Memory, Vec<StaleNote>), StaleError> {
-    let (docs, notes) = staleness(project, paths, lang)?;
+    // Each translation's pairs are taken as it comes and the rest of it
+    // dropped: the whole site is never held at once.
     let mut pairs = Vec::new();
-    for doc in &docs {
-        let mut state_of = vec![None; doc.source.document.segments.len()];
-        for l in &doc.labels {
-            if let Some(i) = l.source.filter(|&i| i < state_of.len()) {
-                state_of[i] = Some(l.state);
-            }
+    // One English page has several translations: its path is found once.
+    let mut page: Option<(PathBuf, String)> = None;
+    let notes = staleness_in_order(project, paths, lang, &mut |doc| {
+        if page.as_ref().is_none_or(|(p, _)| *p != doc.source.path) {
+            let name = page_path(project, &doc.source.path);
+            page = Some((doc.source.path.clone(), name));
         }
-        for (row, id) in doc
-            .alignment
-            .rows
-            .iter()
-            .zip(row_ids(&page_path(project, &doc.source.path), doc))
-        {
-            let Some(id) = id else { continue };
-            let up_to_date = row
-                .source
-                .clone()
-                .all(|i| state_of[i] == Some(State::UpToDate));
-            if row.target.is_empty() || !up_to_date {
-                continue;
-            }
-            pairs.push(tmx::Pair {
-                id,
-                lang: doc.lang.clone(),
-                source: values(&doc.source, row.source.clone()),
-                target: values(&doc.target, row.target.clone()),
-            });
-        }
-    }
+        let name = page.as_ref().map_or("", |(_, n)| n.as_str());
+        memory_pairs(name, &doc, &mut pairs);
+    })?;
     Ok((
         tmx::Memory {
             source_lang: project.source_tag().to_owned(),
@@ -266,6 +250,32 @@ pub fn memory(
         },
         notes,
     ))
+}
+
+/// Adds the up-to-date pairs of one translation to a translation memory.
+fn memory_pairs(page: &str, doc: &StaleDoc, pairs: &mut Vec<tmx::Pair>) {
+    let mut state_of = vec![None; doc.source.document.segments.len()];
+    for l in &doc.labels {
+        if let Some(i) = l.source.filter(|&i| i < state_of.len()) {
+            state_of[i] = Some(l.state);
+        }
+    }
+    for (row, id) in doc.alignment.rows.iter().zip(row_ids(page, doc)) {
+        let Some(id) = id else { continue };
+        let up_to_date = row
+            .source
+            .clone()
+            .all(|i| state_of[i] == Some(State::UpToDate));
+        if row.target.is_empty() || !up_to_date {
+            continue;
+        }
+        pairs.push(tmx::Pair {
+            id,
+            lang: doc.lang.clone(),
+            source: values(&doc.source, row.source.clone()),
+            target: values(&doc.target, row.target.clone()),
+        });
+    }
 }
 
 /// Why a unit read back is not written.
