@@ -84,6 +84,25 @@ impl Log {
         self.chain[0].id
     }
 
+    /// A summary of what the log knows: the log only grows (a longer chain,
+    /// more of a directory's commits, more renames looked for), so a log
+    /// with the summary it was read with has nothing new to write.
+    pub(super) fn shape(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        (
+            self.chain.len(),
+            self.head(),
+            self.complete,
+            self.renames.len(),
+        )
+            .hash(&mut h);
+        for (dir, d) in &self.dirs {
+            (dir, d.covered, d.changes.len()).hash(&mut h);
+        }
+        h.finish()
+    }
+
     /// Returns true when every name and directory can be written on a line.
     pub(super) fn loggable(&self) -> bool {
         let ok = |s: &str| !s.contains(['\n', '\r']);

@@ -239,12 +239,16 @@ impl Repo {
         }
         let file = self.inner.path().join("trame").join(LOG_FILE);
         let text = std::fs::read_to_string(&file).unwrap_or_default();
-        let mut log = match log::parse(&text) {
-            Some(found) => self.advance(found, head)?,
-            None => Log::new(self.link(head)?),
+        let (mut log, read) = match log::parse(&text) {
+            Some(found) => {
+                let shape = found.shape();
+                (self.advance(found, head)?, Some(shape))
+            }
+            None => (Log::new(self.link(head)?), None),
         };
         let history = self.scan(paths, &mut log)?;
-        if log.loggable() {
+        // Rendered (megabytes on a long history) only when it learned something.
+        if read != Some(log.shape()) && log.loggable() {
             let new_text = log::render(&log);
             if new_text != text {
                 // The log only saves time: failing to write it is not an error.

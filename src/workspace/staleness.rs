@@ -299,13 +299,13 @@ pub fn staleness_each(
         let mut ahead: std::collections::VecDeque<(usize, Vec<StaleNote>, Option<Ready>)> =
             std::collections::VecDeque::new();
         while !failed.load(Ordering::Relaxed) {
-            let early = walked.get().is_none() && ahead.len() < ahead_limit;
-            let (index, mut notes, ready) = match ahead.pop_front() {
-                Some(item) if !early => item,
-                popped => {
-                    if let Some(item) = popped {
-                        ahead.push_front(item);
-                    }
+            // Read ahead while the history is not there and there is room;
+            // else finish the oldest set read.
+            let read_ahead = walked.get().is_none() && ahead.len() < ahead_limit;
+            let oldest = if read_ahead { None } else { ahead.pop_front() };
+            let (index, mut notes, ready) = match oldest {
+                Some(item) => item,
+                None => {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(set) = sets.get(index) else {
                         if ahead.is_empty() {
@@ -316,9 +316,9 @@ pub fn staleness_each(
                         continue;
                     };
                     let (loaded, notes) = load_set(project, set);
-                    // Until the history is there, the cache cannot be asked:
-                    // align (a cache entry found then still saves the
-                    // labelling).
+                    // Until the history is there, the cache cannot be asked;
+                    // with no history log, align meanwhile (a cache entry
+                    // found later still saves the labelling).
                     let ready = loaded.map(|l| match walked.get() {
                         None if align_early => Ready::Aligned(align_set(&early_ctx, set, l)),
                         _ => Ready::Loaded(l),
