@@ -291,7 +291,7 @@ fn seg_features(seg: &Segment) -> SegFeatures {
     anchors.dedup();
     let prose = prose_text(&seg.text);
     let mut words: Vec<u64> = prose
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::segment::is_letter_or_digit(c))
         .filter(|w| w.chars().nth(3).is_some() && !w.bytes().all(|c| c.is_ascii_digit()))
         .map(|w| {
             // `hash(6, stem)` of the lower-cased first five characters,

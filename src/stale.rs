@@ -261,7 +261,7 @@ fn prose_words(text: &str) -> Vec<String> {
             rest = &after[end + 1..];
             continue;
         }
-        if c.is_alphabetic() || c == '\'' || c == '’' {
+        if crate::segment::is_letter(c) || c == '\'' || c == '’' {
             word.extend(c.to_lowercase());
         } else {
             // Digits end a word and are dropped: numbers are invariants.
@@ -270,7 +270,7 @@ fn prose_words(text: &str) -> Vec<String> {
         rest = &rest[c.len_utf8()..];
     }
     flush(&mut word, &mut out);
-    out.retain(|w| w.chars().any(char::is_alphabetic));
+    out.retain(|w| w.chars().any(crate::segment::is_letter));
     out
 }
 
@@ -597,7 +597,7 @@ fn shared_stems(a: &str, b: &str) -> usize {
 pub fn similarity(a: &str, b: &str) -> f64 {
     let words = |t: &str| -> Vec<String> {
         let mut w: Vec<String> = t
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !crate::segment::is_letter_or_digit(c))
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();

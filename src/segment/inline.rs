@@ -126,7 +126,7 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
                     word_end += 1;
                 } else if !b.is_ascii()
                     && let Some(c) = value[word_end..].chars().next()
-                    && c.is_alphabetic()
+                    && super::is_letter(c)
                 {
                     word_end += c.len_utf8();
                 } else {
@@ -327,7 +327,7 @@ fn beside_a_number(value: &str, begin: usize, end: usize) -> bool {
         if s.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
-        let word_len = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+        let word_len = s.find(|c: char| !super::is_letter(c)).unwrap_or(s.len());
         BETWEEN.contains(&s[..word_len].to_lowercase().as_str())
             && s[word_len..]
                 .trim_start_matches(joiner)
@@ -341,7 +341,7 @@ fn beside_a_number(value: &str, begin: usize, end: usize) -> bool {
         let word_start = s
             .char_indices()
             .rev()
-            .find(|(_, c)| !c.is_alphabetic())
+            .find(|(_, c)| !super::is_letter(*c))
             .map_or(0, |(i, c)| i + c.len_utf8());
         BETWEEN.contains(&s[word_start..].to_lowercase().as_str())
             && s[..word_start]
@@ -357,7 +357,7 @@ fn month_of(word: &str) -> Option<u8> {
     }
     static BY_NAME: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> =
         std::sync::LazyLock::new(|| MONTHS.iter().rev().copied().collect());
-    if !word.starts_with(char::is_alphabetic) {
+    if !word.starts_with(super::is_letter) {
         return None;
     }
     // Most words are ASCII: lower-cased on the stack, and most are turned

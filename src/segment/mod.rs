@@ -395,10 +395,10 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
                 rest = &rest[n..];
                 continue;
             }
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 let end = rest
                     .find(|ch: char| {
-                        !(ch.is_alphanumeric()
+                        !(is_letter_or_digit(ch)
                             || ch == ':'
                             || ch == '/'
                             || ch == '.'
@@ -411,9 +411,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
                 if word.contains("://") || word.starts_with("www.") {
                     continue;
                 }
-                let letters = word
-                    .find(|ch: char| !ch.is_alphabetic())
-                    .unwrap_or(word.len());
+                let letters = word.find(|ch: char| !is_letter(ch)).unwrap_or(word.len());
                 return Some(&word[..letters]);
             }
             rest = &rest[c.len_utf8()..];
@@ -443,7 +441,7 @@ pub struct SourceWords {
 /// Returns the lower-case alphanumeric runs of a text joined by single
 /// spaces, so "Containers-as-a-Service" reads "containers as a service".
 fn phrase(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
@@ -556,6 +554,28 @@ pub fn is_left_in_source_by(source: &str, target: &str, evidence: &SourceWords) 
     normalize(source) == normalize(target)
         && (prose_word_count(source) >= 3
             || (evidence.count_in(source) >= 2 && !evidence.used_in_translation(source)))
+}
+
+/// `char::is_alphabetic`, answered without the Unicode table search for the
+/// letters most pages are written in (Latin-1 and Latin Extended-A,
+/// Cyrillic, kana, CJK ideographs, Hangul syllables): word scanning spent
+/// a tenth of its time in that search.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7f => c.is_ascii_alphabetic(),
+        0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0x17f => true,
+        0x400..=0x45f => true,
+        0x3041..=0x3096 | 0x30a1..=0x30fa => true,
+        0x4e00..=0x9fff | 0xac00..=0xd7a3 => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// [`is_letter`] or a numeric character (`char::is_alphanumeric`).
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
 }
 
 /// Returns the fingerprint of a text, after normalization.

@@ -390,3 +390,21 @@ fn fingerprints_ignore_the_white_space_between_words() {
     assert_eq!(fingerprint("a  b"), fingerprint("a\nb"));
     assert_ne!(fingerprint("ab"), fingerprint("a b"));
 }
+
+#[test]
+fn is_letter_is_is_alphabetic() {
+    for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+        assert_eq!(
+            super::is_letter(c),
+            c.is_alphabetic(),
+            "{:#x}",
+            u32::from(c)
+        );
+        assert_eq!(
+            super::is_letter_or_digit(c),
+            c.is_alphanumeric(),
+            "{:#x}",
+            u32::from(c)
+        );
+    }
+}
