@@ -8,7 +8,8 @@
 //! them gives another name, so an entry is never invalidated, only no longer
 //! asked for.
 //!
-//! Entries live in pack files in `.git/trame/pages/` (`*.pack`), one line
+//! Entries live in pack files in `.git/trame/pages/` (`pages-LANG/` for a
+//! run limited to one language, whose entries are its own) (`*.pack`), one line
 //! each: `KEY DAY CHECKSUM JSON`, where DAY is the day (since the epoch) the
 //! entry was last used and CHECKSUM guards the JSON against hand edits and
 //! torn writes. A run reads every pack once and writes at most one new pack,

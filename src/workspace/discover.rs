@@ -41,6 +41,8 @@ pub struct Scan {
     pub paths: Vec<PathBuf>,
     /// Temporary files left by interrupted saves, removed.
     pub removed: Vec<PathBuf>,
+    /// The one language the scan was limited to (`--lang`), if any.
+    pub only_lang: Option<String>,
 }
 
 /// A translation with no source page.
@@ -784,6 +786,7 @@ fn classify(
         languages: languages.into_iter().collect(),
         paths: Vec::new(),
         removed: Vec::new(),
+        only_lang: None,
     }
 }
 

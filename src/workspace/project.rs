@@ -253,6 +253,7 @@ impl Project {
             set.translations.retain(|(tag, _)| keep(tag));
         }
         scan.orphans.retain(|o| keep(&o.lang));
+        scan.only_lang = lang.map(str::to_owned);
         Ok(scan)
     }
 }

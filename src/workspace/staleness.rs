@@ -251,9 +251,17 @@ pub fn staleness_each(
     };
     let repo_path = repo.as_ref().map(|r| r.workdir().to_owned());
     let ignored_revs = repo.as_ref().map(Repo::ignored_revs).unwrap_or_default();
-    let cache_dir = repo
-        .as_ref()
-        .map(|r| r.git_dir().join("trame").join("pages"));
+    // A run of one language keeps its page sets (keyed by that language
+    // alone) in packs of their own: it never reads the whole site's.
+    let packs = match &scan.only_lang {
+        None => "pages".to_owned(),
+        Some(lang) => format!(
+            "pages-{}",
+            lang.to_ascii_lowercase()
+                .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_")
+        ),
+    };
+    let cache_dir = repo.as_ref().map(|r| r.git_dir().join("trame").join(packs));
     let has_log = repo.as_ref().is_some_and(Repo::has_history_log);
     drop(repo);
     let records = Records::load(&sets)?;

@@ -387,6 +387,43 @@ fn a_shallow_clone_degrades_with_a_note() {
     );
 }
 
+/// A run of one language keeps its cache entries in packs of its own
+/// (`.git/trame/pages-fr/`): it neither reads nor grows the whole site's,
+/// and answers as the whole-site run does.
+#[test]
+fn one_language_has_packs_of_its_own() {
+    let mut r = TestRepo::new();
+    r.write("content/a.md", EN);
+    r.write("content/a.fr.md", FR);
+    r.write("content/a.it.md", FR);
+    r.commit("English, French and Italian");
+    r.write(
+        "content/a.md",
+        &EN.replace("in Lyon this year", "in Berlin next year"),
+    );
+    r.commit("English edit");
+    let packs = |dir: &str| -> Vec<PathBuf> {
+        match std::fs::read_dir(r.repo.path().join("trame").join(dir)) {
+            Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+            Err(_) => Vec::new(),
+        }
+    };
+    let whole = r.staleness(None).0;
+    assert_eq!(whole.len(), 2);
+    let site_packs = packs("pages");
+    assert_eq!(site_packs.len(), 1, "{site_packs:?}");
+    let french = r.staleness(Some("fr")).0;
+    assert_eq!(packs("pages"), site_packs, "the whole site's packs changed");
+    assert_eq!(packs("pages-fr").len(), 1, "{:?}", packs("pages-fr"));
+    let fr_whole = whole.iter().find(|d| d.lang == "fr").unwrap();
+    assert_eq!(french.len(), 1);
+    assert_eq!(french[0].labels, fr_whole.labels);
+    // Warm: the same answer from its own pack, nothing written.
+    let again = r.staleness(Some("fr")).0;
+    assert_eq!(again[0].labels, fr_whole.labels);
+    assert_eq!(packs("pages-fr").len(), 1);
+}
+
 /// The page cache (`.git/trame/pages/`) answers when nothing changed, and
 /// any change to a page, its translation, its history or its reviews asks
 /// again.
