@@ -563,8 +563,8 @@ struct Loaded {
     targets: Vec<(String, PathBuf, Page)>,
 }
 
-/// How many page sets a worker reads and aligns ahead while the history is
-/// walked (the first run in a repository, with no history log yet).
+/// How many page sets a worker reads ahead while the history is read (and
+/// aligns too when there is no history log yet, so the walk takes a while).
 const AHEAD_SETS: usize = 64;
 
 /// A page set read, and aligned when that was done before the history was
