@@ -12,9 +12,9 @@
 
 use std::ops::Range;
 
-use crate::align::SegFeatures;
 use crate::align::{
-    Alignment, Features, Forced, Row, Weights, align_segments, find_moves, length_ratio,
+    Alignment, Features, Forced, Row, SegFeatures, Weights, align_segments, find_moves,
+    length_ratio,
 };
 use crate::segment::Document;
 

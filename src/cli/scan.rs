@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::output::{Progress, warn_notes};
+use crate::cli::output::warn_notes;
 use crate::i18n::Localizer;
 use crate::report::DocReport;
 use crate::workspace::{self, StaleDoc};
@@ -30,22 +30,17 @@ pub(crate) fn scan(
     lang: Option<&str>,
     l10n: &Localizer,
 ) -> anyhow::Result<(workspace::Project, Vec<Scanned>, Vec<workspace::StaleNote>)> {
-    let project = workspace::Project::for_paths(paths)
-        .map_err(|e| crate::cli::output::explain_project(e, l10n))?;
-    let progress = Progress::start(l10n.tr(SCANNING));
     // Each report is made as its translation comes, while the workers go on
     // with the others.
     let mut scanned = Vec::new();
-    let result = workspace::staleness_in_order(&project, paths, lang, &mut |doc| {
+    let (project, notes) = run(paths, lang, l10n, NoteStays::UntilEnd, &mut |doc| {
         let workspace::Reported { report, dismissed } = workspace::report(&doc);
         scanned.push(Scanned {
             doc,
             report,
             dismissed,
         });
-    });
-    drop(progress);
-    let notes = result.map_err(|e| crate::cli::output::explain_stale(e, l10n))?;
+    })?;
     warn_notes(&notes, l10n);
     Ok((project, scanned, notes))
 }
@@ -59,12 +54,10 @@ pub(crate) fn configured_staleness(
     lang: Option<&str>,
     l10n: &Localizer,
 ) -> anyhow::Result<(workspace::Project, Vec<StaleDoc>, Vec<workspace::StaleNote>)> {
-    let project = workspace::Project::for_paths(paths)
-        .map_err(|e| crate::cli::output::explain_project(e, l10n))?;
-    let progress = Progress::start(l10n.tr(SCANNING));
-    let result = workspace::staleness(&project, paths, lang);
-    drop(progress);
-    let (docs, notes) = result.map_err(|e| crate::cli::output::explain_stale(e, l10n))?;
+    let mut docs = Vec::new();
+    let (project, notes) = run(paths, lang, l10n, NoteStays::UntilEnd, &mut |doc| {
+        docs.push(doc);
+    })?;
     Ok((project, docs, notes))
 }
 
@@ -77,16 +70,38 @@ pub(crate) fn configured_staleness_in_order(
     l10n: &Localizer,
     consume: &mut dyn FnMut(StaleDoc),
 ) -> anyhow::Result<(workspace::Project, Vec<workspace::StaleNote>)> {
+    run(paths, lang, l10n, NoteStays::UntilFirst, consume)
+}
+
+/// How long the progress note stays.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NoteStays {
+    /// Until every report is there (nothing is written before).
+    UntilEnd,
+    /// Until the first report is handed over (it is written at once).
+    UntilFirst,
+}
+
+/// What the three functions above share: the project of `paths`, and the
+/// staleness under it, each report handed to `consume` in path order, with
+/// a progress note on a terminal after half a second.
+fn run(
+    paths: &[PathBuf],
+    lang: Option<&str>,
+    l10n: &Localizer,
+    note_stays: NoteStays,
+    consume: &mut dyn FnMut(StaleDoc),
+) -> anyhow::Result<(workspace::Project, Vec<workspace::StaleNote>)> {
     let project = workspace::Project::for_paths(paths)
         .map_err(|e| crate::cli::output::explain_project(e, l10n))?;
-    let progress = Progress::start(l10n.tr(SCANNING));
-    let mut first = Some(progress);
+    let mut note = Some(crate::cli::output::Progress::start(l10n.tr(SCANNING)));
     let result = workspace::staleness_in_order(&project, paths, lang, &mut |doc| {
-        // The progress note goes when the first report is written.
-        drop(first.take());
+        if note_stays == NoteStays::UntilFirst {
+            drop(note.take());
+        }
         consume(doc);
     });
-    drop(first);
+    drop(note);
     let notes = result.map_err(|e| crate::cli::output::explain_stale(e, l10n))?;
     Ok((project, notes))
 }
