@@ -26,6 +26,13 @@ pub struct CommitInfo {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct BlobId(git2::Oid);
 
+impl BlobId {
+    /// The raw bytes of the id, for hashing into cache keys.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
 /// One version of a file: the commit that produced it and its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version {

@@ -1242,13 +1242,12 @@ impl Ctx<'_> {
             key.add(path.as_os_str().as_encoded_bytes());
             key.add(&page.text);
             let versions = self.rel.get(path).and_then(|r| hist.versions.get(r));
+            // Raw bytes, not formatted text: a file has a version per
+            // commit that touched it, thousands on a long history.
             for v in versions.into_iter().flatten() {
-                key.add(format!(
-                    "{} {:?} {}",
-                    hist.commits[v.commit].id,
-                    v.blob,
-                    v.path.display()
-                ));
+                key.add(&hist.commits[v.commit].id);
+                key.add(v.blob.as_bytes());
+                key.add(v.path.as_os_str().as_encoded_bytes());
             }
             key.add("end of versions");
         };
