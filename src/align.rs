@@ -872,10 +872,52 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
+        self.doubt_replaced_sections(rows, &mut doubt);
         for (row, doubt) in rows.iter_mut().zip(&doubt) {
             if *doubt {
                 row.score = row.score.min(DOUBT_CAP);
             }
+        }
+    }
+
+    /// Marks as doubtful every pair of a section that looks replaced: its
+    /// heading pair is doubtful and at most half of its other rows are
+    /// sure pairs (the rest doubtful or one-sided). A section the English
+    /// rewrote on another subject (a label renamed, its list of values
+    /// changed) keeps look-alike blocks (`Property` beside `property`, a
+    /// code template) whose pairing only a reader can confirm.
+    fn doubt_replaced_sections(&self, rows: &[Row], doubt: &mut [bool]) {
+        let heading_in = |r: &Row| {
+            r.source
+                .clone()
+                .any(|i| self.s.segs[i].kind == SegmentKind::Heading)
+                || r.target
+                    .clone()
+                    .any(|j| self.t.segs[j].kind == SegmentKind::Heading)
+        };
+        let pair = |r: &Row| !r.source.is_empty() && !r.target.is_empty();
+        let mut k = 0;
+        while k < rows.len() {
+            let opens =
+                pair(&rows[k]) && heading_in(&rows[k]) && (doubt[k] || rows[k].needs_review());
+            if !opens {
+                k += 1;
+                continue;
+            }
+            let end = (k + 1..rows.len())
+                .find(|&x| heading_in(&rows[x]))
+                .unwrap_or(rows.len());
+            let sure = (k + 1..end)
+                .filter(|&x| pair(&rows[x]) && !doubt[x] && !rows[x].needs_review())
+                .count();
+            if end > k + 1 && 2 * sure <= end - k - 1 {
+                for x in k + 1..end {
+                    if pair(&rows[x]) {
+                        doubt[x] = true;
+                    }
+                }
+            }
+            k = end;
         }
     }
 

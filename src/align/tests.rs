@@ -487,3 +487,75 @@ fn a_heading_after_a_dropped_section_is_confirmed_by_its_section() {
         ]
     );
 }
+
+/// A section the English replaced since the translation (a label renamed,
+/// its list of values changed): under a doubtful heading pair, most rows are
+/// one-sided or doubtful, so the look-alike pairs left in it (a value that
+/// reads the same in both lists, the entry template) are flagged too.
+#[test]
+fn look_alike_pairs_of_a_replaced_section_are_flagged() {
+    let en = "## Servers\n\n\
+        Prosody 13.0.2 fixes [a crash](https://prosody.im/issue/1888) today.\n\n\
+        ## Tags\n\n\
+        The tag label follows the status label in every entry we publish.\n\n\
+        Apply tags sparingly, since too many of them dilute their meaning.\n\n\
+        - application\n\
+        - networking\n\
+        - property\n\
+        - security\n\n\
+        ```md\n---\ntitle: Template\ntags: [\"tag 1\"]\n---\n```\n\n\
+        ## Clients\n\n\
+        Gajim 2.1.0 adds [reactions](https://gajim.org/post/2.1) to chats.\n";
+    let fr = "## Serveurs\n\n\
+        Prosody 13.0.2 corrige [un plantage](https://prosody.im/issue/1888) aujourd'hui.\n\n\
+        ## Catégorie\n\n\
+        - Technologie\n\
+        - Property\n\
+        - Concept\n\n\
+        ```md\n---\ntitle: Modèle\ncategory: Concept\n---\n```\n\n\
+        ## Clients\n\n\
+        Gajim 2.1.0 ajoute [les réactions](https://gajim.org/post/2.1) aux discussions.\n";
+    let rows = check_flags(en, fr);
+    // Every pair between the two headings is flagged.
+    let section: Vec<&String> = rows
+        .iter()
+        .skip_while(|r| !r.starts_with("5 |"))
+        .take_while(|r| !r.starts_with("23 |"))
+        .collect();
+    assert!(section.len() >= 5, "{rows:?}");
+    for row in &section {
+        assert!(
+            row.contains("| -") || row.starts_with("- |") || row.ends_with('?'),
+            "{rows:?}"
+        );
+    }
+    // `property` beside `Property`, and the templates.
+    assert!(rows.contains(&"13 | 8 ?".to_owned()), "{rows:?}");
+    assert!(rows.contains(&"17 | 12 ?".to_owned()), "{rows:?}");
+    // The sections around it are not.
+    assert_eq!(&rows[..2], ["1 | 1", "3 | 3"]);
+    assert_eq!(rows.last().map(String::as_str), Some("25 | 20"));
+}
+
+/// The same heading pair, doubtful, over a section whose blocks pair on
+/// evidence of their own: those pairs stay unflagged.
+#[test]
+fn a_doubtful_heading_over_sure_pairs_leaves_them_alone() {
+    let en = "## Servers\n\n\
+        Prosody 13.0.2 fixes [a crash](https://prosody.im/issue/1888) today.\n\n\
+        ## News of the month\n\n\
+        Movim 0.29 ships [a new theme](https://movim.eu/news/0.29) for 2025.\n\n\
+        Dino 0.5.0 adds [audio calls](https://dino.im/blog/0.5) on Windows.\n\n\
+        ## Clients\n\n\
+        Gajim 2.1.0 adds [reactions](https://gajim.org/post/2.1) to chats.\n";
+    let fr = "## Serveurs\n\n\
+        Prosody 13.0.2 corrige [un plantage](https://prosody.im/issue/1888) aujourd'hui.\n\n\
+        ## Ce mois-ci\n\n\
+        Movim 0.29 publie [un nouveau thème](https://movim.eu/news/0.29) pour 2025.\n\n\
+        Dino 0.5.0 ajoute [les appels audio](https://dino.im/blog/0.5) sous Windows.\n\n\
+        ## Clients\n\n\
+        Gajim 2.1.0 ajoute [les réactions](https://gajim.org/post/2.1) aux discussions.\n";
+    let rows = check_flags(en, fr);
+    assert!(rows.contains(&"7 | 7".to_owned()), "{rows:?}");
+    assert!(rows.contains(&"9 | 9".to_owned()), "{rows:?}");
+}
