@@ -910,7 +910,8 @@ impl<'a> Ctx<'a> {
             let sure = (k + 1..end)
                 .filter(|&x| pair(&rows[x]) && !doubt[x] && !rows[x].needs_review())
                 .count();
-            if end > k + 1 && 2 * sure <= end - k - 1 {
+            let others = end - k - 1;
+            if others > 0 && 2 * sure <= others {
                 for x in k + 1..end {
                     if pair(&rows[x]) {
                         doubt[x] = true;
