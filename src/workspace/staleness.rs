@@ -716,24 +716,39 @@ fn line_origins(
         .and_then(|r| history.hist.versions.get(r));
     match (history.repo, versions) {
         (Some(repo), Some(versions)) => {
-            let mut texts = Vec::new();
-            for v in versions.iter().rev() {
-                texts.push(repo.text(v.blob).map_err(StaleError::History)?);
-            }
+            // The versions blame walks, oldest first. A version that
+            // restores an earlier one exactly (a revert, a file deleted and
+            // brought back) takes the history back to it: the restored
+            // lines keep the bases they had, not the reverting commit's.
+            let mut texts: Vec<String> = Vec::new();
+            let mut blobs: Vec<Option<history::BlobId>> = Vec::new();
             // Lines an ignored commit (a bulk fix) touched keep the base they
             // had before it.
             let mut origin: Vec<RowBase> = Vec::with_capacity(versions.len() + 1);
             for v in versions.iter().rev() {
+                if let Some(back) = blobs.iter().position(|b| *b == Some(v.blob)) {
+                    texts.truncate(back + 1);
+                    blobs.truncate(back + 1);
+                    origin.truncate(back + 1);
+                    continue;
+                }
                 let id = &history.hist.commits[v.commit].id;
                 let base = match origin.last() {
                     Some(previous) if ctx.ignores(repo, id) => *previous,
                     _ => RowBase::Commit(v.commit),
                 };
+                texts.push(repo.text(v.blob).map_err(StaleError::History)?);
+                blobs.push(Some(v.blob));
                 origin.push(base);
             }
             if texts.last() != Some(&target.text) {
-                texts.push(target.text.clone());
-                origin.push(RowBase::WorkTree);
+                if let Some(back) = texts.iter().position(|t| *t == target.text) {
+                    texts.truncate(back + 1);
+                    origin.truncate(back + 1);
+                } else {
+                    texts.push(target.text.clone());
+                    origin.push(RowBase::WorkTree);
+                }
             }
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
             // A typo or punctuation sweep over the translation is no

@@ -705,3 +705,43 @@ fn code_blocks_and_standalone_shortcodes_are_followed() {
         .collect();
     assert!(diff.contains("1.4.0") && diff.contains("1.5.0"), "{diff}");
 }
+
+/// A translation update reverted (the file brought back to an earlier
+/// version, as `git revert` does): the restored lines keep the base they
+/// had, so the English edits made since are stale again, not settled by the
+/// reverting commit. The same holds for a revert not yet committed.
+#[test]
+fn a_reverted_translation_update_keeps_its_old_base() {
+    let mut r = TestRepo::new();
+    r.write("content/a.md", EN);
+    r.write("content/a.fr.md", FR);
+    r.commit("English and French");
+    let en2 = EN.replace("in Lyon this year", "in Berlin next year");
+    r.write("content/a.md", &en2);
+    r.commit("English: the sprint moves");
+    let fr2 = FR.replace("à Lyon cette année", "à Berlin l'an prochain");
+    r.write("content/a.fr.md", &fr2);
+    r.commit("French brought up to date");
+    let first = r.repo.revparse_single("HEAD~2").unwrap().id().to_string();
+    let sprint = |docs: &[StaleDoc]| {
+        let d = &docs[0];
+        let l = d
+            .labels
+            .iter()
+            .find(|l| {
+                l.source
+                    .is_some_and(|i| d.source.document.segments[i].lines.0 == 3)
+            })
+            .unwrap();
+        (l.state, l.base_commit.clone())
+    };
+    assert_eq!(sprint(&r.staleness(None).0).0, State::UpToDate);
+    // Reverted, not yet committed: the French is the first version again.
+    r.write("content/a.fr.md", FR);
+    assert_eq!(
+        sprint(&r.staleness(None).0),
+        (State::Stale, Some(first.clone()))
+    );
+    r.commit("Revert \"French brought up to date\"");
+    assert_eq!(sprint(&r.staleness(None).0), (State::Stale, Some(first)));
+}
