@@ -14,6 +14,10 @@
 //!   language is established: configured in `trame.toml`, or having at least
 //!   one real pair in the same root (so `x.old.md` or a folder `api/` is not
 //!   mistaken for a language).
+//! - A translation whose path names no source page joins the source page
+//!   with the same `translationKey` in its front matter, as in Hugo
+//!   (`fr/a-propos.md` for `en/about.md`). Only front matters of orphans,
+//!   then of source pages when an orphan has a key, are read.
 //! - A file that cannot be a page (a directory named `x.md`, a FIFO, a
 //!   device) is skipped with a reason naming it; nothing here ever opens one.
 
@@ -765,6 +769,7 @@ fn classify(
             }
         }
     }
+    pair_by_translation_key(&mut sets, &mut orphans);
     // A page in a language folder with no source is not a source page either.
     let sources: Vec<&PathBuf> = sets.keys().collect();
     for orphan in &mut orphans {
@@ -790,9 +795,120 @@ fn classify(
     }
 }
 
+/// Hugo's `translationKey`: a translation whose path names no source page
+/// joins the source page whose front matter gives the same key (a page
+/// whose translated file name is translated too, `fr/a-propos.md` for
+/// `en/about.md`). A key that two source pages share pairs nothing; a
+/// source page keeps one translation per language.
+fn pair_by_translation_key(
+    sets: &mut BTreeMap<PathBuf, Vec<(String, PathBuf)>>,
+    orphans: &mut Vec<Orphan>,
+) {
+    let keyed: Vec<(usize, String)> = orphans
+        .iter()
+        .enumerate()
+        .filter_map(|(k, o)| translation_key(&o.path).map(|key| (k, key)))
+        .collect();
+    if keyed.is_empty() {
+        return;
+    }
+    // Each key's source page; `None` when several have it.
+    let mut by_key: BTreeMap<String, Option<PathBuf>> = BTreeMap::new();
+    for source in sets.keys() {
+        if let Some(key) = translation_key(source) {
+            by_key
+                .entry(key)
+                .and_modify(|v| *v = None)
+                .or_insert_with(|| Some(source.clone()));
+        }
+    }
+    let mut joined = HashSet::new();
+    for (k, key) in keyed {
+        let Some(Some(source)) = by_key.get(&key) else {
+            continue;
+        };
+        let orphan = &orphans[k];
+        let Some(translations) = sets.get_mut(source) else {
+            continue;
+        };
+        let taken = translations
+            .iter()
+            .any(|(lang, _)| lang.eq_ignore_ascii_case(&orphan.lang));
+        if !taken {
+            translations.push((orphan.lang.clone(), orphan.path.clone()));
+            joined.insert(k);
+        }
+    }
+    let mut k = 0;
+    orphans.retain(|_| {
+        k += 1;
+        !joined.contains(&(k - 1))
+    });
+}
+
+/// The `translationKey` of a page's front matter (YAML `translationKey: x`
+/// or TOML `translationKey = "x"`, the key in any case as Hugo reads it),
+/// from the first 16 KiB of a regular file; `None` when it has none.
+fn translation_key(path: &Path) -> Option<String> {
+    use std::io::Read as _;
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(16 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let text = String::from_utf8_lossy(&head);
+    front_matter_key(&text, "translationkey")
+}
+
+/// The value of top-level `key` (compared in lower case) in the YAML or
+/// TOML front matter opening `text`.
+fn front_matter_key(text: &str, key: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.lines();
+    let fence = lines.next()?.trim_end();
+    let (close, sep) = match fence {
+        "---" => ("---", ':'),
+        "+++" => ("+++", '='),
+        _ => return None,
+    };
+    for line in lines {
+        let end = line.trim_end();
+        if end == close || (close == "---" && end == "...") {
+            return None;
+        }
+        // Top level only: a nested key is indented.
+        if line.starts_with([' ', '\t']) {
+            continue;
+        }
+        let Some((name, value)) = line.split_once(sep) else {
+            continue;
+        };
+        let name = name.trim().trim_matches(['"', '\'']);
+        if !name.eq_ignore_ascii_case(key) {
+            continue;
+        }
+        let value = value.trim();
+        // A quoted value ends at its closing quote; an unquoted one at a
+        // comment.
+        let value = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default(),
+            _ => value.split(" #").next().unwrap_or(value),
+        }
+        .trim();
+        return (!value.is_empty()).then(|| value.to_owned());
+    }
+    None
+}
+
 /// The source page an orphan most likely translates: in the folder where its
 /// source would be, the page with the same name up to `_`/`-` and case, else
-/// the only page with the same date prefix (`2024-12-05`, `2024-12`).
+/// the only page with the same date prefix (`2024-12-05`, `2024-12`); else,
+/// anywhere, the only page with the same name (a page moved to another
+/// folder; `_index.md` and `index.md` name too many pages to tell).
 fn likely_source(expected: &Path, sources: &[&PathBuf]) -> Option<PathBuf> {
     let dir = expected.parent()?;
     let name = expected.file_name()?.to_str()?;
@@ -807,15 +923,34 @@ fn likely_source(expected: &Path, sources: &[&PathBuf]) -> Option<PathBuf> {
     if let Some(same) = here.iter().find(|s| fold(&name_of(s)) == fold(name)) {
         return Some((**same).clone());
     }
-    let date = date_prefix(name)?;
-    let dated: Vec<&&&PathBuf> = here
+    if let Some(date) = date_prefix(name) {
+        let dated: Vec<&&&PathBuf> = here
+            .iter()
+            .filter(|s| date_prefix(&name_of(s)) == Some(date))
+            .collect();
+        if let [one] = dated[..] {
+            return Some((**one).clone());
+        }
+    }
+    if matches!(fold(name).as_str(), "_index.md" | "index.md") {
+        return None;
+    }
+    // Moved: the same name in another folder of the same language folder
+    // tree (the expected path's first folders up to the language).
+    let same_name: Vec<&&PathBuf> = sources
         .iter()
-        .filter(|s| date_prefix(&name_of(s)) == Some(date))
+        .filter(|s| fold(&name_of(s)) == fold(name) && same_tree(s, expected))
         .collect();
-    match dated[..] {
-        [one] => Some((**one).clone()),
+    match same_name[..] {
+        [one] => Some((*one).clone()),
         _ => None,
     }
+}
+
+/// True when two paths share their first two components (`content/en`):
+/// the same site and the same language folder.
+fn same_tree(a: &Path, b: &Path) -> bool {
+    a.components().take(2).eq(b.components().take(2))
 }
 
 /// `2024-12-05` or `2024-12` at the start of a file name.
@@ -862,5 +997,64 @@ mod tests {
             likely_source(Path::new("d/2024-12-05_newsletter.md"), &sources),
             None
         );
+    }
+
+    #[test]
+    fn a_page_moved_to_another_folder_is_found_by_its_unique_name() {
+        let moved = PathBuf::from("content/en/admin/elasticsearch.md");
+        let a = PathBuf::from("content/en/admin/_index.md");
+        let b = PathBuf::from("content/en/user/_index.md");
+        let other_site = PathBuf::from("docs/en/tor.md");
+        let sources = [&moved, &a, &b, &other_site];
+        assert_eq!(
+            likely_source(
+                Path::new("content/en/admin/optional/elasticsearch.md"),
+                &sources
+            ),
+            Some(moved.clone())
+        );
+        // `_index.md` names a page in every folder: no guess.
+        assert_eq!(
+            likely_source(Path::new("content/en/admin/optional/_index.md"), &sources),
+            None
+        );
+        // Only within the same site and language folder.
+        assert_eq!(
+            likely_source(Path::new("content/en/admin/optional/tor.md"), &sources),
+            None
+        );
+        // Two pages with the name: no guess.
+        let twin = PathBuf::from("content/en/user/elasticsearch.md");
+        let sources = [&moved, &twin];
+        assert_eq!(
+            likely_source(Path::new("content/en/x/elasticsearch.md"), &sources),
+            None
+        );
+    }
+
+    #[test]
+    fn translation_keys_from_yaml_and_toml_front_matter() {
+        let key = |text: &str| front_matter_key(text, "translationkey");
+        assert_eq!(
+            key("---\ntitle: À propos\ntranslationKey: about\n---\nBody\n").as_deref(),
+            Some("about")
+        );
+        assert_eq!(
+            key("---\ntranslationkey: \"about us\" # why\n---\n").as_deref(),
+            Some("about us")
+        );
+        assert_eq!(
+            key("\u{feff}---\r\nTranslationKey: 'a'\r\n---\r\n").as_deref(),
+            Some("a")
+        );
+        assert_eq!(
+            key("+++\ntitle = \"x\"\ntranslationKey = \"about\"\n+++\n").as_deref(),
+            Some("about")
+        );
+        // Nested, after the front matter, empty, or no front matter: none.
+        assert_eq!(key("---\nparams:\n  translationKey: about\n---\n"), None);
+        assert_eq!(key("---\ntitle: x\n---\ntranslationKey: about\n"), None);
+        assert_eq!(key("---\ntranslationKey:\n---\n"), None);
+        assert_eq!(key("translationKey: about\n"), None);
     }
 }

@@ -545,3 +545,77 @@ fn one_language_lists_only_its_own_folder() {
         "{stderr}"
     );
 }
+
+/// Hugo's `translationKey` pairs a translation whose file name is
+/// translated too with its source page; a key two source pages share pairs
+/// nothing, and a page with no key and no source stays an orphan, with the
+/// page it was moved to named.
+#[test]
+fn translation_keys_pair_pages_whose_names_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in [
+        ("content/en/intro.md", EN),
+        ("content/fr/intro.md", FR),
+        (
+            "content/en/about.md",
+            "---\ntitle: About\ntranslationKey: about\n---\n\nWho we are.\n",
+        ),
+        (
+            "content/fr/a-propos.md",
+            "---\ntitle: À propos\ntranslationKey: \"about\"\n---\n\nQui nous sommes.\n",
+        ),
+        (
+            "content/en/one.md",
+            "---\ntranslationKey: twice\n---\n\nOne.\n",
+        ),
+        (
+            "content/en/two.md",
+            "---\ntranslationKey: twice\n---\n\nTwo.\n",
+        ),
+        (
+            "content/fr/deux.md",
+            "---\ntranslationKey: twice\n---\n\nDeux.\n",
+        ),
+        ("content/en/admin/search.md", "# Search\n\nSet it up.\n"),
+        (
+            "content/fr/admin/optional/search.md",
+            "# Recherche\n\nInstallez-la.\n",
+        ),
+    ] {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    let status = trame(dir.path(), &["status", "--format", "json"]);
+    let report = json(&status);
+    let pairs: BTreeSet<(String, String)> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| {
+            let source = d["source"].as_str().unwrap().to_owned();
+            d["translations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |t| (source.clone(), t["target"].as_str().unwrap().to_owned()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let want: BTreeSet<(String, String)> = [
+        ("content/en/about.md", "content/fr/a-propos.md"),
+        ("content/en/intro.md", "content/fr/intro.md"),
+    ]
+    .iter()
+    .map(|(s, t)| (s.to_string(), t.to_string()))
+    .collect();
+    assert_eq!(pairs, want, "{report}");
+    let stderr = String::from_utf8_lossy(&status.stderr);
+    assert!(stderr.contains("content/fr/deux.md"), "{stderr}");
+    assert!(
+        stderr.contains("content/fr/admin/optional/search.md")
+            && stderr.contains("content/en/admin/search.md"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("a-propos"), "{stderr}");
+}
