@@ -3,9 +3,10 @@
 //! The only module that uses git2. All history is read in one walk over the
 //! commits reachable from HEAD (first parents), whatever the number of files,
 //! so the cost grows with the history, not with history times files.
-//! Renames are followed by libgit2's similarity detection on the commits
-//! that add and delete files.
+//! Renames are followed as git follows them: exact renames by blob id, then
+//! content similarity (`likeness`) for the pages left over.
 
+mod likeness;
 mod log;
 
 use std::collections::{BTreeMap, HashMap};
@@ -1033,6 +1034,7 @@ impl Repo {
         }
         let mut out = Vec::new();
         let mut left_added = Vec::new();
+        let added_blobs: HashMap<PathBuf, git2::Oid> = added.iter().cloned().collect();
         for (path, blob) in added {
             let Some(sources) = deleted.get_mut(&blob).filter(|v| !v.is_empty()) else {
                 left_added.push(path);
@@ -1045,31 +1047,52 @@ impl Repo {
                 .unwrap_or(0);
             out.push((sources.remove(k), path));
         }
-        let left_deleted: Vec<PathBuf> = deleted.into_values().flatten().collect();
+        // Similarity only for pages: trame follows no other file, and a
+        // site's images and data are most of what a reorganisation moves.
+        let blobs_of = |v: Vec<(PathBuf, git2::Oid)>| -> Vec<(PathBuf, git2::Oid)> {
+            v.into_iter().filter(|(p, _)| is_page(p)).collect()
+        };
+        let left_deleted = blobs_of(
+            deleted
+                .into_iter()
+                .flat_map(|(oid, paths)| paths.into_iter().map(move |p| (p, oid)))
+                .collect(),
+        );
+        let left_added = blobs_of(
+            left_added
+                .into_iter()
+                .filter_map(|p| {
+                    let oid = added_blobs.get(&p).copied()?;
+                    Some((p, oid))
+                })
+                .collect(),
+        );
         if left_added.is_empty()
             || left_deleted.is_empty()
             || left_added.len() * left_deleted.len() > RENAME_LIMIT * RENAME_LIMIT
         {
+            out.sort();
             return Ok(out);
         }
-        let mut opts = git2::DiffOptions::new();
-        opts.disable_pathspec_match(true);
-        for p in left_added.iter().chain(&left_deleted) {
-            opts.pathspec(p);
-        }
-        let mut diff = self
-            .inner
-            .diff_tree_to_tree(Some(parent), Some(&child_tree), Some(&mut opts))
-            .map_err(git("cannot compare commits"))?;
-        let mut find = git2::DiffFindOptions::new();
-        find.renames(true);
-        find.rename_limit(RENAME_LIMIT);
-        diff.find_similar(Some(&mut find))
-            .map_err(git("cannot follow renames"))?;
-        for delta in diff.deltas().filter(|d| d.status() == git2::Delta::Renamed) {
-            if let (Some(old), Some(new)) = (delta.old_file().path(), delta.new_file().path()) {
-                out.push((old.to_owned(), new.to_owned()));
-            }
+        let signature = |oid: git2::Oid| -> Result<likeness::Signature, HistoryError> {
+            let blob = self
+                .inner
+                .find_blob(oid)
+                .map_err(git("cannot read a file version"))?;
+            Ok(likeness::Signature::of(blob.content()))
+        };
+        let sign = |v: &[(PathBuf, git2::Oid)]| -> Result<Vec<(String, likeness::Signature)>, HistoryError> {
+            v.iter()
+                .map(|(p, oid)| Ok((p.to_string_lossy().into_owned(), signature(*oid)?)))
+                .collect()
+        };
+        let (d_sigs, a_sigs) = (sign(&left_deleted)?, sign(&left_added)?);
+        let d_view: Vec<(&str, &likeness::Signature)> =
+            d_sigs.iter().map(|(p, s)| (p.as_str(), s)).collect();
+        let a_view: Vec<(&str, &likeness::Signature)> =
+            a_sigs.iter().map(|(p, s)| (p.as_str(), s)).collect();
+        for (d, a) in likeness::renames(&d_view, &a_view) {
+            out.push((left_deleted[d].0.clone(), left_added[a].0.clone()));
         }
         out.sort();
         Ok(out)
@@ -1226,6 +1249,12 @@ fn key_of(root: &Path, path: &Path) -> Option<(PathBuf, String)> {
 
 /// The history log's file name, in `.git/trame/`.
 const LOG_FILE: &str = "history-log";
+
+/// True for the files whose renames are followed by similarity: pages.
+fn is_page(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
 
 /// The most added × deleted files compared by similarity in one commit is
 /// this squared, as git's `diff.renameLimit` (whose default is 1,000).
@@ -1595,6 +1624,42 @@ mod log_tests {
             Some((PathBuf::from("old"), "y.md".to_owned()))
         );
         assert_eq!(common_dir(&[PathBuf::from("x.md")]), PathBuf::new());
+    }
+
+    #[test]
+    fn a_page_moved_and_edited_is_followed_by_similarity() {
+        let page = "# Search\n\nSet up Elasticsearch.\n\nIt indexes public posts.\n\nRun the indexer once.\n\nCheck the logs.\n";
+        let mut fx = Fixture::new();
+        fx.commit(&[
+            ("c/opt/search.md", Some(page)),
+            ("c/opt/tor.md", Some("# Tor\n\nOnion services.\n")),
+        ]);
+        // Moved with one line changed, and an unrelated page replaced.
+        let edited = page.replace("once", "twice");
+        fx.commit(&[
+            ("c/opt/search.md", None),
+            ("c/search.md", Some(edited.as_str())),
+            ("c/opt/tor.md", None),
+            (
+                "c/i2p.md",
+                Some("# I2P\n\nGarlic routing, another network.\n"),
+            ),
+        ]);
+        let h = fx.check(&["c/search.md", "c/i2p.md"]);
+        let paths = |p: &str| -> Vec<PathBuf> {
+            h.versions[Path::new(p)]
+                .iter()
+                .map(|v| v.path.clone())
+                .collect()
+        };
+        assert_eq!(
+            paths("c/search.md"),
+            [
+                PathBuf::from("c/search.md"),
+                PathBuf::from("c/opt/search.md")
+            ]
+        );
+        assert_eq!(paths("c/i2p.md"), [PathBuf::from("c/i2p.md")]);
     }
 
     #[test]
