@@ -378,7 +378,8 @@ fn prose_word_count(text: &str) -> usize {
 }
 
 /// Returns the words of a text (runs of letters), leaving out link
-/// destinations, URLs, inline code, shortcodes and HTML tags.
+/// destinations, URLs, inline code, shortcodes, HTML tags and identifiers
+/// (a run with `/`, `:` or `.` inside: paths, references, domains).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     let skip_to = |rest: &str, open: &str, close: &str| -> Option<usize> {
@@ -408,7 +409,12 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
                     .unwrap_or(rest.len());
                 let word = &rest[..end];
                 rest = &rest[end.max(c.len_utf8())..];
-                if word.contains("://") || word.starts_with("www.") {
+                // A path, an image or package reference, a domain or a file
+                // name (`openfunction/builder-go:latest`, `example.com`,
+                // `config.toml`): an identifier, the same in every language,
+                // not a word.
+                let inner = word.trim_end_matches([':', '/', '.', '-', '\'']);
+                if inner.contains(['/', ':', '.']) || word.starts_with("www.") {
                     continue;
                 }
                 let letters = word.find(|ch: char| !is_letter(ch)).unwrap_or(word.len());

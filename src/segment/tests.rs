@@ -355,6 +355,18 @@ fn prose_left_in_the_source_language() {
         "[Bifrost bridge](https://opencollective.com/bifrost-mam)"
     ));
     assert!(!same("Run `cargo install --locked trame` now"));
+    // Identifiers written without code spans (image references, paths,
+    // domains, file names) are the same in every language.
+    assert!(!same(
+        "openfunction/builder-java:v2-11, openfunction/builder-java:v2-16, openfunction/builder-java:v2-17"
+    ));
+    assert!(!same(
+        "example.com, mastodon.example.com or config/settings.yml"
+    ));
+    assert_eq!(
+        words("Set it in config.toml: see docs/setup, then run it.").collect::<Vec<_>>(),
+        ["Set", "it", "in", "see", "then", "run", "it"]
+    );
     // Different text is a translation, however close.
     assert!(!is_left_in_source(
         "We meet every Monday.",
