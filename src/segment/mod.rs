@@ -379,7 +379,8 @@ fn prose_word_count(text: &str) -> usize {
 
 /// Returns the words of a text (runs of letters), leaving out link
 /// destinations, URLs, inline code, shortcodes, HTML tags and identifiers
-/// (a run with `/`, `:` or `.` inside: paths, references, domains).
+/// (a run with `/`, `:`, `.` or `_` inside: paths, references, domains,
+/// `SNAKE_CASE` names).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     let skip_to = |rest: &str, open: &str, close: &str| -> Option<usize> {
@@ -404,6 +405,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
                             || ch == '/'
                             || ch == '.'
                             || ch == '-'
+                            || ch == '_'
                             || ch == '\'')
                     })
                     .unwrap_or(rest.len());
@@ -413,8 +415,8 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
                 // name (`openfunction/builder-go:latest`, `example.com`,
                 // `config.toml`): an identifier, the same in every language,
                 // not a word.
-                let inner = word.trim_end_matches([':', '/', '.', '-', '\'']);
-                if inner.contains(['/', ':', '.']) || word.starts_with("www.") {
+                let inner = word.trim_end_matches([':', '/', '.', '-', '_', '\'']);
+                if inner.contains(['/', ':', '.', '_']) || word.starts_with("www.") {
                     continue;
                 }
                 let letters = word.find(|ch: char| !is_letter(ch)).unwrap_or(word.len());
@@ -559,7 +561,24 @@ impl SourceWords {
 pub fn is_left_in_source_by(source: &str, target: &str, evidence: &SourceWords) -> bool {
     normalize(source) == normalize(target)
         && (prose_word_count(source) >= 3
-            || (evidence.count_in(source) >= 2 && !evidence.used_in_translation(source)))
+            || (evidence.count_in(source) >= 2
+                && !evidence.used_in_translation(source)
+                && !is_named_link(source)))
+}
+
+/// True for a text that is one link whose text is a name (no lower-case
+/// word of three letters): `[Hello World](…/hello-world)`, the title of
+/// what it links to, which translations keep as they keep list items of
+/// references.
+fn is_named_link(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('[')
+        && t.ends_with(')')
+        && t.matches("](").count() == 1
+        && t[1..]
+            .find('[')
+            .is_none_or(|k| t[1..].find("](").is_some_and(|e| e < k))
+        && prose_word_count(t) == 0
 }
 
 /// `char::is_alphabetic`, answered without the Unicode table search for the
