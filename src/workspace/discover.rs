@@ -5,6 +5,8 @@
 //! content root (`content/fr/x.md` beside `content/en/x.md`, the directory
 //! layout). The rules here are the same for every command and the interface:
 //!
+//! - A source page may carry its own language (`x.en.md`): `x.fr.md`
+//!   translates it when `x.md` does not exist.
 //! - The language folder is the one **directly under a content root**, at any
 //!   depth below it the path is ordinary folders: `content/ja/docs/cpp/x.md`
 //!   is Japanese, `cpp` is a folder.
@@ -496,11 +498,13 @@ pub fn new_translation_path(
         let rest: PathBuf = rel.iter().skip(1).collect();
         return root.path.join(folder).join(rest);
     }
-    let stem = source
+    // `x.en.md` is translated as `x.fr.md`, as `x.md` is.
+    let plain = plain_source_of(source, rules.source).unwrap_or_else(|| source.to_owned());
+    let stem = plain
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let name = match source.extension() {
+    let name = match plain.extension() {
         Some(ext) => format!("{stem}.{lang}.{}", ext.to_string_lossy()),
         None => format!("{stem}.{lang}"),
     };
@@ -509,6 +513,18 @@ pub fn new_translation_path(
 
 /// `stem.TAG.ext` gives `(TAG, stem.ext)` when TAG is a language other than
 /// the source.
+/// `x.md` for a page named `x.en.md` in the source language `en`: the
+/// page its translations would name as their source.
+fn plain_source_of(file: &Path, source: &LanguageIdentifier) -> Option<PathBuf> {
+    let name = file.file_name()?.to_str()?;
+    let parts: Vec<&str> = name.rsplitn(3, '.').collect();
+    let [ext, tag, stem] = parts[..] else {
+        return None;
+    };
+    (!stem.is_empty() && parse_tag(tag).is_some_and(|l| l == *source))
+        .then(|| file.with_file_name(format!("{stem}.{ext}")))
+}
+
 fn suffix_parts<'a>(file: &'a Path, source: &LanguageIdentifier) -> Option<(&'a str, String)> {
     let name = file.file_name()?.to_str()?;
     let parts: Vec<&str> = name.rsplitn(3, '.').collect();
@@ -726,6 +742,21 @@ fn classify(
             None => Place::Source,
         };
         placed.push((file, root_path, place));
+    }
+    // A source page may carry its own language as a suffix (`x.en.md`,
+    // Hugo's form when every language is suffixed): a translation whose
+    // `x.md` does not exist translates it.
+    let suffixed: BTreeMap<PathBuf, PathBuf> = files
+        .iter()
+        .filter_map(|f| Some((plain_source_of(f, rules.source)?, f.clone())))
+        .collect();
+    for (_, _, place) in &mut placed {
+        if let Place::Translation { source, .. } = place
+            && !files.contains(source)
+            && let Some(own) = suffixed.get(source)
+        {
+            *source = own.clone();
+        }
     }
     // Languages with at least one real pair, per root; configured ones count everywhere.
     let mut established: HashSet<(PathBuf, String)> = HashSet::new();

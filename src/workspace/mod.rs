@@ -237,9 +237,16 @@ pub fn save_file_in(
 pub fn translation_lang(source: &Path, target: &Path) -> Option<String> {
     let (s_name, t_name) = (source.file_name()?.to_str()?, target.file_name()?.to_str()?);
     let parts: Vec<&str> = t_name.rsplitn(3, '.').collect();
+    // The source may carry its own language too (`x.en.md`).
+    let s_parts: Vec<&str> = s_name.rsplitn(3, '.').collect();
+    let s_plain = match s_parts[..] {
+        [ext, tag, stem] if crate::config::parse_tag(tag).is_some() => format!("{stem}.{ext}"),
+        _ => s_name.to_owned(),
+    };
     if let [ext, lang, stem] = parts[..]
         && crate::config::parse_tag(lang).is_some()
-        && s_name == format!("{stem}.{ext}")
+        && (s_name == format!("{stem}.{ext}") || s_plain == format!("{stem}.{ext}"))
+        && s_name != t_name
     {
         return Some(lang.to_owned());
     }
@@ -273,6 +280,9 @@ mod tests {
             Some("it")
         );
         assert_eq!(lang("a.md", "b.fr.md"), None);
+        // A source page that carries its own language (`x.en.md`).
+        assert_eq!(lang("c/a.en.md", "c/a.fr.md").as_deref(), Some("fr"));
+        assert_eq!(lang("c/a.en.md", "c/a.en.md"), None);
         assert_eq!(lang("en/a.md", "fr/b.md"), None);
         assert_eq!(lang("x/en/a.md", "y/fr/a.md"), None);
         assert_eq!(lang("a.md", "a.md"), None);

@@ -619,3 +619,58 @@ fn translation_keys_pair_pages_whose_names_differ() {
     );
     assert!(!stderr.contains("a-propos"), "{stderr}");
 }
+
+/// Hugo's form where every language carries a suffix, the source too
+/// (`x.en.md` beside `x.fr.md`): the pairs are found, beside ordinary ones
+/// (`y.md` beside `y.fr.md`), and a new translation of `x.en.md` is named
+/// `x.it.md`.
+#[test]
+fn a_source_page_with_its_own_language_suffix_is_paired() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in [
+        ("content/a.en.md", EN),
+        ("content/a.fr.md", FR),
+        ("content/docs/b.md", EN),
+        ("content/docs/b.fr.md", FR),
+        ("content/docs/c.en.md", EN),
+    ] {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    let status = trame(dir.path(), &["status", "--format", "json"]);
+    let report = json(&status);
+    let pairs: BTreeSet<(String, String)> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| {
+            let source = d["source"].as_str().unwrap().to_owned();
+            d["translations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |t| (source.clone(), t["target"].as_str().unwrap().to_owned()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let want: BTreeSet<(String, String)> = [
+        ("content/a.en.md", "content/a.fr.md"),
+        ("content/docs/b.md", "content/docs/b.fr.md"),
+    ]
+    .iter()
+    .map(|(s, t)| (s.to_string(), t.to_string()))
+    .collect();
+    assert_eq!(pairs, want, "{report}");
+    assert!(
+        !String::from_utf8_lossy(&status.stderr).contains("no source page"),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let paths = [dir.path().to_owned()];
+    let project = trame::workspace::Project::for_paths(&paths).unwrap();
+    assert_eq!(
+        project.new_translation_path(&dir.path().join("content/docs/c.en.md"), "it"),
+        dir.path().join("content/docs/c.it.md")
+    );
+}
