@@ -760,6 +760,13 @@ pub fn label<'a>(
 
 /// The state of a translated English segment whose base version is `old`.
 fn state_since(old: &Segment, seg: &Segment, target_text: &Target<'_>) -> (State, Vec<Chunk>) {
+    // The English it was made from, copied as it was: a page left in
+    // English whose English moved on since is untranslated, not stale.
+    if judged_left_in_source(old.kind)
+        && crate::segment::is_left_in_source(&old.text, &target_text.text)
+    {
+        return (State::Untranslated, vec![]);
+    }
     match classify(old, seg) {
         Change::None => (State::UpToDate, vec![]),
         Change::Cosmetic => (State::Cosmetic, word_diff(&old.text, &seg.text)),
@@ -945,17 +952,7 @@ pub fn mark_left_in_source(
             in_row[k] = true;
         }
     }
-    let judged = |kind: SegmentKind| {
-        matches!(
-            kind,
-            SegmentKind::Paragraph
-                | SegmentKind::Heading
-                | SegmentKind::Blockquote
-                | SegmentKind::TableCell
-                | SegmentKind::FrontMatter
-                | SegmentKind::ShortcodeParam
-        )
-    };
+    let judged = judged_left_in_source;
     // Counted only when some row needs it (a short identical text), and
     // only for the words of those rows.
     let focus: Vec<String> = alignment
@@ -1031,6 +1028,22 @@ pub fn mark_left_in_source(
             }
         }
     }
+}
+
+/// The kinds of segment whose text left in English counts as untranslated;
+/// list items left in English stay neutral (most often references: titles
+/// of linked articles, quoted changelogs, kept on purpose).
+fn judged_left_in_source(kind: crate::segment::SegmentKind) -> bool {
+    use crate::segment::SegmentKind;
+    matches!(
+        kind,
+        SegmentKind::Paragraph
+            | SegmentKind::Heading
+            | SegmentKind::Blockquote
+            | SegmentKind::TableCell
+            | SegmentKind::FrontMatter
+            | SegmentKind::ShortcodeParam
+    )
 }
 
 /// Tells the two kinds of gaps apart: a `Missing` segment whose English was

@@ -745,3 +745,22 @@ fn a_reverted_translation_update_keeps_its_old_base() {
     r.commit("Revert \"French brought up to date\"");
     assert_eq!(sprint(&r.staleness(None).0), (State::Stale, Some(first)));
 }
+
+/// A "translation" that is a copy of the English it was made from (a page
+/// left in English) stays untranslated after the English changes: its
+/// paragraphs are not stale translations.
+#[test]
+fn a_page_copied_in_english_stays_untranslated_when_the_english_moves_on() {
+    let mut r = TestRepo::new();
+    r.write("content/a.md", EN);
+    r.write("content/a.fr.md", &EN.replace("# News", "# Nouvelles"));
+    r.commit("English, and a French page not translated yet");
+    let en2 = EN.replace("in Lyon this year", "in Berlin next year");
+    r.write("content/a.md", &en2);
+    r.commit("English: the sprint moves");
+    let (docs, _) = r.staleness(None);
+    let s = states(&docs[0]);
+    assert_eq!(s[0], (1, State::UpToDate), "{s:?}");
+    assert_eq!(s[1], (3, State::Untranslated), "{s:?}");
+    assert!(!s.iter().any(|(_, st)| *st == State::Stale), "{s:?}");
+}
