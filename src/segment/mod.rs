@@ -397,16 +397,25 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
                 rest = &rest[n..];
                 continue;
             }
+            // Scripts written without spaces: each character is a word of
+            // its own, and a Latin name beside them ("Vitess非常适合")
+            // stays a word apart.
+            if is_unspaced(c) {
+                let (word, after) = rest.split_at(c.len_utf8());
+                rest = after;
+                return Some(word);
+            }
             if is_letter(c) {
                 let end = rest
                     .find(|ch: char| {
-                        !(is_letter_or_digit(ch)
-                            || ch == ':'
-                            || ch == '/'
-                            || ch == '.'
-                            || ch == '-'
-                            || ch == '_'
-                            || ch == '\'')
+                        is_unspaced(ch)
+                            || !(is_letter_or_digit(ch)
+                                || ch == ':'
+                                || ch == '/'
+                                || ch == '.'
+                                || ch == '-'
+                                || ch == '_'
+                                || ch == '\'')
                     })
                     .unwrap_or(rest.len());
                 let word = &rest[..end];
@@ -579,6 +588,18 @@ fn is_named_link(text: &str) -> bool {
             .find('[')
             .is_none_or(|k| t[1..].find("](").is_some_and(|e| e < k))
         && prose_word_count(t) == 0
+}
+
+/// True for letters of scripts written without spaces between words (CJK
+/// ideographs, kana) and for Hangul syllables, whose particles attach to
+/// the word before (`Vitess는`): each is a word of its own, so a Latin name
+/// next to them is one too.
+#[inline]
+fn is_unspaced(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7a3 | 0xf900..=0xfaff
+    )
 }
 
 /// `char::is_alphabetic`, answered without the Unicode table search for the

@@ -371,6 +371,11 @@ fn prose_left_in_the_source_language() {
     assert!(!same(
         "example.com, mastodon.example.com or config/settings.yml"
     ));
+    // A name written against Chinese or Korean text is a word of its own.
+    assert_eq!(
+        words("Vitess非常适合 Kubernetes는").collect::<Vec<_>>(),
+        ["Vitess", "非", "常", "适", "合", "Kubernetes", "는"]
+    );
     assert_eq!(
         words("Set it in config.toml: see docs/setup, then run_it or RUN_IMAGE.")
             .collect::<Vec<_>>(),
@@ -428,4 +433,27 @@ fn is_letter_is_is_alphabetic() {
             u32::from(c)
         );
     }
+}
+
+/// Names a Chinese translation writes against its own text ("Vitess非常…")
+/// are names it repeats: a heading of names kept as it is stays neutral.
+#[test]
+fn names_written_against_chinese_text_are_repeated_names() {
+    let english = [
+        "Vitess on Kubernetes",
+        "Vitess is well-suited for Cloud deployments on Kubernetes.",
+        "Kubernetes is an orchestration system, and Vitess runs on it.",
+    ];
+    let chinese = [
+        "Vitess非常适合云部署，运行Vitess的最简单方法是通过Kubernetes。",
+        "Kubernetes是开源编排系统，Vitess可以在其上运行。",
+    ];
+    let evidence = SourceWords::new(english, chinese);
+    assert!(!evidence.is_source_word("Vitess"));
+    assert!(!evidence.is_source_word("Kubernetes"));
+    assert!(!is_left_in_source_by(
+        "Vitess on Kubernetes",
+        "Vitess on Kubernetes",
+        &evidence
+    ));
 }
