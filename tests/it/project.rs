@@ -91,10 +91,7 @@ fn pairs_of(items: &[serde_json::Value], source: &str, target: &str) -> BTreeSet
 }
 
 fn expected() -> BTreeSet<(String, String)> {
-    PAIRS
-        .iter()
-        .map(|(s, t)| (s.to_string(), t.to_string()))
-        .collect()
+    pair_set(PAIRS)
 }
 
 /// Every bad file and the orphan are named on standard error.
@@ -440,14 +437,13 @@ fn pairs_are_found_from_any_folder_and_without_a_repository() {
     // No repository: a folder inside a language folder still belongs to
     // the site above it.
     let plain = tempfile::tempdir().unwrap();
-    for (path, text) in [
-        ("site/content/en/intro.md", EN),
-        ("site/content/fr/intro.md", FR),
-    ] {
-        let p = plain.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
+    write_files(
+        plain.path(),
+        &[
+            ("site/content/en/intro.md", EN),
+            ("site/content/fr/intro.md", FR),
+        ],
+    );
     let status = trame(
         plain.path(),
         &["status", "site/content/fr", "--format", "json"],
@@ -553,62 +549,45 @@ fn one_language_lists_only_its_own_folder() {
 #[test]
 fn translation_keys_pair_pages_whose_names_differ() {
     let dir = tempfile::tempdir().unwrap();
-    for (path, text) in [
-        ("content/en/intro.md", EN),
-        ("content/fr/intro.md", FR),
-        (
-            "content/en/about.md",
-            "---\ntitle: About\ntranslationKey: about\n---\n\nWho we are.\n",
-        ),
-        (
-            "content/fr/a-propos.md",
-            "---\ntitle: À propos\ntranslationKey: \"about\"\n---\n\nQui nous sommes.\n",
-        ),
-        (
-            "content/en/one.md",
-            "---\ntranslationKey: twice\n---\n\nOne.\n",
-        ),
-        (
-            "content/en/two.md",
-            "---\ntranslationKey: twice\n---\n\nTwo.\n",
-        ),
-        (
-            "content/fr/deux.md",
-            "---\ntranslationKey: twice\n---\n\nDeux.\n",
-        ),
-        ("content/en/admin/search.md", "# Search\n\nSet it up.\n"),
-        (
-            "content/fr/admin/optional/search.md",
-            "# Recherche\n\nInstallez-la.\n",
-        ),
-    ] {
-        let p = dir.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
+    write_files(
+        dir.path(),
+        &[
+            ("content/en/intro.md", EN),
+            ("content/fr/intro.md", FR),
+            (
+                "content/en/about.md",
+                "---\ntitle: About\ntranslationKey: about\n---\n\nWho we are.\n",
+            ),
+            (
+                "content/fr/a-propos.md",
+                "---\ntitle: À propos\ntranslationKey: \"about\"\n---\n\nQui nous sommes.\n",
+            ),
+            (
+                "content/en/one.md",
+                "---\ntranslationKey: twice\n---\n\nOne.\n",
+            ),
+            (
+                "content/en/two.md",
+                "---\ntranslationKey: twice\n---\n\nTwo.\n",
+            ),
+            (
+                "content/fr/deux.md",
+                "---\ntranslationKey: twice\n---\n\nDeux.\n",
+            ),
+            ("content/en/admin/search.md", "# Search\n\nSet it up.\n"),
+            (
+                "content/fr/admin/optional/search.md",
+                "# Recherche\n\nInstallez-la.\n",
+            ),
+        ],
+    );
     let status = trame(dir.path(), &["status", "--format", "json"]);
     let report = json(&status);
-    let pairs: BTreeSet<(String, String)> = report["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| {
-            let source = d["source"].as_str().unwrap().to_owned();
-            d["translations"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(move |t| (source.clone(), t["target"].as_str().unwrap().to_owned()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let want: BTreeSet<(String, String)> = [
+    let pairs = status_pairs(&report);
+    let want = pair_set(&[
         ("content/en/about.md", "content/fr/a-propos.md"),
         ("content/en/intro.md", "content/fr/intro.md"),
-    ]
-    .iter()
-    .map(|(s, t)| (s.to_string(), t.to_string()))
-    .collect();
+    ]);
     assert_eq!(pairs, want, "{report}");
     let stderr = String::from_utf8_lossy(&status.stderr);
     assert!(stderr.contains("content/fr/deux.md"), "{stderr}");
@@ -627,40 +606,23 @@ fn translation_keys_pair_pages_whose_names_differ() {
 #[test]
 fn a_source_page_with_its_own_language_suffix_is_paired() {
     let dir = tempfile::tempdir().unwrap();
-    for (path, text) in [
-        ("content/a.en.md", EN),
-        ("content/a.fr.md", FR),
-        ("content/docs/b.md", EN),
-        ("content/docs/b.fr.md", FR),
-        ("content/docs/c.en.md", EN),
-    ] {
-        let p = dir.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
+    write_files(
+        dir.path(),
+        &[
+            ("content/a.en.md", EN),
+            ("content/a.fr.md", FR),
+            ("content/docs/b.md", EN),
+            ("content/docs/b.fr.md", FR),
+            ("content/docs/c.en.md", EN),
+        ],
+    );
     let status = trame(dir.path(), &["status", "--format", "json"]);
     let report = json(&status);
-    let pairs: BTreeSet<(String, String)> = report["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| {
-            let source = d["source"].as_str().unwrap().to_owned();
-            d["translations"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(move |t| (source.clone(), t["target"].as_str().unwrap().to_owned()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let want: BTreeSet<(String, String)> = [
+    let pairs = status_pairs(&report);
+    let want = pair_set(&[
         ("content/a.en.md", "content/a.fr.md"),
         ("content/docs/b.md", "content/docs/b.fr.md"),
-    ]
-    .iter()
-    .map(|(s, t)| (s.to_string(), t.to_string()))
-    .collect();
+    ]);
     assert_eq!(pairs, want, "{report}");
     assert!(
         !String::from_utf8_lossy(&status.stderr).contains("no source page"),
@@ -673,4 +635,39 @@ fn a_source_page_with_its_own_language_suffix_is_paired() {
         project.new_translation_path(&dir.path().join("content/docs/c.en.md"), "it"),
         dir.path().join("content/docs/c.it.md")
     );
+}
+
+/// Writes each `(path, text)` under `root`, making the folders.
+fn write_files(root: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let p = root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+}
+
+/// Every (English page, translation) pair of a `status --format json` report.
+fn status_pairs(report: &serde_json::Value) -> BTreeSet<(String, String)> {
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| {
+            let source = d["source"].as_str().unwrap().to_owned();
+            d["translations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |t| (source.clone(), t["target"].as_str().unwrap().to_owned()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The pairs as owned strings, to compare with [`status_pairs`].
+fn pair_set(pairs: &[(&str, &str)]) -> BTreeSet<(String, String)> {
+    pairs
+        .iter()
+        .map(|(s, t)| (s.to_string(), t.to_string()))
+        .collect()
 }
