@@ -767,7 +767,7 @@ fn same_dates(found: &mut Vec<(String, Side)>) {
 
 /// Returns the top-level keys of a page's front matter (YAML or TOML).
 pub fn front_matter_keys(text: &str) -> Vec<String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = &text[crate::segment::front_matter_start(text)..];
     let (delim, sep) = if text.starts_with("---") {
         ("---", ':')
     } else if text.starts_with("+++") {

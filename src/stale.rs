@@ -378,8 +378,42 @@ pub fn match_versions(base: &Document, current: &Document) -> Vec<Option<usize>>
             DiffOp::Delete { .. } | DiffOp::Insert { .. } => {}
         }
     }
+    pair_front_matter_keys(base, current, &mut out);
     match_moves(base, current, &mut out);
     out
+}
+
+/// A front-matter value belongs to its key, whatever it says: `title: New
+/// Releases` that became `title: Releases`, or `linkTitle: Documentation`
+/// that became `Docs`, is one segment changed, not one removed and one
+/// added. Keys found once in each version are paired; a segment the diff
+/// had paired with that key's value otherwise gives it up.
+fn pair_front_matter_keys(base: &Document, current: &Document, out: &mut [Option<usize>]) {
+    fn unique_keys(doc: &Document) -> std::collections::HashMap<&str, usize> {
+        let mut seen: std::collections::HashMap<&str, Option<usize>> =
+            std::collections::HashMap::new();
+        for (k, s) in doc.segments.iter().enumerate() {
+            if s.kind == crate::segment::SegmentKind::FrontMatter
+                && let Some(key) = &s.key
+            {
+                seen.entry(key).and_modify(|v| *v = None).or_insert(Some(k));
+            }
+        }
+        seen.into_iter()
+            .filter_map(|(key, k)| Some((key, k?)))
+            .collect()
+    }
+    let old = unique_keys(base);
+    for (key, i) in unique_keys(current) {
+        let Some(&k) = old.get(key) else { continue };
+        if out[i] == Some(k) {
+            continue;
+        }
+        for slot in out.iter_mut().filter(|slot| **slot == Some(k)) {
+            *slot = None;
+        }
+        out[i] = Some(k);
+    }
 }
 
 /// Finds the blocks that moved: the order-keeping diff leaves a moved block

@@ -408,7 +408,7 @@ impl Fill<'_> {
     /// before the closing delimiter, or after its parent key or table.
     fn front_matter(&self) -> Result<String, LocalizeError> {
         let (src, tgt) = (self.source_text, self.target_text);
-        let toml = src[lines::bom_len(src)..].starts_with("+++");
+        let toml = src[crate::segment::front_matter_start(src)..].starts_with("+++");
         let key_line_start = key_line(src, self.m.bytes.start);
         let key_line = &src[key_line_start..lines::line_end(src, key_line_start)];
         let value = quote::escape_double(&quote::collapse(self.translation));

@@ -142,7 +142,7 @@ pub(super) fn bom_len(text: &str) -> usize {
 ///
 /// Returns `Ok(None)` without front matter and `Err(())` when it is not closed.
 pub(super) fn front_matter(text: &str) -> Result<Option<FrontMatter>, ()> {
-    let start = bom_len(text);
+    let start = crate::segment::front_matter_start(text);
     let rest = &text[start..];
     let delim = if rest.starts_with("---") {
         "---"

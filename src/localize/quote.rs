@@ -50,7 +50,7 @@ pub(super) fn context(text: &str, seg: &Segment) -> Context {
         .unwrap_or("");
     match seg.kind {
         SegmentKind::FrontMatter => {
-            let toml = text[lines::bom_len(text)..].starts_with("+++");
+            let toml = text[crate::segment::front_matter_start(text)..].starts_with("+++");
             match (toml, before) {
                 (true, Some('\'')) => Context::TomlLiteral,
                 (true, _) => Context::TomlBasic,

@@ -515,6 +515,18 @@ fn fill_front_matter_values() {
         ),
         "---\ntitle: Métier\nparams:\n  caption: \"Un métier\"\n  x: 1\n---\n"
     );
+    // Front matter after blank lines (Hugo reads it there): the value goes
+    // inside it, the blank lines stay.
+    assert_eq!(
+        fill_one(
+            nested,
+            "\n---\ntitle: Métier\n---\n",
+            &["A loom"],
+            "A loom",
+            "Un métier"
+        ),
+        "\n---\ntitle: Métier\nparams:\n  caption: \"Un métier\"\n---\n"
+    );
     let toml = "+++\ntitle = 'Loom'\n[params]\nx = 1\n+++\n";
     assert_eq!(
         fill_one(

@@ -35,6 +35,28 @@ pub(super) fn segment(cx: &mut Ctx<'_>, pos: usize) -> usize {
     }
 }
 
+/// Where a page's front matter would open: after the byte-order mark and,
+/// as Hugo reads pages, after any blank lines and spaces before a `---` or
+/// `+++` delimiter line. Without such a line, just after the byte-order mark
+/// (so the body keeps its leading blank lines).
+pub fn front_matter_start(text: &str) -> usize {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[bom..];
+    let lead = rest.len() - rest.trim_start_matches([' ', '\t', '\r', '\n']).len();
+    let at = bom + lead;
+    let opens = |delim: &str| {
+        text[at..].strip_prefix(delim).is_some_and(|after| {
+            let line = after.split('\n').next().unwrap_or("");
+            line.trim().is_empty()
+        })
+    };
+    if lead > 0 && (opens("---") || opens("+++")) {
+        at
+    } else {
+        bom
+    }
+}
+
 /// Where the front matter starting at `pos` is.
 enum Located {
     /// There is none.
@@ -91,7 +113,7 @@ fn locate(text: &str, pos: usize) -> Located {
 /// of one; an item that is not a string is given as written. Front matter
 /// that cannot be parsed has none (the segmentation diagnoses it).
 pub fn front_matter_list(text: &str, table: &str, key: &str) -> Vec<(String, u32)> {
-    let pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let pos = front_matter_start(text);
     let Located::Closed { toml, inner, .. } = locate(text, pos) else {
         return Vec::new();
     };

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-pub use frontmatter::front_matter_list;
+pub use frontmatter::{front_matter_list, front_matter_start};
 pub use inline::{number_end, slugify};
 
 /// What a segment is, structurally.
@@ -308,15 +308,13 @@ pub fn parse(text: &str) -> (Document, Vec<Diagnostic>) {
 /// Segments `text` with the given configuration.
 pub fn parse_with(text: &str, config: &Config) -> (Document, Vec<Diagnostic>) {
     let mut cx = Ctx::new(text, config);
-    let mut pos = 0;
     if text.starts_with('\u{feff}') {
         cx.notable.push(Skipped {
             kind: SkipKind::Bom,
             bytes: 0..3,
         });
-        pos = 3;
     }
-    let body_start = frontmatter::segment(&mut cx, pos);
+    let body_start = frontmatter::segment(&mut cx, front_matter_start(text));
     cx.body(body_start);
     cx.finish()
 }

@@ -130,6 +130,25 @@ fn crlf_bom_and_tabs() {
     insta::assert_snapshot!(dump(text));
 }
 
+/// Hugo skips blank lines and spaces before the front matter; so do we.
+/// Without a delimiter after them, the blank lines are the body's.
+#[test]
+fn front_matter_after_blank_lines() {
+    let text = "\n  \n---\ntitle: \"Documentation\"\n---\n\nText.\n";
+    insta::assert_snapshot!(dump(text));
+    assert_eq!(front_matter_start(text), 4);
+    assert_eq!(
+        front_matter_start("\u{feff}\r\n+++\r\ntitle = 'x'\r\n+++\r\n"),
+        5
+    );
+    // No delimiter line: a thematic break with text after it, or prose.
+    assert_eq!(front_matter_start("\n---x\n"), 0);
+    assert_eq!(front_matter_start("\u{feff}\nText.\n"), 3);
+    assert_eq!(front_matter_start("---\ntitle: x\n---\n"), 0);
+    let (doc, _) = parse("\n\nText.\n\n---\n\nMore.\n");
+    assert_eq!(doc.segments.len(), 2);
+}
+
 #[test]
 fn broken_input_is_diagnosed_not_fatal() {
     let text = "---\ntitle: never closed\n\n# Heading\n\n```rust\nfn main() {}\n\n{{< figure src=\"x\" caption=\"y\"\n";

@@ -96,6 +96,26 @@ fn versions_match_by_fingerprint_then_similarity() {
     );
 }
 
+/// Front-matter values pair by their key, however much the value changed;
+/// a key found twice pairs by the diff as before.
+#[test]
+fn front_matter_versions_match_by_key() {
+    let (base, _) = parse(
+        "---\ntitle: New Releases\nlinkTitle: Documentation\ndescription: Short text.\n---\n\nBody.\n",
+    );
+    let (cur, _) =
+        parse("---\ntitle: Releases\nlinkTitle: Docs\ndescription: Documentation\n---\n\nBody.\n");
+    // Without keys, `description: Documentation` would take the old
+    // `linkTitle` (same words), and `Docs` would be new.
+    assert_eq!(
+        match_versions(&base, &cur),
+        vec![Some(0), Some(1), Some(2), Some(3)]
+    );
+    let (base, _) = parse("---\ntitle: Old\nparams:\n  title: Inner\n---\n");
+    let (cur, _) = parse("---\ntitle: Fresh\nparams:\n  title: Other\n---\n");
+    assert_eq!(match_versions(&base, &cur), vec![None, None]);
+}
+
 #[test]
 fn labels_every_state() {
     let base_en = "# News\n\nThe sprint is in Lyon.\n\nSee [docs](https://a.org/1).\n\nWe recieve patches.\n\nGone paragraph here.\n";

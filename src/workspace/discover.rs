@@ -898,7 +898,7 @@ fn translation_key(path: &Path) -> Option<String> {
 /// The value of top-level `key` (compared in lower case) in the YAML or
 /// TOML front matter opening `text`.
 fn front_matter_key(text: &str, key: &str) -> Option<String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = &text[crate::segment::front_matter_start(text)..];
     let mut lines = text.lines();
     let fence = lines.next()?.trim_end();
     let (close, sep) = match fence {

@@ -843,7 +843,7 @@ fn row_bases(
 /// The value of `key` in a page's front matter (YAML `key: value` or TOML
 /// `key = "value"`), lower-cased: a commit id or its prefix.
 fn declared_base(text: &str, key: &str) -> Option<String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = &text[crate::segment::front_matter_start(text)..];
     let fence = if text.starts_with("---") {
         "---"
     } else if text.starts_with("+++") {
