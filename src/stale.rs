@@ -457,7 +457,7 @@ fn match_moves(base: &Document, current: &Document, out: &mut [Option<usize>]) {
             for &k in &free_old {
                 if old[k].kind == new[i].kind && old[k].kind != crate::segment::SegmentKind::Heading
                 {
-                    let s = similarity(&old[k].text, &new[i].text);
+                    let s = version_similarity(&old[k], &new[i]);
                     if s >= MOVED_SIMILARITY {
                         pairs.push((s, i, k));
                     }
@@ -495,7 +495,7 @@ fn match_moves(base: &Document, current: &Document, out: &mut [Option<usize>]) {
             for k in [after_prev, before_next].into_iter().flatten() {
                 if !taken[k]
                     && old[k].kind == new[i].kind
-                    && (similarity(&old[k].text, &new[i].text) >= NEIGHBOUR_SIMILARITY
+                    && (version_similarity(&old[k], &new[i]) >= NEIGHBOUR_SIMILARITY
                         || shared_stems(&old[k].text, &new[i].text) >= 2)
                 {
                     out[i] = Some(k);
@@ -521,6 +521,25 @@ fn match_moves(base: &Document, current: &Document, out: &mut [Option<usize>]) {
     }
 }
 
+/// How alike two versions of one English segment are: the Dice similarity
+/// of their words, except that a standalone shortcode is known by its name
+/// too (`{{% pageinfo %}}` that gained `color="warning"` is the same block,
+/// with changed parameters). The name alone is enough to pair in order or
+/// beside a paired neighbour, not to pair a far move.
+fn version_similarity(old: &Segment, new: &Segment) -> f64 {
+    const SAME_SHORTCODE: f64 = 0.5;
+    let words = similarity(&old.text, &new.text);
+    if old.kind == crate::segment::SegmentKind::Shortcode
+        && new.kind == old.kind
+        && old.key.is_some()
+        && old.key == new.key
+    {
+        words.max(SAME_SHORTCODE)
+    } else {
+        words
+    }
+}
+
 /// Pairs changed segments in order by a small dynamic program that maximizes
 /// total similarity; pairs under the threshold stay unmatched.
 fn pair_region(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut [Option<usize>]) {
@@ -537,7 +556,7 @@ fn pair_region(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut [O
         if old[i].kind != new[j].kind {
             return 0.0;
         }
-        similarity(&old[i].text, &new[j].text)
+        version_similarity(&old[i], &new[j])
     };
     let mut best = vec![vec![0.0f64; m + 1]; n + 1];
     for i in (0..n).rev() {

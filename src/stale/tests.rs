@@ -116,6 +116,19 @@ fn front_matter_versions_match_by_key() {
     assert_eq!(match_versions(&base, &cur), vec![None, None]);
 }
 
+/// A standalone shortcode whose parameters changed is the same block; two
+/// shortcodes of different names are not.
+#[test]
+fn shortcode_versions_match_by_name() {
+    let (base, _) = parse("Intro.\n\n{{% pageinfo %}}\n\nOld text of the box.\n");
+    let (cur, _) = parse(
+        "Intro.\n\n{{% pageinfo color=\"warning td-max-width mx-0\" %}}\n\nNew placeholder wording.\n",
+    );
+    assert_eq!(match_versions(&base, &cur), vec![Some(0), Some(1), None]);
+    let (cur, _) = parse("Intro.\n\n{{% alert color=\"warning td-max-width mx-0\" %}}\n");
+    assert_eq!(match_versions(&base, &cur), vec![Some(0), None]);
+}
+
 #[test]
 fn labels_every_state() {
     let base_en = "# News\n\nThe sprint is in Lyon.\n\nSee [docs](https://a.org/1).\n\nWe recieve patches.\n\nGone paragraph here.\n";
