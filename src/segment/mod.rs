@@ -622,6 +622,62 @@ pub fn is_letter_or_digit(c: char) -> bool {
     c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
 }
 
+/// Whether a line is a Goldmark attribute list (`{.display-6}`, `{#intro
+/// .lead}`, `{class="wide"}`): braces around ids, classes and `key=value`
+/// pairs only. A word in braces (`{name}`, a placeholder) is not one.
+pub fn is_attribute_list(line: &str) -> bool {
+    let Some(inner) = line
+        .trim()
+        .strip_prefix('{')
+        .and_then(|l| l.strip_suffix('}'))
+    else {
+        return false;
+    };
+    if inner.contains(['{', '}']) {
+        return false;
+    }
+    let name = |t: &str| {
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ':'))
+    };
+    // Quoted values may hold spaces: split on spaces outside quotes.
+    let mut quote = None;
+    let mut token = String::new();
+    let mut all = Vec::new();
+    for c in inner.chars().chain([' ']) {
+        match (quote, c) {
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                token.push(c);
+            }
+            (Some(q), c) if c == q => {
+                quote = None;
+                token.push(c);
+            }
+            (None, c) if c.is_whitespace() => {
+                if !token.is_empty() {
+                    all.push(std::mem::take(&mut token));
+                }
+            }
+            _ => token.push(c),
+        }
+    }
+    if quote.is_some() {
+        return false;
+    }
+    !all.is_empty()
+        && all.iter().all(|t| {
+            if let Some(rest) = t.strip_prefix(['.', '#']) {
+                name(rest)
+            } else if let Some((key, value)) = t.split_once('=') {
+                name(key) && !value.is_empty()
+            } else {
+                false
+            }
+        })
+}
+
 /// Returns the fingerprint of a text, after normalization.
 pub fn fingerprint(text: &str) -> Fingerprint {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;

@@ -301,7 +301,23 @@ fn text_piece(
     if lead == slice.len() {
         return;
     }
-    let trimmed = piece.start + lead..piece.end - trail;
+    let mut trimmed = piece.start + lead..piece.end - trail;
+    // Goldmark's block attributes (`{.lead}`, `{#intro .note}`) on the
+    // paragraph's last line style it: markup, not prose.
+    if matches!(
+        kind,
+        SegmentKind::Paragraph | SegmentKind::ListItem | SegmentKind::Blockquote
+    ) {
+        let text = &cx.text[trimmed.clone()];
+        let last = text.rfind('\n').map_or(0, |i| i + 1);
+        if super::is_attribute_list(&text[last..]) {
+            let kept = text[..last].trim_end().len();
+            if kept == 0 {
+                return;
+            }
+            trimmed = trimmed.start..trimmed.start + kept;
+        }
+    }
     let mut invariants = Invariants::default();
     let inside = |pos: usize| shortcodes.iter().any(|s| s.bytes.contains(&pos));
     add_items(

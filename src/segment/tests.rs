@@ -149,6 +149,32 @@ fn front_matter_after_blank_lines() {
     assert_eq!(doc.segments.len(), 2);
 }
 
+/// Goldmark block attributes style a block; they are no prose of it.
+#[test]
+fn block_attributes_are_markup() {
+    let text = "{{% _param description %}}\n{.display-6}\n\nLead text.\n{.lead #intro data-x=\"a b\"}\n\n- Item\n  {.small}\n\n{name} is a placeholder.\n\n{name}\n";
+    insta::assert_snapshot!(dump(text));
+    for yes in [
+        "{.a}",
+        " {#b .c-d} ",
+        "{class=\"wide one\"}",
+        "{.x data-y='1'}",
+    ] {
+        assert!(is_attribute_list(yes), "{yes}");
+    }
+    for no in [
+        "{}",
+        "{name}",
+        "{.a",
+        "{.a {b}}",
+        "{x=}",
+        "{class=\"open}",
+        "{. }",
+    ] {
+        assert!(!is_attribute_list(no), "{no}");
+    }
+}
+
 #[test]
 fn broken_input_is_diagnosed_not_fatal() {
     let text = "---\ntitle: never closed\n\n# Heading\n\n```rust\nfn main() {}\n\n{{< figure src=\"x\" caption=\"y\"\n";
