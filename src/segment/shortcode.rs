@@ -31,13 +31,19 @@ pub(crate) struct Param {
 }
 
 impl Shortcode {
-    /// Returns the invariant form: the name and every untranslatable parameter.
+    /// Returns the invariant form: the name and every untranslatable
+    /// parameter, positional ones in order, then named ones by name (Hugo
+    /// reads named parameters in any order, so `a=1 b=2` is `b=2 a=1`).
     pub(crate) fn signature(&self, translatable: &[String]) -> String {
         let mut out = self.name.clone();
-        for p in &self.params {
-            if translatable.contains(&p.key) {
-                continue;
-            }
+        let mut params: Vec<&Param> = self
+            .params
+            .iter()
+            .filter(|p| !translatable.contains(&p.key))
+            .collect();
+        // Stable: positional parameters (empty key) keep their order.
+        params.sort_by(|a, b| a.key.cmp(&b.key));
+        for p in params {
             out.push(' ');
             if !p.key.is_empty() {
                 out.push_str(&p.key);

@@ -149,6 +149,23 @@ fn front_matter_after_blank_lines() {
     assert_eq!(doc.segments.len(), 2);
 }
 
+/// Named shortcode parameters compare in any order; positional ones keep
+/// theirs.
+#[test]
+fn shortcode_signatures_ignore_the_order_of_named_parameters() {
+    let sig = |text: &str| parse(text).0.segments[0].invariants.shortcodes.clone();
+    assert_eq!(
+        sig("{{< blocks/cover height=\"full\" image_anchor=\"top\" >}}\n"),
+        ["blocks/cover height=full image_anchor=top"]
+    );
+    assert_eq!(
+        sig("{{< blocks/cover image_anchor=\"top\" height=\"full\" >}}\n"),
+        ["blocks/cover height=full image_anchor=top"]
+    );
+    assert_eq!(sig("{{< gist a b >}}\n"), ["gist a b"]);
+    assert_ne!(sig("{{< gist a b >}}\n"), sig("{{< gist b a >}}\n"));
+}
+
 /// Goldmark block attributes style a block; they are no prose of it.
 #[test]
 fn block_attributes_are_markup() {
