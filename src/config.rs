@@ -239,6 +239,89 @@ pub fn page_ignores(text: &str) -> PageIgnores {
     out
 }
 
+/// The names of a Hugo site's configuration files, in the order Hugo
+/// prefers them, at the site's root or in `config/_default/`.
+pub const HUGO_CONFIG_FILES: [&str; 8] = [
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+];
+
+/// Hugo's per-language content folders (`languages.fr.contentDir =
+/// "content.fr"`), from the text of a site configuration file named
+/// `file_name` (TOML, YAML or JSON by its extension; a
+/// `config/_default/languages.*` file holds the languages at its top):
+/// `(language tag, folder)` pairs, the folder relative to the site root.
+/// Empty when the file sets none or cannot be read.
+pub fn hugo_content_dirs(file_name: &str, text: &str) -> Vec<(String, String)> {
+    let (stem, ext) = file_name.rsplit_once('.').unwrap_or((file_name, ""));
+    let value: serde_json::Value = match ext {
+        "toml" => toml::from_str(text).unwrap_or_default(),
+        "json" => serde_json::from_str(text).unwrap_or_default(),
+        "yaml" | "yml" => yaml_value(text),
+        _ => return Vec::new(),
+    };
+    let languages = if stem == "languages" {
+        Some(&value)
+    } else {
+        value
+            .as_object()
+            .and_then(|top| {
+                top.iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case("languages"))
+            })
+            .map(|(_, v)| v)
+    };
+    let Some(languages) = languages.and_then(|l| l.as_object()) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, String)> = languages
+        .iter()
+        .filter_map(|(tag, settings)| {
+            let dir = settings
+                .as_object()?
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("contentDir"))?
+                .1
+                .as_str()?
+                .trim_matches('/')
+                .to_owned();
+            (!dir.is_empty()).then(|| (tag.clone(), dir))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A YAML document as JSON values: mappings with string keys, strings,
+/// and nothing else (what [`hugo_content_dirs`] reads).
+fn yaml_value(text: &str) -> serde_json::Value {
+    use saphyr::{LoadableYamlNode, Scalar, Yaml};
+    fn convert(node: &Yaml<'_>) -> serde_json::Value {
+        match node {
+            Yaml::Mapping(map) => serde_json::Value::Object(
+                map.iter()
+                    .filter_map(|(k, v)| match k {
+                        Yaml::Value(Scalar::String(key)) => Some((key.to_string(), convert(v))),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            Yaml::Value(Scalar::String(s)) => serde_json::Value::String(s.to_string()),
+            _ => serde_json::Value::Null,
+        }
+    }
+    Yaml::load_from_str(text)
+        .ok()
+        .and_then(|docs| docs.first().map(convert))
+        .unwrap_or_default()
+}
+
 /// Parses the text of a `trame.toml` read from `file`.
 pub fn parse(file: &std::path::Path, text: &str) -> Result<Config, ConfigError> {
     let config: Config = toml::from_str(text).map_err(|e| {
@@ -323,6 +406,26 @@ pub fn parse(file: &std::path::Path, text: &str) -> Result<Config, ConfigError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hugo_content_dirs_from_toml_yaml_and_json() {
+        let toml = "title = 'x'\n[languages.en]\ncontentDir = 'content.en'\nweight = 1\n[languages.zh]\n  contentDir = \"content.zh/\"\n[languages.he]\nlabel = 'Hebrew'\n";
+        let expected = [
+            ("en".to_owned(), "content.en".to_owned()),
+            ("zh".to_owned(), "content.zh".to_owned()),
+        ];
+        assert_eq!(hugo_content_dirs("hugo.toml", toml), expected);
+        let yaml = "languages:\n  zh:\n    contentDir: content.zh\n  en:\n    label: English\n    contentDir: \"content.en\"\n";
+        assert_eq!(hugo_content_dirs("config.yaml", yaml), expected);
+        let json = r#"{"Languages": {"en": {"ContentDir": "content.en"}, "zh": {"contentdir": "content.zh"}}}"#;
+        assert_eq!(hugo_content_dirs("hugo.json", json), expected);
+        // config/_default/languages.toml holds the languages at its top.
+        let split = "[en]\ncontentDir = 'content.en'\n[zh]\ncontentDir = 'content.zh'\n";
+        assert_eq!(hugo_content_dirs("languages.toml", split), expected);
+        assert!(hugo_content_dirs("hugo.toml", "[languages.en]\nweight = 1\n").is_empty());
+        assert!(hugo_content_dirs("hugo.toml", "not = [toml").is_empty());
+        assert!(hugo_content_dirs("hugo.yaml", "languages: [a, b]\n").is_empty());
+    }
     use crate::report::Rule;
     use std::path::Path;
 

@@ -132,6 +132,9 @@ pub struct Rules<'a> {
     /// The one translation language wanted (`--lang`): the folders of the
     /// other languages are not listed.
     pub only_lang: Option<&'a str>,
+    /// Language folders not named like a language, `(folder name, tag)`:
+    /// Hugo's `languages.zh.contentDir = "content.zh"`.
+    pub lang_folders: &'a [(String, String)],
 }
 
 /// A content root and its language folders.
@@ -142,12 +145,15 @@ struct Root {
     source_dir: Option<String>,
     /// Other folders directly under the root named like languages.
     lang_dirs: Vec<String>,
+    /// The language of folders not named like one (`content.zh`: `zh`).
+    tags: Vec<(String, String)>,
 }
 
 impl Root {
     fn read(path: &Path, rules: &Rules<'_>) -> Root {
         let mut source_dir = None;
         let mut lang_dirs = Vec::new();
+        let mut tags = Vec::new();
         if rules.layout != Layout::Suffix {
             let mut names: Vec<String> = std::fs::read_dir(dir_or_dot(path))
                 .into_iter()
@@ -158,10 +164,22 @@ impl Root {
                 .collect();
             names.sort();
             for name in names {
-                match parse_tag(&name) {
-                    Some(tag) if tag == *rules.source => source_dir = Some(name),
-                    Some(_) => lang_dirs.push(name),
-                    None => {}
+                let folder_tag = rules
+                    .lang_folders
+                    .iter()
+                    .find(|(folder, _)| *folder == name)
+                    .map(|(_, tag)| tag.clone());
+                match folder_tag
+                    .as_deref()
+                    .or(Some(name.as_str()))
+                    .and_then(parse_tag)
+                {
+                    Some(tag) if tag == *rules.source => source_dir = Some(name.clone()),
+                    Some(_) => lang_dirs.push(name.clone()),
+                    None => continue,
+                }
+                if let Some(tag) = folder_tag {
+                    tags.push((name, tag));
                 }
             }
         }
@@ -169,7 +187,17 @@ impl Root {
             path: tidy(path),
             source_dir,
             lang_dirs,
+            tags,
         }
+    }
+
+    /// The language tag of a language folder: its name, or the language
+    /// the site's configuration gives it.
+    fn tag_of<'s>(&'s self, name: &'s str) -> &'s str {
+        self.tags
+            .iter()
+            .find(|(folder, _)| folder == name)
+            .map_or(name, |(_, tag)| tag.as_str())
     }
 
     /// The language folder a path under this root lies in, if any.
@@ -191,7 +219,7 @@ impl Root {
         only.is_some_and(|l| {
             self.source_dir.is_some()
                 && self.lang_dirs.iter().any(|d| d == name)
-                && !crate::workspace::same_tag(name, l)
+                && !crate::workspace::same_tag(self.tag_of(name), l)
         })
     }
 }
@@ -418,7 +446,7 @@ pub fn site_paths(content_roots: &[PathBuf], rules: &Rules<'_>) -> Vec<(String, 
             let rel = relative_to(file, &root.path);
             let (lang, rel): (String, PathBuf) = match root.lang_dir_of(&rel) {
                 Some(dir) => (
-                    parse_tag(dir).map_or_else(
+                    parse_tag(root.tag_of(dir)).map_or_else(
                         || dir.to_ascii_lowercase(),
                         |t| t.language.as_str().to_ascii_lowercase(),
                     ),
@@ -492,7 +520,7 @@ pub fn new_translation_path(
         let folder = root
             .lang_dirs
             .iter()
-            .find(|d| crate::workspace::same_tag(d, lang))
+            .find(|d| crate::workspace::same_tag(root.tag_of(d), lang))
             .cloned()
             .unwrap_or_else(|| lang.to_owned());
         let rest: PathBuf = rel.iter().skip(1).collect();
@@ -732,7 +760,7 @@ fn classify(
         let place = match source_of(root, &rel, rules) {
             Some(source) => {
                 let lang = match root.lang_dir_of(&rel) {
-                    Some(d) if root.source_dir.as_deref() != Some(d) => d.to_owned(),
+                    Some(d) if root.source_dir.as_deref() != Some(d) => root.tag_of(d).to_owned(),
                     _ => suffix_parts(&rel, rules.source)
                         .map(|(t, _)| t.to_owned())
                         .unwrap_or_default(),

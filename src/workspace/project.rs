@@ -42,6 +42,9 @@ pub struct Project {
     /// repository's work tree, else the folder of `trame.toml`, else the
     /// folder started from (absolute, links resolved).
     pub confine: PathBuf,
+    /// Language folders not named like a language, `(folder name, tag)`,
+    /// from the Hugo site's configuration (`contentDir` per language).
+    pub lang_folders: Vec<(String, String)>,
 }
 
 /// Why the project cannot be used.
@@ -113,21 +116,38 @@ impl Project {
             }
             None => (Config::default(), None),
         };
+        // A Hugo site whose configuration gives each language its content
+        // folder (`contentDir`): their parent is the content root. Looked
+        // for up to `trame.toml` or the repository root, else up to the top.
+        let source_tag = parse_tag(&config.source_language)
+            .unwrap_or_else(|| LanguageIdentifier::from_bytes(b"en").unwrap_or_default());
+        let hugo = hugo_language_folders(
+            &dir,
+            config_dir.as_deref().or(repo_root.as_deref()),
+            &source_tag,
+        );
         // With neither, a folder inside a language folder (`content/fr`)
-        // belongs to the site above it (`content`).
-        let base = config_dir.clone().or(repo_root.clone()).unwrap_or_else(|| {
-            let source = config::parse_tag(&config.source_language)
-                .unwrap_or_else(|| LanguageIdentifier::from_bytes(b"en").unwrap_or_default());
-            let rules = Rules {
-                root: None,
-                source: &source,
-                configured: &[],
-                layout: config.layout,
-                only_lang: None,
-            };
-            let site = discover::root_of(&dir, &[], &rules);
-            site.canonicalize().unwrap_or(dir)
-        });
+        // belongs to the site above it (`content`), and a folder of a Hugo
+        // site to that site.
+        let hugo_site = hugo.as_ref().map(|(site, _, _)| site.clone());
+        let base = config_dir
+            .clone()
+            .or(repo_root.clone())
+            .or(hugo_site)
+            .unwrap_or_else(|| {
+                let source = config::parse_tag(&config.source_language)
+                    .unwrap_or_else(|| LanguageIdentifier::from_bytes(b"en").unwrap_or_default());
+                let rules = Rules {
+                    root: None,
+                    source: &source,
+                    configured: &[],
+                    layout: config.layout,
+                    only_lang: None,
+                    lang_folders: &[],
+                };
+                let site = discover::root_of(&dir, &[], &rules);
+                site.canonicalize().unwrap_or_else(|_| dir.clone())
+            });
         let confine = repo_root.clone().unwrap_or_else(|| base.clone());
         if let Some(c) = &config.content {
             let path = base.join(c);
@@ -138,12 +158,16 @@ impl Project {
                 });
             }
         }
+        let hugo = hugo
+            .map(|(_, parent, folders)| (parent, folders))
+            .filter(|(parent, _)| resolve(parent).starts_with(&confine));
         // With no `content` and no `issues/` or `content/` folder, the folder
         // started from is what commands read by default, but not a content
         // root: discovery finds where its language folders sit.
-        let content: Vec<PathBuf> = match &config.content {
-            Some(c) => vec![shown(&base.join(c), &cwd)],
-            None => ["issues", "content"]
+        let content: Vec<PathBuf> = match (&config.content, &hugo) {
+            (Some(c), _) => vec![shown(&base.join(c), &cwd)],
+            (None, Some((parent, _))) => vec![shown(parent, &cwd)],
+            (None, None) => ["issues", "content"]
                 .into_iter()
                 .map(|d| base.join(d))
                 .find(|d| d.is_dir())
@@ -163,6 +187,7 @@ impl Project {
         );
         project.confine = confine;
         project.default_paths = default_paths;
+        project.lang_folders = hugo.map(|(_, folders)| folders).unwrap_or_default();
         Ok(project)
     }
 
@@ -202,6 +227,7 @@ impl Project {
             default_paths: content.clone(),
             content,
             config,
+            lang_folders: Vec::new(),
         }
     }
 
@@ -445,8 +471,65 @@ impl Project {
             configured: &self.languages,
             layout: self.config.layout,
             only_lang: None,
+            lang_folders: &self.lang_folders,
         }
     }
+}
+
+/// Language folders and their tags, `(folder name, tag)`.
+type LangFolders = Vec<(String, String)>;
+
+/// A Hugo site's language folders, when its configuration gives languages
+/// content folders of their own (`languages.zh.contentDir = "content.zh"`)
+/// that sit side by side, the source language's among them: their parent
+/// folder (the content root) and each folder's `(name, tag)`, after the
+/// site's folder. The site is the first of `dir` and the folders above it,
+/// up to `top` when given, holding a Hugo configuration file (at its root
+/// or in `config/_default/`).
+fn hugo_language_folders(
+    dir: &Path,
+    top: Option<&Path>,
+    source: &LanguageIdentifier,
+) -> Option<(PathBuf, PathBuf, LangFolders)> {
+    for site in dir.ancestors() {
+        let split = ["languages", "hugo", "config"]
+            .into_iter()
+            .flat_map(|stem| ["toml", "yaml", "yml", "json"].map(|ext| format!("{stem}.{ext}")))
+            .map(|name| site.join("config/_default").join(name));
+        let files = config::HUGO_CONFIG_FILES
+            .iter()
+            .map(|f| site.join(f))
+            .chain(split);
+        let mut any = false;
+        for file in files {
+            let Ok(text) = std::fs::read_to_string(&file) else {
+                continue;
+            };
+            any = true;
+            let name = file.file_name()?.to_str()?;
+            let dirs = config::hugo_content_dirs(name, &text);
+            if dirs.len() < 2 || !dirs.iter().any(|(tag, _)| tag_is(tag, source)) {
+                continue;
+            }
+            let paths: Vec<PathBuf> = dirs.iter().map(|(_, d)| site.join(d)).collect();
+            let parent = paths[0].parent()?.to_owned();
+            if paths.iter().any(|p| p.parent() != Some(parent.as_path())) {
+                return None;
+            }
+            let folders = dirs
+                .iter()
+                .zip(&paths)
+                .filter_map(|((tag, _), p)| {
+                    Some((p.file_name()?.to_str()?.to_owned(), tag.clone()))
+                })
+                .collect();
+            return Some((site.to_owned(), parent, folders));
+        }
+        if any || top.is_some_and(|top| site == top || !site.starts_with(top)) {
+            return None;
+        }
+    }
+    None
 }
 
 /// What a record command wrote.

@@ -637,6 +637,84 @@ fn a_source_page_with_its_own_language_suffix_is_paired() {
     );
 }
 
+/// Hugo's `contentDir` per language (`content.en`, `content.zh`): the site's
+/// configuration names the language of each folder, from the site's root or
+/// a folder inside it, in TOML or YAML; `--lang` keeps one; a new
+/// translation goes in the language's folder. Without the configuration the
+/// folders are no languages (and nothing is paired).
+#[test]
+fn hugo_content_folders_per_language_are_paired() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    write_files(
+        &site,
+        &[
+            (
+                "hugo.toml",
+                "[languages.en]\ncontentDir = 'content.en'\n[languages.zh]\ncontentDir = 'content.zh'\n[languages.it]\ncontentDir = 'content.it'\n",
+            ),
+            ("content.en/a.md", EN),
+            ("content.en/docs/b.md", EN),
+            ("content.zh/a.md", FR),
+            ("content.zh/docs/b.md", FR),
+            ("content.it/docs/b.md", FR),
+        ],
+    );
+    let want = pair_set(&[
+        ("content.en/a.md", "content.zh/a.md"),
+        ("content.en/docs/b.md", "content.it/docs/b.md"),
+        ("content.en/docs/b.md", "content.zh/docs/b.md"),
+    ]);
+    for cwd in [site.clone(), site.join("content.zh/docs")] {
+        let report = json(&trame(&cwd, &["status", "--format", "json"]));
+        let shown: BTreeSet<(String, String)> = status_pairs(&report)
+            .into_iter()
+            .map(|(s, t)| {
+                let base = |p: &str| {
+                    let p = cwd.join(p);
+                    let p = p.canonicalize().unwrap_or(p);
+                    p.strip_prefix(site.canonicalize().unwrap())
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned()
+                };
+                (base(&s), base(&t))
+            })
+            .collect();
+        assert_eq!(shown, want, "from {}: {report}", cwd.display());
+    }
+    let report = json(&trame(
+        &site,
+        &["status", "--lang", "it", "--format", "json"],
+    ));
+    assert_eq!(
+        status_pairs(&report),
+        pair_set(&[("content.en/docs/b.md", "content.it/docs/b.md")]),
+        "{report}"
+    );
+    let paths = [site.clone()];
+    let project = trame::workspace::Project::for_paths(&paths).unwrap();
+    assert_eq!(
+        project.new_translation_path(&site.join("content.en/a.md"), "it"),
+        site.join("content.it/a.md")
+    );
+    // The same site configured in YAML under config/_default.
+    std::fs::remove_file(site.join("hugo.toml")).unwrap();
+    write_files(
+        &site,
+        &[(
+            "config/_default/languages.yaml",
+            "en:\n  contentDir: content.en\nzh:\n  contentDir: content.zh\nit:\n  contentDir: content.it\n",
+        )],
+    );
+    let report = json(&trame(&site, &["status", "--format", "json"]));
+    assert_eq!(status_pairs(&report), want, "{report}");
+    // Without it: no language folders.
+    std::fs::remove_dir_all(site.join("config")).unwrap();
+    let report = json(&trame(&site, &["status", "--format", "json"]));
+    assert!(status_pairs(&report).is_empty(), "{report}");
+}
+
 /// Writes each `(path, text)` under `root`, making the folders.
 fn write_files(root: &Path, files: &[(&str, &str)]) {
     for (path, text) in files {
