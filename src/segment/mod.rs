@@ -375,10 +375,20 @@ fn prose_word_count(text: &str) -> usize {
         .count()
 }
 
+/// The length of the emoji code (`:smile:`, `:+1:`, `:white_check_mark:`)
+/// `text` starts with, if it starts with one.
+fn emoji_code_len(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix(':')?;
+    let end = inner.find(|c: char| {
+        !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '+' | '-'))
+    })?;
+    (end > 0 && inner[end..].starts_with(':')).then_some(end + 2)
+}
+
 /// Returns the words of a text (runs of letters), leaving out link
-/// destinations, URLs, inline code, shortcodes, HTML tags and identifiers
-/// (a run with `/`, `:`, `.` or `_` inside: paths, references, domains,
-/// `SNAKE_CASE` names).
+/// destinations, URLs, inline code, shortcodes, HTML tags, emoji and icon
+/// codes and identifiers (a run with `/`, `:`, `.` or `_` inside: paths,
+/// references, domains, `SNAKE_CASE` names).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     let skip_to = |rest: &str, open: &str, close: &str| -> Option<usize> {
@@ -391,6 +401,11 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
                 .or_else(|| skip_to(rest, "`", "`"))
                 .or_else(|| skip_to(rest, "{{", "}}"))
                 .or_else(|| skip_to(rest, "<", ">"))
+                // Hugo's emoji codes (`:smile:`) and the icon codes of the
+                // LoveIt family of themes (`:(fas fa-check):`): names of
+                // pictures, not words.
+                .or_else(|| skip_to(rest, ":(", "):"))
+                .or_else(|| emoji_code_len(rest))
             {
                 rest = &rest[n..];
                 continue;
@@ -620,6 +635,20 @@ pub fn is_letter(c: char) -> bool {
 #[inline]
 pub fn is_letter_or_digit(c: char) -> bool {
     c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
+}
+
+/// Whether a block is display math as Hugo's math passthrough and KaTeX or
+/// MathJax read it: between `$$` and `$$`, `\[` and `\]` (`\\[` and `\\]`
+/// escaped for Markdown), or a `\begin{…}` … `\end{…}` environment.
+pub fn is_display_math(text: &str) -> bool {
+    let t = text.trim();
+    let between = |open: &str, close: &str| {
+        t.len() >= open.len() + close.len() && t.starts_with(open) && t.ends_with(close)
+    };
+    between("$$", "$$")
+        || between("\\\\[", "\\\\]")
+        || between("\\[", "\\]")
+        || (t.starts_with("\\begin{") && t.contains("\\end{") && t.ends_with('}'))
 }
 
 /// Whether a line is a Goldmark attribute list (`{.display-6}`, `{#intro

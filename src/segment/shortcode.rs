@@ -324,6 +324,14 @@ fn text_piece(
             trimmed = trimmed.start..trimmed.start + kept;
         }
     }
+    // Display math (`$$ … $$`, `\[ … \]`, `\begin{align} … \end{align}`,
+    // which Hugo passes to KaTeX or MathJax) is kept as it is, as code is.
+    let kind =
+        if kind == SegmentKind::Paragraph && super::is_display_math(&cx.text[trimmed.clone()]) {
+            SegmentKind::Code
+        } else {
+            kind
+        };
     let mut invariants = Invariants::default();
     let inside = |pos: usize| shortcodes.iter().any(|s| s.bytes.contains(&pos));
     add_items(

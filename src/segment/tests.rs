@@ -166,6 +166,23 @@ fn shortcode_signatures_ignore_the_order_of_named_parameters() {
     assert_ne!(sig("{{< gist a b >}}\n"), sig("{{< gist b a >}}\n"));
 }
 
+/// Display math is kept as it is, as code is; a sentence with inline math
+/// stays prose.
+#[test]
+fn display_math_is_code() {
+    let text = "$$ \\ce{CO2 + C -> 2 CO} $$\n\n\\\\[ f(x)=\\int x \\\\]\n\n\\begin{align}\n  a&=b+c\n\\end{align}\n\nThe sum $a+b$ is small.\n";
+    let (doc, _) = parse(text);
+    let kinds: Vec<&str> = doc.segments.iter().map(|s| s.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["code", "code", "code", "paragraph"],
+        "{:?}",
+        doc.segments
+    );
+    assert!(!is_display_math("$$ not closed"));
+    assert!(!is_display_math("$$"));
+}
+
 /// Goldmark block attributes style a block; they are no prose of it.
 #[test]
 fn block_attributes_are_markup() {
@@ -443,6 +460,13 @@ fn prose_left_in_the_source_language() {
             .collect::<Vec<_>>(),
         ["Set", "it", "in", "see", "then", "or"]
     );
+    // Emoji and icon codes name pictures.
+    assert_eq!(
+        words("Done :white_check_mark: :+1: :(far fa-check-square): at 10:30: yes")
+            .collect::<Vec<_>>(),
+        ["Done", "at", "yes"]
+    );
+    assert!(!same(":(far fa-check-square):"));
     // Different text is a translation, however close.
     assert!(!is_left_in_source(
         "We meet every Monday.",
