@@ -259,13 +259,10 @@ pub const HUGO_CONFIG_FILES: [&str; 8] = [
 /// `(language tag, folder)` pairs, the folder relative to the site root.
 /// Empty when the file sets none or cannot be read.
 pub fn hugo_content_dirs(file_name: &str, text: &str) -> Vec<(String, String)> {
-    let (stem, ext) = file_name.rsplit_once('.').unwrap_or((file_name, ""));
-    let value: serde_json::Value = match ext {
-        "toml" => toml::from_str(text).unwrap_or_default(),
-        "json" => serde_json::from_str(text).unwrap_or_default(),
-        "yaml" | "yml" => yaml_value(text),
-        _ => return Vec::new(),
-    };
+    let stem = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem);
+    let value = hugo_value(file_name, text);
     let languages = if stem == "languages" {
         Some(&value)
     } else {
@@ -296,6 +293,31 @@ pub fn hugo_content_dirs(file_name: &str, text: &str) -> Vec<(String, String)> {
         .collect();
     out.sort();
     out
+}
+
+/// The site's own content folder (`contentDir = "src/content"`, Hugo's
+/// default being `content`), from the text of a site configuration file
+/// named `file_name`, when it sets one.
+pub fn hugo_content_dir(file_name: &str, text: &str) -> Option<String> {
+    hugo_value(file_name, text)
+        .as_object()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("contentDir"))?
+        .1
+        .as_str()
+        .map(|d| d.trim_matches('/').to_owned())
+        .filter(|d| !d.is_empty())
+}
+
+/// A Hugo configuration file as JSON values, by its extension (TOML, YAML
+/// or JSON); null when it cannot be read.
+fn hugo_value(file_name: &str, text: &str) -> serde_json::Value {
+    match file_name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("toml") => toml::from_str(text).unwrap_or_default(),
+        Some("json") => serde_json::from_str(text).unwrap_or_default(),
+        Some("yaml" | "yml") => yaml_value(text),
+        _ => serde_json::Value::Null,
+    }
 }
 
 /// A YAML document as JSON values: mappings with string keys, strings,
@@ -425,6 +447,18 @@ mod tests {
         assert!(hugo_content_dirs("hugo.toml", "[languages.en]\nweight = 1\n").is_empty());
         assert!(hugo_content_dirs("hugo.toml", "not = [toml").is_empty());
         assert!(hugo_content_dirs("hugo.yaml", "languages: [a, b]\n").is_empty());
+        assert_eq!(
+            hugo_content_dir("hugo.toml", "contentDir = 'src/content/'\n").as_deref(),
+            Some("src/content")
+        );
+        assert_eq!(
+            hugo_content_dir("config.yaml", "contentDir: docs\n").as_deref(),
+            Some("docs")
+        );
+        assert_eq!(
+            hugo_content_dir("hugo.toml", "[languages.en]\ncontentDir = 'x'\n"),
+            None
+        );
     }
     use crate::report::Rule;
     use std::path::Path;

@@ -121,7 +121,7 @@ impl Project {
         // for up to `trame.toml` or the repository root, else up to the top.
         let source_tag = parse_tag(&config.source_language)
             .unwrap_or_else(|| LanguageIdentifier::from_bytes(b"en").unwrap_or_default());
-        let hugo = hugo_language_folders(
+        let hugo = hugo_site(
             &dir,
             config_dir.as_deref().or(repo_root.as_deref()),
             &source_tag,
@@ -129,11 +129,11 @@ impl Project {
         // With neither, a folder inside a language folder (`content/fr`)
         // belongs to the site above it (`content`), and a folder of a Hugo
         // site to that site.
-        let hugo_site = hugo.as_ref().map(|(site, _, _)| site.clone());
+        let hugo_root = hugo.as_ref().map(|site| site.root.clone());
         let base = config_dir
             .clone()
             .or(repo_root.clone())
-            .or(hugo_site)
+            .or(hugo_root)
             .unwrap_or_else(|| {
                 let source = config::parse_tag(&config.source_language)
                     .unwrap_or_else(|| LanguageIdentifier::from_bytes(b"en").unwrap_or_default());
@@ -158,16 +158,21 @@ impl Project {
                 });
             }
         }
-        let hugo = hugo
-            .map(|(_, parent, folders)| (parent, folders))
-            .filter(|(parent, _)| resolve(parent).starts_with(&confine));
-        // With no `content` and no `issues/` or `content/` folder, the folder
-        // started from is what commands read by default, but not a content
-        // root: discovery finds where its language folders sit.
-        let content: Vec<PathBuf> = match (&config.content, &hugo) {
-            (Some(c), _) => vec![shown(&base.join(c), &cwd)],
-            (None, Some((parent, _))) => vec![shown(parent, &cwd)],
-            (None, None) => ["issues", "content"]
+        let inside = |p: &PathBuf| resolve(p).starts_with(&confine);
+        let languages = hugo
+            .as_ref()
+            .and_then(|site| site.languages.clone())
+            .filter(|(parent, _)| inside(parent));
+        let hugo_content = hugo.and_then(|site| site.content).filter(inside);
+        // With no `content`, the Hugo site's language folders or content
+        // folder; else an `issues/` or `content/` folder. With none, the
+        // folder started from is what commands read by default, but not a
+        // content root: discovery finds where its language folders sit.
+        let content: Vec<PathBuf> = match (&config.content, &languages, hugo_content) {
+            (Some(c), _, _) => vec![shown(&base.join(c), &cwd)],
+            (None, Some((parent, _)), _) => vec![shown(parent, &cwd)],
+            (None, None, Some(dir)) => vec![shown(&dir, &cwd)],
+            (None, None, None) => ["issues", "content"]
                 .into_iter()
                 .map(|d| base.join(d))
                 .find(|d| d.is_dir())
@@ -187,7 +192,7 @@ impl Project {
         );
         project.confine = confine;
         project.default_paths = default_paths;
-        project.lang_folders = hugo.map(|(_, folders)| folders).unwrap_or_default();
+        project.lang_folders = languages.map(|(_, folders)| folders).unwrap_or_default();
         Ok(project)
     }
 
@@ -479,18 +484,23 @@ impl Project {
 /// Language folders and their tags, `(folder name, tag)`.
 type LangFolders = Vec<(String, String)>;
 
-/// A Hugo site's language folders, when its configuration gives languages
-/// content folders of their own (`languages.zh.contentDir = "content.zh"`)
-/// that sit side by side, the source language's among them: their parent
-/// folder (the content root) and each folder's `(name, tag)`, after the
-/// site's folder. The site is the first of `dir` and the folders above it,
-/// up to `top` when given, holding a Hugo configuration file (at its root
+/// A Hugo site, found from the folder a command started in.
+struct HugoSite {
+    /// The site's folder, where its configuration is.
+    root: PathBuf,
+    /// Its content folder (`contentDir`, else `content`), when it exists.
+    content: Option<PathBuf>,
+    /// When its configuration gives languages content folders of their own
+    /// (`languages.zh.contentDir = "content.zh"`) that sit side by side, the
+    /// source language's among them: their parent folder (the content
+    /// root) and each folder's `(name, tag)`.
+    languages: Option<(PathBuf, LangFolders)>,
+}
+
+/// The Hugo site holding `dir`: the first of `dir` and the folders above
+/// it, up to `top` when given, with a Hugo configuration file (at its root
 /// or in `config/_default/`).
-fn hugo_language_folders(
-    dir: &Path,
-    top: Option<&Path>,
-    source: &LanguageIdentifier,
-) -> Option<(PathBuf, PathBuf, LangFolders)> {
+fn hugo_site(dir: &Path, top: Option<&Path>, source: &LanguageIdentifier) -> Option<HugoSite> {
     for site in dir.ancestors() {
         let split = ["languages", "hugo", "config"]
             .into_iter()
@@ -500,36 +510,66 @@ fn hugo_language_folders(
             .iter()
             .map(|f| site.join(f))
             .chain(split);
-        let mut any = false;
+        let (mut any, mut content_dir, mut dirs) = (false, None, Vec::new());
         for file in files {
             let Ok(text) = std::fs::read_to_string(&file) else {
                 continue;
             };
             any = true;
-            let name = file.file_name()?.to_str()?;
-            let dirs = config::hugo_content_dirs(name, &text);
-            if dirs.len() < 2 || !dirs.iter().any(|(tag, _)| tag_is(tag, source)) {
+            let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
                 continue;
+            };
+            if content_dir.is_none() {
+                content_dir = config::hugo_content_dir(name, &text);
             }
-            let paths: Vec<PathBuf> = dirs.iter().map(|(_, d)| site.join(d)).collect();
-            let parent = paths[0].parent()?.to_owned();
-            if paths.iter().any(|p| p.parent() != Some(parent.as_path())) {
-                return None;
+            if dirs.is_empty() {
+                dirs = config::hugo_content_dirs(name, &text);
             }
-            let folders = dirs
-                .iter()
-                .zip(&paths)
-                .filter_map(|((tag, _), p)| {
-                    Some((p.file_name()?.to_str()?.to_owned(), tag.clone()))
-                })
-                .collect();
-            return Some((site.to_owned(), parent, folders));
         }
-        if any || top.is_some_and(|top| site == top || !site.starts_with(top)) {
+        if any {
+            // A language without a folder of its own has the site's.
+            if !dirs.is_empty()
+                && !dirs.iter().any(|(tag, _)| tag_is(tag, source))
+                && let Some(d) = &content_dir
+            {
+                dirs.push((source.to_string(), d.clone()));
+            }
+            let content = site.join(content_dir.as_deref().unwrap_or("content"));
+            return Some(HugoSite {
+                root: site.to_owned(),
+                content: content.is_dir().then_some(content),
+                languages: language_folders(site, &dirs, source),
+            });
+        }
+        if top.is_some_and(|top| site == top || !site.starts_with(top)) {
             return None;
         }
     }
     None
+}
+
+/// The content root and language folders of a site whose languages have
+/// content folders (`(tag, folder)` from its configuration): at least two,
+/// the source language's among them, side by side.
+fn language_folders(
+    site: &Path,
+    dirs: &[(String, String)],
+    source: &LanguageIdentifier,
+) -> Option<(PathBuf, LangFolders)> {
+    if dirs.len() < 2 || !dirs.iter().any(|(tag, _)| tag_is(tag, source)) {
+        return None;
+    }
+    let paths: Vec<PathBuf> = dirs.iter().map(|(_, d)| site.join(d)).collect();
+    let parent = paths[0].parent()?.to_owned();
+    if paths.iter().any(|p| p.parent() != Some(parent.as_path())) {
+        return None;
+    }
+    let folders = dirs
+        .iter()
+        .zip(&paths)
+        .filter_map(|((tag, _), p)| Some((p.file_name()?.to_str()?.to_owned(), tag.clone())))
+        .collect();
+    Some((parent, folders))
 }
 
 /// What a record command wrote.

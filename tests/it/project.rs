@@ -715,6 +715,43 @@ fn hugo_content_folders_per_language_are_paired() {
     assert!(status_pairs(&report).is_empty(), "{report}");
 }
 
+/// A Hugo site in a folder of its repository (a theme's `exampleSite`):
+/// from inside it, its `content` folder is read, not the whole repository
+/// (whose `README.zh-cn.md` is no page of the site), and paths are shown
+/// from there. A site configuration with the source's folder given once at
+/// the top (`contentDir = 'content/en'`, as Docsy writes it) and the other
+/// languages' in `languages` keeps its language folders.
+#[test]
+fn a_hugo_site_in_a_folder_reads_its_own_content() {
+    let mut repo = TestRepo::new();
+    repo.write("README.md", EN);
+    repo.write("README.zh-cn.md", FR);
+    repo.write("exampleSite/hugo.toml", "title = 'Demo'\n");
+    repo.write("exampleSite/content/a.en.md", EN);
+    repo.write("exampleSite/content/a.zh-cn.md", FR);
+    repo.write(
+        "docs/hugo.yaml",
+        "contentDir: content/en\nlanguages:\n  en:\n    weight: 1\n  fr:\n    contentDir: content/fr\n",
+    );
+    repo.write("docs/content/en/b.md", EN);
+    repo.write("docs/content/fr/b.md", FR);
+    repo.commit("sites");
+    let site = repo.path().join("exampleSite");
+    let report = json(&trame(&site, &["status", "--format", "json"]));
+    assert_eq!(
+        status_pairs(&report),
+        pair_set(&[("content/a.en.md", "content/a.zh-cn.md")]),
+        "{report}"
+    );
+    let docs = repo.path().join("docs");
+    let report = json(&trame(&docs, &["status", "--format", "json"]));
+    assert_eq!(
+        status_pairs(&report),
+        pair_set(&[("content/en/b.md", "content/fr/b.md")]),
+        "{report}"
+    );
+}
+
 /// Writes each `(path, text)` under `root`, making the folders.
 fn write_files(root: &Path, files: &[(&str, &str)]) {
     for (path, text) in files {
