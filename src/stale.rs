@@ -196,7 +196,7 @@ pub fn classify(old: &Segment, new: &Segment) -> Change {
     if old.text == new.text {
         return Change::None;
     }
-    if old.fingerprint == new.fingerprint {
+    if old.fingerprint() == new.fingerprint() {
         // Only whitespace moved: a re-wrap.
         return Change::Cosmetic;
     }
@@ -343,12 +343,12 @@ pub fn match_versions(base: &Document, current: &Document) -> Vec<Option<usize>>
     let old: Vec<(Fingerprint, u8)> = base
         .segments
         .iter()
-        .map(|s| (s.fingerprint, s.kind as u8))
+        .map(|s| (s.fingerprint(), s.kind as u8))
         .collect();
     let new: Vec<(Fingerprint, u8)> = current
         .segments
         .iter()
-        .map(|s| (s.fingerprint, s.kind as u8))
+        .map(|s| (s.fingerprint(), s.kind as u8))
         .collect();
     let mut out = vec![None; new.len()];
     for op in capture_diff_slices(Algorithm::Patience, &old, &new) {
@@ -435,14 +435,14 @@ fn match_moves(base: &Document, current: &Document, out: &mut [Option<usize>]) {
         std::collections::HashMap::new();
     for (k, s) in old.iter().enumerate().rev().filter(|(k, _)| !taken[*k]) {
         by_fingerprint
-            .entry((s.fingerprint, s.kind as u8))
+            .entry((s.fingerprint(), s.kind as u8))
             .or_default()
             .push(k);
     }
     for (i, s) in new.iter().enumerate() {
         if out[i].is_none()
             && let Some(k) = by_fingerprint
-                .get_mut(&(s.fingerprint, s.kind as u8))
+                .get_mut(&(s.fingerprint(), s.kind as u8))
                 .and_then(Vec::pop)
         {
             out[i] = Some(k);

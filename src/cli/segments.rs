@@ -181,7 +181,7 @@ impl<'a> SegmentsJson<'a> {
                 lines: [s.lines.0, s.lines.1],
                 bytes: [s.bytes.start, s.bytes.end],
                 text: &s.text,
-                fingerprint: s.fingerprint.to_string(),
+                fingerprint: s.fingerprint().to_string(),
                 anchor: s.anchor.as_deref(),
                 invariants: InvariantsJson {
                     urls: &s.invariants.urls,

@@ -212,6 +212,12 @@ fn thousands_end(value: &str, begin: usize, mut end: usize) -> usize {
 
 /// Whether `s` starts with a URL (`https://`, `http://`, `www.`).
 fn is_url_start(s: &str) -> bool {
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')
+    ) {
+        return false;
+    }
     let lower = |p: &str| {
         s.get(..p.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(p))

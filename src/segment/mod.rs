@@ -122,13 +122,39 @@ pub struct Segment {
     pub bytes: Range<usize>,
     /// The segment's source text, as written.
     pub text: String,
-    /// Fingerprint of the normalized text: re-wrapping does not change it.
-    pub fingerprint: Fingerprint,
+    /// Fingerprint of the normalized text, computed on first use (see
+    /// [`Segment::fingerprint`]).
+    pub(crate) fingerprint_cell: FingerprintCell,
     /// For headings, the anchor id: explicit `{#id}` or Hugo's default slug.
     pub anchor: Option<String>,
     /// What a translation must keep.
     pub invariants: Invariants,
 }
+
+impl Segment {
+    /// Fingerprint of the normalized text: re-wrapping does not change it.
+    /// Computed once, when first asked (a run answered from the page cache
+    /// never asks for most of them).
+    pub fn fingerprint(&self) -> Fingerprint {
+        *self
+            .fingerprint_cell
+            .0
+            .get_or_init(|| fingerprint(&self.text))
+    }
+}
+
+/// A segment's fingerprint once computed. It follows from the text, which
+/// segments are compared by: two cells always compare equal.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FingerprintCell(std::sync::OnceLock<Fingerprint>);
+
+impl PartialEq for FingerprintCell {
+    fn eq(&self, _: &FingerprintCell) -> bool {
+        true
+    }
+}
+
+impl Eq for FingerprintCell {}
 
 /// Why a span of the input is not translated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -720,6 +746,23 @@ pub fn fingerprint(text: &str) -> Fingerprint {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // A run of visible ASCII (most of any text), hashed in one loop.
+        if b.is_ascii_graphic() {
+            if gap {
+                hash = (hash ^ u64::from(b' ')).wrapping_mul(PRIME);
+                gap = false;
+            }
+            started = true;
+            let run = bytes[i..]
+                .iter()
+                .position(|x| !x.is_ascii_graphic())
+                .unwrap_or(bytes.len() - i);
+            for &x in &bytes[i..i + run] {
+                hash = (hash ^ u64::from(x)).wrapping_mul(PRIME);
+            }
+            i += run;
+            continue;
+        }
         let (len, space) = if b.is_ascii() {
             (1, matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
         } else {
@@ -822,7 +865,7 @@ impl<'a> Ctx<'a> {
             lines,
             bytes: range,
             text: text.to_owned(),
-            fingerprint: fingerprint(text),
+            fingerprint_cell: FingerprintCell::default(),
             anchor: None,
             invariants,
         });

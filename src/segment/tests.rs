@@ -228,8 +228,8 @@ fn rewrapping_keeps_the_fingerprint() {
     let (a, _) = parse("One two\nthree four.\n");
     let (b, _) = parse("One two three\n   four.\n");
     let (c, _) = parse("One two three five.\n");
-    assert_eq!(a.segments[0].fingerprint, b.segments[0].fingerprint);
-    assert_ne!(a.segments[0].fingerprint, c.segments[0].fingerprint);
+    assert_eq!(a.segments[0].fingerprint(), b.segments[0].fingerprint());
+    assert_ne!(a.segments[0].fingerprint(), c.segments[0].fingerprint());
 }
 
 #[test]

@@ -57,7 +57,7 @@ impl Correction {
         let fps = |doc: &Document, r: Range<usize>| -> Vec<Fingerprint> {
             doc.segments
                 .get(r)
-                .map(|segs| segs.iter().map(|s| s.fingerprint).collect())
+                .map(|segs| segs.iter().map(|s| s.fingerprint()).collect())
                 .unwrap_or_default()
         };
         Correction {
@@ -246,7 +246,7 @@ fn runs(doc: &Document, fps: &[Fingerprint]) -> Vec<usize> {
     doc.segments
         .windows(fps.len())
         .enumerate()
-        .filter(|(_, w)| w.iter().zip(fps).all(|(s, fp)| s.fingerprint == *fp))
+        .filter(|(_, w)| w.iter().zip(fps).all(|(s, fp)| s.fingerprint() == *fp))
         .map(|(k, _)| k)
         .collect()
 }

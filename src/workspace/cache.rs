@@ -266,14 +266,14 @@ impl PageCache {
         cache
     }
 
-    /// Returns the cached result for `key`, rebuilt on the pages just read,
-    /// if there is one and it fits them.
+    /// Returns the cached result for `key`, if there is one and it fits the
+    /// pages just read ([`Cached::into_docs`] puts them in it).
     pub(super) fn read(
         &self,
         key: &str,
         source: &Page,
         targets: &[(&String, &PathBuf, &Page)],
-    ) -> Option<(Vec<StaleDoc>, Vec<StaleNote>)> {
+    ) -> Option<Cached> {
         let (json, day) = self.read_line(key)?;
         let hit = open_entry(json, source, targets)?;
         if self.today.saturating_sub(day) >= REFRESH_DAYS {
@@ -404,20 +404,53 @@ fn day(time: SystemTime) -> u64 {
         .map_or(0, |d| d.as_secs() / 86_400)
 }
 
-/// Rebuilds an entry on the pages just read, if it fits them.
+/// A cached result that fits the pages it was asked for: the alignment
+/// and labels of each translation, in order, and the notes.
+pub(super) struct Cached {
+    targets: Vec<(String, Alignment, Vec<Labelled>)>,
+    notes: Vec<StaleNote>,
+}
+
+impl Cached {
+    /// The reports, on the pages the entry was checked against (moved in,
+    /// not copied: the source page, then the translations in order).
+    pub(super) fn into_docs(
+        self,
+        source: Page,
+        targets: impl IntoIterator<Item = Page>,
+    ) -> (Vec<StaleDoc>, Vec<StaleNote>) {
+        // One English page shared by its translations' reports.
+        let shared = std::sync::Arc::new(source);
+        let docs = self
+            .targets
+            .into_iter()
+            .zip(targets)
+            .map(|((lang, alignment, labels), target)| StaleDoc {
+                source: shared.clone(),
+                target,
+                lang,
+                alignment,
+                labels,
+                dismissed: Vec::new(),
+                site: None,
+            })
+            .collect();
+        (docs, self.notes)
+    }
+}
+
+/// Opens an entry for the pages just read, if it fits them.
 fn open_entry(
     json: &[u8],
     source: &Page,
     targets: &[(&String, &PathBuf, &Page)],
-) -> Option<(Vec<StaleDoc>, Vec<StaleNote>)> {
+) -> Option<Cached> {
     let entry: Entry = serde_json::from_slice(json).ok()?;
     if entry.targets.len() != targets.len() {
         return None;
     }
     let n_source = source.document.segments.len();
-    // One English page shared by its translations' reports.
-    let shared = std::sync::Arc::new(source.clone());
-    let mut docs = Vec::with_capacity(targets.len());
+    let mut opened = Vec::with_capacity(targets.len());
     for (cached, (lang, _, target)) in entry.targets.into_iter().zip(targets) {
         let n_target = target.document.segments.len();
         let (cached_lang, alignment, labels) = cached.open()?;
@@ -432,22 +465,17 @@ fn open_entry(
         if !fits {
             return None;
         }
-        docs.push(StaleDoc {
-            source: shared.clone(),
-            target: (*target).clone(),
-            lang: cached_lang,
-            alignment,
-            labels,
-            dismissed: Vec::new(),
-            site: None,
-        });
+        opened.push((cached_lang, alignment, labels));
     }
     let notes = entry
         .not_committed
         .into_iter()
         .map(|path| StaleNote::NotCommitted { path })
         .collect();
-    Some((docs, notes))
+    Some(Cached {
+        targets: opened,
+        notes,
+    })
 }
 
 /// The checksum a pack line carries: FNV-1a (64 bits, in hex) of its JSON.

@@ -368,7 +368,10 @@ pub fn staleness_each(
             };
             drop(targets);
             let (mut docs, set_notes) = match hit {
-                Some(hit) => hit,
+                Some(hit) => {
+                    let (source, targets) = ready.into_pages();
+                    hit.into_docs(source, targets)
+                }
                 None => {
                     let aligned = match ready {
                         Ready::Aligned(a) => a,
@@ -575,6 +578,17 @@ enum Ready {
 }
 
 impl Ready {
+    /// The source page and the translations, in order.
+    fn into_pages(self) -> (Page, Vec<Page>) {
+        match self {
+            Ready::Loaded(l) => (l.source, l.targets.into_iter().map(|(_, _, p)| p).collect()),
+            Ready::Aligned(a) => (
+                a.source,
+                a.targets.into_iter().map(|(_, _, p, _, _)| p).collect(),
+            ),
+        }
+    }
+
     /// The source page and the translations with their language and path.
     #[allow(clippy::type_complexity)]
     fn pages(&self) -> (&Page, Vec<(&String, &PathBuf, &Page)>) {

@@ -63,7 +63,10 @@ fn corpus_round_trips_with_crlf_line_endings() {
         assert_eq!(rebuilt, text);
         // Same segments, same fingerprints: line endings are not content.
         let fps = |d: &trame::segment::Document| {
-            d.segments.iter().map(|s| s.fingerprint).collect::<Vec<_>>()
+            d.segments
+                .iter()
+                .map(|s| s.fingerprint())
+                .collect::<Vec<_>>()
         };
         assert_eq!(fps(&doc), fps(&lf_doc), "{}", path.display());
     }

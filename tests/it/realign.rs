@@ -14,7 +14,7 @@ const FR: &str = "# Nouvelles\n\nLe sprint a lieu à [Lyon](https://loom.example
 /// The fingerprint of segment `k` of a text, as `trame segments` shows it.
 fn fp(text: &str, k: usize) -> String {
     trame::segment::parse(text).0.segments[k]
-        .fingerprint
+        .fingerprint()
         .to_string()
 }
 
