@@ -1267,14 +1267,16 @@ fn renamed_among(
     appeared: &[usize],
     names: &[PathBuf],
 ) -> Vec<(usize, PathBuf)> {
+    // By name: a bulk move renames thousands of files at once.
+    let mut by_name: HashMap<&Path, Vec<usize>> = HashMap::new();
+    for &f in appeared {
+        by_name.entry(names[f].as_path()).or_default().push(f);
+    }
     let mut out = Vec::new();
     for (old, new) in renames {
-        out.extend(
-            appeared
-                .iter()
-                .filter(|&&f| names[f] == *new)
-                .map(|&f| (f, old.clone())),
-        );
+        if let Some(files) = by_name.get(new.as_path()) {
+            out.extend(files.iter().map(|&f| (f, old.clone())));
+        }
     }
     out
 }

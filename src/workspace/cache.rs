@@ -19,7 +19,7 @@
 //! one, leaving out the entries unused for 30 days.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -30,7 +30,7 @@ use crate::stale::Labelled;
 use crate::workspace::{Page, StaleDoc, StaleNote};
 
 /// Bump when the meaning of cached results changes without a version change.
-const FORMAT: &str = "trame page cache 5";
+const FORMAT: &str = "trame page cache 6";
 
 /// Entries unused for this many days are left out when packs are merged.
 const MAX_AGE_DAYS: u64 = 30;
@@ -41,20 +41,18 @@ const MAX_PACKS: usize = 8;
 /// The extension of pack files.
 const PACK_EXT: &str = "pack";
 
-/// Builds the name of an entry from its inputs.
+/// Builds the name of an entry from its inputs: a 128-bit SipHash-1-3 (one
+/// pass over the page texts, and the same on every platform and Rust
+/// release, which std's `DefaultHasher` does not promise).
 pub(super) struct KeyBuilder {
-    a: std::hash::DefaultHasher,
-    b: std::hash::DefaultHasher,
+    hasher: siphasher::sip128::SipHasher13,
 }
 
 impl KeyBuilder {
     pub(super) fn new() -> KeyBuilder {
         let mut builder = KeyBuilder {
-            a: std::hash::DefaultHasher::new(),
-            b: std::hash::DefaultHasher::new(),
+            hasher: siphasher::sip128::SipHasher13::new(),
         };
-        // Two differently started hashes: a 128-bit name.
-        builder.b.write_u8(1);
         builder.add(FORMAT);
         builder.add(env!("CARGO_PKG_VERSION"));
         // The code that computed the entry (build.rs hashes `src/`).
@@ -65,14 +63,13 @@ impl KeyBuilder {
     /// Adds one input (its length too, so inputs cannot run together).
     pub(super) fn add(&mut self, part: impl AsRef<[u8]>) {
         let part = part.as_ref();
-        for h in [&mut self.a, &mut self.b] {
-            part.len().hash(h);
-            h.write(part);
-        }
+        self.hasher.write_u64(part.len() as u64);
+        self.hasher.write(part);
     }
 
     pub(super) fn finish(&self) -> String {
-        format!("{:016x}{:016x}", self.a.finish(), self.b.finish())
+        use siphasher::sip128::Hasher128 as _;
+        format!("{:032x}", self.hasher.finish128().as_u128())
     }
 }
 

@@ -771,6 +771,8 @@ fn classify(
         };
         placed.push((file, root_path, place));
     }
+    // Looked up once or twice per file: hashed, not searched in order.
+    let file_set: HashSet<&Path> = files.iter().map(PathBuf::as_path).collect();
     // A source page may carry its own language as a suffix (`x.en.md`,
     // Hugo's form when every language is suffixed): a translation whose
     // `x.md` does not exist translates it.
@@ -780,7 +782,7 @@ fn classify(
         .collect();
     for (_, _, place) in &mut placed {
         if let Place::Translation { source, .. } = place
-            && !files.contains(source)
+            && !file_set.contains(source.as_path())
             && let Some(own) = suffixed.get(source)
         {
             *source = own.clone();
@@ -790,7 +792,7 @@ fn classify(
     let mut established: HashSet<(PathBuf, String)> = HashSet::new();
     for (_, root, place) in &placed {
         if let Place::Translation { lang, source } = place
-            && files.contains(source)
+            && file_set.contains(source.as_path())
         {
             established.insert((root.clone(), lang.to_lowercase().replace('_', "-")));
         }
@@ -807,7 +809,7 @@ fn classify(
             Place::Source => {
                 sets.entry((*file).clone()).or_default();
             }
-            Place::Translation { lang, source } if files.contains(source) => {
+            Place::Translation { lang, source } if file_set.contains(source.as_path()) => {
                 languages.insert(lang.clone());
                 sets.entry(source.clone())
                     .or_default()
