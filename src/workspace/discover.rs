@@ -606,6 +606,10 @@ fn list_dir_but(
     } = found;
     let top = dir.to_owned();
     let mut stack = vec![dir.to_owned()];
+    // Files in the order listed (each folder's in order, folders depth
+    // first): nearly sorted, so the set is built from them in one sort
+    // and a bulk load rather than by one search per file.
+    let mut listed: Vec<PathBuf> = Vec::new();
     while let Some(dir) = stack.pop() {
         let entries = match std::fs::read_dir(dir_or_dot(&dir)) {
             Ok(e) => e,
@@ -639,8 +643,10 @@ fn list_dir_but(
                 (path, e.file_type().ok())
             })
             .collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        for (path, kind) in entries.into_iter().rev() {
+        // One folder's entries: ordered by name as paths are.
+        entries.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+        let mut folders = Vec::new();
+        for (path, kind) in entries {
             let Some(kind) = kind else { continue };
             let markdown = is_markdown(&path);
             if kind.is_dir() {
@@ -652,12 +658,12 @@ fn list_dir_but(
                 } else if deep
                     && !(dir == top && path.file_name().and_then(|n| n.to_str()).is_some_and(skip))
                 {
-                    stack.push(path);
+                    folders.push(path);
                 }
             } else if !markdown {
                 continue;
             } else if kind.is_file() {
-                files.insert(path);
+                listed.push(path);
             } else if kind.is_symlink() {
                 // A link is followed to a file only, never to a folder, and
                 // never out of the repository.
@@ -671,7 +677,7 @@ fn list_dir_but(
                         reason: SkipReason::Outside,
                     }),
                     Ok(m) if m.is_file() => {
-                        files.insert(path);
+                        listed.push(path);
                     }
                     Ok(m) if m.is_dir() => skipped.push(Skipped {
                         path,
@@ -695,7 +701,11 @@ fn list_dir_but(
                 });
             }
         }
+        // Popped in order.
+        stack.extend(folders.into_iter().rev());
     }
+    let mut listed: BTreeSet<PathBuf> = listed.into_iter().collect();
+    files.append(&mut listed);
 }
 
 /// Temporary files older than this were left by a save that was killed.
