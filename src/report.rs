@@ -398,6 +398,7 @@ pub fn report(
                     });
                 }
                 Rule::Url => same_targets(&mut found, context),
+                Rule::Shortcode => changed_parameters(&mut found),
                 _ => {}
             }
             for (value, which) in found {
@@ -665,6 +666,20 @@ fn sections_of(source: &Document) -> Vec<Section> {
 }
 
 /// Returns the values found on one side only (multisets, sorted inputs).
+/// A shortcode whose parameters differ from the English's is one finding,
+/// not two: the English's form, missing here. The translation's own form
+/// of a shortcode of that name (`pageinfo` where the English has
+/// `pageinfo color=warning`) is not reported again as extra.
+fn changed_parameters(found: &mut Vec<(String, Side)>) {
+    let name = |signature: &str| signature.split(' ').next().unwrap_or("").to_owned();
+    let english: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|(_, side)| *side == Side::Source)
+        .map(|(value, _)| name(value))
+        .collect();
+    found.retain(|(value, side)| *side == Side::Source || !english.contains(&name(value)));
+}
+
 fn one_sided(a: &[String], b: &[String]) -> Vec<(String, Side)> {
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
@@ -836,6 +851,38 @@ mod tests {
         assert_eq!(r.sections[1].counts.get(State::Missing), 0);
         assert_eq!(r.total.total(), 6);
         assert_eq!(r.total.translated(), 4);
+    }
+
+    /// A shortcode whose parameters changed in the English is one finding
+    /// (the English's form, missing here); a shortcode of another name the
+    /// translation adds is still reported.
+    #[test]
+    fn a_shortcode_with_other_parameters_is_one_finding() {
+        let shortcodes = |en: &str, tr: &str| -> Vec<(String, Option<Side>)> {
+            build(en, tr)
+                .findings
+                .into_iter()
+                .filter(|f| f.rule == Rule::Shortcode)
+                .map(|f| (f.value, f.side))
+                .collect()
+        };
+        assert_eq!(
+            shortcodes(
+                "Intro.\n\n{{% pageinfo color=\"warning\" %}}\n\nBody text.\n",
+                "Intro fr.\n\n{{% pageinfo %}}\n\nTexte.\n"
+            ),
+            [("pageinfo color=warning".to_owned(), Some(Side::Source))]
+        );
+        assert_eq!(
+            shortcodes(
+                "Intro.\n\n{{% pageinfo %}}\n\nBody text.\n",
+                "Intro fr.\n\n{{% alert %}}\n\nTexte.\n"
+            ),
+            [
+                ("alert".to_owned(), Some(Side::Target)),
+                ("pageinfo".to_owned(), Some(Side::Source))
+            ]
+        );
     }
 
     /// Months are checked in a date context and in more languages: the
