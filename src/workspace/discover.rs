@@ -23,7 +23,7 @@
 //! - A file that cannot be a page (a directory named `x.md`, a FIFO, a
 //!   device) is skipped with a reason naming it; nothing here ever opens one.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use unic_langid::LanguageIdentifier;
@@ -845,6 +845,25 @@ fn classify(
     let sources: Vec<&PathBuf> = sets.keys().collect();
     for orphan in &mut orphans {
         orphan.likely_source = likely_source(&orphan.expected, &sources);
+    }
+    // One English page is the likely source of one translation per
+    // language: two orphans in a language naming the same page (two
+    // `x.md` in different folders) say nothing about either.
+    let mut claims: HashMap<(String, PathBuf), usize> = HashMap::new();
+    for orphan in &orphans {
+        if let Some(source) = &orphan.likely_source {
+            *claims
+                .entry((orphan.lang.to_lowercase(), source.clone()))
+                .or_default() += 1;
+        }
+    }
+    for orphan in &mut orphans {
+        let shared = orphan.likely_source.as_ref().is_some_and(|source| {
+            claims.get(&(orphan.lang.to_lowercase(), source.clone())) > Some(&1)
+        });
+        if shared {
+            orphan.likely_source = None;
+        }
     }
     Scan {
         sets: sets

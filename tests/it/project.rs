@@ -752,6 +752,47 @@ fn a_hugo_site_in_a_folder_reads_its_own_content() {
     );
 }
 
+/// An English page is the likely source of one orphan per language: two
+/// French pages of one name in different folders name none, a lone one
+/// names the only English page of its name.
+#[test]
+fn two_orphans_never_share_a_likely_source() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[
+            ("content/en/b.md", EN),
+            ("content/fr/b.md", FR),
+            ("content/en/docs/a.md", EN),
+            ("content/fr/guide/a.md", FR),
+            ("content/fr/blog/a.md", FR),
+            ("content/en/docs/c.md", EN),
+            ("content/fr/x/c.md", FR),
+        ],
+    );
+    let report = json(&trame(dir.path(), &["status", "--format", "json"]));
+    let orphans: BTreeSet<(String, Option<String>)> = report["orphans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["path"].as_str().unwrap().to_owned(),
+                o["likely_source"].as_str().map(str::to_owned),
+            )
+        })
+        .collect();
+    let want: BTreeSet<(String, Option<String>)> = [
+        ("content/fr/blog/a.md", None),
+        ("content/fr/guide/a.md", None),
+        ("content/fr/x/c.md", Some("content/en/docs/c.md")),
+    ]
+    .into_iter()
+    .map(|(p, s)| (p.to_owned(), s.map(str::to_owned)))
+    .collect();
+    assert_eq!(orphans, want, "{report}");
+}
+
 /// Writes each `(path, text)` under `root`, making the folders.
 fn write_files(root: &Path, files: &[(&str, &str)]) {
     for (path, text) in files {
