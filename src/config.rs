@@ -239,18 +239,14 @@ pub fn page_ignores(text: &str) -> PageIgnores {
     out
 }
 
-/// The names of a Hugo site's configuration files, in the order Hugo
-/// prefers them, at the site's root or in `config/_default/`.
-pub const HUGO_CONFIG_FILES: [&str; 8] = [
-    "hugo.toml",
-    "hugo.yaml",
-    "hugo.yml",
-    "hugo.json",
-    "config.toml",
-    "config.yaml",
-    "config.yml",
-    "config.json",
-];
+/// The names of Hugo configuration files with these stems (`hugo`,
+/// `config`; `languages` too in `config/_default/`), in the order Hugo
+/// prefers them: by stem, then TOML, YAML, JSON.
+pub fn hugo_config_files<'a>(stems: &'a [&'a str]) -> impl Iterator<Item = String> + 'a {
+    stems
+        .iter()
+        .flat_map(|stem| ["toml", "yaml", "yml", "json"].map(|ext| format!("{stem}.{ext}")))
+}
 
 /// Hugo's per-language content folders (`languages.fr.contentDir =
 /// "content.fr"`), from the text of a site configuration file named

@@ -746,24 +746,14 @@ pub fn fingerprint(text: &str) -> Fingerprint {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // A run of visible ASCII (most of any text), hashed in one loop.
-        if b.is_ascii_graphic() {
-            if gap {
-                hash = (hash ^ u64::from(b' ')).wrapping_mul(PRIME);
-                gap = false;
-            }
-            started = true;
+        let (len, space) = if b.is_ascii_graphic() {
+            // A run of visible ASCII (most of any text), taken at once.
             let run = bytes[i..]
                 .iter()
                 .position(|x| !x.is_ascii_graphic())
                 .unwrap_or(bytes.len() - i);
-            for &x in &bytes[i..i + run] {
-                hash = (hash ^ u64::from(x)).wrapping_mul(PRIME);
-            }
-            i += run;
-            continue;
-        }
-        let (len, space) = if b.is_ascii() {
+            (run, false)
+        } else if b.is_ascii() {
             (1, matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');

@@ -169,11 +169,7 @@ impl Root {
                     .iter()
                     .find(|(folder, _)| *folder == name)
                     .map(|(_, tag)| tag.clone());
-                match folder_tag
-                    .as_deref()
-                    .or(Some(name.as_str()))
-                    .and_then(parse_tag)
-                {
+                match parse_tag(folder_tag.as_deref().unwrap_or(&name)) {
                     Some(tag) if tag == *rules.source => source_dir = Some(name.clone()),
                     Some(_) => lang_dirs.push(name.clone()),
                     None => continue,

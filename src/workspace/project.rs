@@ -502,14 +502,12 @@ struct HugoSite {
 /// or in `config/_default/`).
 fn hugo_site(dir: &Path, top: Option<&Path>, source: &LanguageIdentifier) -> Option<HugoSite> {
     for site in dir.ancestors() {
-        let split = ["languages", "hugo", "config"]
-            .into_iter()
-            .flat_map(|stem| ["toml", "yaml", "yml", "json"].map(|ext| format!("{stem}.{ext}")))
-            .map(|name| site.join("config/_default").join(name));
-        let files = config::HUGO_CONFIG_FILES
-            .iter()
-            .map(|f| site.join(f))
-            .chain(split);
+        let files = config::hugo_config_files(&["hugo", "config"])
+            .map(|name| site.join(name))
+            .chain(
+                config::hugo_config_files(&["languages", "hugo", "config"])
+                    .map(|name| site.join("config/_default").join(name)),
+            );
         let (mut any, mut content_dir, mut dirs) = (false, None, Vec::new());
         for file in files {
             let Ok(text) = std::fs::read_to_string(&file) else {
