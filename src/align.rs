@@ -235,6 +235,10 @@ const LONG_SKIP: usize = 2;
 /// The confidence of a row its context makes doubtful: under the review
 /// threshold.
 const DOUBT_CAP: f64 = 0.45;
+/// A replaced section with at least this many rows besides its heading
+/// is unpaired; a smaller one is only doubted (too few rows to tell a
+/// replaced section from a translation worded freely).
+const REPLACED_MIN_ROWS: usize = 4;
 /// Half-width of the band around the skeleton path, in segments.
 const BAND: usize = 32;
 /// Documents whose full matrix has at most this many cells skip the band.
@@ -793,7 +797,8 @@ impl<'a> Ctx<'a> {
         for row in &mut rows {
             row.score = self.confidence(row);
         }
-        self.weigh_context(&mut rows);
+        let replaced = self.weigh_context(&mut rows);
+        let rows = self.unpair(rows, &replaced);
         Some(Alignment { rows })
     }
 
@@ -821,7 +826,10 @@ impl<'a> Ctx<'a> {
     /// - a block left unmatched that the neighbouring pair could nearly as
     ///   well have taken in (a merge the program weighed and refused by a
     ///   small margin).
-    fn weigh_context(&self, rows: &mut [Row]) {
+    ///
+    /// Returns which rows belong to a replaced section (see
+    /// [`Ctx::doubt_replaced_sections`]).
+    fn weigh_context(&self, rows: &mut [Row]) -> Vec<bool> {
         let one_sided = |r: &Row| r.source.is_empty() != r.target.is_empty();
         let weak: Vec<bool> = rows
             .iter()
@@ -872,12 +880,14 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
-        self.doubt_replaced_sections(rows, &mut doubt);
+        let mut replaced = vec![false; rows.len()];
+        self.doubt_replaced_sections(rows, &mut doubt, &mut replaced);
         for (row, doubt) in rows.iter_mut().zip(&doubt) {
             if *doubt {
                 row.score = row.score.min(DOUBT_CAP);
             }
         }
+        replaced
     }
 
     /// Marks as doubtful every pair of a section that looks replaced: its
@@ -885,8 +895,12 @@ impl<'a> Ctx<'a> {
     /// sure pairs (the rest doubtful or one-sided). A section the English
     /// rewrote on another subject (a label renamed, its list of values
     /// changed) keeps look-alike blocks (`Property` beside `property`, a
-    /// code template) whose pairing only a reader can confirm.
-    fn doubt_replaced_sections(&self, rows: &[Row], doubt: &mut [bool]) {
+    /// code template) that translate nothing of each other: when the
+    /// section has at least [`REPLACED_MIN_ROWS`] rows besides its heading,
+    /// the heading's row and those pairs are marked `replaced` (to be
+    /// unpaired), since a translated section of that size keeps most of its
+    /// blocks' evidence.
+    fn doubt_replaced_sections(&self, rows: &[Row], doubt: &mut [bool], replaced: &mut [bool]) {
         let heading_in = |r: &Row| {
             r.source
                 .clone()
@@ -912,14 +926,46 @@ impl<'a> Ctx<'a> {
                 .count();
             let others = end - k - 1;
             if others > 0 && 2 * sure <= others {
+                replaced[k] = others >= REPLACED_MIN_ROWS;
                 for x in k + 1..end {
                     if pair(&rows[x]) {
                         doubt[x] = true;
+                        replaced[x] = others >= REPLACED_MIN_ROWS;
                     }
                 }
             }
             k = end;
         }
+    }
+
+    /// Splits every pair row marked `replaced` into one-sided rows, each
+    /// with the confidence of a segment left unmatched.
+    fn unpair(&self, rows: Vec<Row>, replaced: &[bool]) -> Vec<Row> {
+        let mut out = Vec::with_capacity(rows.len());
+        for (row, &gone) in rows.into_iter().zip(replaced) {
+            if !gone || row.source.is_empty() || row.target.is_empty() {
+                out.push(row);
+                continue;
+            }
+            let (before, after) = (row.target.start, row.source.end);
+            let lone = row
+                .source
+                .clone()
+                .map(|i| (i..i + 1, before..before))
+                .chain(row.target.clone().map(|j| (after..after, j..j + 1)));
+            for (source, target) in lone {
+                let mut r = Row {
+                    source,
+                    target,
+                    score: 0.0,
+                    crossed: false,
+                    moved: None,
+                };
+                r.score = self.confidence(&r);
+                out.push(r);
+            }
+        }
+        out
     }
 
     /// True when row `k` pairs two headings and the rows right after it pair
@@ -1215,9 +1261,24 @@ fn moves_with(
         );
         (v >= MOVE_MIN).then_some(v)
     };
+    // Paired rows before each row: a move crosses at least one, else the
+    // two blocks sit at the same place and the program weighed them there.
+    let mut paired_before = Vec::with_capacity(rows.len() + 1);
+    paired_before.push(0usize);
+    for r in rows.iter() {
+        let last = paired_before.last().copied().unwrap_or(0);
+        paired_before.push(last + usize::from(!r.source.is_empty() && !r.target.is_empty()));
+    }
+    let in_place = |x: usize, y: usize| {
+        let (a, b) = (s_rows[x].0.min(t_rows[y].0), s_rows[x].0.max(t_rows[y].0));
+        paired_before[b] == paired_before[a]
+    };
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for x in 0..s_rows.len() {
         for y in 0..t_rows.len() {
+            if in_place(x, y) {
+                continue;
+            }
             if let Some(v) = score(x, y) {
                 pairs.push((v, x, y));
             }

@@ -214,11 +214,29 @@ pub(super) fn block_start(text: &str, seg: &Segment) -> usize {
     } else {
         seg.bytes.start
     };
-    line_start(text, pos)
+    let start = line_start(text, pos);
+    // A fenced code block starts at its opening fence.
+    if seg.kind == SegmentKind::Code && start > 0 {
+        let opener = line_start(text, start - 1);
+        if is_fence(&text[opener..start]) {
+            return opener;
+        }
+    }
+    start
+}
+
+/// True for a code fence line (three or more backticks or tildes, after
+/// indentation and blockquote markers), with or without an info string.
+fn is_fence(line: &str) -> bool {
+    let body = line.trim_start_matches([' ', '\t', '>']);
+    let ticks = body.bytes().take_while(|&b| b == b'`').count();
+    let tildes = body.bytes().take_while(|&b| b == b'~').count();
+    ticks >= 3 || tildes >= 3
 }
 
 /// Returns where the lines of a segment's block end (just after the line
-/// break): its shortcode's closer line, or a setext heading's underline.
+/// break): its shortcode's closer line, a setext heading's underline, or a
+/// fenced code block's closing fence.
 pub(super) fn block_end(text: &str, seg: &Segment) -> usize {
     let pos = if seg.kind == SegmentKind::ShortcodeParam {
         shortcode_close(text, seg.bytes.end)
@@ -229,10 +247,9 @@ pub(super) fn block_end(text: &str, seg: &Segment) -> usize {
     let prefix = text
         .get(line_start(text, seg.bytes.start)..seg.bytes.start)
         .unwrap_or("");
-    if seg.kind == SegmentKind::Heading
-        && prefix.trim().is_empty()
-        && end < text.len()
-        && is_setext_underline(text, end)
+    let closes = |kind| seg.kind == kind && end < text.len();
+    if closes(SegmentKind::Heading) && prefix.trim().is_empty() && is_setext_underline(text, end)
+        || closes(SegmentKind::Code) && is_fence(&text[end..next_line(text, end)])
     {
         next_line(text, end)
     } else {

@@ -447,6 +447,31 @@ fn fill_lands_after_material_the_target_has_too() {
     );
 }
 
+/// After or before a fenced code block, with another missing segment in
+/// between (so no material of the source leads the way): the new block
+/// goes outside the fences, never into the code.
+#[test]
+fn fill_never_lands_inside_a_code_fence() {
+    let source = "Run this:\n\n```sh\nloomctl sync\n```\n\n## Tags\n\nUse tags sparingly.\n";
+    let target = "Lancez :\n\n```sh\nloomctl sync\n```\n";
+    assert_eq!(
+        fill_one(source, target, &["Tags", "Use"], "Use", "Étiquetez peu."),
+        "Lancez :\n\n```sh\nloomctl sync\n```\n\nÉtiquetez peu.\n"
+    );
+    let source = "## Setup\n\nInstall it:\n\n~~~sh\nloomctl init\n~~~\n";
+    let target = "~~~sh\nloomctl init\n~~~\n";
+    assert_eq!(
+        fill_one(
+            source,
+            target,
+            &["Setup", "Install"],
+            "Install",
+            "Installez-le :"
+        ),
+        "Installez-le :\n\n~~~sh\nloomctl init\n~~~\n"
+    );
+}
+
 #[test]
 fn fill_ordered_items_and_setext_headings() {
     let source = "Steps\n=====\n\n1. Install.\n2. Sync.\n3. Enjoy.\n";
