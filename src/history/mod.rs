@@ -91,6 +91,46 @@ fn git(context: &str) -> impl FnOnce(git2::Error) -> HistoryError + '_ {
 pub struct Repo {
     inner: git2::Repository,
     workdir: PathBuf,
+    /// Folder lookups already made, by tree: `(tree, name) -> subtree`.
+    /// Consecutive commits share every folder they did not change, so
+    /// following a folder path through a history reads only the trees
+    /// that changed, as git's pathspec-limited walk does.
+    subtrees: std::cell::RefCell<SubtreeMemo>,
+}
+
+/// The folders of each tree read so far, and each commit's root tree.
+#[derive(Default)]
+struct SubtreeMemo {
+    entries: HashMap<git2::Oid, Vec<(std::ffi::OsString, git2::Oid)>, OidHash>,
+    roots: HashMap<git2::Oid, git2::Oid, OidHash>,
+}
+
+/// Hashes an object id by its first eight bytes: ids are hashes already.
+#[derive(Default, Clone, Copy)]
+struct OidHash;
+
+impl std::hash::BuildHasher for OidHash {
+    type Hasher = OidHasher;
+    fn build_hasher(&self) -> OidHasher {
+        OidHasher(0)
+    }
+}
+
+/// See [`OidHash`].
+#[derive(Default)]
+struct OidHasher(u64);
+
+impl std::hash::Hasher for OidHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // `Oid` hashes its 20 bytes in one call (after their length):
+        // the first eight are as random as the whole.
+        for &b in bytes.iter().take(8) {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
 }
 
 impl std::fmt::Debug for Repo {
@@ -118,7 +158,11 @@ impl Repo {
         let workdir = workdir
             .canonicalize()
             .unwrap_or_else(|_| workdir.to_owned());
-        Ok(Repo { inner, workdir })
+        Ok(Repo {
+            inner,
+            workdir,
+            subtrees: Default::default(),
+        })
     }
 
     /// Returns the root of the work tree (canonical).
@@ -272,10 +316,19 @@ impl Repo {
             .inner
             .find_commit(id)
             .map_err(git("cannot read a commit"))?;
-        Ok(Link {
-            id,
+        Ok(self.link_of(&commit))
+    }
+
+    /// The chain link of a commit read, whose root tree is remembered.
+    fn link_of(&self, commit: &git2::Commit<'_>) -> Link {
+        self.subtrees
+            .borrow_mut()
+            .roots
+            .insert(commit.id(), commit.tree_id());
+        Link {
+            id: commit.id(),
             time: commit.time().seconds(),
-        })
+        }
     }
 
     /// Brings a log to a new head: the commits made since its head are put in
@@ -331,14 +384,21 @@ impl Repo {
 
     /// Lengthens the chain to `len` commits, or to its root commit.
     fn extend_chain(&self, log: &mut Log, len: usize) -> Result<(), HistoryError> {
+        if log.chain.len() >= len || log.complete {
+            return Ok(());
+        }
+        let read = |id| {
+            self.inner
+                .find_commit(id)
+                .map_err(git("cannot read a commit"))
+        };
+        let mut commit = read(log.chain[log.chain.len() - 1].id)?;
         while log.chain.len() < len && !log.complete {
-            let last = log.chain[log.chain.len() - 1].id;
-            let commit = self
-                .inner
-                .find_commit(last)
-                .map_err(git("cannot read a commit"))?;
             match commit.parent_ids().next() {
-                Some(parent) => log.chain.push(self.link(parent)?),
+                Some(parent) => {
+                    commit = read(parent)?;
+                    log.chain.push(self.link_of(&commit));
+                }
                 None => log.complete = true,
             }
         }
@@ -491,11 +551,56 @@ impl Repo {
 
     /// Returns the tree of `dir` at a commit, if the directory exists there.
     fn dir_at(&self, commit: git2::Oid, dir: &Path) -> Result<Option<git2::Oid>, HistoryError> {
-        let tree = self.commit_tree(commit)?;
-        if dir.as_os_str().is_empty() {
-            return Ok(Some(tree.id()));
+        let root = self.subtrees.borrow().roots.get(&commit).copied();
+        let mut id = match root {
+            Some(root) => root,
+            None => {
+                let root = self
+                    .inner
+                    .find_commit(commit)
+                    .map_err(git("cannot read a commit"))?
+                    .tree_id();
+                self.subtrees.borrow_mut().roots.insert(commit, root);
+                root
+            }
+        };
+        for part in dir.components() {
+            match self.subtree(id, part.as_os_str())? {
+                Some(next) => id = next,
+                None => return Ok(None),
+            }
         }
-        Ok(self.dir_in(&tree, dir))
+        Ok(Some(id))
+    }
+
+    /// The folder `name` of tree `id`, if it has one; each tree is read at
+    /// most once (all its folders are kept).
+    fn subtree(
+        &self,
+        id: git2::Oid,
+        name: &std::ffi::OsStr,
+    ) -> Result<Option<git2::Oid>, HistoryError> {
+        let find = |folders: &[(std::ffi::OsString, git2::Oid)]| {
+            folders.iter().find(|(n, _)| n == name).map(|&(_, id)| id)
+        };
+        if let Some(folders) = self.subtrees.borrow().entries.get(&id) {
+            return Ok(find(folders));
+        }
+        let tree = self
+            .inner
+            .find_tree(id)
+            .map_err(git("cannot read a tree"))?;
+        let folders: Vec<(std::ffi::OsString, git2::Oid)> = tree
+            .iter()
+            .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
+            .filter_map(|e| {
+                let name = std::str::from_utf8(e.name_bytes()).ok()?;
+                Some((std::ffi::OsString::from(name), e.id()))
+            })
+            .collect();
+        let found = find(&folders);
+        self.subtrees.borrow_mut().entries.insert(id, folders);
+        Ok(found)
     }
 
     /// Returns the root tree of a commit.
@@ -546,15 +651,29 @@ impl Repo {
         }
     }
 
-    /// The folders whose recursive logs serve `paths`: their deepest common
-    /// folder or, when the files lie in at most half of its subfolders (one
-    /// language of ten in `content/<lang>/`), those subfolders, so the
-    /// walk never reads the trees of the others.
+    /// The folders whose recursive logs serve `paths`: the folders of the
+    /// files when they are few (one page and its translations: following
+    /// a folder through the history reads only the trees that changed on
+    /// its path), else their deepest common folder or, when the files lie
+    /// in at most half of its subfolders (one language of ten in
+    /// `content/<lang>/`), those subfolders, so the walk never reads the
+    /// trees of the others.
     fn roots(
         &self,
         head_tree: &git2::Tree<'_>,
         paths: &[PathBuf],
     ) -> Result<Vec<PathBuf>, HistoryError> {
+        let folders: std::collections::BTreeSet<&Path> =
+            paths.iter().filter_map(|p| p.parent()).collect();
+        if folders.len() <= FEW_FOLDERS {
+            // The outermost ones: a recursive log covers its subfolders.
+            let outer: Vec<PathBuf> = folders
+                .iter()
+                .filter(|f| !folders.iter().any(|o| o != *f && f.starts_with(o)))
+                .map(|f| f.to_path_buf())
+                .collect();
+            return Ok(outer);
+        }
         let common = common_dir(paths);
         let mut children = std::collections::BTreeSet::new();
         for path in paths {
@@ -1247,6 +1366,10 @@ fn key_of(root: &Path, path: &Path) -> Option<(PathBuf, String)> {
     }
 }
 
+/// At most this many folders of files are each followed on their own
+/// (see [`Repo::roots`]).
+const FEW_FOLDERS: usize = 16;
+
 /// The history log's file name, in `.git/trame/`.
 const LOG_FILE: &str = "history-log";
 
@@ -1700,6 +1823,11 @@ mod log_tests {
     #[test]
     fn one_language_of_several_is_logged_on_its_own() {
         let mut fx = Fixture::new();
+        // Pages in more folders than are followed one by one.
+        let many: Vec<String> = (0..=FEW_FOLDERS).map(|k| format!("c/x/{k}/p.md")).collect();
+        let files: Vec<(&str, Option<&str>)> =
+            many.iter().map(|p| (p.as_str(), Some("x\n"))).collect();
+        fx.commit(&files);
         let langs = ["en", "fr", "de", "it"];
         for step in 0..24 {
             let lang = langs[step % 4];
@@ -1716,11 +1844,15 @@ mod log_tests {
         assert!(h.versions[Path::new("c/en/q/p.md")].len() >= 4);
         let logged =
             |fx: &Fixture| log::parse(&std::fs::read_to_string(fx.log_file()).unwrap()).unwrap();
+        // Few files: each folder on its own, and the folder the page was
+        // moved from (which holds `c/en/q`, so that one is not stored).
         let dirs: Vec<PathBuf> = logged(&fx).dirs.into_keys().collect();
-        assert_eq!(dirs, [PathBuf::from("c/en"), PathBuf::from("c/fr")]);
+        assert_eq!(dirs, ["c/en", "c/fr"].map(PathBuf::from));
         // Logged from above: the whole folder first, then two languages.
         std::fs::remove_file(fx.log_file()).unwrap();
-        fx.check(&["c/en/q/p.md", "c/fr/p.md", "c/de/p.md", "c/it/p.md"]);
+        let mut all: Vec<&str> = vec!["c/en/q/p.md", "c/fr/p.md", "c/de/p.md", "c/it/p.md"];
+        all.extend(many.iter().map(String::as_str));
+        fx.check(&all);
         let before = logged(&fx);
         fx.check(&two);
         // Cut from the log of `c`, they are not stored again.
