@@ -551,18 +551,13 @@ impl Repo {
 
     /// Returns the tree of `dir` at a commit, if the directory exists there.
     fn dir_at(&self, commit: git2::Oid, dir: &Path) -> Result<Option<git2::Oid>, HistoryError> {
-        let root = self.subtrees.borrow().roots.get(&commit).copied();
-        let mut id = match root {
+        let known = self.subtrees.borrow().roots.get(&commit).copied();
+        let mut id = match known {
             Some(root) => root,
-            None => {
-                let root = self
-                    .inner
-                    .find_commit(commit)
-                    .map_err(git("cannot read a commit"))?
-                    .tree_id();
-                self.subtrees.borrow_mut().roots.insert(commit, root);
-                root
-            }
+            // Read once: the link remembers it.
+            None => self
+                .link(commit)
+                .map(|_| self.subtrees.borrow().roots[&commit])?,
         };
         for part in dir.components() {
             match self.subtree(id, part.as_os_str())? {
