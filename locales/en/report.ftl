@@ -4,6 +4,7 @@ status-header = { $documents ->
         [one] one page
        *[other] { $documents } pages
     } ({ $languages })
+status-empty = No translated page found: a translation is a file beside its page (x.fr.md for x.md) or in a language folder (content/fr/x.md).
 status-cell = { $percent }% ({ $stale } stale, { $missing } missing{ $untranslated ->
         [0] {""}
        *[other] , { $untranslated } untranslated

@@ -4,6 +4,7 @@ status-header = { $documents ->
         [one] { $documents } page
        *[other] { $documents } pages
     } ({ $languages })
+status-empty = Aucune page traduite trouvée : une traduction est un fichier à côté de sa page (x.fr.md pour x.md) ou dans un dossier de langue (content/fr/x.md).
 status-cell = { $percent } % ({ $stale ->
         [one] { $stale } obsolète
        *[other] { $stale } obsolètes

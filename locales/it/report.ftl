@@ -4,6 +4,7 @@ status-header = { $documents ->
         [one] una pagina
        *[other] { $documents } pagine
     } ({ $languages })
+status-empty = Nessuna pagina tradotta trovata: una traduzione è un file accanto alla sua pagina (x.it.md per x.md) o in una cartella di lingua (content/it/x.md).
 status-cell = { $percent }% ({ $stale ->
         [one] { $stale } obsoleto
        *[other] { $stale } obsoleti

@@ -22,6 +22,7 @@ use crate::workspace::StaleNote;
 /// Message ids used by this module.
 pub(crate) const IDS: &[&str] = &[
     STATUS_HEADER,
+    STATUS_EMPTY,
     STATUS_CELL,
     STATUS_NONE,
     STATUS_SECTION_TOP,
@@ -31,6 +32,8 @@ pub(crate) const IDS: &[&str] = &[
 /// Said when the report was written to a file (`-o`).
 const STATUS_WROTE: &str = "status-wrote";
 const STATUS_HEADER: &str = "status-header";
+/// Said instead of the table when no page has a translation.
+const STATUS_EMPTY: &str = "status-empty";
 /// The label of the totals per language.
 const STATUS_TOTAL: &str = "status-total";
 pub(crate) const STATUS_CELL: &str = "status-cell";
@@ -191,6 +194,10 @@ fn write_status_text(
     let groups: Vec<&[Scanned]> = scanned
         .chunk_by(|a, b| a.doc.source.path == b.doc.source.path)
         .collect();
+    if groups.is_empty() {
+        // No table of nothing: say what was looked for.
+        return writeln!(out, "{}", l10n.tr(STATUS_EMPTY));
+    }
     writeln!(
         out,
         "{}",

@@ -126,6 +126,18 @@ impl Project {
             config_dir.as_deref().or(repo_root.as_deref()),
             &source_tag,
         );
+        // No site here (or a configuration with no content: a theme's own,
+        // a module's) and no content folder of ours: the one Hugo site in a
+        // folder below, as a theme keeps its `exampleSite` and a project its
+        // `docs/` or `website/`. Two or more: none is guessed.
+        let hugo = if config.content.is_none()
+            && hugo.as_ref().is_none_or(|s| !s.has_content())
+            && !["issues", "content"].iter().any(|d| dir.join(d).is_dir())
+        {
+            hugo_site_below(&dir, &source_tag).or(hugo)
+        } else {
+            hugo
+        };
         // With neither, a folder inside a language folder (`content/fr`)
         // belongs to the site above it (`content`), and a folder of a Hugo
         // site to that site.
@@ -497,6 +509,14 @@ struct HugoSite {
     languages: Option<(PathBuf, LangFolders)>,
 }
 
+impl HugoSite {
+    /// Whether the site has pages to read: a content folder, or language
+    /// folders.
+    fn has_content(&self) -> bool {
+        self.content.is_some() || self.languages.is_some()
+    }
+}
+
 /// The Hugo site holding `dir`: the first of `dir` and the folders above
 /// it, up to `top` when given, with a Hugo configuration file (at its root
 /// or in `config/_default/`).
@@ -544,6 +564,60 @@ fn hugo_site(dir: &Path, top: Option<&Path>, source: &LanguageIdentifier) -> Opt
         }
     }
     None
+}
+
+/// Folders never holding the site a repository is about: a site's own
+/// parts, dependencies, build output.
+const NOT_A_SITE: &[&str] = &[
+    "node_modules",
+    "themes",
+    "public",
+    "resources",
+    "vendor",
+    "target",
+    "layouts",
+    "static",
+    "assets",
+    "archetypes",
+    "i18n",
+    "data",
+];
+
+/// The Hugo site with content in a folder at most two levels below `dir`
+/// (hidden folders and [`NOT_A_SITE`] left out), when there is exactly one.
+fn hugo_site_below(dir: &Path, source: &LanguageIdentifier) -> Option<HugoSite> {
+    let subfolders = |d: &Path| -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(d) else {
+            return Vec::new();
+        };
+        let mut out: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            // Not followed: a link leads out of the repository as easily as in.
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .filter(|e| {
+                e.file_name()
+                    .to_str()
+                    .is_some_and(|n| !n.starts_with('.') && !NOT_A_SITE.contains(&n))
+            })
+            .map(|e| e.path())
+            .collect();
+        out.sort();
+        out
+    };
+    let mut found = Vec::new();
+    for child in subfolders(dir) {
+        for folder in std::iter::once(child.clone()).chain(subfolders(&child)) {
+            if let Some(site) = hugo_site(&folder, Some(&folder), source)
+                && site.has_content()
+            {
+                found.push(site);
+                if found.len() > 1 {
+                    return None;
+                }
+            }
+        }
+    }
+    found.pop()
 }
 
 /// The content root and language folders of a site whose languages have

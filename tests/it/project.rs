@@ -752,6 +752,50 @@ fn a_hugo_site_in_a_folder_reads_its_own_content() {
     );
 }
 
+/// A theme's repository: its own `hugo.toml` has no content, and the site
+/// it documents is in `exampleSite/` (languages in `content.en`,
+/// `content.zh`). From the repository's root that site is read, not the
+/// README and its translation. With two sites below, none is guessed.
+#[test]
+fn the_one_hugo_site_below_the_root_is_read_from_the_root() {
+    let mut repo = TestRepo::new();
+    repo.write(
+        "hugo.toml",
+        "[module]\n[module.hugoVersion]\nmin = '0.146.0'\n",
+    );
+    repo.write("README.md", EN);
+    repo.write("README.zh.md", FR);
+    repo.write("layouts/partials/docs/x.md", EN);
+    repo.write(
+        "exampleSite/hugo.toml",
+        "[languages.en]\ncontentDir = 'content.en'\n[languages.zh]\ncontentDir = 'content.zh'\n",
+    );
+    repo.write("exampleSite/content.en/a.md", EN);
+    repo.write("exampleSite/content.zh/a.md", FR);
+    repo.commit("theme");
+    let report = json(&trame(repo.path(), &["status", "--format", "json"]));
+    assert_eq!(
+        status_pairs(&report),
+        pair_set(&[("exampleSite/content.en/a.md", "exampleSite/content.zh/a.md")]),
+        "{report}"
+    );
+    // A second site below: the whole repository is read, as before.
+    repo.write("docs/hugo.toml", "title = 'Docs'\n");
+    repo.write("docs/content/b.md", EN);
+    repo.write("docs/content/b.fr.md", FR);
+    repo.commit("docs");
+    let report = json(&trame(repo.path(), &["status", "--format", "json"]));
+    let pairs = status_pairs(&report);
+    assert!(
+        pairs.contains(&("README.md".to_owned(), "README.zh.md".to_owned()))
+            && pairs.contains(&(
+                "docs/content/b.md".to_owned(),
+                "docs/content/b.fr.md".to_owned()
+            )),
+        "{report}"
+    );
+}
+
 /// An English page is the likely source of one orphan per language: two
 /// French pages of one name in different folders name none, a lone one
 /// names the only English page of its name.

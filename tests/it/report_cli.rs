@@ -490,3 +490,20 @@ fn check_markdown_says_what_changed_since_the_base() {
     );
     assert_eq!(out.status.code(), Some(2), "{}", render(&out));
 }
+
+/// `status` on pages none of which has a translation: one sentence saying
+/// what a translation looks like, not an empty table ("0 pages ()").
+#[test]
+fn status_with_no_translation_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("content")).unwrap();
+    std::fs::write(dir.path().join("content/a.md"), "# A\n\nText.\n").unwrap();
+    let out = crate::support::trame(&["status"], dir.path(), &[("LANG", "C.UTF-8")]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    assert_eq!(
+        text,
+        "No translated page found: a translation is a file beside its page \
+         (x.fr.md for x.md) or in a language folder (content/fr/x.md).\n"
+    );
+}
