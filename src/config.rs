@@ -305,6 +305,28 @@ pub fn hugo_content_dir(file_name: &str, text: &str) -> Option<String> {
         .filter(|d| !d.is_empty())
 }
 
+/// The site's default content language (`defaultContentLanguage = "fr"`:
+/// the language of its pages without a language in their name or folder),
+/// from the text of a site configuration file named `file_name`, when it
+/// sets one that is a language tag.
+pub fn hugo_default_language(file_name: &str, text: &str) -> Option<String> {
+    hugo_value(file_name, text)
+        .as_object()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("defaultContentLanguage"))?
+        .1
+        .as_str()
+        .map(str::trim)
+        .filter(|tag| parse_tag(tag).is_some())
+        .map(str::to_owned)
+}
+
+/// Whether the text of a `trame.toml` names the source language itself
+/// (else it may come from the site's configuration).
+pub fn sets_source_language(text: &str) -> bool {
+    toml::from_str::<toml::Table>(text).is_ok_and(|t| t.contains_key("source-language"))
+}
+
 /// A Hugo configuration file as JSON values, by its extension (TOML, YAML
 /// or JSON); null when it cannot be read.
 fn hugo_value(file_name: &str, text: &str) -> serde_json::Value {
@@ -455,6 +477,40 @@ mod tests {
             hugo_content_dir("hugo.toml", "[languages.en]\ncontentDir = 'x'\n"),
             None
         );
+    }
+
+    /// Hugo's default content language in each format; a value that is no
+    /// language tag, or one under `languages`, is not it.
+    #[test]
+    fn hugo_default_language_from_toml_yaml_and_json() {
+        let toml = "title = 'x'\ndefaultContentLanguage = 'fr'\n[languages.en]\nweight = 2\n";
+        assert_eq!(
+            hugo_default_language("hugo.toml", toml).as_deref(),
+            Some("fr")
+        );
+        let yaml = "defaultContentLanguage: pt-br\nlanguages:\n  en: {}\n";
+        assert_eq!(
+            hugo_default_language("config.yaml", yaml).as_deref(),
+            Some("pt-br")
+        );
+        let json = r#"{"DefaultContentLanguage": "de"}"#;
+        assert_eq!(
+            hugo_default_language("hugo.json", json).as_deref(),
+            Some("de")
+        );
+        assert_eq!(
+            hugo_default_language("hugo.toml", "defaultContentLanguage = 'français'\n"),
+            None
+        );
+        assert_eq!(
+            hugo_default_language(
+                "hugo.toml",
+                "[languages.fr]\ndefaultContentLanguage = 'fr'\n"
+            ),
+            None
+        );
+        assert!(sets_source_language("source-language = 'en'\n"));
+        assert!(!sets_source_language("languages = ['fr']\n"));
     }
     use crate::report::Rule;
     use std::path::Path;

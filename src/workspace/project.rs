@@ -104,7 +104,7 @@ impl Project {
                 break;
             }
         }
-        let (config, config_file) = match &config_dir {
+        let (mut config, config_file, source_given) = match &config_dir {
             Some(d) => {
                 let file = d.join("trame.toml");
                 let text = std::fs::read_to_string(&file).map_err(|source| ProjectError::Read {
@@ -112,14 +112,15 @@ impl Project {
                     source,
                 })?;
                 let config = config::parse(&shown(&file, &cwd), &text)?;
-                (config, Some(shown(&file, &cwd)))
+                let given = config::sets_source_language(&text);
+                (config, Some(shown(&file, &cwd)), given)
             }
-            None => (Config::default(), None),
+            None => (Config::default(), None, false),
         };
         // A Hugo site whose configuration gives each language its content
         // folder (`contentDir`): their parent is the content root. Looked
         // for up to `trame.toml` or the repository root, else up to the top.
-        let source_tag = parse_tag(&config.source_language)
+        let mut source_tag = parse_tag(&config.source_language)
             .unwrap_or_else(|| LanguageIdentifier::from_bytes(b"en").unwrap_or_default());
         let hugo = hugo_site(
             &dir,
@@ -137,6 +138,21 @@ impl Project {
             hugo_site_below(&dir, &source_tag).or(hugo)
         } else {
             hugo
+        };
+        // The site's default content language is the language of its pages
+        // without a language in their name or folder (`x.md` beside
+        // `x.en.md`): the one translations are made from, unless
+        // `trame.toml` says otherwise.
+        let hugo = match hugo {
+            Some(site) if !source_given => match site.default_language() {
+                Some((tag, lang)) if tag != source_tag => {
+                    config.source_language = lang;
+                    source_tag = tag;
+                    hugo_site(&site.root, Some(&site.root), &source_tag)
+                }
+                _ => Some(site),
+            },
+            hugo => hugo,
         };
         // With neither, a folder inside a language folder (`content/fr`)
         // belongs to the site above it (`content`), and a folder of a Hugo
@@ -510,6 +526,14 @@ struct HugoSite {
 }
 
 impl HugoSite {
+    /// The site's `defaultContentLanguage`, as a tag and as written.
+    fn default_language(&self) -> Option<(LanguageIdentifier, String)> {
+        hugo_config_texts(&self.root)
+            .iter()
+            .find_map(|(name, text)| config::hugo_default_language(name, text))
+            .and_then(|lang| Some((parse_tag(&lang)?, lang)))
+    }
+
     /// Whether the site has pages to read: a content folder, or language
     /// folders.
     fn has_content(&self) -> bool {
@@ -522,29 +546,17 @@ impl HugoSite {
 /// or in `config/_default/`).
 fn hugo_site(dir: &Path, top: Option<&Path>, source: &LanguageIdentifier) -> Option<HugoSite> {
     for site in dir.ancestors() {
-        let files = config::hugo_config_files(&["hugo", "config"])
-            .map(|name| site.join(name))
-            .chain(
-                config::hugo_config_files(&["languages", "hugo", "config"])
-                    .map(|name| site.join("config/_default").join(name)),
-            );
-        let (mut any, mut content_dir, mut dirs) = (false, None, Vec::new());
-        for file in files {
-            let Ok(text) = std::fs::read_to_string(&file) else {
-                continue;
-            };
-            any = true;
-            let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
+        let texts = hugo_config_texts(site);
+        let (mut content_dir, mut dirs) = (None, Vec::new());
+        for (name, text) in &texts {
             if content_dir.is_none() {
-                content_dir = config::hugo_content_dir(name, &text);
+                content_dir = config::hugo_content_dir(name, text);
             }
             if dirs.is_empty() {
-                dirs = config::hugo_content_dirs(name, &text);
+                dirs = config::hugo_content_dirs(name, text);
             }
         }
-        if any {
+        if !texts.is_empty() {
             // A language without a folder of its own has the site's.
             if !dirs.is_empty()
                 && !dirs.iter().any(|(tag, _)| tag_is(tag, source))
@@ -564,6 +576,23 @@ fn hugo_site(dir: &Path, top: Option<&Path>, source: &LanguageIdentifier) -> Opt
         }
     }
     None
+}
+
+/// The Hugo configuration files of the folder `site` (at its root or in
+/// `config/_default/`), in Hugo's order, as `(file name, text)`.
+fn hugo_config_texts(site: &Path) -> Vec<(String, String)> {
+    config::hugo_config_files(&["hugo", "config"])
+        .map(|name| site.join(name))
+        .chain(
+            config::hugo_config_files(&["languages", "hugo", "config"])
+                .map(|name| site.join("config/_default").join(name)),
+        )
+        .filter_map(|file| {
+            let text = std::fs::read_to_string(&file).ok()?;
+            let name = file.file_name()?.to_str()?.to_owned();
+            Some((name, text))
+        })
+        .collect()
 }
 
 /// Folders never holding the site a repository is about: a site's own

@@ -796,6 +796,63 @@ fn the_one_hugo_site_below_the_root_is_read_from_the_root() {
     );
 }
 
+/// A Hugo site whose default content language is French: `x.md` is French
+/// and `x.en.md` its English translation (Hugo's reading), so French is the
+/// source, in the suffix and the directory layout alike. A `trame.toml`
+/// naming the source language wins over the site's configuration.
+#[test]
+fn hugo_default_content_language_is_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("blog");
+    write_files(
+        &site,
+        &[
+            (
+                "hugo.toml",
+                "defaultContentLanguage = 'fr'\n[languages.fr]\nweight = 1\n[languages.en]\nweight = 2\n",
+            ),
+            ("content/posts/a.md", FR),
+            ("content/posts/a.en.md", EN),
+            ("content/posts/b.md", FR),
+        ],
+    );
+    let report = json(&trame(&site, &["status", "--format", "json"]));
+    assert_eq!(
+        status_pairs(&report),
+        pair_set(&[("content/posts/a.md", "content/posts/a.en.md")]),
+        "{report}"
+    );
+    let docs = dir.path().join("docs");
+    write_files(
+        &docs,
+        &[
+            ("config/_default/hugo.yaml", "defaultContentLanguage: fr\n"),
+            ("content/fr/a.md", FR),
+            ("content/en/a.md", EN),
+            ("content/it/a.md", FR),
+        ],
+    );
+    let report = json(&trame(&docs, &["status", "--format", "json"]));
+    assert_eq!(
+        status_pairs(&report),
+        pair_set(&[
+            ("content/fr/a.md", "content/en/a.md"),
+            ("content/fr/a.md", "content/it/a.md"),
+        ]),
+        "{report}"
+    );
+    write_files(&docs, &[("trame.toml", "source-language = 'en'\n")]);
+    let report = json(&trame(&docs, &["status", "--format", "json"]));
+    assert_eq!(
+        status_pairs(&report),
+        pair_set(&[
+            ("content/en/a.md", "content/fr/a.md"),
+            ("content/en/a.md", "content/it/a.md"),
+        ]),
+        "{report}"
+    );
+}
+
 /// An English page is the likely source of one orphan per language: two
 /// French pages of one name in different folders name none, a lone one
 /// names the only English page of its name.
