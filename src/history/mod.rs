@@ -1164,7 +1164,9 @@ impl Repo {
         // Similarity only for pages: trame follows no other file, and a
         // site's images and data are most of what a reorganisation moves.
         let blobs_of = |v: Vec<(PathBuf, git2::Oid)>| -> Vec<(PathBuf, git2::Oid)> {
-            v.into_iter().filter(|(p, _)| is_page(p)).collect()
+            v.into_iter()
+                .filter(|(p, _)| crate::config::is_markdown(p))
+                .collect()
         };
         let left_deleted = blobs_of(
             deleted
@@ -1369,10 +1371,6 @@ const FEW_FOLDERS: usize = 16;
 const LOG_FILE: &str = "history-log";
 
 /// True for the files whose renames are followed by similarity: pages.
-fn is_page(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
-}
 
 /// The most added × deleted files compared by similarity in one commit is
 /// this squared, as git's `diff.renameLimit` (whose default is 1,000).
