@@ -200,19 +200,6 @@ pub fn parse_tag(s: &str) -> Option<unic_langid::LanguageIdentifier> {
     s.replace('_', "-").parse().ok()
 }
 
-/// The file extensions of Markdown pages, as Hugo reads them (any case).
-pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown"];
-
-/// Whether `path` names a Markdown page (`x.md`, `x.markdown`, `x.mdown`,
-/// in any case): the one rule for discovery and history alike.
-pub fn is_markdown(path: &std::path::Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        MARKDOWN_EXTENSIONS
-            .iter()
-            .any(|m| e.eq_ignore_ascii_case(m))
-    })
-}
-
 /// Returns true when the tag written in a path names `lang`.
 pub fn tag_is(tag: &str, lang: &unic_langid::LanguageIdentifier) -> bool {
     parse_tag(tag).is_some_and(|t| t == *lang)
@@ -490,23 +477,6 @@ mod tests {
             hugo_content_dir("hugo.toml", "[languages.en]\ncontentDir = 'x'\n"),
             None
         );
-    }
-
-    /// Hugo's Markdown extensions, in any case; not other text files.
-    #[test]
-    fn markdown_pages_by_extension() {
-        for page in [
-            "a.md",
-            "b.fr.MD",
-            "c.markdown",
-            "d.it.mdown",
-            "e/f.Markdown",
-        ] {
-            assert!(is_markdown(Path::new(page)), "{page}");
-        }
-        for other in ["a.mdx", "b.txt", "md", "c.md.bak", "d.html"] {
-            assert!(!is_markdown(Path::new(other)), "{other}");
-        }
     }
 
     /// Hugo's default content language in each format; a value that is no

@@ -11,10 +11,26 @@
 //! A target that is a symbolic link is refused (`InvalidInput`), unless the
 //! caller names a root the link resolves inside: then the real file is
 //! written ([`write_atomic_in`]).
+//!
+//! Which files are pages at all ([`is_markdown`]) is decided here too, for
+//! discovery and history alike.
 
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
+
+/// The file extensions of Markdown pages, as Hugo reads them (any case).
+pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown"];
+
+/// Whether `path` names a Markdown page (`x.md`, `x.markdown`, `x.mdown`,
+/// in any case): the one rule for discovery and history alike.
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        MARKDOWN_EXTENSIONS
+            .iter()
+            .any(|m| e.eq_ignore_ascii_case(m))
+    })
+}
 
 /// The start of every temporary file name.
 const TEMP_PREFIX: &str = ".trame-";
@@ -174,6 +190,23 @@ fn replace(target: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Hugo's Markdown extensions, in any case; not other text files.
+    #[test]
+    fn markdown_pages_by_extension() {
+        for page in [
+            "a.md",
+            "b.fr.MD",
+            "c.markdown",
+            "d.it.mdown",
+            "e/f.Markdown",
+        ] {
+            assert!(is_markdown(Path::new(page)), "{page}");
+        }
+        for other in ["a.mdx", "b.txt", "md", "c.md.bak", "d.html"] {
+            assert!(!is_markdown(Path::new(other)), "{other}");
+        }
+    }
 
     /// The owner of a replaced file is kept where the user may set it (as
     /// root, which CI is); elsewhere the test says it cannot check.

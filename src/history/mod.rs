@@ -1165,7 +1165,7 @@ impl Repo {
         // site's images and data are most of what a reorganisation moves.
         let blobs_of = |v: Vec<(PathBuf, git2::Oid)>| -> Vec<(PathBuf, git2::Oid)> {
             v.into_iter()
-                .filter(|(p, _)| crate::config::is_markdown(p))
+                .filter(|(p, _)| crate::fs::is_markdown(p))
                 .collect()
         };
         let left_deleted = blobs_of(
@@ -1369,8 +1369,6 @@ const FEW_FOLDERS: usize = 16;
 
 /// The history log's file name, in `.git/trame/`.
 const LOG_FILE: &str = "history-log";
-
-/// True for the files whose renames are followed by similarity: pages.
 
 /// The most added × deleted files compared by similarity in one commit is
 /// this squared, as git's `diff.renameLimit` (whose default is 1,000).

@@ -342,7 +342,7 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
             .clone();
         let rel = relative_to(path, &root.path);
         if meta.is_file() {
-            if !crate::config::is_markdown(path) {
+            if !crate::fs::is_markdown(path) {
                 continue;
             }
             let file = tidy(&root.path.join(&rel));
@@ -644,7 +644,7 @@ fn list_dir_but(
         let mut folders = Vec::new();
         for (path, kind) in entries {
             let Some(kind) = kind else { continue };
-            let markdown = crate::config::is_markdown(&path);
+            let markdown = crate::fs::is_markdown(&path);
             if kind.is_dir() {
                 if markdown {
                     skipped.push(Skipped {
