@@ -102,6 +102,18 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
         let b = bytes[i];
         if b.is_ascii_digit() {
             let begin = i;
+            // Digits inside a word (`e2e`, `k8s`, `i18n`, `W3C`) are part
+            // of a name, which a translation may spell out ("end-to-end",
+            // "Kubernetes"): no number to keep.
+            let inside_word = |end: usize| {
+                begin > 0
+                    && bytes[begin - 1].is_ascii_alphabetic()
+                    && bytes.get(end).is_some_and(u8::is_ascii_alphabetic)
+            };
+            if inside_word(number_end(bytes, i)) {
+                i = number_end(bytes, i);
+                continue;
+            }
             let end = thousands_end(value, begin, number_end(bytes, i));
             let (numbers, end) = number_values(value, begin, end);
             for n in numbers {
@@ -481,6 +493,13 @@ mod tests {
             ["18", "19", "2020", "2024"]
         );
         assert_eq!(numbers("2024-07-05 and 2024-07"), ["2024-07-05", "2024-07"]);
+        // Digits inside a name are no number; a version, a year after a
+        // hyphen, a number after a word are.
+        assert!(numbers("e2e tests on k8s, i18n and l10n, a W3C note").is_empty());
+        assert_eq!(
+            numbers("Trainer v1, COVID-19, Python 3, arm64"),
+            ["1", "19", "3", "64"]
+        );
         assert_eq!(
             numbers("1 000 membres, 12\u{a0}500\u{202f}000 messages, 3 1234, in 2023 100 people"),
             [
