@@ -966,6 +966,122 @@ pub fn follow_chain(
     }
 }
 
+/// Paragraphs split or joined in the English without a word changed: one
+/// base block whose words are now those of two or three neighbouring
+/// blocks (a split), or two or three neighbouring base blocks whose words
+/// are now one block's (a join). A paragraph break is markup: the
+/// translation still says every word, so each block of the group is
+/// `Cosmetic` against the translated text of the base block(s) (by the
+/// chain, `through_base`), and that text is neither `Missing` nor
+/// `Removed`. Call after [`follow_chain`].
+pub fn rejoin_resplits(
+    labels: &mut Vec<Labelled>,
+    current: &Document,
+    base: &Base<'_>,
+    through_base: &Alignment,
+) {
+    let n_base = base.document.segments.len();
+    let mut chain: Vec<Option<std::ops::Range<usize>>> = vec![None; n_base];
+    for row in &through_base.rows {
+        if row.source.len() == 1 && !row.target.is_empty() && !row.needs_review() && !row.crossed {
+            chain[row.source.start] = Some(row.target.clone());
+        }
+    }
+    let mut now: Vec<Option<usize>> = vec![None; n_base];
+    for (i, v) in base.versions.iter().enumerate() {
+        if let Some(k) = v
+            && let Some(slot) = now.get_mut(*k)
+        {
+            *slot = Some(i);
+        }
+    }
+    let words_of = |doc: &Document, r: std::ops::RangeInclusive<usize>| -> Vec<String> {
+        r.flat_map(|k| prose_words(&doc.segments[k].text)).collect()
+    };
+    // Neighbours of one kind of running text, `lo..=hi` around `at`.
+    let runs = |len: usize, at: usize| {
+        (at.saturating_sub(2)..=at)
+            .flat_map(move |lo| (at..=(at + 2).min(len.saturating_sub(1))).map(move |hi| (lo, hi)))
+            .filter(|(lo, hi)| hi > lo && hi - lo <= 2)
+    };
+    let same_prose = |doc: &Document, lo: usize, hi: usize, kind| {
+        (lo..=hi).all(|k| doc.segments[k].kind == kind && kind.is_prose())
+    };
+    // (current blocks, their translated text, the joined base text) of
+    // each group.
+    type Group = (
+        std::ops::RangeInclusive<usize>,
+        std::ops::Range<usize>,
+        Option<String>,
+    );
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, v) in base.versions.iter().enumerate() {
+        let Some(k) = *v else { continue };
+        let kind = current.segments[i].kind;
+        if base.document.segments[k].kind != kind {
+            continue;
+        }
+        // A split: the other parts are new blocks.
+        if let Some(t) = chain[k].clone()
+            && let Some((lo, hi)) = runs(current.segments.len(), i).find(|&(lo, hi)| {
+                same_prose(current, lo, hi, kind)
+                    && (lo..=hi)
+                        .all(|j| j == i || base.versions.get(j).copied().flatten().is_none())
+                    && words_of(current, lo..=hi) == words_of(base.document, k..=k)
+            })
+        {
+            // Each part is the base block's text, in part: shown as it is.
+            groups.push((lo..=hi, t, None));
+            continue;
+        }
+        // A join: the other base blocks are gone, their translations kept.
+        if let Some((lo, hi)) = runs(n_base, k).find(|&(lo, hi)| {
+            same_prose(base.document, lo, hi, kind)
+                && (lo..=hi).all(|m| m == k || now[m].is_none())
+                && (lo..=hi).all(|m| chain[m].is_some())
+                && words_of(base.document, lo..=hi) == words_of(current, i..=i)
+        }) && let (Some(first), Some(last)) = (chain[lo].clone(), chain[hi].clone())
+            && first.start < last.end
+        {
+            let text = (lo..=hi)
+                .map(|m| normalize(&base.document.segments[m].text))
+                .collect::<Vec<_>>()
+                .join(" ");
+            groups.push((i..=i, first.start..last.end, Some(text)));
+        }
+    }
+    if groups.is_empty() {
+        return;
+    }
+    let commit = base.commit.map(str::to_owned);
+    let overlaps =
+        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
+    for (blocks, t, base_text) in groups {
+        // Translated text of the group reported removed is the group's.
+        labels.retain(|l| l.state != State::Removed || !overlaps(&l.target, &t));
+        for i in blocks {
+            let now_text = normalize(&current.segments[i].text);
+            let label = Labelled {
+                state: State::Cosmetic,
+                source: Some(i),
+                target: t.clone(),
+                base_commit: commit.clone(),
+                diff: match &base_text {
+                    Some(joined) => word_diff(joined, &now_text),
+                    None => vec![Chunk {
+                        op: Op::Equal,
+                        text: now_text,
+                    }],
+                },
+            };
+            match labels.iter_mut().find(|l| l.source == Some(i)) {
+                Some(l) => *l = label,
+                None => labels.push(label),
+            }
+        }
+    }
+}
+
 /// Marks translated rows whose text is their English left as it was as
 /// `Untranslated`: the page is not translated there, whatever its age.
 /// Judged: running prose (paragraphs, headings, quotes, table cells) and

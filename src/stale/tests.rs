@@ -321,3 +321,68 @@ fn labels_follow_the_chain_through_the_base_english() {
     assert_eq!(got[6], (None, 4..5, State::Removed), "{got:?}");
     assert_eq!(got.len(), 8, "{got:?}");
 }
+
+/// A paragraph split in three and two paragraphs joined, not a word
+/// changed: every block of each group is cosmetic against the translation
+/// of its base block(s), none missing, none of the translation removed. A
+/// split that also changed a word is no such group.
+#[test]
+fn paragraphs_split_or_joined_word_for_word_are_cosmetic() {
+    let (base, _) = parse(
+        "Reports help. Search first. Duplicates are closed.\n\nSay which version you run.\n\nDescribe what happened.\n\nAttach the log.\n",
+    );
+    let (cur, _) = parse(
+        "Reports help.\n\nSearch first.\n\nDuplicates are closed.\n\nSay which version you run. Describe what happened.\n\nAttach the log.\n",
+    );
+    let (fr, _) = parse(
+        "Les rapports aident. Cherchez d'abord. Les doublons sont fermés.\n\nDites quelle version vous utilisez.\n\nDécrivez ce qui s'est passé.\n\nJoignez le journal.\n",
+    );
+    let versions = match_versions(&base, &cur);
+    let b = Base {
+        document: &base,
+        versions: &versions,
+        commit: Some("c1"),
+    };
+    let through_base = crate::align::align(&base, &fr);
+    let mut labels = label(&cur, &fr, &crate::align::align(&cur, &fr), &|_| {
+        Some(b.clone())
+    });
+    follow_chain(&mut labels, &cur, &fr, &b, &through_base);
+    rejoin_resplits(&mut labels, &cur, &b, &through_base);
+    let got: Vec<(Option<usize>, std::ops::Range<usize>, State)> = labels
+        .iter()
+        .map(|l| (l.source, l.target.clone(), l.state))
+        .collect();
+    let want = vec![
+        (Some(0), 0..1, State::Cosmetic),
+        (Some(1), 0..1, State::Cosmetic),
+        (Some(2), 0..1, State::Cosmetic),
+        (Some(3), 1..3, State::Cosmetic),
+        (Some(4), 3..4, State::UpToDate),
+    ];
+    let mut sorted = got.clone();
+    sorted.sort_by_key(|(s, _, _)| *s);
+    assert_eq!(sorted, want, "{got:?}");
+    // A split with a word changed: the new part is not the base's words.
+    let (edited, _) = parse(
+        "Reports help.\n\nSearch the tracker first. Duplicates are closed.\n\nSay which version you run.\n\nDescribe what happened.\n\nAttach the log.\n",
+    );
+    let versions = match_versions(&base, &edited);
+    let b = Base {
+        document: &base,
+        versions: &versions,
+        commit: Some("c1"),
+    };
+    let mut labels = label(&edited, &fr, &crate::align::align(&edited, &fr), &|_| {
+        Some(b.clone())
+    });
+    follow_chain(&mut labels, &edited, &fr, &b, &through_base);
+    rejoin_resplits(&mut labels, &edited, &b, &through_base);
+    assert!(
+        labels
+            .iter()
+            .filter(|l| l.source.is_some_and(|s| s < 2))
+            .all(|l| l.state != State::Cosmetic),
+        "{labels:?}"
+    );
+}

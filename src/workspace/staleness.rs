@@ -1214,6 +1214,7 @@ fn label_target(
                 &page_base,
                 through_base,
             );
+            stale::rejoin_resplits(&mut labels, &source.document, &page_base, through_base);
         }
         stale::split_gaps(&mut labels, &page_base);
     }
