@@ -288,7 +288,8 @@ fn is_typo_fix(a: &[String], b: &[String]) -> bool {
                 new_len,
             } if old_len == new_len => {
                 for k in 0..old_len {
-                    if edit_distance(&a[old_index + k], &b[new_index + k]) > 2 {
+                    let (old, new) = (&a[old_index + k], &b[new_index + k]);
+                    if edit_distance(old, new) > 2 || flips_negation(old, new) {
                         return false;
                     }
                     changed += 1;
@@ -312,6 +313,23 @@ fn is_typo_fix(a: &[String], b: &[String]) -> bool {
         }
     }
     changed <= 2
+}
+
+/// Whether two words a letter or two apart say opposite things: one is the
+/// other negated (`can` / `can't`, `safe` / `unsafe`, `able` / `unable`,
+/// `secure` / `insecure`), or they are two of the short negations and their
+/// look-alikes (`not` / `now`, `no` / `not`). A typo fix never does that.
+fn flips_negation(a: &str, b: &str) -> bool {
+    const SHORT: &[&str] = &["no", "not", "now", "nor", "non"];
+    let negates = |word: &str, neg: &str| {
+        ["un", "in", "im", "ir", "il", "non"]
+            .iter()
+            .any(|prefix| neg.strip_prefix(prefix) == Some(word))
+            || ["n't", "n’t", "'t", "’t", "not"]
+                .iter()
+                .any(|suffix| neg.strip_suffix(suffix) == Some(word))
+    };
+    negates(a, b) || negates(b, a) || (SHORT.contains(&a) && SHORT.contains(&b))
 }
 
 /// Levenshtein distance in characters, stopping early past 3.

@@ -63,6 +63,19 @@ fn classification_of_english_changes() {
         change("Teh quikc brwn fox.", "The quick brown fox."),
         Change::Meaning
     );
+    // A word negated, however short the edit, is no typo fix.
+    for (old, new) in [
+        ("You can use the old API.", "You can't use the old API."),
+        ("This setting is safe.", "This setting is unsafe."),
+        ("The key is not stored.", "The key is now stored."),
+        (
+            "The module is able to load it.",
+            "The module is unable to load it.",
+        ),
+        ("A secure default.", "An insecure default."),
+    ] {
+        assert_eq!(change(old, new), Change::Meaning, "{old} -> {new}");
+    }
 }
 
 #[test]
