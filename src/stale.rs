@@ -240,36 +240,50 @@ fn prose_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
     let mut word = String::new();
-    let flush = |word: &mut String, out: &mut Vec<String>| {
-        if !word.is_empty() {
+    // Letters written against digits (`v1`, `10ms`, `2nd`, `k8s`): part of
+    // a number, a version or a name, an invariant as a whole, not a word.
+    let (mut after_digit, mut touches_digit) = (false, false);
+    let flush = |word: &mut String, out: &mut Vec<String>, touches: &mut bool| {
+        if !word.is_empty() && !*touches {
             out.push(std::mem::take(word));
         }
+        word.clear();
+        *touches = false;
     };
     while let Some(c) = rest.chars().next() {
         // Skip link destinations `](...)` and inline code `` `...` ``.
         if let Some(after) = rest.strip_prefix("](")
             && let Some(end) = after.find(')')
         {
-            flush(&mut word, &mut out);
+            flush(&mut word, &mut out, &mut touches_digit);
             rest = &after[end + 1..];
+            after_digit = false;
             continue;
         }
         if let Some(after) = rest.strip_prefix('`')
             && let Some(end) = after.find('`')
         {
-            flush(&mut word, &mut out);
+            flush(&mut word, &mut out, &mut touches_digit);
             rest = &after[end + 1..];
+            after_digit = false;
             continue;
         }
         if crate::segment::is_letter(c) || c == '\'' || c == '’' {
+            if word.is_empty() && after_digit {
+                touches_digit = true;
+            }
             word.extend(c.to_lowercase());
         } else {
+            if c.is_ascii_digit() && !word.is_empty() {
+                touches_digit = true;
+            }
             // Digits end a word and are dropped: numbers are invariants.
-            flush(&mut word, &mut out);
+            flush(&mut word, &mut out, &mut touches_digit);
         }
+        after_digit = c.is_ascii_digit();
         rest = &rest[c.len_utf8()..];
     }
-    flush(&mut word, &mut out);
+    flush(&mut word, &mut out, &mut touches_digit);
     out.retain(|w| w.chars().any(crate::segment::is_letter));
     out
 }

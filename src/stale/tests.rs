@@ -63,6 +63,18 @@ fn classification_of_english_changes() {
         change("Teh quikc brwn fox.", "The quick brown fox."),
         Change::Meaning
     );
+    // Letters against digits are part of a number or a version: a version
+    // added to a title or a unit's value changed is an invariant change; a
+    // name spelled out is a change of words.
+    assert_eq!(change("Kubeflow", "Kubeflow (v1)"), Change::LinkOnly);
+    assert_eq!(
+        change("It runs in 10ms.", "It runs in 20ms."),
+        Change::LinkOnly
+    );
+    assert_eq!(
+        change("Run the e2e tests.", "Run the end-to-end tests."),
+        Change::Meaning
+    );
     // A word negated, however short the edit, is no typo fix.
     for (old, new) in [
         ("You can use the old API.", "You can't use the old API."),
