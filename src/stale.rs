@@ -323,10 +323,27 @@ fn is_typo_fix(a: &[String], b: &[String]) -> bool {
                 }
                 changed += 1;
             }
+            // A doubled word removed ("indicates indicates") or made.
+            DiffOp::Delete {
+                old_index,
+                old_len: 1,
+                ..
+            } if doubled(a, old_index) => changed += 1,
+            DiffOp::Insert {
+                new_index,
+                new_len: 1,
+                ..
+            } if doubled(b, new_index) => changed += 1,
             _ => return false,
         }
     }
     changed <= 2
+}
+
+/// Whether `words[k]` repeats the word before or after it.
+fn doubled(words: &[String], k: usize) -> bool {
+    let word = &words[k];
+    (k > 0 && words[k - 1] == *word) || words.get(k + 1) == Some(word)
 }
 
 /// Whether two words a letter or two apart say opposite things: one is the

@@ -75,6 +75,21 @@ fn classification_of_english_changes() {
         change("Run the e2e tests.", "Run the end-to-end tests."),
         Change::Meaning
     );
+    // A doubled word removed is a typo fix; a word removed is not.
+    assert_eq!(
+        change(
+            "It indicates indicates that a PodSet waits.",
+            "It indicates that a PodSet waits."
+        ),
+        Change::Cosmetic
+    );
+    assert_eq!(
+        change(
+            "It indicates that a PodSet waits.",
+            "It indicates that a PodSet never waits."
+        ),
+        Change::Meaning
+    );
     // A word negated, however short the edit, is no typo fix.
     for (old, new) in [
         ("You can use the old API.", "You can't use the old API."),
