@@ -910,20 +910,7 @@ pub fn follow_chain(
     through_base: &Alignment,
 ) {
     let n_base = base.document.segments.len();
-    let mut chain: Vec<Option<std::ops::Range<usize>>> = vec![None; n_base];
-    for row in &through_base.rows {
-        if row.source.len() == 1 && !row.target.is_empty() && !row.needs_review() && !row.crossed {
-            chain[row.source.start] = Some(row.target.clone());
-        }
-    }
-    let mut now = vec![None; n_base];
-    for (i, v) in base.versions.iter().enumerate() {
-        if let Some(k) = v
-            && let Some(slot) = now.get_mut(*k)
-        {
-            *slot = Some(i);
-        }
-    }
+    let (chain, now) = chain_and_now(base, through_base);
     let overlaps =
         |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
     // The base block a translated range renders, by the chain.
@@ -1015,6 +1002,32 @@ pub fn follow_chain(
     }
 }
 
+/// Per base block: the translated text that renders it by the chain
+/// (confident rows of `through_base` holding one base block), and the
+/// current block that is its version now.
+#[allow(clippy::type_complexity)]
+fn chain_and_now(
+    base: &Base<'_>,
+    through_base: &Alignment,
+) -> (Vec<Option<std::ops::Range<usize>>>, Vec<Option<usize>>) {
+    let n_base = base.document.segments.len();
+    let mut chain: Vec<Option<std::ops::Range<usize>>> = vec![None; n_base];
+    for row in &through_base.rows {
+        if row.source.len() == 1 && !row.target.is_empty() && !row.needs_review() && !row.crossed {
+            chain[row.source.start] = Some(row.target.clone());
+        }
+    }
+    let mut now = vec![None; n_base];
+    for (i, v) in base.versions.iter().enumerate() {
+        if let Some(k) = v
+            && let Some(slot) = now.get_mut(*k)
+        {
+            *slot = Some(i);
+        }
+    }
+    (chain, now)
+}
+
 /// Paragraphs split or joined in the English without a word changed: one
 /// base block whose words are now those of two or three neighbouring
 /// blocks (a split), or two or three neighbouring base blocks whose words
@@ -1030,20 +1043,7 @@ pub fn rejoin_resplits(
     through_base: &Alignment,
 ) {
     let n_base = base.document.segments.len();
-    let mut chain: Vec<Option<std::ops::Range<usize>>> = vec![None; n_base];
-    for row in &through_base.rows {
-        if row.source.len() == 1 && !row.target.is_empty() && !row.needs_review() && !row.crossed {
-            chain[row.source.start] = Some(row.target.clone());
-        }
-    }
-    let mut now: Vec<Option<usize>> = vec![None; n_base];
-    for (i, v) in base.versions.iter().enumerate() {
-        if let Some(k) = v
-            && let Some(slot) = now.get_mut(*k)
-        {
-            *slot = Some(i);
-        }
-    }
+    let (chain, now) = chain_and_now(base, through_base);
     let words_of = |doc: &Document, r: std::ops::RangeInclusive<usize>| -> Vec<String> {
         r.flat_map(|k| prose_words(&doc.segments[k].text)).collect()
     };
