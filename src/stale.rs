@@ -240,9 +240,10 @@ fn prose_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
     let mut word = String::new();
-    // Letters written against digits (`v1`, `10ms`, `2nd`, `k8s`): part of
-    // a number, a version or a name, an invariant as a whole, not a word.
-    let (mut after_digit, mut touches_digit) = (false, false);
+    // Letters written right before digits (`v1`, `ipv6`, `mp3`): part of a
+    // version or a name, an invariant as a whole, not a word. Letters after
+    // digits stay words (`10ms` and `10 ms` say the same unit).
+    let mut touches_digit = false;
     let flush = |word: &mut String, out: &mut Vec<String>, touches: &mut bool| {
         if !word.is_empty() && !*touches {
             out.push(std::mem::take(word));
@@ -257,7 +258,6 @@ fn prose_words(text: &str) -> Vec<String> {
         {
             flush(&mut word, &mut out, &mut touches_digit);
             rest = &after[end + 1..];
-            after_digit = false;
             continue;
         }
         if let Some(after) = rest.strip_prefix('`')
@@ -265,13 +265,9 @@ fn prose_words(text: &str) -> Vec<String> {
         {
             flush(&mut word, &mut out, &mut touches_digit);
             rest = &after[end + 1..];
-            after_digit = false;
             continue;
         }
         if crate::segment::is_letter(c) || c == '\'' || c == '’' {
-            if word.is_empty() && after_digit {
-                touches_digit = true;
-            }
             word.extend(c.to_lowercase());
         } else {
             if c.is_ascii_digit() && !word.is_empty() {
@@ -280,7 +276,6 @@ fn prose_words(text: &str) -> Vec<String> {
             // Digits end a word and are dropped: numbers are invariants.
             flush(&mut word, &mut out, &mut touches_digit);
         }
-        after_digit = c.is_ascii_digit();
         rest = &rest[c.len_utf8()..];
     }
     flush(&mut word, &mut out, &mut touches_digit);

@@ -63,10 +63,15 @@ fn classification_of_english_changes() {
         change("Teh quikc brwn fox.", "The quick brown fox."),
         Change::Meaning
     );
-    // Letters against digits are part of a number or a version: a version
-    // added to a title or a unit's value changed is an invariant change; a
-    // name spelled out is a change of words.
+    // Letters before digits are part of a version or a name: a version
+    // added to a title or a unit's value changed is an invariant change, a
+    // unit written against its number or apart is the same text; a name
+    // spelled out is a change of words.
     assert_eq!(change("Kubeflow", "Kubeflow (v1)"), Change::LinkOnly);
+    assert_eq!(
+        change("It takes 10 ms.", "It takes 10ms."),
+        Change::Cosmetic
+    );
     assert_eq!(
         change("It runs in 10ms.", "It runs in 20ms."),
         Change::LinkOnly
