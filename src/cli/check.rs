@@ -201,6 +201,11 @@ pub(crate) fn check(
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let (project, scanned, notes) = scan(paths, None, l10n)?;
+    if scanned.is_empty() {
+        // A gate that checked nothing says so (a path or a layout trame
+        // did not read as translations), though nothing failed.
+        crate::cli::output::warn(&l10n.tr(crate::cli::status::STATUS_EMPTY), l10n);
+    }
     let changes = match (format, markdown.base) {
         (CheckFormat::Markdown, Some(rev)) => {
             Some(compare_with_base(&project, paths, rev, &scanned, l10n)?)

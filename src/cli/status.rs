@@ -33,7 +33,7 @@ pub(crate) const IDS: &[&str] = &[
 const STATUS_WROTE: &str = "status-wrote";
 const STATUS_HEADER: &str = "status-header";
 /// Said instead of the table when no page has a translation.
-const STATUS_EMPTY: &str = "status-empty";
+pub(crate) const STATUS_EMPTY: &str = "status-empty";
 /// The label of the totals per language.
 const STATUS_TOTAL: &str = "status-total";
 pub(crate) const STATUS_CELL: &str = "status-cell";

@@ -506,4 +506,10 @@ fn status_with_no_translation_says_so() {
         "No translated page found: a translation is a file beside its page \
          (x.fr.md for x.md) or in a language folder (content/fr/x.md).\n"
     );
+    // `check` passes (nothing failed) but says on standard error that it
+    // checked nothing, so a gate pointed at the wrong place is seen.
+    let out = crate::support::trame(&["check"], dir.path(), &[("LANG", "C.UTF-8")]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("No translated page found"), "{err}");
 }
