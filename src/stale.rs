@@ -906,8 +906,6 @@ pub fn follow_chain(
 ) {
     let n_base = base.document.segments.len();
     let (chain, now) = chain_and_now(base, through_base);
-    let overlaps =
-        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
     // The base block a translated range renders, by the chain.
     let rendered_by = |t: &std::ops::Range<usize>| -> Option<usize> {
         (0..n_base).find(|&k| chain[k].as_ref().is_some_and(|c| overlaps(c, t)))
@@ -995,6 +993,11 @@ pub fn follow_chain(
             },
         );
     }
+}
+
+/// Whether two ranges of segments share one.
+fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// Per base block: the translated text that renders it by the chain
@@ -1098,8 +1101,6 @@ pub fn rejoin_resplits(
         return;
     }
     let commit = base.commit.map(str::to_owned);
-    let overlaps =
-        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
     for (blocks, t, base_text) in groups {
         // Translated text of the group reported removed is the group's.
         labels.retain(|l| l.state != State::Removed || !overlaps(&l.target, &t));

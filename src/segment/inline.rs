@@ -105,16 +105,15 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
             // Digits inside a word (`e2e`, `k8s`, `i18n`, `W3C`) are part
             // of a name, which a translation may spell out ("end-to-end",
             // "Kubernetes"): no number to keep.
-            let inside_word = |end: usize| {
-                begin > 0
-                    && bytes[begin - 1].is_ascii_alphabetic()
-                    && bytes.get(end).is_some_and(u8::is_ascii_alphabetic)
-            };
-            if inside_word(number_end(bytes, i)) {
-                i = number_end(bytes, i);
+            let digits_end = number_end(bytes, i);
+            if begin > 0
+                && bytes[begin - 1].is_ascii_alphabetic()
+                && bytes.get(digits_end).is_some_and(u8::is_ascii_alphabetic)
+            {
+                i = digits_end;
                 continue;
             }
-            let end = thousands_end(value, begin, number_end(bytes, i));
+            let end = thousands_end(value, begin, digits_end);
             let (numbers, end) = number_values(value, begin, end);
             for n in numbers {
                 out.push((at(begin), Item::Number(n)));

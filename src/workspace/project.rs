@@ -144,7 +144,11 @@ impl Project {
         // `x.en.md`): the one translations are made from, unless
         // `trame.toml` says otherwise.
         let hugo = match hugo {
-            Some(site) if !source_given => match site.default_language() {
+            Some(site) if !source_given => match site
+                .default_language
+                .clone()
+                .and_then(|lang| Some((parse_tag(&lang)?, lang)))
+            {
                 Some((tag, lang)) if tag != source_tag => {
                     config.source_language = lang;
                     source_tag = tag;
@@ -523,17 +527,11 @@ struct HugoSite {
     /// source language's among them: their parent folder (the content
     /// root) and each folder's `(name, tag)`.
     languages: Option<(PathBuf, LangFolders)>,
+    /// Its `defaultContentLanguage`, as written, when it sets one.
+    default_language: Option<String>,
 }
 
 impl HugoSite {
-    /// The site's `defaultContentLanguage`, as a tag and as written.
-    fn default_language(&self) -> Option<(LanguageIdentifier, String)> {
-        hugo_config_texts(&self.root)
-            .iter()
-            .find_map(|(name, text)| config::hugo_default_language(name, text))
-            .and_then(|lang| Some((parse_tag(&lang)?, lang)))
-    }
-
     /// Whether the site has pages to read: a content folder, or language
     /// folders.
     fn has_content(&self) -> bool {
@@ -547,13 +545,16 @@ impl HugoSite {
 fn hugo_site(dir: &Path, top: Option<&Path>, source: &LanguageIdentifier) -> Option<HugoSite> {
     for site in dir.ancestors() {
         let texts = hugo_config_texts(site);
-        let (mut content_dir, mut dirs) = (None, Vec::new());
+        let (mut content_dir, mut dirs, mut default_language) = (None, Vec::new(), None);
         for (name, text) in &texts {
             if content_dir.is_none() {
                 content_dir = config::hugo_content_dir(name, text);
             }
             if dirs.is_empty() {
                 dirs = config::hugo_content_dirs(name, text);
+            }
+            if default_language.is_none() {
+                default_language = config::hugo_default_language(name, text);
             }
         }
         if !texts.is_empty() {
@@ -569,6 +570,7 @@ fn hugo_site(dir: &Path, top: Option<&Path>, source: &LanguageIdentifier) -> Opt
                 root: site.to_owned(),
                 content: content.is_dir().then_some(content),
                 languages: language_folders(site, &dirs, source),
+                default_language,
             });
         }
         if top.is_some_and(|top| site == top || !site.starts_with(top)) {
