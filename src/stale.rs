@@ -283,7 +283,8 @@ fn prose_words(text: &str) -> Vec<String> {
     out
 }
 
-/// Returns true when at most two words changed, each by at most two letters.
+/// Returns true when at most two words changed, each by a typo (see
+/// [`typo_apart`]).
 fn is_typo_fix(a: &[String], b: &[String]) -> bool {
     let ops = capture_diff_slices(Algorithm::Myers, a, b);
     let mut changed = 0;
@@ -298,7 +299,7 @@ fn is_typo_fix(a: &[String], b: &[String]) -> bool {
             } if old_len == new_len => {
                 for k in 0..old_len {
                     let (old, new) = (&a[old_index + k], &b[new_index + k]);
-                    if edit_distance(old, new) > 2 || flips_negation(old, new) {
+                    if !typo_apart(old, new) || flips_negation(old, new) {
                         return false;
                     }
                     changed += 1;
@@ -313,7 +314,7 @@ fn is_typo_fix(a: &[String], b: &[String]) -> bool {
                 // A word split or joined ("e-mail" / "email", "set up" / "setup").
                 let joined_a: String = a[old_index..old_index + old_len].concat();
                 let joined_b: String = b[new_index..new_index + new_len].concat();
-                if edit_distance(&joined_a, &joined_b) > 2 {
+                if !typo_apart(&joined_a, &joined_b) {
                     return false;
                 }
                 changed += 1;
@@ -358,23 +359,15 @@ fn flips_negation(a: &str, b: &str) -> bool {
     negates(a, b) || negates(b, a) || (SHORT.contains(&a) && SHORT.contains(&b))
 }
 
-/// Levenshtein distance in characters, stopping early past 3.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().abs_diff(b.len()) > 2 {
-        return 3;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+/// Whether `new` can be `old` with a typo fixed (or made): at most two
+/// edits, a swap of two neighbouring letters counting as one (`teh` /
+/// `the`), and at most one edit per three letters of the longer word. A
+/// short word with half its letters changed is another word (`toot` /
+/// `post`), where `than` / `then` is one edit in four.
+fn typo_apart(old: &str, new: &str) -> bool {
+    let longer = old.chars().count().max(new.chars().count());
+    let edits = strsim::osa_distance(old, new);
+    edits <= 2 && 3 * edits <= longer
 }
 
 /// Matches the segments of two versions of one English document: returns,

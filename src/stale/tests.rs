@@ -108,6 +108,21 @@ fn classification_of_english_changes() {
     ] {
         assert_eq!(change(old, new), Change::Meaning, "{old} -> {new}");
     }
+    // A typo is small beside its word: letters swapped count once; half
+    // of a short word changed is another word (a term renamed).
+    for (old, new) in [
+        ("Recieve a notification.", "Receive a notification."),
+        ("Seperate the two.", "Separate the two."),
+        ("It is bigger then that.", "It is bigger than that."),
+    ] {
+        assert_eq!(change(old, new), Change::Cosmetic, "{old} -> {new}");
+    }
+    for (old, new) in [
+        ("When you pin a toot.", "When you pin a post."),
+        ("Your toots tab.", "Your posts tab."),
+    ] {
+        assert_eq!(change(old, new), Change::Meaning, "{old} -> {new}");
+    }
 }
 
 #[test]
