@@ -397,6 +397,12 @@ pub fn report(
                         Side::Target => !numbers::spelled_out(value, context.source_lang, &s_text),
                     });
                 }
+                // A date is only missing from a side whose month names
+                // are read.
+                Rule::Date => found.retain(|(_, which)| match which {
+                    Side::Source => crate::segment::reads_month_names(context.lang),
+                    Side::Target => crate::segment::reads_month_names(context.source_lang),
+                }),
                 Rule::Url => same_targets(&mut found, context),
                 Rule::Shortcode => changed_parameters(&mut found),
                 _ => {}
@@ -826,16 +832,20 @@ mod tests {
     use crate::segment::parse;
 
     fn build(en: &str, fr: &str) -> DocReport {
+        build_in("fr", en, fr)
+    }
+
+    fn build_in(lang: &str, en: &str, tr: &str) -> DocReport {
         let (s, _) = parse(en);
-        let (t, diags) = parse(fr);
+        let (t, diags) = parse(tr);
         let a = crate::align::align(&s, &t);
         let labels = crate::stale::label(&s, &t, &a, &|_| None);
         let context = Context {
             source_lang: "en",
-            lang: "fr",
+            lang,
             site: None,
         };
-        report(&s, en, &t, fr, &diags, &a, &labels, &context)
+        report(&s, en, &t, tr, &diags, &a, &labels, &context)
     }
 
     #[test]
@@ -918,6 +928,29 @@ mod tests {
                 "Pubblicato il 6 novembre 2022.\n"
             ),
             ["--11", "--12"]
+        );
+        // A month before its number is the month, no number of its own;
+        // an abbreviated English month is a month.
+        let findings = |lang: &str, en: &str, tr: &str| -> Vec<String> {
+            build_in(lang, en, tr)
+                .findings
+                .into_iter()
+                .filter(|f| matches!(f.rule, Rule::Date | Rule::Number))
+                .map(|f| format!("{:?} {}", f.rule, f.value))
+                .collect::<Vec<_>>()
+        };
+        let en = "-- Eugen Rochko, Jul 6 2018, in a post.\n";
+        assert!(findings("ja", en, "-- Eugen Rochko, 2018年7月6日, 投稿で。\n").is_empty());
+        assert_eq!(
+            findings("fr", en, "-- Eugen Rochko, 6 août 2018, dans un billet.\n"),
+            ["Date --07", "Date --08"]
+        );
+        // In a language whose month names are not read, a date written
+        // with one is nothing to report; its numbers still are.
+        assert!(findings("pl", en, "-- Eugen Rochko, 6 lipca 2018, we wpisie.\n").is_empty());
+        assert_eq!(
+            findings("pl", en, "-- Eugen Rochko, 6 lipca 2019, we wpisie.\n"),
+            ["Number 2018", "Number 2019"]
         );
     }
 

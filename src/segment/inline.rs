@@ -88,6 +88,18 @@ const MONTHS: &[(&str, u8)] = &[
     ("dezembro", 12),
 ];
 
+/// Whether the month names of language `lang` (a BCP 47 tag) are read as
+/// dates: those of [`MONTHS`], and the languages that write a month as a
+/// number and a sign (`7月`, `7월`). A date of the English that a
+/// translation in another language lacks may be written there with a month
+/// name trame cannot read (`6 lipca 2018`): nothing to report.
+pub fn reads_month_names(lang: &str) -> bool {
+    let primary = lang.split(['-', '_']).next().unwrap_or("");
+    ["en", "fr", "it", "de", "es", "pt", "ja", "zh", "ko"]
+        .iter()
+        .any(|known| primary.eq_ignore_ascii_case(known))
+}
+
 /// Scans a text event for numbers and month names.
 ///
 /// `value` is the event's text and `raw` its source bytes starting at `start`.
@@ -114,16 +126,19 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
                 continue;
             }
             let end = thousands_end(value, begin, digits_end);
-            let (numbers, end) = number_values(value, begin, end);
-            for n in numbers {
-                out.push((at(begin), Item::Number(n)));
-            }
-            // `12月` (Japanese, Chinese): the month is a number and a sign.
-            if value[end..].starts_with('月')
+            // `12月` (Japanese, Chinese), `12월` (Korean): the month is a
+            // number and a sign, a month as `December` is, no number.
+            if value[end..].starts_with(['月', '월'])
                 && let Ok(month) = value[begin..end].parse::<u8>()
                 && (1..=12).contains(&month)
             {
                 out.push((at(begin), Item::Date(format!("--{month:02}"))));
+                i = end;
+                continue;
+            }
+            let (numbers, end) = number_values(value, begin, end);
+            for n in numbers {
+                out.push((at(begin), Item::Number(n)));
             }
             i = end;
         } else if b.is_ascii_alphabetic() || b >= 0x80 {
@@ -168,6 +183,12 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
                     "~"
                 };
                 out.push((at(begin), Item::Date(format!("{mark}{month:02}"))));
+            } else if let Some(month) = abbreviated_month(word)
+                && beside_a_number(value, begin, word_end)
+            {
+                // `Jul 6 2018`, `6 juil. 2018`: only in a date, where the
+                // short form cannot be a word.
+                out.push((at(begin), Item::Date(format!("--{month:02}"))));
             }
             i = word_end;
         } else {
@@ -368,6 +389,59 @@ fn beside_a_number(value: &str, begin: usize, end: usize) -> bool {
     digit_after(&value[end..]) || digit_before(&value[..begin])
 }
 
+/// The month of an abbreviated month name (English, French, Italian,
+/// German, Spanish). The ones that are words of some language too (`Mar`,
+/// Spanish and Italian "sea"; `Set`; `Ago`; `Gen`; `Mag`; `Sept`, French
+/// "seven") count only with a capital.
+fn abbreviated_month(word: &str) -> Option<u8> {
+    const ANY_CASE: &[(&str, u8)] = &[
+        ("jan", 1),
+        ("janv", 1),
+        ("ene", 1),
+        ("feb", 2),
+        ("févr", 2),
+        ("fevr", 2),
+        ("mär", 3),
+        ("apr", 4),
+        ("avr", 4),
+        ("abr", 4),
+        ("jun", 6),
+        ("giu", 6),
+        ("jul", 7),
+        ("juil", 7),
+        ("lug", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("oct", 10),
+        ("okt", 10),
+        ("ott", 10),
+        ("nov", 11),
+        ("dec", 12),
+        ("déc", 12),
+        ("dez", 12),
+        ("dic", 12),
+    ];
+    const CAPITAL: &[(&str, u8)] = &[
+        ("Gen", 1),
+        ("Mar", 3),
+        ("Mag", 5),
+        ("Ago", 8),
+        ("Sept", 9),
+        ("Set", 9),
+    ];
+    if !(3..=5).contains(&word.chars().count()) {
+        return None;
+    }
+    if let Some((_, m)) = CAPITAL.iter().find(|(name, _)| *name == word) {
+        return Some(*m);
+    }
+    let lower = word.to_lowercase();
+    ANY_CASE
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, m)| *m)
+}
+
 fn month_of(word: &str) -> Option<u8> {
     if word.len() < 3 || word.len() > 10 {
         return None;
@@ -555,6 +629,39 @@ mod tests {
         assert_eq!(dates("em março de 2025"), [Item::Date("--03".into())]);
         assert_eq!(dates("2022年12月6日"), [Item::Date("--12".into())]);
         assert_eq!(dates("1° maggio"), [Item::Date("--05".into())]);
+        // The number before `月` is the month, no number of its own.
+        assert_eq!(
+            scan("2018年7月6日, 2018년 7월 6일"),
+            [
+                Item::Number("2018".into()),
+                Item::Date("--07".into()),
+                Item::Number("6".into()),
+                Item::Number("2018".into()),
+                Item::Date("--07".into()),
+                Item::Number("6".into()),
+            ]
+        );
+        // Abbreviated months, in a date only; the ones that are words too
+        // need a capital.
+        for (text, month) in [
+            ("Jul 6 2018", "--07"),
+            ("Dec. 30, 2018", "--12"),
+            ("le 6 juil. 2018", "--07"),
+            ("6 déc. 2018", "--12"),
+            ("Mar 3 2018", "--03"),
+            ("il 3 dic 2018", "--12"),
+        ] {
+            assert_eq!(dates(text), [Item::Date(month.into())], "{text}");
+        }
+        for text in [
+            "a mar 3 metri",
+            "set 3 replicas",
+            "2 anni ago",
+            "sept 3 fois",
+            "see Jul",
+        ] {
+            assert!(dates(text).is_empty(), "{text}");
+        }
         // Characters of any width around a month never split a character.
         assert!(dates("€de mayo, ¿de junio?").is_empty());
     }

@@ -20,7 +20,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub use frontmatter::{front_matter_list, front_matter_start};
-pub use inline::{number_end, slugify};
+pub use inline::{number_end, reads_month_names, slugify};
 
 /// What a segment is, structurally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
