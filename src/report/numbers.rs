@@ -168,8 +168,11 @@ const TABLES: [(&str, &Table); 6] = [
 ];
 
 /// Whether `text`, in the language `lang` (a tag such as `fr` or `pt-BR`),
-/// writes the number `value` (`2`, `12`) in words. Numbers above 12, with
-/// separators or a leading zero are never spelled out.
+/// writes the number `value` (`2`, `12`) in words, or may: in a language
+/// with no table here (Polish "jednym kliknięciem", Chinese "一键" for
+/// "1-click"), a small number may be written in words trame cannot read,
+/// so it is never reported missing. Numbers above 12, with separators or
+/// a leading zero are never spelled out.
 pub(super) fn spelled_out(value: &str, lang: &str, text: &str) -> bool {
     let Some(n) = small_number(value) else {
         return false;
@@ -179,21 +182,18 @@ pub(super) fn spelled_out(value: &str, lang: &str, text: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let tables: Vec<&Table> = match TABLES.iter().find(|(l, _)| *l == primary) {
-        Some((_, t)) => vec![*t],
-        None => TABLES.iter().map(|(_, t)| *t).collect(),
+    let Some((_, table)) = TABLES.iter().find(|(l, _)| *l == primary) else {
+        return true;
     };
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphabetic() && c != '-')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    tables.iter().any(|table| {
-        table[n - 1].iter().any(|form| match form.split_once(' ') {
-            // Two words (`les deux`): side by side.
-            Some((a, b)) => words.windows(2).any(|w| w[0] == a && w[1] == b),
-            None => words.iter().any(|w| w == form),
-        })
+    table[n - 1].iter().any(|form| match form.split_once(' ') {
+        // Two words (`les deux`): side by side.
+        Some((a, b)) => words.windows(2).any(|w| w[0] == a && w[1] == b),
+        None => words.iter().any(|w| w == form),
     })
 }
 
@@ -217,8 +217,11 @@ mod tests {
         assert!(spelled_out("3", "de", "am dritten Tag"));
         assert!(spelled_out("5", "es", "cinco días"));
         assert!(spelled_out("2", "pt-BR", "duas vezes"));
-        // Unknown language: every table.
-        assert!(spelled_out("2", "ro", "deux"));
+        // A language with no table may write any small number in words;
+        // a large one is still a number to keep.
+        assert!(spelled_out("1", "pl", "instalacja jednym kliknięciem"));
+        assert!(spelled_out("1", "zh-CN", "一键安装"));
+        assert!(!spelled_out("16", "zh-CN", "一键安装"));
         // Not the same number, not a small number, not a word.
         assert!(!spelled_out("3", "fr", "deux"));
         assert!(!spelled_out("13", "en", "thirteen"));

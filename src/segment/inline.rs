@@ -106,6 +106,24 @@ pub fn reads_month_names(lang: &str) -> bool {
 /// Offsets are exact when the two are equal (no escapes or entities), else
 /// every item gets the event's start offset.
 pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usize, Item)>) {
+    // Full-width digits and separators (`１６：９`, `16：9` in Chinese and
+    // Japanese text) are the ASCII ones of the English: read as those, each
+    // item at the event's start (offsets differ from the source's).
+    let full_width = |c: char| matches!(c, '０'..='９' | '：' | '．' | '／');
+    if value.contains(full_width) {
+        let ascii: String = value
+            .chars()
+            .map(|c| {
+                if full_width(c) {
+                    char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect();
+        // An empty `raw` is never equal to the text: offsets not exact.
+        return scan_text(&ascii, start, "", out);
+    }
     let exact = value == raw;
     let at = |i: usize| if exact { start + i } else { start };
     let bytes = value.as_bytes();
@@ -640,6 +658,11 @@ mod tests {
                 Item::Date("--07".into()),
                 Item::Number("6".into()),
             ]
+        );
+        // Full-width digits and separators are the ASCII ones.
+        assert_eq!(
+            scan("16：9 の比率, ２０２４年"),
+            [Item::Number("16:9".into()), Item::Number("2024".into())]
         );
         // Abbreviated months, in a date only; the ones that are words too
         // need a capital.
