@@ -392,8 +392,17 @@ pub fn report(
                     };
                     let (s_text, t_text) = (text(source, &row.source), text(target, &row.target));
                     same_dates(&mut found);
+                    let own_numbers = found.iter().any(|(_, which)| *which == Side::Target);
                     found.retain(|(value, which)| match which {
-                        Side::Source => !numbers::spelled_out(value, context.lang, &t_text),
+                        Side::Source => {
+                            !numbers::spelled_out(value, context.lang, &t_text)
+                                && !numbers::may_be_in_unread_words(
+                                    value,
+                                    context.lang,
+                                    &s_text,
+                                    own_numbers,
+                                )
+                        }
                         Side::Target => !numbers::spelled_out(value, context.source_lang, &s_text),
                     });
                 }
