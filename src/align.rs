@@ -878,6 +878,38 @@ impl<'a> Ctx<'a> {
                     (one_sided(&rows[n]) && rows[n].source.is_empty() == source_side)
                         || self.merge_margin(&rows[k], &rows[n]) < MERGE_MARGIN
                 });
+                // A run of blocks of one side left unmatched together
+                // (an intro and a list item that the translation wrote as
+                // one paragraph with the next pair's block): doubtful when
+                // the whole run taken into the pair beside it would cost
+                // little more, the margin counted per block of the run.
+                let same_side = |r: &Row| one_sided(r) && r.source.is_empty() != source_side;
+                let first = (0..k)
+                    .rev()
+                    .take_while(|&x| same_side(&rows[x]))
+                    .last()
+                    .unwrap_or(k);
+                let last = (k + 1..rows.len())
+                    .take_while(|&x| same_side(&rows[x]))
+                    .last()
+                    .unwrap_or(k);
+                if !doubt[k] && last > first {
+                    let run = Row {
+                        source: rows[first].source.start..rows[last].source.end,
+                        target: rows[first].target.start..rows[last].target.end,
+                        score: 0.0,
+                        crossed: false,
+                        moved: None,
+                    };
+                    let blocks = (run.source.len() + run.target.len()) as f32;
+                    doubt[k] = [
+                        first.checked_sub(1),
+                        (last + 1 < rows.len()).then_some(last + 1),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .any(|n| self.merge_margin(&run, &rows[n]) < MERGE_MARGIN * blocks);
+                }
             }
         }
         let mut replaced = vec![false; rows.len()];

@@ -589,3 +589,80 @@ fn a_doubtful_heading_over_sure_pairs_leaves_them_alone() {
     assert!(rows.contains(&"7 | 7".to_owned()), "{rows:?}");
     assert!(rows.contains(&"9 | 9".to_owned()), "{rows:?}");
 }
+
+/// Two English blocks left unmatched side by side (an intro and a list
+/// item) that the translation wrote as one paragraph with the next block:
+/// each is doubtful when taking the whole run into that pair would cost
+/// little more (the margin counted per block), however sure each looks
+/// alone; a run the pair could not take in stays sure.
+#[test]
+fn a_run_of_unmatched_blocks_beside_a_merge_is_flagged() {
+    let en = "## How it helps\n\n\
+        Organizations can use cloud computing to rent compute, storage and network capabilities.\n\n\
+        - It removes the delays and expenses of establishing and operating facilities.\n\
+        - Organizations can [scale](https://example.org/scalability/) up and down quickly.\n";
+    let it = "## In che modo aiuta\n\n\
+        Le organizzazioni noleggiano capacità di calcolo, storage e rete, senza i ritardi e le spese \
+        delle strutture proprie, e possono [scalare](https://example.org/scalability/) rapidamente.\n";
+    let (s, _) = parse(en);
+    let (t, _) = parse(it);
+    let (sp, tp) = (Prepared::of(&s), Prepared::of(&t));
+    let (sf, tf) = (Features::of(&sp.segs), Features::of(&tp.segs));
+    let weights = Weights::new(&sf, &tf);
+    let forced = Forced::default();
+    let ctx = Ctx::new(&sf, &tf, &weights, &forced);
+    let row = |source: Range<usize>, target: Range<usize>| {
+        let mut r = Row {
+            source,
+            target,
+            score: 0.0,
+            crossed: false,
+            moved: None,
+        };
+        r.score = ctx.confidence(&r);
+        r
+    };
+    // The intro and the first item left out, the second item paired.
+    let mut rows = vec![
+        row(0..1, 0..1),
+        row(1..2, 1..1),
+        row(2..3, 1..1),
+        row(3..4, 1..2),
+    ];
+    ctx.weigh_context(&mut rows);
+    let flagged: Vec<bool> = rows.iter().map(Row::needs_review).collect();
+    assert_eq!(flagged[1..3], [true, true], "{rows:?}");
+    // With a heading between them and the pair, no merge can take them.
+    let en = en.replace("- Organizations", "## Scale\n\n- Organizations");
+    let it = it.replace("Le organizzazioni", "## Scala\n\nLe organizzazioni");
+    let (s, _) = parse(&en);
+    let (t, _) = parse(&it);
+    let (sp, tp) = (Prepared::of(&s), Prepared::of(&t));
+    let (sf, tf) = (Features::of(&sp.segs), Features::of(&tp.segs));
+    let weights = Weights::new(&sf, &tf);
+    let ctx = Ctx::new(&sf, &tf, &weights, &forced);
+    let mut rows: Vec<Row> = [
+        (0..1, 0..1),
+        (1..2, 1..1),
+        (2..3, 1..1),
+        (3..4, 1..2),
+        (4..5, 2..3),
+    ]
+    .into_iter()
+    .map(|(a, b)| {
+        let mut r = Row {
+            source: a,
+            target: b,
+            score: 0.0,
+            crossed: false,
+            moved: None,
+        };
+        r.score = ctx.confidence(&r);
+        r
+    })
+    .collect();
+    let before: Vec<bool> = rows.iter().map(Row::needs_review).collect();
+    ctx.weigh_context(&mut rows);
+    let after: Vec<bool> = rows.iter().map(Row::needs_review).collect();
+    assert_eq!(before[1..3], after[1..3], "{rows:?}");
+}
