@@ -987,9 +987,11 @@ fn front_matter_key(text: &str, key: &str) -> Option<String> {
 
 /// The source page an orphan most likely translates: in the folder where its
 /// source would be, the page with the same name up to `_`/`-` and case, else
-/// the only page with the same date prefix (`2024-12-05`, `2024-12`); else,
-/// anywhere, the only page with the same name (a page moved to another
-/// folder; `_index.md` and `index.md` name too many pages to tell).
+/// the only page with the same date prefix (`2024-12-05`, `2024-12`); else
+/// the same page turned into a section or bundle (`x.md` -> `x/_index.md`
+/// or `x/index.md`) or back; else, anywhere, the only page with the same
+/// name (a page moved to another folder; `_index.md` and `index.md` name
+/// too many pages to tell).
 fn likely_source(expected: &Path, sources: &[&PathBuf]) -> Option<PathBuf> {
     let dir = expected.parent()?;
     let name = expected.file_name()?.to_str()?;
@@ -1013,7 +1015,28 @@ fn likely_source(expected: &Path, sources: &[&PathBuf]) -> Option<PathBuf> {
             return Some((**one).clone());
         }
     }
-    if matches!(fold(name).as_str(), "_index.md" | "index.md") {
+    // A page turned into a section or a bundle (`x.md` -> `x/_index.md`,
+    // `x/index.md`), or back: Hugo's usual move when a page gains children.
+    let stem = expected.file_stem()?;
+    let index_page = matches!(
+        stem.to_str().map(str::to_lowercase).as_deref(),
+        Some("_index" | "index")
+    );
+    let bundle: Vec<PathBuf> = if index_page {
+        let folder = dir.file_name()?;
+        let parent = dir.parent()?;
+        let ext = expected.extension()?;
+        vec![parent.join(folder).with_extension(ext)]
+    } else {
+        ["_index", "index"]
+            .iter()
+            .filter_map(|n| Some(dir.join(stem).join(n).with_extension(expected.extension()?)))
+            .collect()
+    };
+    if let Some(found) = sources.iter().find(|s| bundle.iter().any(|b| b == **s)) {
+        return Some((*found).clone());
+    }
+    if index_page {
         return None;
     }
     // Moved: the same name in another folder of the same language folder
@@ -1074,6 +1097,26 @@ mod tests {
             Some(b.clone())
         );
         assert_eq!(likely_source(Path::new("c/other.md"), &sources), None);
+        // A page turned into a section or a bundle, and back.
+        let section = PathBuf::from("c/docs/admission/_index.md");
+        let bundle = PathBuf::from("c/docs/queues/index.md");
+        let page = PathBuf::from("c/docs/setup.md");
+        let sources = [&section, &bundle, &page];
+        for (expected, found) in [
+            ("c/docs/admission.md", &section),
+            ("c/docs/queues.md", &bundle),
+            ("c/docs/setup/_index.md", &page),
+        ] {
+            assert_eq!(
+                likely_source(Path::new(expected), &sources).as_ref(),
+                Some(found),
+                "{expected}"
+            );
+        }
+        assert_eq!(
+            likely_source(Path::new("c/docs/other/_index.md"), &sources),
+            None
+        );
         assert_eq!(
             likely_source(Path::new("d/2024-12-05_newsletter.md"), &sources),
             None
