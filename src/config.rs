@@ -28,7 +28,9 @@ pub struct Config {
     /// Pages larger than this many bytes are skipped with a warning.
     pub max_page_bytes: u64,
     /// A front-matter key of translations naming the English commit they
-    /// were made from (`default_lang_commit`): their base, whatever git says.
+    /// were made from: their base, whatever git says. By default
+    /// `default_lang_commit` (the key Docsy sites such as OpenTelemetry's
+    /// keep); an empty value turns it off.
     pub base_key: Option<String>,
     /// Commits whose message holds one of these words do not change the
     /// base of the translation lines they touch (bulk fixes).
@@ -39,6 +41,11 @@ pub struct Config {
     pub check: Check,
 }
 
+/// The front-matter key read for a translation's declared base when
+/// `trame.toml` names none: a key whose name says what it holds, so a page
+/// that has it means it.
+pub const DEFAULT_BASE_KEY: &str = "default_lang_commit";
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -48,7 +55,7 @@ impl Default for Config {
             layout: Layout::Auto,
             front_matter_keys: crate::segment::Config::default().front_matter_keys,
             max_page_bytes: crate::segment::MAX_PAGE_BYTES,
-            base_key: None,
+            base_key: Some(DEFAULT_BASE_KEY.into()),
             ignore_commit_keywords: vec!["[i18n-ignore]".into()],
             links: Links::default(),
             check: Check::default(),

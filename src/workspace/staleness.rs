@@ -1008,7 +1008,11 @@ fn label_set(
                 &target,
                 alignment,
                 &origins,
-                ctx.project.config.base_key.as_deref(),
+                ctx.project
+                    .config
+                    .base_key
+                    .as_deref()
+                    .filter(|k| !k.is_empty()),
             )
         };
         let mut bases = bases_of(&alignment);

@@ -558,7 +558,7 @@ fn a_dropped_section_is_untranslated_and_a_new_one_missing() {
 /// lint fix) moves the base of the lines it touched and hides the English
 /// change; listing it in `.git-blame-ignore-revs`, or an `[i18n-ignore]`
 /// message, keeps the change reported. A front-matter base key
-/// (`base-key` in trame.toml) is a lower bound of the base.
+/// (`default_lang_commit`, or the `base-key` of trame.toml) names the base.
 #[test]
 fn bulk_commits_can_be_ignored_and_the_base_declared() {
     let en = "# News\n\nThe sprint is in Lyon this year.\n\nWe meet every Monday.\n";
@@ -636,12 +636,19 @@ fn bulk_commits_can_be_ignored_and_the_base_declared() {
             &english_commit[..10]
         ),
     );
-    r.write("trame.toml", "base-key = \"default_lang_commit\"\n");
     r.commit("French: checked against the English of the sprint move");
+    // `default_lang_commit` is read with no setting at all.
     assert_eq!(sprint(&r), State::UpToDate);
-    // Without the setting, the key means nothing.
-    r.write("trame.toml", "");
+    // Turned off, the key means nothing.
+    r.write("trame.toml", "base-key = \"\"\n");
     assert_eq!(sprint(&r), State::Stale);
+    // Another key is read when the site names it.
+    let fr_keyed = std::fs::read_to_string(r.path().join("content/a.fr.md"))
+        .unwrap()
+        .replace("default_lang_commit:", "source_commit:");
+    r.write("content/a.fr.md", &fr_keyed);
+    r.write("trame.toml", "base-key = \"source_commit\"\n");
+    assert_eq!(sprint(&r), State::UpToDate);
 }
 
 /// A paragraph deleted from the English whose translation the alignment
