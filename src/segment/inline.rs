@@ -110,7 +110,8 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
     // Japanese text) are the ASCII ones of the English: read as those, each
     // item at the event's start (offsets differ from the source's).
     let full_width = |c: char| matches!(c, '０'..='９' | '：' | '．' | '／');
-    if value.contains(full_width) {
+    // All of them start with the byte 0xEF in UTF-8: most texts have none.
+    if value.as_bytes().contains(&0xEF) && value.contains(full_width) {
         let ascii: String = value
             .chars()
             .map(|c| {
