@@ -227,14 +227,26 @@ pub fn staleness_each(
         .unwrap_or_default();
     let (repo, repo_notes) = open_repository(&start)?;
     notes.extend(repo_notes);
+    // Orphans no name tells the source of: the English pages that may be
+    // theirs, renamed since, are walked too (see [`renamed_sources`]).
+    let unguessed: Vec<&super::discover::Orphan> = scan
+        .orphans
+        .iter()
+        .filter(|o| o.likely_source.is_none())
+        .collect();
+    let candidates = rename_candidates(&sets, &unguessed);
     // Every file of interest, relative to the work tree: found by the
     // history thread (a call on each file), while the workers read pages.
     let rel_lock: std::sync::OnceLock<HashMap<PathBuf, PathBuf>> = std::sync::OnceLock::new();
     let no_rel = HashMap::new();
     let relative = |repo: &Repo| -> Vec<PathBuf> {
-        let rel = repo.relative_all(sets.iter().flat_map(|set| {
-            std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t))
-        }));
+        let rel = repo.relative_all(
+            sets.iter()
+                .flat_map(|set| {
+                    std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t))
+                })
+                .chain(candidates.iter().copied()),
+        );
         // Only a page with a translation needs its history: an untranslated
         // page's report is the same whatever its past (with `--lang`, half
         // the English of a site may be untranslated in that language).
@@ -244,6 +256,7 @@ pub fn staleness_each(
             .flat_map(|set| {
                 std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t))
             })
+            .chain(candidates.iter().copied())
             .filter_map(|path| rel.get(path).cloned())
             .collect();
         let _ = rel_lock.set(rel);
@@ -444,7 +457,104 @@ pub fn staleness_each(
     if let Some(Some(cache)) = page_cache_lock.into_inner() {
         cache.finish();
     }
+    if let (Some(Some(hist)), Some(rel), Some(workdir)) =
+        (walked.get(), rel_lock.get(), repo_path.as_deref())
+    {
+        let guesses = renamed_sources(&unguessed, &candidates, hist, rel, workdir);
+        for note in &mut notes {
+            if let StaleNote::Orphan {
+                path,
+                likely_source: likely @ None,
+                ..
+            } = note
+                && let Some(source) = guesses.get(path.as_path())
+            {
+                *likely = Some(source.clone());
+            }
+        }
+    }
     Ok(notes)
+}
+
+/// At most this many English pages are walked to find where orphans' sources
+/// went: past it, a site restructured wholesale costs a name guess only.
+const MAX_RENAME_CANDIDATES: usize = 2_000;
+
+/// The English pages that may be the source of an orphan, renamed since:
+/// those with no translation in the orphan's language.
+fn rename_candidates<'s>(
+    sets: &'s [PageSet],
+    orphans: &[&super::discover::Orphan],
+) -> Vec<&'s PathBuf> {
+    if orphans.is_empty() {
+        return Vec::new();
+    }
+    let candidates: Vec<&PathBuf> = sets
+        .iter()
+        .filter(|set| {
+            orphans.iter().any(|o| {
+                !set.translations
+                    .iter()
+                    .any(|(lang, _)| lang.eq_ignore_ascii_case(&o.lang))
+            })
+        })
+        .map(|set| &set.source)
+        .collect();
+    if candidates.len() > MAX_RENAME_CANDIDATES {
+        return Vec::new();
+    }
+    candidates
+}
+
+/// For each orphan, the one English page whose history passes through the
+/// path its source would have (the page was renamed or moved there since,
+/// by git's rename detection): `concepts/admission_check.md` for a
+/// translation still at the old name. None when no page or two pages did.
+fn renamed_sources(
+    orphans: &[&super::discover::Orphan],
+    candidates: &[&PathBuf],
+    hist: &history::History,
+    rel: &HashMap<PathBuf, PathBuf>,
+    workdir: &Path,
+) -> HashMap<PathBuf, PathBuf> {
+    let mut out = HashMap::new();
+    for orphan in orphans {
+        let Some(expected) = relative_to(&orphan.expected, workdir) else {
+            continue;
+        };
+        let found: Vec<&&PathBuf> = candidates
+            .iter()
+            .filter(|c| {
+                rel.get(**c)
+                    .and_then(|r| hist.versions.get(r))
+                    .is_some_and(|versions| versions.iter().any(|v| v.path == expected))
+            })
+            .collect();
+        if let [one] = found[..] {
+            out.insert(orphan.path.clone(), (*one).clone());
+        }
+    }
+    out
+}
+
+/// The path of `file`, which may not exist, relative to the work tree
+/// `workdir`: its nearest existing folder resolved, the rest joined.
+fn relative_to(file: &Path, workdir: &Path) -> Option<PathBuf> {
+    let workdir = workdir.canonicalize().ok()?;
+    let mut rest = Vec::new();
+    let mut at = file;
+    loop {
+        if let Ok(abs) = at.canonicalize() {
+            let mut rel = abs.strip_prefix(&workdir).ok()?.to_owned();
+            rel.extend(rest.iter().rev());
+            return Some(rel);
+        }
+        rest.push(at.file_name()?.to_owned());
+        at = match at.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+    }
 }
 
 /// Step 1: the repository holding `start`, with a note when there is none

@@ -928,3 +928,67 @@ fn pair_set(pairs: &[(&str, &str)]) -> BTreeSet<(String, String)> {
         .map(|(s, t)| (s.to_string(), t.to_string()))
         .collect()
 }
+
+/// A translation whose English page was renamed (by git's rename
+/// detection: same content, another name no rule of names would guess)
+/// names the page its source became, from the history; a page whose
+/// English was deleted, not renamed, names none.
+#[test]
+fn an_orphan_names_the_page_its_source_was_renamed_to() {
+    let en = "# Admission checks\n\nAn admission check is a mechanism that allows \
+        external components to influence when a workload can be admitted.\n\n\
+        Each check has a controller that sets its state on the workload.\n";
+    let fr = "# Contrôles d'admission\n\nUn contrôle d'admission permet à des composants \
+        externes de décider quand une charge de travail peut être admise.\n";
+    let mut r = TestRepo::new();
+    r.write(
+        "content/en/docs/admission-check-controllers/provisioning.md",
+        en,
+    );
+    r.write(
+        "content/fr/docs/admission-check-controllers/provisioning.md",
+        fr,
+    );
+    r.write(
+        "content/en/docs/old-page.md",
+        "# Old\n\nA page that is deleted later on.\n",
+    );
+    r.write(
+        "content/fr/docs/old-page.md",
+        "# Ancienne\n\nUne page supprimée plus tard.\n",
+    );
+    r.write(
+        "content/en/docs/other.md",
+        "# Other\n\nAnother page of the site.\n",
+    );
+    r.write(
+        "content/fr/docs/other.md",
+        "# Autre\n\nUne autre page du site.\n",
+    );
+    r.commit("docs in English and French");
+    std::fs::remove_file(
+        r.path()
+            .join("content/en/docs/admission-check-controllers/provisioning.md"),
+    )
+    .unwrap();
+    r.write(
+        "content/en/docs/concepts/admission_check/provisioning_request.md",
+        &format!("{en}\nA new closing line.\n"),
+    );
+    std::fs::remove_file(r.path().join("content/en/docs/old-page.md")).unwrap();
+    r.commit("Restructure the documentation");
+    let out = trame(r.path(), &["status"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "content/fr/docs/admission-check-controllers/provisioning.md (fr) is a translation \
+             with no source page; it probably translates \
+             content/en/docs/concepts/admission_check/provisioning_request.md, renamed since"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/fr/docs/old-page.md (fr) is a translation with no source page\n"),
+        "{stderr}"
+    );
+}
