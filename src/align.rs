@@ -794,12 +794,76 @@ impl<'a> Ctx<'a> {
             j -= dj;
         }
         rows.reverse();
+        self.keep_sections(&mut rows);
         for row in &mut rows {
             row.score = self.confidence(row);
         }
         let replaced = self.weigh_context(&mut rows);
         let rows = self.unpair(rows, &replaced);
         Some(Alignment { rows })
+    }
+
+    /// Keeps a translated block in its section: when English blocks left
+    /// unmatched run from the last pair to a pair `(s, t)` and a heading
+    /// among them opens a section the translation does not have (dropped,
+    /// or added to the English since), the target `t`, with no heading of
+    /// its own before it, still belongs to the section before that heading.
+    /// When `(s, t)` rests on position alone, the nearest unmatched English
+    /// block of that section is `t`'s partner if pairing them beats leaving
+    /// both out: `(u, t)`, then `s` alone.
+    fn keep_sections(&self, rows: &mut [Row]) {
+        let heading = |i: usize| self.s.segs[i].kind == SegmentKind::Heading;
+        let source_only = |r: &Row| !r.source.is_empty() && r.target.is_empty();
+        for k in 0..rows.len() {
+            let row = &rows[k];
+            if row.source.len() != 1 || row.target.len() != 1 || row.crossed {
+                continue;
+            }
+            let (s, t) = (row.source.start, row.target.start);
+            if heading(s) || self.t.segs[t].kind == SegmentKind::Heading {
+                continue;
+            }
+            // The source-only rows right before, back to the last pair.
+            let first = (0..k)
+                .rev()
+                .take_while(|&x| source_only(&rows[x]))
+                .last()
+                .unwrap_or(k);
+            let run = first..k;
+            let Some(h) = run.clone().find(|&x| rows[x].source.clone().any(heading)) else {
+                continue;
+            };
+            // The nearest single block before that heading.
+            let Some(u) = (first..h)
+                .rev()
+                .find(|&x| rows[x].source.len() == 1 && !heading(rows[x].source.start))
+            else {
+                continue;
+            };
+            let ui = rows[u].source.start;
+            // A segment a correction keeps alone stays alone.
+            let forced = |v: &[Option<usize>], x: usize| v.get(x).copied().flatten().is_some();
+            if forced(&self.forced.source, ui)
+                || forced(&self.forced.source, s)
+                || forced(&self.forced.target, t)
+            {
+                continue;
+            }
+            // Section structure outweighs position, not evidence: `(s, t)`
+            // must rest on position alone, `(u, t)` beat leaving both out.
+            if !self.band.contains(ui, t)
+                || self.support(s..s + 1, t..t + 1) >= WEAK_SUPPORT
+                || self.score11(ui, t) <= 2.0 * SKIP
+            {
+                continue;
+            }
+            let before = rows[u].target.start;
+            rows[u].target = before..t + 1;
+            rows[k].target = t + 1..t + 1;
+            for r in &mut rows[u + 1..k] {
+                r.target = t + 1..t + 1;
+            }
+        }
     }
 
     /// The evidence a pair row rests on besides kind, length and position:

@@ -666,3 +666,31 @@ fn a_run_of_unmatched_blocks_beside_a_merge_is_flagged() {
     let after: Vec<bool> = rows.iter().map(Row::needs_review).collect();
     assert_eq!(before[1..3], after[1..3], "{rows:?}");
 }
+
+/// A translated block with no heading of its own before it stays in the
+/// section of the blocks before it: when the English opens a section the
+/// translation lacks (added since), the block pairs with the English block
+/// of its own section, not with one of the new section that only position
+/// and length favour; a pair with evidence of its own is kept.
+#[test]
+fn a_block_stays_in_its_section_when_the_english_adds_one() {
+    let en = "## Getting started\n\n\
+        Start with a shared doc.\n\n\
+        Before getting started, please read the published definitions to see how the writing should sound and feel today.\n\n\
+        ## Sign language videos\n\n\
+        If you are contributing a sign language video, follow this guide, record with good lighting and a plain background wall.\n";
+    let it = "## Per iniziare\n\n\
+        Inizia con un documento condiviso.\n\n\
+        Ultimo suggerimento redazionale: leggi qualche voce già pubblicata per capire il tono da usare nelle nuove voci del glossario.\n";
+    assert_eq!(check(en, it), ["1 | 1", "3 | 3", "5 | 5", "7 | -", "9 | -"]);
+    // The same block with a link both sides share is its pair.
+    let it = it.replace("qualche voce", "[qualche voce](https://example.org/videos)");
+    let en = en.replace(
+        "follow this guide",
+        "follow [this guide](https://example.org/videos)",
+    );
+    assert_eq!(
+        check(&en, &it),
+        ["1 | 1", "3 | 3", "5 | -", "7 | -", "9 | 5"]
+    );
+}
