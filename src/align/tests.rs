@@ -604,67 +604,61 @@ fn a_run_of_unmatched_blocks_beside_a_merge_is_flagged() {
     let it = "## In che modo aiuta\n\n\
         Le organizzazioni noleggiano capacità di calcolo, storage e rete, senza i ritardi e le spese \
         delle strutture proprie, e possono [scalare](https://example.org/scalability/) rapidamente.\n";
-    let (s, _) = parse(en);
-    let (t, _) = parse(it);
-    let (sp, tp) = (Prepared::of(&s), Prepared::of(&t));
-    let (sf, tf) = (Features::of(&sp.segs), Features::of(&tp.segs));
-    let weights = Weights::new(&sf, &tf);
-    let forced = Forced::default();
-    let ctx = Ctx::new(&sf, &tf, &weights, &forced);
-    let row = |source: Range<usize>, target: Range<usize>| {
-        let mut r = Row {
-            source,
-            target,
-            score: 0.0,
-            crossed: false,
-            moved: None,
-        };
-        r.score = ctx.confidence(&r);
-        r
-    };
     // The intro and the first item left out, the second item paired.
-    let mut rows = vec![
-        row(0..1, 0..1),
-        row(1..2, 1..1),
-        row(2..3, 1..1),
-        row(3..4, 1..2),
-    ];
-    ctx.weigh_context(&mut rows);
-    let flagged: Vec<bool> = rows.iter().map(Row::needs_review).collect();
-    assert_eq!(flagged[1..3], [true, true], "{rows:?}");
+    let (before, after) = flags_in_context(
+        en,
+        it,
+        &[(0..1, 0..1), (1..2, 1..1), (2..3, 1..1), (3..4, 1..2)],
+    );
+    assert_eq!(
+        (before[1..3].to_vec(), after[1..3].to_vec()),
+        (vec![false, false], vec![true, true])
+    );
     // With a heading between them and the pair, no merge can take them.
     let en = en.replace("- Organizations", "## Scale\n\n- Organizations");
     let it = it.replace("Le organizzazioni", "## Scala\n\nLe organizzazioni");
-    let (s, _) = parse(&en);
-    let (t, _) = parse(&it);
-    let (sp, tp) = (Prepared::of(&s), Prepared::of(&t));
-    let (sf, tf) = (Features::of(&sp.segs), Features::of(&tp.segs));
-    let weights = Weights::new(&sf, &tf);
-    let ctx = Ctx::new(&sf, &tf, &weights, &forced);
-    let mut rows: Vec<Row> = [
+    let rows = [
         (0..1, 0..1),
         (1..2, 1..1),
         (2..3, 1..1),
         (3..4, 1..2),
         (4..5, 2..3),
-    ]
-    .into_iter()
-    .map(|(a, b)| {
-        let mut r = Row {
-            source: a,
-            target: b,
-            score: 0.0,
-            crossed: false,
-            moved: None,
-        };
-        r.score = ctx.confidence(&r);
-        r
-    })
-    .collect();
-    let before: Vec<bool> = rows.iter().map(Row::needs_review).collect();
+    ];
+    let (before, after) = flags_in_context(&en, &it, &rows);
+    assert_eq!(before[1..3], after[1..3]);
+}
+
+/// Which of the given rows of two texts are flagged for review on their own
+/// evidence, then after [`Ctx::weigh_context`] has weighed their context.
+fn flags_in_context(
+    source: &str,
+    target: &str,
+    rows: &[(Range<usize>, Range<usize>)],
+) -> (Vec<bool>, Vec<bool>) {
+    let (s, _) = parse(source);
+    let (t, _) = parse(target);
+    let (sp, tp) = (Prepared::of(&s), Prepared::of(&t));
+    let (sf, tf) = (Features::of(&sp.segs), Features::of(&tp.segs));
+    let weights = Weights::new(&sf, &tf);
+    let forced = Forced::default();
+    let ctx = Ctx::new(&sf, &tf, &weights, &forced);
+    let mut rows: Vec<Row> = rows
+        .iter()
+        .map(|(source, target)| {
+            let mut r = Row {
+                source: source.clone(),
+                target: target.clone(),
+                score: 0.0,
+                crossed: false,
+                moved: None,
+            };
+            r.score = ctx.confidence(&r);
+            r
+        })
+        .collect();
+    let before = rows.iter().map(Row::needs_review).collect();
     ctx.weigh_context(&mut rows);
-    let after: Vec<bool> = rows.iter().map(Row::needs_review).collect();
-    assert_eq!(before[1..3], after[1..3], "{rows:?}");
+    (before, rows.iter().map(Row::needs_review).collect())
 }
 
 /// A translated block with no heading of its own before it stays in the
