@@ -841,6 +841,20 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             let ui = rows[u].source.start;
+            // Only where the translation keeps the English's sections: the
+            // heading of `u`'s section is paired with a heading (a
+            // translation of a version without headings has no sections to
+            // keep).
+            let opened = (0..u).rev().find(|&x| rows[x].source.clone().any(heading));
+            let kept = opened.is_some_and(|x| {
+                rows[x]
+                    .target
+                    .clone()
+                    .any(|j| self.t.segs[j].kind == SegmentKind::Heading)
+            });
+            if !kept {
+                continue;
+            }
             // A segment a correction keeps alone stays alone.
             let forced = |v: &[Option<usize>], x: usize| v.get(x).copied().flatten().is_some();
             if forced(&self.forced.source, ui)

@@ -677,6 +677,12 @@ fn a_block_stays_in_its_section_when_the_english_adds_one() {
         Inizia con un documento condiviso.\n\n\
         Ultimo suggerimento redazionale: leggi qualche voce già pubblicata per capire il tono da usare nelle nuove voci del glossario.\n";
     assert_eq!(check(en, it), ["1 | 1", "3 | 3", "5 | 5", "7 | -", "9 | -"]);
+    // A translation without the English's headings: the same pairs.
+    let flat = it.replace("## Per iniziare\n\n", "");
+    assert_eq!(
+        check(en, &flat),
+        ["1 | -", "3 | 1", "5 | 3", "7 | -", "9 | -"]
+    );
     // The same block with a link both sides share is its pair.
     let it = it.replace("qualche voce", "[qualche voce](https://example.org/videos)");
     let en = en.replace(
