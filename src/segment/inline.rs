@@ -193,21 +193,19 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
                 continue;
             }
             let word = &value[begin..word_end];
-            if let Some(month) = month_of(word) {
+            if let Some((month, abbreviated)) = month_of(word) {
                 // `--MM` for a date; `~MM` for a month named alone, which
-                // still helps alignment but is no date to check.
-                let mark = if beside_a_number(value, begin, word_end) {
-                    "--"
-                } else {
-                    "~"
+                // still helps alignment but is no date to check. A short
+                // form (`Jul 6 2018`, `6 juil. 2018`) counts only in a
+                // date, where it cannot be a word.
+                let mark = match (beside_a_number(value, begin, word_end), abbreviated) {
+                    (true, _) => Some("--"),
+                    (false, false) => Some("~"),
+                    (false, true) => None,
                 };
-                out.push((at(begin), Item::Date(format!("{mark}{month:02}"))));
-            } else if let Some(month) = abbreviated_month(word)
-                && beside_a_number(value, begin, word_end)
-            {
-                // `Jul 6 2018`, `6 juil. 2018`: only in a date, where the
-                // short form cannot be a word.
-                out.push((at(begin), Item::Date(format!("--{month:02}"))));
+                if let Some(mark) = mark {
+                    out.push((at(begin), Item::Date(format!("{mark}{month:02}"))));
+                }
             }
             i = word_end;
         } else {
@@ -408,65 +406,60 @@ fn beside_a_number(value: &str, begin: usize, end: usize) -> bool {
     digit_after(&value[end..]) || digit_before(&value[..begin])
 }
 
-/// The month of an abbreviated month name (English, French, Italian,
-/// German, Spanish). The ones that are words of some language too (`Mar`,
-/// Spanish and Italian "sea"; `Set`; `Ago`; `Gen`; `Mag`; `Sept`, French
-/// "seven") count only with a capital.
-fn abbreviated_month(word: &str) -> Option<u8> {
-    const ANY_CASE: &[(&str, u8)] = &[
-        ("jan", 1),
-        ("janv", 1),
-        ("ene", 1),
-        ("feb", 2),
-        ("févr", 2),
-        ("fevr", 2),
-        ("mär", 3),
-        ("apr", 4),
-        ("avr", 4),
-        ("abr", 4),
-        ("jun", 6),
-        ("giu", 6),
-        ("jul", 7),
-        ("juil", 7),
-        ("lug", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("oct", 10),
-        ("okt", 10),
-        ("ott", 10),
-        ("nov", 11),
-        ("dec", 12),
-        ("déc", 12),
-        ("dez", 12),
-        ("dic", 12),
-    ];
-    const CAPITAL: &[(&str, u8)] = &[
-        ("Gen", 1),
-        ("Mar", 3),
-        ("Mag", 5),
-        ("Ago", 8),
-        ("Sept", 9),
-        ("Set", 9),
-    ];
-    if !(3..=5).contains(&word.chars().count()) {
-        return None;
-    }
-    if let Some((_, m)) = CAPITAL.iter().find(|(name, _)| *name == word) {
-        return Some(*m);
-    }
-    let lower = word.to_lowercase();
-    ANY_CASE
-        .iter()
-        .find(|(name, _)| *name == lower)
-        .map(|(_, m)| *m)
-}
+/// Abbreviated month names (English, French, Italian, German, Spanish),
+/// lower-cased, read as dates only beside a number (see [`month_of`]).
+const ABBREVIATED: &[(&str, u8)] = &[
+    ("jan", 1),
+    ("janv", 1),
+    ("ene", 1),
+    ("gen", 1),
+    ("feb", 2),
+    ("févr", 2),
+    ("fevr", 2),
+    ("mar", 3),
+    ("mär", 3),
+    ("apr", 4),
+    ("avr", 4),
+    ("abr", 4),
+    ("mag", 5),
+    ("jun", 6),
+    ("giu", 6),
+    ("jul", 7),
+    ("juil", 7),
+    ("lug", 7),
+    ("aug", 8),
+    ("ago", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("set", 9),
+    ("oct", 10),
+    ("okt", 10),
+    ("ott", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("déc", 12),
+    ("dez", 12),
+    ("dic", 12),
+];
 
-fn month_of(word: &str) -> Option<u8> {
+/// The short forms that are words of some language too (`mar`, Spanish and
+/// Italian "sea"; `set`; `ago`; `gen`; `mag`; `sept`, French "seven"):
+/// months only written with a capital (`Mar`, not `mar` or `MAR`).
+const CAPITALIZED_ONLY: &[&str] = &["gen", "mar", "mag", "ago", "sept", "set"];
+
+/// The month a word names, and whether it is an abbreviation: full names
+/// of [`MONTHS`] (English `May` and `March` with a capital), short forms of
+/// [`ABBREVIATED`].
+fn month_of(word: &str) -> Option<(u8, bool)> {
     if word.len() < 3 || word.len() > 10 {
         return None;
     }
-    static BY_NAME: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> =
-        std::sync::LazyLock::new(|| MONTHS.iter().rev().copied().collect());
+    static BY_NAME: std::sync::LazyLock<std::collections::HashMap<&'static str, (u8, bool)>> =
+        std::sync::LazyLock::new(|| {
+            let short = ABBREVIATED.iter().map(|&(name, m)| (name, (m, true)));
+            let full = MONTHS.iter().rev().map(|&(name, m)| (name, (m, false)));
+            short.chain(full).collect()
+        });
     if !word.starts_with(super::is_letter) {
         return None;
     }
@@ -476,7 +469,7 @@ fn month_of(word: &str) -> Option<u8> {
     let lower: std::borrow::Cow<'_, str> = if word.is_ascii() {
         static FIRST: std::sync::LazyLock<[bool; 128]> = std::sync::LazyLock::new(|| {
             let mut first = [false; 128];
-            for (name, _) in MONTHS {
+            for (name, _) in MONTHS.iter().chain(ABBREVIATED) {
                 if let Some(&b) = name.as_bytes().first().filter(|b| b.is_ascii()) {
                     first[usize::from(b)] = true;
                 }
@@ -492,11 +485,17 @@ fn month_of(word: &str) -> Option<u8> {
     } else {
         std::borrow::Cow::Owned(word.to_lowercase())
     };
-    let month = BY_NAME.get(lower.as_ref())?;
+    let found = *BY_NAME.get(lower.as_ref())?;
     if matches!(lower.as_ref(), "may" | "march") && !word.starts_with(['M']) {
         return None;
     }
-    Some(*month)
+    // Capitalized: an upper-case first letter, the rest as in the table.
+    let capitalized =
+        word.starts_with(|c: char| c.is_uppercase()) && word.get(1..) == lower.get(1..);
+    if CAPITALIZED_ONLY.contains(&lower.as_ref()) && !capitalized {
+        return None;
+    }
+    Some(found)
 }
 
 /// Returns Hugo's default heading anchor for a heading's plain text.
