@@ -255,77 +255,80 @@ pub fn hugo_config_files<'a>(stems: &'a [&'a str]) -> impl Iterator<Item = Strin
         .flat_map(|stem| ["toml", "yaml", "yml", "json"].map(|ext| format!("{stem}.{ext}")))
 }
 
-/// Hugo's per-language content folders (`languages.fr.contentDir =
-/// "content.fr"`), from the text of a site configuration file named
-/// `file_name` (TOML, YAML or JSON by its extension; a
-/// `config/_default/languages.*` file holds the languages at its top):
-/// `(language tag, folder)` pairs, the folder relative to the site root.
-/// Empty when the file sets none or cannot be read.
-pub fn hugo_content_dirs(file_name: &str, text: &str) -> Vec<(String, String)> {
-    let stem = file_name
-        .rsplit_once('.')
-        .map_or(file_name, |(stem, _)| stem);
-    let value = hugo_value(file_name, text);
-    let languages = if stem == "languages" {
-        Some(&value)
-    } else {
-        value
-            .as_object()
-            .and_then(|top| {
-                top.iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case("languages"))
+/// One Hugo site configuration file, parsed once (TOML, YAML or JSON by its
+/// extension; null when it cannot be read), for each setting trame reads.
+pub struct HugoConfig {
+    value: serde_json::Value,
+    /// A `config/_default/languages.*` file: the languages at its top.
+    languages_file: bool,
+}
+
+impl HugoConfig {
+    /// Parses the text of the configuration file named `file_name`.
+    pub fn parse(file_name: &str, text: &str) -> HugoConfig {
+        let stem = file_name
+            .rsplit_once('.')
+            .map_or(file_name, |(stem, _)| stem);
+        HugoConfig {
+            value: hugo_value(file_name, text),
+            languages_file: stem == "languages",
+        }
+    }
+
+    /// Hugo's per-language content folders (`languages.fr.contentDir =
+    /// "content.fr"`): `(language tag, folder)` pairs, the folder relative
+    /// to the site root. Empty when the file sets none.
+    pub fn content_dirs(&self) -> Vec<(String, String)> {
+        let languages = if self.languages_file {
+            Some(&self.value)
+        } else {
+            key_of(&self.value, "languages")
+        };
+        let Some(languages) = languages.and_then(|l| l.as_object()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, String)> = languages
+            .iter()
+            .filter_map(|(tag, settings)| {
+                let dir = key_of(settings, "contentDir")?
+                    .as_str()?
+                    .trim_matches('/')
+                    .to_owned();
+                (!dir.is_empty()).then(|| (tag.clone(), dir))
             })
-            .map(|(_, v)| v)
-    };
-    let Some(languages) = languages.and_then(|l| l.as_object()) else {
-        return Vec::new();
-    };
-    let mut out: Vec<(String, String)> = languages
-        .iter()
-        .filter_map(|(tag, settings)| {
-            let dir = settings
-                .as_object()?
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case("contentDir"))?
-                .1
-                .as_str()?
-                .trim_matches('/')
-                .to_owned();
-            (!dir.is_empty()).then(|| (tag.clone(), dir))
-        })
-        .collect();
-    out.sort();
-    out
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// The site's own content folder (`contentDir = "src/content"`, Hugo's
+    /// default being `content`), when the file sets one.
+    pub fn content_dir(&self) -> Option<String> {
+        key_of(&self.value, "contentDir")?
+            .as_str()
+            .map(|d| d.trim_matches('/').to_owned())
+            .filter(|d| !d.is_empty())
+    }
+
+    /// The site's default content language (`defaultContentLanguage =
+    /// "fr"`: the language of its pages without a language in their name or
+    /// folder), when the file sets one that is a language tag.
+    pub fn default_language(&self) -> Option<String> {
+        key_of(&self.value, "defaultContentLanguage")?
+            .as_str()
+            .map(str::trim)
+            .filter(|tag| parse_tag(tag).is_some())
+            .map(str::to_owned)
+    }
 }
 
-/// The site's own content folder (`contentDir = "src/content"`, Hugo's
-/// default being `content`), from the text of a site configuration file
-/// named `file_name`, when it sets one.
-pub fn hugo_content_dir(file_name: &str, text: &str) -> Option<String> {
-    hugo_value(file_name, text)
+/// The value of `key` (any case, as Hugo reads keys) in a mapping.
+fn key_of<'v>(value: &'v serde_json::Value, key: &str) -> Option<&'v serde_json::Value> {
+    value
         .as_object()?
         .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("contentDir"))?
-        .1
-        .as_str()
-        .map(|d| d.trim_matches('/').to_owned())
-        .filter(|d| !d.is_empty())
-}
-
-/// The site's default content language (`defaultContentLanguage = "fr"`:
-/// the language of its pages without a language in their name or folder),
-/// from the text of a site configuration file named `file_name`, when it
-/// sets one that is a language tag.
-pub fn hugo_default_language(file_name: &str, text: &str) -> Option<String> {
-    hugo_value(file_name, text)
-        .as_object()?
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("defaultContentLanguage"))?
-        .1
-        .as_str()
-        .map(str::trim)
-        .filter(|tag| parse_tag(tag).is_some())
-        .map(str::to_owned)
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .map(|(_, v)| v)
 }
 
 /// Whether the text of a `trame.toml` names the source language itself
@@ -346,7 +349,7 @@ fn hugo_value(file_name: &str, text: &str) -> serde_json::Value {
 }
 
 /// A YAML document as JSON values: mappings with string keys, strings,
-/// and nothing else (what [`hugo_content_dirs`] reads).
+/// and nothing else (what [`HugoConfig`] reads).
 fn yaml_value(text: &str) -> serde_json::Value {
     use saphyr::{LoadableYamlNode, Scalar, Yaml};
     fn convert(node: &Yaml<'_>) -> serde_json::Value {
@@ -371,7 +374,7 @@ fn yaml_value(text: &str) -> serde_json::Value {
 
 /// Parses the text of a `trame.toml` read from `file`.
 pub fn parse(file: &std::path::Path, text: &str) -> Result<Config, ConfigError> {
-    let config: Config = toml::from_str(text).map_err(|e| {
+    let mut config: Config = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| {
             text[..s.start.min(text.len())].matches('\n').count() + 1
         });
@@ -447,12 +450,28 @@ pub fn parse(file: &std::path::Path, text: &str) -> Result<Config, ConfigError> 
             ));
         }
     }
+    // `base-key = ""` turns the declared base off.
+    if config.base_key.as_deref() == Some("") {
+        config.base_key = None;
+    }
     Ok(config)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hugo_content_dirs(file_name: &str, text: &str) -> Vec<(String, String)> {
+        HugoConfig::parse(file_name, text).content_dirs()
+    }
+
+    fn hugo_content_dir(file_name: &str, text: &str) -> Option<String> {
+        HugoConfig::parse(file_name, text).content_dir()
+    }
+
+    fn hugo_default_language(file_name: &str, text: &str) -> Option<String> {
+        HugoConfig::parse(file_name, text).default_language()
+    }
 
     #[test]
     fn hugo_content_dirs_from_toml_yaml_and_json() {

@@ -547,14 +547,15 @@ fn hugo_site(dir: &Path, top: Option<&Path>, source: &LanguageIdentifier) -> Opt
         let texts = hugo_config_texts(site);
         let (mut content_dir, mut dirs, mut default_language) = (None, Vec::new(), None);
         for (name, text) in &texts {
+            let file = config::HugoConfig::parse(name, text);
             if content_dir.is_none() {
-                content_dir = config::hugo_content_dir(name, text);
+                content_dir = file.content_dir();
             }
             if dirs.is_empty() {
-                dirs = config::hugo_content_dirs(name, text);
+                dirs = file.content_dirs();
             }
             if default_language.is_none() {
-                default_language = config::hugo_default_language(name, text);
+                default_language = file.default_language();
             }
         }
         if !texts.is_empty() {
