@@ -175,13 +175,8 @@ pub(super) fn spelled_out(value: &str, lang: &str, text: &str) -> bool {
     let Some(n) = small_number(value) else {
         return false;
     };
-    let primary = lang
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let tables: Vec<&Table> = match TABLES.iter().find(|(l, _)| *l == primary) {
-        Some((_, t)) => vec![*t],
+    let tables: Vec<&Table> = match table_of(lang) {
+        Some(t) => vec![t],
         None => TABLES.iter().map(|(_, t)| *t).collect(),
     };
     let words: Vec<String> = text
@@ -210,12 +205,7 @@ pub(super) fn may_be_in_unread_words(
     english: &str,
     other_numbers: bool,
 ) -> bool {
-    let primary = lang
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if other_numbers || small_number(value).is_none() || TABLES.iter().any(|(l, _)| *l == primary) {
+    if other_numbers || small_number(value).is_none() || table_of(lang).is_some() {
         return false;
     }
     // Every place the English writes it, standing alone.
@@ -232,6 +222,13 @@ pub(super) fn may_be_in_unread_words(
         alone = true;
     }
     alone
+}
+
+/// The number words of the language `lang` (a tag such as `pt-BR`), if
+/// there is a table for it.
+fn table_of(lang: &str) -> Option<&'static Table> {
+    let primary = super::primary(lang);
+    TABLES.iter().find(|(l, _)| *l == primary).map(|(_, t)| *t)
 }
 
 /// `1` to `12` written with digits only and no leading zero.
