@@ -240,13 +240,9 @@ pub fn staleness_each(
     let rel_lock: std::sync::OnceLock<HashMap<PathBuf, PathBuf>> = std::sync::OnceLock::new();
     let no_rel = HashMap::new();
     let relative = |repo: &Repo| -> Vec<PathBuf> {
-        let rel = repo.relative_all(
-            sets.iter()
-                .flat_map(|set| {
-                    std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t))
-                })
-                .chain(candidates.iter().copied()),
-        );
+        let rel = repo.relative_all(sets.iter().flat_map(|set| {
+            std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t))
+        }));
         // Only a page with a translation needs its history: an untranslated
         // page's report is the same whatever its past (with `--lang`, half
         // the English of a site may be untranslated in that language).
@@ -256,7 +252,14 @@ pub fn staleness_each(
             .flat_map(|set| {
                 std::iter::once(&set.source).chain(set.translations.iter().map(|(_, t)| t))
             })
-            .chain(candidates.iter().copied())
+            // Candidates with translations in other languages are walked
+            // already.
+            .chain(
+                candidates
+                    .iter()
+                    .filter(|set| set.translations.is_empty())
+                    .map(|set| &set.source),
+            )
             .filter_map(|path| rel.get(path).cloned())
             .collect();
         let _ = rel_lock.set(rel);
@@ -485,11 +488,11 @@ const MAX_RENAME_CANDIDATES: usize = 2_000;
 fn rename_candidates<'s>(
     sets: &'s [PageSet],
     orphans: &[&super::discover::Orphan],
-) -> Vec<&'s PathBuf> {
+) -> Vec<&'s PageSet> {
     if orphans.is_empty() {
         return Vec::new();
     }
-    let candidates: Vec<&PathBuf> = sets
+    let candidates: Vec<&PageSet> = sets
         .iter()
         .filter(|set| {
             orphans.iter().any(|o| {
@@ -498,7 +501,6 @@ fn rename_candidates<'s>(
                     .any(|(lang, _)| lang.eq_ignore_ascii_case(&o.lang))
             })
         })
-        .map(|set| &set.source)
         .collect();
     if candidates.len() > MAX_RENAME_CANDIDATES {
         return Vec::new();
@@ -512,7 +514,7 @@ fn rename_candidates<'s>(
 /// translation still at the old name. None when no page or two pages did.
 fn renamed_sources(
     orphans: &[&super::discover::Orphan],
-    candidates: &[&PathBuf],
+    candidates: &[&PageSet],
     hist: &history::History,
     rel: &HashMap<PathBuf, PathBuf>,
     workdir: &Path,
@@ -522,30 +524,31 @@ fn renamed_sources(
         let Some(expected) = relative_to(&orphan.expected, workdir) else {
             continue;
         };
-        let found: Vec<&&PathBuf> = candidates
+        let found: Vec<&PathBuf> = candidates
             .iter()
-            .filter(|c| {
-                rel.get(**c)
+            .map(|set| &set.source)
+            .filter(|source| {
+                rel.get(*source)
                     .and_then(|r| hist.versions.get(r))
                     .is_some_and(|versions| versions.iter().any(|v| v.path == expected))
             })
             .collect();
         if let [one] = found[..] {
-            out.insert(orphan.path.clone(), (*one).clone());
+            out.insert(orphan.path.clone(), one.clone());
         }
     }
     out
 }
 
 /// The path of `file`, which may not exist, relative to the work tree
-/// `workdir`: its nearest existing folder resolved, the rest joined.
+/// `workdir` (canonical, as [`Repo::workdir`]): its nearest existing folder
+/// resolved, the rest joined.
 fn relative_to(file: &Path, workdir: &Path) -> Option<PathBuf> {
-    let workdir = workdir.canonicalize().ok()?;
     let mut rest = Vec::new();
     let mut at = file;
     loop {
         if let Ok(abs) = at.canonicalize() {
-            let mut rel = abs.strip_prefix(&workdir).ok()?.to_owned();
+            let mut rel = abs.strip_prefix(workdir).ok()?.to_owned();
             rel.extend(rest.iter().rev());
             return Some(rel);
         }
@@ -1118,11 +1121,7 @@ fn label_set(
                 &target,
                 alignment,
                 &origins,
-                ctx.project
-                    .config
-                    .base_key
-                    .as_deref()
-                    .filter(|k| !k.is_empty()),
+                ctx.project.config.base_key.as_deref(),
             )
         };
         let mut bases = bases_of(&alignment);
