@@ -5,8 +5,9 @@
 //! temporary file named `.trame-XXXXXX.tmp` (random, created exclusively, so
 //! nothing planted at a predictable name is ever followed) in the target's
 //! directory, writes and syncs it, gives it the permissions of the file it
-//! replaces, renames it over the target and syncs the directory: a crash
-//! leaves the old file or the new one, never half of either.
+//! replaces, renames it over the target and syncs the directory (on a
+//! background thread, which [`settle`] waits for): a crash leaves the old
+//! file or the new one, never half of either.
 //!
 //! A target that is a symbolic link is refused (`InvalidInput`), unless the
 //! caller names a root the link resolves inside: then the real file is
@@ -180,11 +181,142 @@ fn replace(target: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
     }
     tmp.persist(target).map_err(|e| e.error)?;
     if durable {
-        // Makes the rename itself durable; not possible everywhere (Windows
-        // cannot open a directory this way), so failures are ignored.
-        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+        dir_sync::later(dir);
     }
     Ok(())
+}
+
+/// Waits until every directory sync asked for by a durable write so far is
+/// done: once it returns, every rename made before is on disk. The command
+/// line calls it before the process exits.
+pub fn settle() {
+    dir_sync::settle();
+}
+
+/// Directory syncs, made on one background thread.
+///
+/// A durable write syncs its file before the rename (so the new name never
+/// points at missing data) and its directory after (so the rename itself
+/// survives a crash). Until the directory is synced a crash leaves the old
+/// file, whole, as it would a moment before the rename: the sync adds
+/// durability, not atomicity, so it need not hold up the caller. It runs
+/// beside the caller's next work, at most [`GATHER`] later, once per
+/// directory for the writes queued meanwhile (a group commit: a `sync` of a
+/// hundred pages of one folder syncs it once, as git's batched fsync mode
+/// does), and [`settle`] has it run at once and waits for it.
+mod dir_sync {
+    use std::path::{Path, PathBuf};
+    use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
+    use std::time::{Duration, Instant};
+
+    /// Directories waiting for their sync, and whether one is under way.
+    struct Queue {
+        waiting: Vec<PathBuf>,
+        syncing: bool,
+        /// Set by [`settle`]: sync what waits now, without gathering more.
+        hurry: bool,
+    }
+
+    /// How long the worker gathers the directories of further writes before
+    /// it syncs: writes in a burst (a `sync` of many pages, a benchmark)
+    /// share a sync instead of each waiting behind the last one's.
+    const GATHER: Duration = Duration::from_millis(20);
+
+    static QUEUE: Mutex<Queue> = Mutex::new(Queue {
+        waiting: Vec::new(),
+        syncing: false,
+        hurry: false,
+    });
+    /// Wakes the worker when a directory is queued.
+    static QUEUED: Condvar = Condvar::new();
+    /// Wakes [`settle`] when the worker has synced what it took.
+    static DONE: Condvar = Condvar::new();
+    /// How many directory syncs the worker has made.
+    pub(super) static SYNCED: std::sync::atomic::AtomicUsize =
+        std::sync::atomic::AtomicUsize::new(0);
+
+    /// Whether the worker thread could be started (on first use).
+    static STARTED: OnceLock<bool> = OnceLock::new();
+
+    fn lock() -> MutexGuard<'static, Queue> {
+        QUEUE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Syncs one directory; not possible everywhere (Windows cannot open a
+    /// directory this way), so failures are ignored.
+    fn sync(dir: &Path) {
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+
+    /// Queues `dir` for a sync (or syncs it now when no thread can be
+    /// started).
+    pub(super) fn later(dir: &Path) {
+        let started = *STARTED.get_or_init(|| {
+            std::thread::Builder::new()
+                .name("trame-dir-sync".to_owned())
+                .spawn(work)
+                .is_ok()
+        });
+        if !started {
+            sync(dir);
+            return;
+        }
+        let mut queue = lock();
+        // A directory already waiting is synced after this rename too; one
+        // being synced now is queued again, its sync may have begun before.
+        if !queue.waiting.iter().any(|d| d == dir) {
+            queue.waiting.push(dir.to_owned());
+        }
+        QUEUED.notify_one();
+    }
+
+    fn work() {
+        loop {
+            let dirs = {
+                let mut queue = lock();
+                while queue.waiting.is_empty() {
+                    queue = QUEUED
+                        .wait(queue)
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                }
+                let until = Instant::now() + GATHER;
+                while !queue.hurry {
+                    let left = until.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        break;
+                    }
+                    queue = QUEUED
+                        .wait_timeout(queue, left)
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .0;
+                }
+                queue.hurry = false;
+                queue.syncing = true;
+                std::mem::take(&mut queue.waiting)
+            };
+            for dir in &dirs {
+                sync(dir);
+            }
+            SYNCED.fetch_add(dirs.len(), std::sync::atomic::Ordering::Relaxed);
+            lock().syncing = false;
+            DONE.notify_all();
+        }
+    }
+
+    pub(super) fn settle() {
+        let mut queue = lock();
+        if !queue.waiting.is_empty() {
+            queue.hurry = true;
+            QUEUED.notify_one();
+        }
+        while !queue.waiting.is_empty() || queue.syncing {
+            queue = DONE
+                .wait(queue)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -206,6 +338,19 @@ mod tests {
         for other in ["a.mdx", "b.txt", "md", "c.md.bak", "d.html"] {
             assert!(!is_markdown(Path::new(other)), "{other}");
         }
+    }
+
+    /// A durable write has its directory synced by the time `settle`
+    /// returns; a cache write asks for no sync.
+    #[test]
+    fn settle_waits_for_the_directory_sync() {
+        use std::sync::atomic::Ordering;
+        let dir = tempfile::tempdir().unwrap();
+        let before = dir_sync::SYNCED.load(Ordering::Relaxed);
+        write_atomic(&dir.path().join("x.md"), b"one").unwrap();
+        settle();
+        assert!(dir_sync::SYNCED.load(Ordering::Relaxed) > before);
+        assert_eq!(std::fs::read(dir.path().join("x.md")).unwrap(), b"one");
     }
 
     /// The owner of a replaced file is kept where the user may set it (as

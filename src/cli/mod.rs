@@ -321,6 +321,8 @@ pub fn main(interface: Interface, terminal_width: TerminalWidth) -> ExitCode {
     // line; flushed before the exit code is known, so a closed pipe counts.
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let result = run(cli, &l10n, &env, &mut out, interface);
+    // Every save is on disk, its rename too, before the process exits.
+    crate::workspace::settle_writes();
     let flushed = out.flush().map_err(anyhow::Error::from);
     match result.and_then(|code| flushed.map(|()| code)) {
         Ok(code) => code,

@@ -190,6 +190,13 @@ pub fn confine_to(root: Option<&Path>, path: &Path) -> Result<(), SaveError> {
     }
 }
 
+/// Waits until every save made so far is on disk, its rename included (the
+/// directory syncs run in the background, see `fs::settle`); the command
+/// line calls it before the process exits.
+pub fn settle_writes() {
+    crate::fs::settle();
+}
+
 /// Saves `new_text` to `path`, which was read as `original`: refused when the
 /// file on disk is no longer `original` (someone else changed it), so nothing
 /// is lost; otherwise written atomically. A deleted file counts as changed.
