@@ -40,17 +40,21 @@ fn site() -> TestRepo {
 
 #[test]
 fn content_outside_the_repository_is_refused() {
-    for content in ["../outside", "../../..", "/"] {
+    for content in ["../outside", "../../..", "/", "content/../../x"] {
         let r = site();
         r.write("trame.toml", &format!("content = {content:?}\n"));
         let start = Instant::now();
         let out = trame(&["stale"], r.path(), &[]);
         let shown = render(&out);
         assert_eq!(out.status.code(), Some(2), "{content}: {shown}");
-        assert!(
-            shown.contains("is outside the repository"),
-            "{content}: {shown}"
-        );
+        // The message names the path (as written, where it does not climb
+        // above the temporary folder, whose depth varies).
+        let named = if content.matches("..").count() < 3 && content != "/" {
+            format!("{content} is outside the repository")
+        } else {
+            " is outside the repository".to_owned()
+        };
+        assert!(shown.contains(&named), "{content}: {shown}");
         assert!(
             start.elapsed() < Duration::from_secs(10),
             "{content}: took {:?}",
