@@ -187,6 +187,21 @@ impl Repo {
         self.inner.is_shallow()
     }
 
+    /// Everything the history of a path is read from, as bytes: the commit
+    /// HEAD points at (the history is its first-parent chain) and the files
+    /// that cut or rewire that chain (`shallow`, `info/grafts`). Two reads
+    /// with the same identity give the same history. `None` without a HEAD.
+    pub fn history_identity(&self) -> Option<Vec<u8>> {
+        let mut identity = self.head()?.into_bytes();
+        for file in ["shallow", "info/grafts"] {
+            identity.extend_from_slice(format!("\0{file}\0").as_bytes());
+            if let Ok(bytes) = std::fs::read(self.inner.path().join(file)) {
+                identity.extend_from_slice(&bytes);
+            }
+        }
+        Some(identity)
+    }
+
     /// Returns the id of the commit HEAD points at, if any.
     pub fn head(&self) -> Option<String> {
         self.inner.head().ok()?.target().map(|oid| oid.to_string())

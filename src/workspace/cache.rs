@@ -8,6 +8,12 @@
 //! them gives another name, so an entry is never invalidated, only no longer
 //! asked for.
 //!
+//! An entry has a second name, an alias line (`KEY DAY CHECKSUM @KEY`): the
+//! same inputs with the history identity (HEAD's commit, see
+//! `Repo::history_identity`) in place of the versions, which HEAD decides.
+//! It is asked for first and needs no history: a run at the HEAD of the
+//! last one reads no history at all.
+//!
 //! Entries live in pack files in `.git/trame/pages/` (`pages-LANG/` for a
 //! run limited to one language, whose entries are its own) (`*.pack`), one line
 //! each: `KEY DAY CHECKSUM JSON`, where DAY is the day (since the epoch) the
@@ -30,7 +36,7 @@ use crate::stale::Labelled;
 use crate::workspace::{Page, StaleDoc, StaleNote};
 
 /// Bump when the meaning of cached results changes without a version change.
-const FORMAT: &str = "trame page cache 6";
+const FORMAT: &str = "trame page cache 7";
 
 /// Entries unused for this many days are left out when packs are merged.
 const MAX_AGE_DAYS: u64 = 30;
@@ -271,12 +277,34 @@ impl PageCache {
         source: &Page,
         targets: &[(&String, &PathBuf, &Page)],
     ) -> Option<Cached> {
-        let (json, day) = self.read_line(key)?;
+        let (line, day) = self.read_line(key)?;
+        // An alias (`@KEY`) names the line that holds the entry.
+        let (json, target) = match line.strip_prefix(b"@") {
+            Some(to) => {
+                let to = std::str::from_utf8(to).ok().filter(|k| is_key(Some(k)))?;
+                let (json, to_day) = self.read_line(to)?;
+                (json, Some((to, to_day)))
+            }
+            None => (line, None),
+        };
         let hit = open_entry(json, source, targets)?;
         if self.today.saturating_sub(day) >= REFRESH_DAYS {
-            self.push(key, json);
+            self.push(key, line);
+        }
+        if let Some((to, to_day)) = target
+            && self.today.saturating_sub(to_day) >= REFRESH_DAYS
+        {
+            self.push(to, json);
         }
         Some(hit)
+    }
+
+    /// Makes `from` a second name of `to`'s entry (one short line, not a
+    /// copy of the entry).
+    pub(super) fn alias(&self, from: &str, to: &str) {
+        if from != to && is_key(Some(to)) {
+            self.push(from, format!("@{to}").as_bytes());
+        }
     }
 
     /// The JSON and day of `key`'s line, if its checksum holds.

@@ -279,6 +279,7 @@ pub fn staleness_each(
     };
     let cache_dir = repo.as_ref().map(|r| r.git_dir().join("trame").join(packs));
     let has_log = repo.as_ref().is_some_and(Repo::has_history_log);
+    let history_identity = repo.as_ref().and_then(Repo::history_identity);
     drop(repo);
     let records = Records::load(&sets)?;
     let ignored = std::sync::Mutex::new(HashMap::new());
@@ -313,21 +314,46 @@ pub fn staleness_each(
     // on a cache hit.
     let ahead_limit = if repo_path.is_some() { AHEAD_SETS } else { 1 };
     let align_early = !has_log;
+    // A set is first asked of the cache by HEAD (no history needed); the
+    // history is read only once one is not there, or from the start when
+    // there is no log (a first run) or orphans to follow.
+    let gate = Gate::new(
+        2,
+        !has_log || history_identity.is_none() || !unguessed.is_empty(),
+    );
+    // Dismissals, resolved after the cache (they change no label), and the
+    // site's pages, then the report goes out.
+    let deliver = |index: usize, set: &PageSet, mut docs: Vec<StaleDoc>, notes: Vec<StaleNote>| {
+        let page = page_name(&set.source);
+        for doc in &mut docs {
+            doc.dismissed =
+                super::findings::dismissed_rows(early_ctx.records.dismissals_of(set), &page, doc);
+            doc.site = Some(site.clone());
+        }
+        sink(PageReport {
+            index,
+            total,
+            docs,
+            notes,
+            read: true,
+        });
+    };
     let work = || -> Result<(), StaleError> {
         let repo = match &repo_path {
             Some(p) => Some(Repo::open(p).map_err(StaleError::History)?),
             None => None,
         };
         let mut commit_index: Option<HashMap<&str, usize>> = None;
-        // Sets read (and aligned) before the history was there, in order.
-        let mut ahead: std::collections::VecDeque<(usize, Vec<StaleNote>, Option<Ready>)> =
+        // Sets read (and aligned) before the history was there, in order,
+        // with the name their entry has by HEAD.
+        let mut ahead: std::collections::VecDeque<(usize, Vec<StaleNote>, Ready, Option<String>)> =
             std::collections::VecDeque::new();
         while !failed.load(Ordering::Relaxed) {
             // Read ahead while the history is not there and there is room;
             // else finish the oldest set read.
             let read_ahead = walked.get().is_none() && ahead.len() < ahead_limit;
             let oldest = if read_ahead { None } else { ahead.pop_front() };
-            let (index, mut notes, ready) = match oldest {
+            let (index, mut notes, ready, head_key) = match oldest {
                 Some(item) => item,
                 None => {
                     let index = next.fetch_add(1, Ordering::Relaxed);
@@ -340,31 +366,63 @@ pub fn staleness_each(
                         continue;
                     };
                     let (loaded, notes) = load_set(project, set);
-                    // Until the history is there, the cache cannot be asked;
-                    // with no history log, align meanwhile (a cache entry
-                    // found later still saves the labelling).
-                    let ready = loaded.map(|l| match walked.get() {
-                        None if align_early => Ready::Aligned(align_set(&early_ctx, set, l)),
-                        _ => Ready::Loaded(l),
-                    });
-                    if walked.get().is_none() {
-                        ahead.push_back((index, notes, ready));
+                    let Some(loaded) = loaded else {
+                        sink(PageReport {
+                            index,
+                            total,
+                            docs: Vec::new(),
+                            notes,
+                            read: false,
+                        });
+                        continue;
+                    };
+                    // Asked by HEAD first: a hit needs no history.
+                    let ready = Ready::Loaded(loaded);
+                    let head_key = match (&history_identity, page_cache_lock.wait()) {
+                        (Some(identity), Some(_)) => {
+                            let (source, targets) = ready.pages();
+                            Some(early_ctx.cache_key(
+                                set,
+                                source,
+                                &targets,
+                                &HistoryKey::Head(identity),
+                            ))
+                        }
+                        _ => None,
+                    };
+                    let hit = match (page_cache_lock.wait(), &head_key) {
+                        (Some(cache), Some(key)) => {
+                            let (source, targets) = ready.pages();
+                            cache.read(key, source, &targets)
+                        }
+                        _ => None,
+                    };
+                    if let Some(hit) = hit {
+                        let (source, targets) = ready.into_pages();
+                        let (docs, set_notes) = hit.into_docs(source, targets);
+                        let mut notes = notes;
+                        notes.extend(set_notes);
+                        deliver(index, set, docs, notes);
                         continue;
                     }
-                    (index, notes, ready)
+                    gate.open();
+                    // Until the history is there, the cache cannot be asked
+                    // by versions; with no history log, align meanwhile (a
+                    // cache entry found later still saves the labelling).
+                    let ready = match ready {
+                        Ready::Loaded(l) if align_early && walked.get().is_none() => {
+                            Ready::Aligned(align_set(&early_ctx, set, l))
+                        }
+                        ready => ready,
+                    };
+                    if walked.get().is_none() {
+                        ahead.push_back((index, notes, ready, head_key));
+                        continue;
+                    }
+                    (index, notes, ready, head_key)
                 }
             };
             let set = &sets[index];
-            let Some(ready) = ready else {
-                sink(PageReport {
-                    index,
-                    total,
-                    docs: Vec::new(),
-                    notes,
-                    read: false,
-                });
-                continue;
-            };
             // A failed walk reports its own error.
             let Some(hist) = walked.wait() else { break };
             let ctx = full_ctx();
@@ -377,13 +435,20 @@ pub fn staleness_each(
                     .collect()
             });
             let (source, targets) = ready.pages();
-            let key = page_cache.map(|_| ctx.cache_key(set, source, &targets, hist, commit_index));
+            let key = page_cache.map(|_| {
+                ctx.cache_key(
+                    set,
+                    source,
+                    &targets,
+                    &HistoryKey::Versions { hist, commit_index },
+                )
+            });
             let hit = match (page_cache, &key) {
                 (Some(cache), Some(key)) => cache.read(key, source, &targets),
                 _ => None,
             };
             drop(targets);
-            let (mut docs, set_notes) = match hit {
+            let (docs, set_notes) = match hit {
                 Some(hit) => {
                     let (source, targets) = ready.into_pages();
                     hit.into_docs(source, targets)
@@ -405,21 +470,12 @@ pub fn staleness_each(
                     result
                 }
             };
-            notes.extend(set_notes);
-            // Resolved after the cache: dismissals change no label.
-            let page = page_name(&set.source);
-            for doc in &mut docs {
-                doc.dismissed =
-                    super::findings::dismissed_rows(ctx.records.dismissals_of(set), &page, doc);
-                doc.site = Some(site.clone());
+            // The next run at this HEAD finds the entry by HEAD.
+            if let (Some(cache), Some(key), Some(head_key)) = (page_cache, &key, &head_key) {
+                cache.alias(head_key, key);
             }
-            sink(PageReport {
-                index,
-                total,
-                docs,
-                notes,
-                read: true,
-            });
+            notes.extend(set_notes);
+            deliver(index, set, docs, notes);
         }
         Ok(())
     };
@@ -428,6 +484,7 @@ pub fn staleness_each(
         if result.is_err() {
             failed.store(true, Ordering::Relaxed);
         }
+        gate.worker_done();
         result
     };
     let (walk, first, second) = std::thread::scope(|scope| {
@@ -435,6 +492,12 @@ pub fn staleness_each(
             let _ = page_cache_lock.set(cache_dir.as_deref().map(cache::PageCache::open));
         });
         let walker = scope.spawn(|| {
+            if !gate.wait_open() {
+                // Every set was answered by HEAD: nothing to read.
+                let _ = rel_lock.set(HashMap::new());
+                let _ = walked.set(None);
+                return Ok(());
+            }
             let result = match &repo_path {
                 Some(p) => Repo::open(p)
                     .and_then(|r| r.history(&relative(&r)))
@@ -671,6 +734,75 @@ struct History<'a> {
     repo: Option<&'a Repo>,
     hist: &'a history::History,
     commit_index: &'a HashMap<&'a str, usize>,
+}
+
+/// Whether the history is to be read: shut while the workers find every
+/// set in the cache by HEAD, open once one does not (or from the start),
+/// closed when the workers are done without opening it.
+struct Gate {
+    state: std::sync::Mutex<GateState>,
+    changed: std::sync::Condvar,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum GateState {
+    /// Not decided; this many workers are still at work.
+    Shut(usize),
+    Open,
+    Closed,
+}
+
+impl Gate {
+    fn new(workers: usize, open: bool) -> Gate {
+        Gate {
+            state: std::sync::Mutex::new(if open {
+                GateState::Open
+            } else {
+                GateState::Shut(workers)
+            }),
+            changed: std::sync::Condvar::new(),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, GateState> {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// A worker needs the history.
+    fn open(&self) {
+        let mut state = self.lock();
+        if *state != GateState::Open {
+            *state = GateState::Open;
+            self.changed.notify_all();
+        }
+    }
+
+    /// A worker is done; the last one closes a gate still shut.
+    fn worker_done(&self) {
+        let mut state = self.lock();
+        if let GateState::Shut(left) = *state {
+            *state = if left <= 1 {
+                GateState::Closed
+            } else {
+                GateState::Shut(left - 1)
+            };
+            self.changed.notify_all();
+        }
+    }
+
+    /// Waits until the gate is decided: true when the history is needed.
+    fn wait_open(&self) -> bool {
+        let mut state = self.lock();
+        while let GateState::Shut(_) = *state {
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        *state == GateState::Open
+    }
 }
 
 /// A source page with its translations, parsed.
@@ -1362,14 +1494,14 @@ fn label_target(
 }
 
 impl Ctx<'_> {
-    /// The name of a page set's cache entry: everything its result depends on.
+    /// The name of a page set's cache entry: everything its result depends
+    /// on, the history named by `by`.
     fn cache_key(
         &self,
         set: &PageSet,
         source: &Page,
         targets: &[(&String, &PathBuf, &Page)],
-        hist: &history::History,
-        commit_index: &HashMap<&str, usize>,
+        by: &HistoryKey<'_>,
     ) -> String {
         let mut key = cache::KeyBuilder::new();
         key.add(format!(
@@ -1380,19 +1512,25 @@ impl Ctx<'_> {
             self.project.config.ignore_commit_keywords,
             self.project.config.base_key,
         ));
+        if let HistoryKey::Head(identity) = by {
+            key.add("history at");
+            key.add(identity);
+        }
         let page = page_name(&set.source);
         let add_file = |key: &mut cache::KeyBuilder, path: &Path, page: &Page| {
             key.add(path.as_os_str().as_encoded_bytes());
             key.add(&page.text);
-            let versions = self.rel.get(path).and_then(|r| hist.versions.get(r));
-            // Raw bytes, not formatted text: a file has a version per
-            // commit that touched it, thousands on a long history.
-            for v in versions.into_iter().flatten() {
-                key.add(&hist.commits[v.commit].id);
-                key.add(v.blob.as_bytes());
-                key.add(v.path.as_os_str().as_encoded_bytes());
+            if let HistoryKey::Versions { hist, .. } = by {
+                let versions = self.rel.get(path).and_then(|r| hist.versions.get(r));
+                // Raw bytes, not formatted text: a file has a version per
+                // commit that touched it, thousands on a long history.
+                for v in versions.into_iter().flatten() {
+                    key.add(&hist.commits[v.commit].id);
+                    key.add(v.blob.as_bytes());
+                    key.add(v.path.as_os_str().as_encoded_bytes());
+                }
+                key.add("end of versions");
             }
-            key.add("end of versions");
         };
         add_file(&mut key, &set.source, source);
         for (lang, path, page) in targets {
@@ -1401,8 +1539,14 @@ impl Ctx<'_> {
         }
         for r in self.records.reviews_of(set) {
             if r.page == page {
-                let known = commit_index.contains_key(r.commit.as_str());
-                key.add(format!("{r:?} {known}"));
+                // Whether its commit is in the history: HEAD decides it.
+                let known = match by {
+                    HistoryKey::Head(_) => None,
+                    HistoryKey::Versions { commit_index, .. } => {
+                        Some(commit_index.contains_key(r.commit.as_str()))
+                    }
+                };
+                key.add(format!("{r:?} {known:?}"));
             }
         }
         for c in self.records.corrections_of(set) {
@@ -1412,6 +1556,19 @@ impl Ctx<'_> {
         }
         key.finish()
     }
+}
+
+/// How a cache key names the history its result was computed from.
+enum HistoryKey<'h> {
+    /// By the history identity (HEAD's commit; `Repo::history_identity`),
+    /// which decides every version: asked for before the history is read.
+    Head(&'h [u8]),
+    /// By the versions of each file, read from the history: still right
+    /// after commits that touched none of the set's files.
+    Versions {
+        hist: &'h history::History,
+        commit_index: &'h HashMap<&'h str, usize>,
+    },
 }
 
 /// The file name of a source page, which records are keyed by.

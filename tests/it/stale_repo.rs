@@ -446,7 +446,14 @@ fn the_page_cache_answers_only_while_nothing_changed() {
         .collect();
     assert_eq!(entries.len(), 1, "one pack per run: {entries:?}");
     let original = std::fs::read_to_string(&entries[0]).unwrap();
-    assert_eq!(original.lines().count(), 1, "one line per page set");
+    // One entry per page set, and its second name by HEAD: an alias line
+    // (`KEY DAY CHECKSUM @KEY`) naming the entry's key.
+    let lines: Vec<&str> = original.lines().collect();
+    assert_eq!(lines.len(), 2, "one entry and its alias: {original}");
+    let (entry, alias): (Vec<&str>, Vec<&str>) = lines
+        .iter()
+        .partition(|l| !l.splitn(4, ' ').nth(3).unwrap_or("").starts_with('@'));
+    let (entry, alias) = (entry[0], alias[0]);
     // A second run gives the same answer and writes nothing...
     let second = r.staleness(None).0;
     assert_eq!(states(&first[0]), states(&second[0]));
@@ -455,22 +462,29 @@ fn the_page_cache_answers_only_while_nothing_changed() {
     // ...and it comes from the entry: one planted there, with the checksum
     // its line must carry (`KEY DAY FNV-1a-of-the-JSON JSON`, as
     // ARCHITECTURE.md says), is what is answered.
-    let fields: Vec<&str> = original.trim_end().splitn(4, ' ').collect();
+    let fields: Vec<&str> = entry.splitn(4, ' ').collect();
     let [key, day, _, json] = fields[..] else {
-        panic!("not a pack line: {original}")
+        panic!("not a pack line: {entry}")
     };
+    let alias_fields: Vec<&str> = alias.splitn(4, ' ').collect();
+    assert_eq!(alias_fields[3], format!("@{key}"), "{alias}");
+    assert_eq!(alias_fields[2], fnv(alias_fields[3]), "{alias}");
     let edited_json = json.replace("\"Stale\"", "\"Removed\"");
     // Edited by hand without the checksum: not believed.
     std::fs::write(
         &entries[0],
-        format!("{key} {day} {} {edited_json}\n", fnv(json)),
+        format!("{alias}\n{key} {day} {} {edited_json}\n", fnv(json)),
     )
     .unwrap();
     assert!(!states(&r.staleness(None).0[0]).contains(&(3, State::Removed)));
-    let planted = format!("{key} {day} {} {edited_json}\n", fnv(&edited_json));
+    let planted_entry = format!("{key} {day} {} {edited_json}\n", fnv(&edited_json));
+    let planted = format!("{alias}\n{planted_entry}");
     std::fs::write(&entries[0], &planted).unwrap();
     let third = r.staleness(None).0;
     assert!(states(&third[0]).contains(&(3, State::Removed)));
+    // Without its alias, the entry is found by the versions of the files.
+    std::fs::write(&entries[0], &planted_entry).unwrap();
+    assert!(states(&r.staleness(None).0[0]).contains(&(3, State::Removed)));
     // Changing the translation, the history or the reviews asks again.
     let touch = |r: &TestRepo| {
         let (docs, _) = r.staleness(None);
@@ -506,6 +520,43 @@ fn the_page_cache_answers_only_while_nothing_changed() {
         std::fs::write(e.unwrap().path(), "{ not json").unwrap();
     }
     assert_eq!(states(&r.staleness(None).0[0]), states(&reviewed[0]));
+}
+
+/// A run at the HEAD of the last one is answered by the page cache's names
+/// by HEAD and reads no history at all: a history log damaged meanwhile is
+/// neither read (so not rebuilt) nor needed; the first set not found (after
+/// a commit) reads the history again, and the log is rebuilt.
+#[test]
+fn a_run_at_the_same_head_reads_no_history() {
+    let mut r = TestRepo::new();
+    r.write("content/a.md", EN);
+    r.write("content/a.fr.md", FR);
+    r.commit("English and French");
+    r.write(
+        "content/a.md",
+        &EN.replace("in Lyon this year", "in Berlin next year"),
+    );
+    r.commit("English edit");
+    let first = r.staleness(None).0;
+    let log = r.repo.path().join("trame/history-log");
+    assert!(log.is_file(), "a first run writes the history log");
+    std::fs::write(&log, "not a history log\n").unwrap();
+    let second = r.staleness(None).0;
+    assert_eq!(first[0].labels, second[0].labels);
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        "not a history log\n",
+        "the history was read although HEAD did not move"
+    );
+    // An edit not committed changes a text: that set is asked by HEAD and
+    // not found, so the history is read (and the log rebuilt).
+    r.write("content/a.fr.md", &FR.replace("Nouvelles", "Actualités"));
+    let edited = r.staleness(None).0;
+    assert_ne!(first[0].labels, edited[0].labels);
+    assert_ne!(
+        std::fs::read_to_string(&log).unwrap(),
+        "not a history log\n"
+    );
 }
 
 /// FNV-1a, 64 bits, in hex: the checksum of a page-cache line's JSON.
