@@ -152,6 +152,16 @@ pub enum Side {
     Target,
 }
 
+impl Side {
+    /// The other side.
+    fn other(self) -> Side {
+        match self {
+            Side::Source => Side::Target,
+            Side::Target => Side::Source,
+        }
+    }
+}
+
 /// One inconsistency.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -391,7 +401,7 @@ pub fn report(
                             .join("\n")
                     };
                     let (s_text, t_text) = (text(source, &row.source), text(target, &row.target));
-                    same_dates(&mut found);
+                    same_values(&mut found);
                     let own_numbers = found.iter().any(|(_, which)| *which == Side::Target);
                     found.retain(|(value, which)| match which {
                         Side::Source => {
@@ -736,6 +746,13 @@ fn normalize_number(n: &str) -> String {
         && !n.contains(['-', ':', '/']);
     if thousands {
         n.replace(SEPARATORS, "")
+    } else if n.matches([',', '.']).count() == 1
+        && !n.contains([' ', '\u{a0}', '\u{202f}', '-', ':', '/'])
+    {
+        // One separator and no group of three after it: a decimal number,
+        // whose comma (`3,3` in French, German, Portuguese and most
+        // languages of Europe) is the English point.
+        n.replace(',', ".")
     } else {
         n.to_owned()
     }
@@ -767,25 +784,67 @@ fn date_readings(n: &str) -> Vec<(u32, u32, u32)> {
     out
 }
 
-/// Takes out pairs of one-sided numbers that are the same date written in
-/// two orders (`2025-12-12` and `12/12/2025`).
-fn same_dates(found: &mut Vec<(String, Side)>) {
+/// Takes out one-sided numbers that are one value written two ways:
+/// - the same date in two orders (`2025-12-12` and `12/12/2025`);
+/// - a year and its last two digits (`the ’90s`, read as 1990, is "les
+///   années 90", "anos 90");
+/// - numbers joined by a slash on one side and written apart on the other
+///   (`24/7` and "24 horas por dia, 7 dias").
+fn same_values(found: &mut Vec<(String, Side)>) {
     let mut drop = vec![false; found.len()];
+    let short_year = |year: &str, short: &str| {
+        year.len() == 4
+            && (year.starts_with("19") || year.starts_with("20"))
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && short == &year[2..]
+    };
     for i in 0..found.len() {
-        if drop[i] || found[i].1 != Side::Source {
+        if drop[i] {
             continue;
         }
+        let other = found[i].1.other();
         let a = date_readings(&found[i].0);
-        if a.is_empty() {
+        if found[i].1 == Side::Source
+            && !a.is_empty()
+            && let Some(j) = (0..found.len()).find(|&j| {
+                !drop[j]
+                    && found[j].1 == other
+                    && date_readings(&found[j].0).iter().any(|d| a.contains(d))
+            })
+        {
+            drop[i] = true;
+            drop[j] = true;
             continue;
         }
         if let Some(j) = (0..found.len()).find(|&j| {
             !drop[j]
-                && found[j].1 == Side::Target
-                && date_readings(&found[j].0).iter().any(|d| a.contains(d))
+                && found[j].1 == other
+                && (short_year(&found[i].0, &found[j].0) || short_year(&found[j].0, &found[i].0))
         }) {
             drop[i] = true;
             drop[j] = true;
+            continue;
+        }
+        let parts: Vec<&str> = found[i].0.split('/').collect();
+        if parts.len() > 1
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let mut taken: Vec<usize> = Vec::new();
+            for part in &parts {
+                if let Some(j) = (0..found.len()).find(|&j| {
+                    !drop[j] && found[j].1 == other && !taken.contains(&j) && found[j].0 == *part
+                }) {
+                    taken.push(j);
+                }
+            }
+            if taken.len() == parts.len() {
+                drop[i] = true;
+                for j in taken {
+                    drop[j] = true;
+                }
+            }
         }
     }
     let mut k = 0;
@@ -902,6 +961,73 @@ mod tests {
                 ("pageinfo".to_owned(), Some(Side::Source))
             ]
         );
+    }
+
+    /// One value written the way each language writes it is no finding: a
+    /// decimal comma, a decade by its last two digits, numbers a slash joins
+    /// in the English written apart; a value changed is still reported.
+    #[test]
+    fn numbers_written_each_language_s_way_are_the_same() {
+        let numbers = |lang: &str, en: &str, tr: &str| -> Vec<String> {
+            build_in(lang, en, tr)
+                .findings
+                .into_iter()
+                .filter(|f| f.rule == Rule::Number)
+                .map(|f| f.value)
+                .collect()
+        };
+        // From innersourcecommons.org's Portuguese pages.
+        assert!(
+            numbers(
+                "pt-BR",
+                "Download the ebook in PDF format (3.3 MB).\n",
+                "Baixe o ebook em formato PDF (3,3 MB).\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            numbers(
+                "pt-BR",
+                "A member since the late ’90s.\n",
+                "Membro desde o final dos anos 90.\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            numbers(
+                "pt-BR",
+                "The team answers 24/7.\n",
+                "A equipe responde 24 horas por dia, 7 dias por semana.\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            numbers(
+                "fr",
+                "Version 2.5 of the 1990 text.\n",
+                "La version 2,5 du texte de 1990.\n"
+            )
+            .is_empty()
+        );
+        // A different value still is one.
+        assert_eq!(
+            numbers(
+                "fr",
+                "Version 2.5 is out.\n",
+                "La version 2,6 est sortie.\n"
+            ),
+            ["2.5", "2.6"]
+        );
+        assert_eq!(
+            numbers("pt-BR", "Since the ’90s.\n", "Desde os anos 80.\n"),
+            ["1990", "80"]
+        );
+        assert_eq!(
+            numbers("pt-BR", "Open 24/7.\n", "Aberto 24 horas, 6 dias.\n"),
+            ["24", "24/7", "6"]
+        );
+        // A version keeps its points.
+        assert_ne!(normalize_number("1.9.0"), normalize_number("1,9,0"));
     }
 
     /// Months are checked in a date context and in more languages: the
