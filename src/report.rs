@@ -332,6 +332,22 @@ pub fn report(
         if row.source.is_empty() || row.target.is_empty() {
             continue;
         }
+        // A row whose English changed since the translation (`stale`: its
+        // word diff shows what to carry over) or whose translation the
+        // history says is of English since deleted (`removed`: this pairing
+        // is no counterpart) is already a finding: its numbers and links
+        // differ for that reason, and repeating each would only be noise.
+        let outdated = labels.iter().any(|l| match l.source {
+            Some(i) => row.source.contains(&i) && l.state == State::Stale,
+            None => {
+                l.state == State::Removed
+                    && l.target.start < row.target.end
+                    && row.target.start < l.target.end
+            }
+        });
+        if outdated {
+            continue;
+        }
         let section = section_of[row.source.start];
         let s_line = source.segments[row.source.start].lines.0;
         let t_line = target.segments[row.target.start].lines.0;
@@ -961,6 +977,55 @@ mod tests {
                 ("pageinfo".to_owned(), Some(Side::Source))
             ]
         );
+    }
+
+    /// A row whose English changed since the translation (stale) is one
+    /// finding, the stale one with its word diff: its numbers and links are
+    /// not reported again. Nor are those of a translation the history says
+    /// is of English since deleted (removed). Up to date, they are.
+    #[test]
+    fn outdated_rows_repeat_no_number_or_link() {
+        let en = "The 2.6 release is [out](https://example.org/2.6).\n";
+        let fr = "La version 2.5 est [sortie](https://example.org/2.5).\n";
+        let (s, _) = parse(en);
+        let (t, diags) = parse(fr);
+        let a = crate::align::align(&s, &t);
+        let context = Context {
+            source_lang: "en",
+            lang: "fr",
+            site: None,
+        };
+        let labels = crate::stale::label(&s, &t, &a, &|_| None);
+        let rules = |labels: &[Labelled]| -> Vec<Rule> {
+            report(&s, en, &t, fr, &diags, &a, labels, &context)
+                .findings
+                .into_iter()
+                .map(|f| f.rule)
+                .filter(|r| matches!(r, Rule::Number | Rule::Url))
+                .collect()
+        };
+        assert!(labels.iter().all(|l| l.state == State::UpToDate));
+        // Up to date: the number, both ways (remote links as many on each
+        // side are not compared).
+        assert_eq!(rules(&labels), [Rule::Number, Rule::Number]);
+        let stale: Vec<Labelled> = labels
+            .iter()
+            .cloned()
+            .map(|mut l| {
+                l.state = State::Stale;
+                l
+            })
+            .collect();
+        assert!(rules(&stale).is_empty());
+        let mut removed = labels.clone();
+        removed.push(Labelled {
+            state: State::Removed,
+            source: None,
+            target: 0..t.segments.len(),
+            base_commit: None,
+            diff: Vec::new(),
+        });
+        assert!(rules(&removed).is_empty());
     }
 
     /// One value written the way each language writes it is no finding: a

@@ -89,12 +89,18 @@ fn a_dismissed_number_stays_quiet_until_the_english_changes() {
     assert!(records.ends_with("\tdismiss\tnumber\n"), "{records}");
     r.commit("Dismiss the room number");
 
-    // The English of the segment changes: the dismissal lapses.
+    // The English of the segment changes (and its translation follows, so
+    // the row is up to date again): the dismissal lapses.
     r.write(
         "content/news.md",
         &EN.replace("in room 12.", "in room 12, upstairs."),
     );
     r.commit("Say where the room is");
+    r.write(
+        "content/news.fr.md",
+        &FR.replace("salle 13.", "salle 13, à l'étage."),
+    );
+    r.commit("Dire où est la salle");
     let (findings, dismissed) = check(&r);
     assert_eq!(numbers(&findings), ["12", "13"], "{findings:?}");
     assert_eq!(dismissed, [0]);
