@@ -210,6 +210,9 @@ pub(super) struct PageCache {
     index: HashMap<String, Located>,
     /// Lines to write in the new pack.
     fresh: Mutex<Vec<Vec<u8>>>,
+    /// Aliases answered this run: the only ones a merge keeps besides
+    /// those written (see [`PageCache::finish`]).
+    aliases_read: Mutex<std::collections::HashSet<String>>,
 }
 
 impl PageCache {
@@ -224,6 +227,7 @@ impl PageCache {
             packs: Vec::new(),
             index: HashMap::new(),
             fresh: Mutex::new(Vec::new()),
+            aliases_read: Mutex::new(std::collections::HashSet::new()),
         };
         let Ok(entries) = std::fs::read_dir(dir) else {
             return cache;
@@ -288,6 +292,11 @@ impl PageCache {
             None => (line, None),
         };
         let hit = open_entry(json, source, targets)?;
+        if target.is_some()
+            && let Ok(mut read) = self.aliases_read.lock()
+        {
+            read.insert(key.to_owned());
+        }
         if self.today.saturating_sub(day) >= REFRESH_DAYS {
             self.push(key, line);
         }
@@ -366,12 +375,18 @@ impl PageCache {
                 .collect();
             let mut kept: Vec<(&String, &Located)> = self.index.iter().collect();
             kept.sort_by_key(|(_, (pack, range, _))| (*pack, range.start));
+            // An alias names an entry by one HEAD: those of HEADs this run
+            // did not ask for (every run at a new HEAD adds one per page set)
+            // are left out, or they would pile up for a month. Their entries
+            // stay, found by versions.
+            let aliases_read = self.aliases_read.into_inner().unwrap_or_default();
             for (key, (pack, range, day)) in kept {
                 let line = &self.packs[*pack].1[range.clone()];
-                if self.today.saturating_sub(*day) < MAX_AGE_DAYS
-                    && parse_line(line).is_some()
-                    && written.insert(key)
-                {
+                let wanted = match parse_line(line) {
+                    Some((_, _, json)) => !json.starts_with(b"@") || aliases_read.contains(key),
+                    None => false,
+                };
+                if self.today.saturating_sub(*day) < MAX_AGE_DAYS && wanted && written.insert(key) {
                     bytes.extend_from_slice(line);
                 }
             }
@@ -591,6 +606,36 @@ mod tests {
         // A run that computed nothing writes nothing.
         PageCache::open(dir.path()).finish();
         assert_eq!(packs(dir.path()).len(), 2);
+    }
+
+    /// A merge keeps the aliases this run answered and those it wrote, not
+    /// those of other HEADs (each run at a new HEAD adds one per page set);
+    /// the entries they named stay.
+    #[test]
+    fn a_merge_keeps_only_the_aliases_of_this_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let today = day(SystemTime::now());
+        let entry = "f".repeat(32);
+        let text = format!(
+            "{}{}{}",
+            line('f', today, "{\"v\":1}"),
+            line('a', today, &format!("@{entry}")),
+            line('b', today, &format!("@{entry}"))
+        );
+        std::fs::write(dir.path().join("0.pack"), text).unwrap();
+        for k in 1..MAX_PACKS {
+            let alias = line('c', today, &format!("@{entry}")).replacen('c', &k.to_string(), 1);
+            std::fs::write(dir.path().join(format!("{k}.pack")), alias).unwrap();
+        }
+        let cache = PageCache::open(dir.path());
+        // What `read` records on a hit through an alias.
+        cache.aliases_read.lock().unwrap().insert("a".repeat(32));
+        cache.alias(&"d".repeat(32), &entry);
+        cache.finish();
+        let texts = packs(dir.path());
+        assert_eq!(texts.len(), 1, "merged");
+        let keys: Vec<&str> = texts[0].lines().map(|l| &l[..1]).collect();
+        assert_eq!(keys, ["d", "f", "a"], "{}", texts[0]);
     }
 
     /// Past [`MAX_PACKS`] the packs are merged into one: every key once,
