@@ -76,6 +76,12 @@ pub fn load_page(path: &Path, config: &segment::Config) -> Result<Page, LoadErro
     })
 }
 
+/// Whether a page can be read (as [`load_page`] would), without
+/// segmenting it.
+pub(crate) fn check_page(path: &Path, config: &segment::Config) -> Result<(), LoadError> {
+    read_page_text(path, config).map(|_| ())
+}
+
 /// Reads a page's text: a regular file, within the size limit, in UTF-8.
 fn read_page_text(path: &Path, config: &segment::Config) -> Result<String, LoadError> {
     // A FIFO would block the read forever, a device never end it; a huge

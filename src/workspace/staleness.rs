@@ -365,6 +365,23 @@ pub fn staleness_each(
                         walked.wait();
                         continue;
                     };
+                    if set.translations.is_empty() {
+                        // A page no translation follows (in the languages
+                        // asked for) has no report: only whether it can be
+                        // read is told, and it is not segmented.
+                        let (read, notes) = match super::check_page(&set.source, &project.segment) {
+                            Ok(()) => (true, Vec::new()),
+                            Err(e) => (false, vec![skipped_note(e)]),
+                        };
+                        sink(PageReport {
+                            index,
+                            total,
+                            docs: Vec::new(),
+                            notes,
+                            read,
+                        });
+                        continue;
+                    }
                     let (loaded, notes) = load_set(project, set);
                     let Some(loaded) = loaded else {
                         sink(PageReport {
