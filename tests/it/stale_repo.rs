@@ -429,15 +429,7 @@ fn one_language_has_packs_of_its_own() {
 /// again.
 #[test]
 fn the_page_cache_answers_only_while_nothing_changed() {
-    let mut r = TestRepo::new();
-    r.write("content/a.md", EN);
-    r.write("content/a.fr.md", FR);
-    r.commit("English and French");
-    r.write(
-        "content/a.md",
-        &EN.replace("in Lyon this year", "in Berlin next year"),
-    );
-    r.commit("English edit");
+    let mut r = translated_then_edited();
     let first = r.staleness(None).0;
     let cache = r.repo.path().join("trame/pages");
     let entries: Vec<PathBuf> = std::fs::read_dir(&cache)
@@ -528,15 +520,7 @@ fn the_page_cache_answers_only_while_nothing_changed() {
 /// a commit) reads the history again, and the log is rebuilt.
 #[test]
 fn a_run_at_the_same_head_reads_no_history() {
-    let mut r = TestRepo::new();
-    r.write("content/a.md", EN);
-    r.write("content/a.fr.md", FR);
-    r.commit("English and French");
-    r.write(
-        "content/a.md",
-        &EN.replace("in Lyon this year", "in Berlin next year"),
-    );
-    r.commit("English edit");
+    let r = translated_then_edited();
     let first = r.staleness(None).0;
     let log = r.repo.path().join("trame/history-log");
     assert!(log.is_file(), "a first run writes the history log");
@@ -557,6 +541,21 @@ fn a_run_at_the_same_head_reads_no_history() {
         std::fs::read_to_string(&log).unwrap(),
         "not a history log\n"
     );
+}
+
+/// `content/a.md` and its French, committed; then one English paragraph
+/// edited and committed.
+fn translated_then_edited() -> TestRepo {
+    let mut r = TestRepo::new();
+    r.write("content/a.md", EN);
+    r.write("content/a.fr.md", FR);
+    r.commit("English and French");
+    r.write(
+        "content/a.md",
+        &EN.replace("in Lyon this year", "in Berlin next year"),
+    );
+    r.commit("English edit");
+    r
 }
 
 /// FNV-1a, 64 bits, in hex: the checksum of a page-cache line's JSON.
