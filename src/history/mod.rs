@@ -193,9 +193,10 @@ impl Repo {
     /// with the same identity give the same history. `None` without a HEAD.
     pub fn history_identity(&self) -> Option<Vec<u8>> {
         let mut identity = self.head()?.into_bytes();
+        // Both live in the common folder, shared by linked worktrees.
         for file in ["shallow", "info/grafts"] {
             identity.extend_from_slice(format!("\0{file}\0").as_bytes());
-            if let Ok(bytes) = std::fs::read(self.inner.path().join(file)) {
+            if let Ok(bytes) = std::fs::read(self.inner.commondir().join(file)) {
                 identity.extend_from_slice(&bytes);
             }
         }

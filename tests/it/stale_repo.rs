@@ -543,6 +543,32 @@ fn a_run_at_the_same_head_reads_no_history() {
     );
 }
 
+/// The history identity, which names the page cache's entries by HEAD, is
+/// HEAD's commit and what cuts or rewires its chain: a clone made deeper
+/// (its `shallow` file changed) has another identity at the same HEAD.
+#[test]
+fn the_history_identity_changes_with_head_and_with_the_shallow_file() {
+    let mut r = translated_then_edited();
+    let identity = |r: &TestRepo| {
+        trame::history::Repo::open(r.path())
+            .unwrap()
+            .history_identity()
+            .unwrap()
+    };
+    let first = identity(&r);
+    let head = r.repo.head().unwrap().target().unwrap().to_string();
+    assert!(first.starts_with(head.as_bytes()));
+    assert_eq!(identity(&r), first, "the same HEAD, the same identity");
+    let root = r.repo.revparse_single("HEAD~1").unwrap().id().to_string();
+    std::fs::write(r.repo.path().join("shallow"), format!("{root}\n")).unwrap();
+    assert_ne!(identity(&r), first);
+    std::fs::remove_file(r.repo.path().join("shallow")).unwrap();
+    assert_eq!(identity(&r), first);
+    r.write("content/b.md", "# B\n");
+    r.commit("Another page");
+    assert_ne!(identity(&r), first);
+}
+
 /// `content/a.md` and its French, committed; then one English paragraph
 /// edited and committed.
 fn translated_then_edited() -> TestRepo {
