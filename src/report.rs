@@ -320,6 +320,27 @@ pub fn report(
         sections[section].counts.add(l.state, words);
         label_sections.push(section);
     }
+    // The English segments whose translation is stale, and the translated
+    // segments of English since removed: their rows repeat no value.
+    let mut stale_source = vec![false; source.segments.len()];
+    let mut removed_target = vec![false; target.segments.len()];
+    for l in labels {
+        match (l.source, l.state) {
+            (Some(i), State::Stale) => {
+                if let Some(flag) = stale_source.get_mut(i) {
+                    *flag = true;
+                }
+            }
+            (None, State::Removed) => {
+                for k in l.target.clone() {
+                    if let Some(flag) = removed_target.get_mut(k) {
+                        *flag = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
     let mut findings = Vec::new();
     // The alignment row of each finding so far (see `DocReport::finding_rows`):
     // those pushed since the last row started are that row's, whichever way
@@ -337,14 +358,14 @@ pub fn report(
         // history says is of English since deleted (`removed`: this pairing
         // is no counterpart) is already a finding: its numbers and links
         // differ for that reason, and repeating each would only be noise.
-        let outdated = labels.iter().any(|l| match l.source {
-            Some(i) => row.source.contains(&i) && l.state == State::Stale,
-            None => {
-                l.state == State::Removed
-                    && l.target.start < row.target.end
-                    && row.target.start < l.target.end
-            }
-        });
+        let outdated = row
+            .source
+            .clone()
+            .any(|i| stale_source.get(i) == Some(&true))
+            || row
+                .target
+                .clone()
+                .any(|k| removed_target.get(k) == Some(&true));
         if outdated {
             continue;
         }
