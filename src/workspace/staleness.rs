@@ -317,9 +317,23 @@ pub fn staleness_each(
     // A set is first asked of the cache by HEAD (no history needed); the
     // history is read only once one is not there, or from the start when
     // there is no log (a first run) or orphans to follow.
+    // Orphans' sources found in the history by an earlier run at this HEAD
+    // (the same orphans, the same candidates) need no history now.
+    let guess_record = match (&cache_dir, &history_identity) {
+        (Some(dir), Some(identity)) if !unguessed.is_empty() => Some((
+            dir.with_file_name(GUESSES_FILE),
+            guesses_key(identity, &unguessed, &candidates),
+        )),
+        _ => None,
+    };
+    let recorded_guesses = guess_record
+        .as_ref()
+        .and_then(|(file, key)| read_guesses(file, key));
     let gate = Gate::new(
         2,
-        !has_log || history_identity.is_none() || !unguessed.is_empty(),
+        !has_log
+            || history_identity.is_none()
+            || (!unguessed.is_empty() && recorded_guesses.is_none()),
     );
     // Dismissals, resolved after the cache (they change no label), and the
     // site's pages, then the report goes out.
@@ -540,10 +554,23 @@ pub fn staleness_each(
     if let Some(Some(cache)) = page_cache_lock.into_inner() {
         cache.finish();
     }
-    if let (Some(Some(hist)), Some(rel), Some(workdir)) =
-        (walked.get(), rel_lock.get(), repo_path.as_deref())
-    {
-        let guesses = renamed_sources(&unguessed, &candidates, hist, rel, workdir);
+    let guesses = match (
+        recorded_guesses,
+        walked.get(),
+        rel_lock.get(),
+        repo_path.as_deref(),
+    ) {
+        (Some(recorded), _, _, _) => Some(recorded),
+        (None, Some(Some(hist)), Some(rel), Some(workdir)) => {
+            let found = renamed_sources(&unguessed, &candidates, hist, rel, workdir);
+            if let Some((file, key)) = &guess_record {
+                write_guesses(file, key, &found);
+            }
+            Some(found)
+        }
+        _ => None,
+    };
+    if let Some(guesses) = guesses {
         for note in &mut notes {
             if let StaleNote::Orphan {
                 path,
@@ -557,6 +584,67 @@ pub fn staleness_each(
         }
     }
     Ok(notes)
+}
+
+/// The file, beside the page packs in `.git/trame/`, that keeps the last
+/// sources found in the history for orphans: its first line is the key
+/// ([`guesses_key`]), then `ORPHAN\tSOURCE` lines.
+const GUESSES_FILE: &str = "orphan-sources";
+
+/// Everything the sources found for orphans depend on: the history identity
+/// (HEAD), the orphans and where their sources would be, the candidates.
+fn guesses_key(
+    identity: &[u8],
+    orphans: &[&super::discover::Orphan],
+    candidates: &[&PageSet],
+) -> String {
+    let mut key = cache::KeyBuilder::new();
+    key.add(identity);
+    for orphan in orphans {
+        key.add(orphan.path.as_os_str().as_encoded_bytes());
+        key.add(orphan.expected.as_os_str().as_encoded_bytes());
+    }
+    key.add("candidates");
+    for set in candidates {
+        key.add(set.source.as_os_str().as_encoded_bytes());
+    }
+    key.finish()
+}
+
+/// The sources recorded under `key`, if the file holds them.
+fn read_guesses(file: &Path, key: &str) -> Option<HashMap<PathBuf, PathBuf>> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let mut lines = text.lines();
+    if lines.next()? != key {
+        return None;
+    }
+    lines
+        .map(|l| {
+            let (orphan, source) = l.split_once('\t')?;
+            Some((PathBuf::from(orphan), PathBuf::from(source)))
+        })
+        .collect()
+}
+
+/// Records the sources found (failing to is no error: they are found again).
+fn write_guesses(file: &Path, key: &str, found: &HashMap<PathBuf, PathBuf>) {
+    let mut text = format!("{key}\n");
+    let mut lines: Vec<String> = Vec::new();
+    for (orphan, source) in found {
+        let (Some(o), Some(s)) = (orphan.to_str(), source.to_str()) else {
+            return;
+        };
+        if [o, s].iter().any(|p| p.contains(['\t', '\n', '\r'])) {
+            return;
+        }
+        lines.push(format!("{o}\t{s}\n"));
+    }
+    lines.sort();
+    text.extend(lines);
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = crate::fs::write_cache(file, text.as_bytes());
 }
 
 /// At most this many English pages are walked to find where orphans' sources

@@ -991,4 +991,27 @@ fn an_orphan_names_the_page_its_source_was_renamed_to() {
         stderr.contains("content/fr/docs/old-page.md (fr) is a translation with no source page\n"),
         "{stderr}"
     );
+    // A second run at the same HEAD names it from the record of the first
+    // and reads no history: a history log damaged meanwhile stays as it is.
+    let log = r.repo.path().join("trame/history-log");
+    std::fs::write(&log, "not a history log\n").unwrap();
+    let again = trame(r.path(), &["status"]);
+    assert_eq!(String::from_utf8_lossy(&again.stderr), stderr);
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        "not a history log\n"
+    );
+    // Another HEAD asks the history again.
+    r.write("content/en/docs/more.md", "# More\n\nOne more page.\n");
+    r.commit("One more page");
+    let third = trame(r.path(), &["status"]);
+    assert!(
+        String::from_utf8_lossy(&third.stderr).contains("renamed since"),
+        "{}",
+        String::from_utf8_lossy(&third.stderr)
+    );
+    assert_ne!(
+        std::fs::read_to_string(&log).unwrap(),
+        "not a history log\n"
+    );
 }
