@@ -341,7 +341,7 @@ mod tests {
     }
 
     /// A durable write has its directory synced by the time `settle`
-    /// returns; a cache write asks for no sync.
+    /// returns.
     #[test]
     fn settle_waits_for_the_directory_sync() {
         use std::sync::atomic::Ordering;

@@ -358,14 +358,12 @@ pub fn report(
         // history says is of English since deleted (`removed`: this pairing
         // is no counterpart) is already a finding: its numbers and links
         // differ for that reason, and repeating each would only be noise.
-        let outdated = row
-            .source
-            .clone()
-            .any(|i| stale_source.get(i) == Some(&true))
-            || row
-                .target
-                .clone()
-                .any(|k| removed_target.get(k) == Some(&true));
+        let outdated = stale_source
+            .get(row.source.clone())
+            .is_some_and(|flags| flags.contains(&true))
+            || removed_target
+                .get(row.target.clone())
+                .is_some_and(|flags| flags.contains(&true));
         if outdated {
             continue;
         }
@@ -835,34 +833,34 @@ fn same_values(found: &mut Vec<(String, Side)>) {
             && year.bytes().all(|b| b.is_ascii_digit())
             && short == &year[2..]
     };
+    // The first value of `side` not taken yet that `fits`.
+    let partner = |drop: &[bool], side: Side, fits: &dyn Fn(usize, &str) -> bool| {
+        (0..found.len()).find(|&j| !drop[j] && found[j].1 == side && fits(j, &found[j].0))
+    };
     for i in 0..found.len() {
         if drop[i] {
             continue;
         }
-        let other = found[i].1.other();
-        let a = date_readings(&found[i].0);
-        if found[i].1 == Side::Source
-            && !a.is_empty()
-            && let Some(j) = (0..found.len()).find(|&j| {
-                !drop[j]
-                    && found[j].1 == other
-                    && date_readings(&found[j].0).iter().any(|d| a.contains(d))
+        let (value, other) = (found[i].0.as_str(), found[i].1.other());
+        let a = date_readings(value);
+        let pair = if found[i].1 == Side::Source && !a.is_empty() {
+            partner(&drop, other, &|_, v| {
+                date_readings(v).iter().any(|d| a.contains(d))
             })
-        {
+        } else {
+            None
+        }
+        .or_else(|| {
+            partner(&drop, other, &|_, v| {
+                short_year(value, v) || short_year(v, value)
+            })
+        });
+        if let Some(j) = pair {
             drop[i] = true;
             drop[j] = true;
             continue;
         }
-        if let Some(j) = (0..found.len()).find(|&j| {
-            !drop[j]
-                && found[j].1 == other
-                && (short_year(&found[i].0, &found[j].0) || short_year(&found[j].0, &found[i].0))
-        }) {
-            drop[i] = true;
-            drop[j] = true;
-            continue;
-        }
-        let parts: Vec<&str> = found[i].0.split('/').collect();
+        let parts: Vec<&str> = value.split('/').collect();
         if parts.len() > 1
             && parts
                 .iter()
@@ -870,9 +868,7 @@ fn same_values(found: &mut Vec<(String, Side)>) {
         {
             let mut taken: Vec<usize> = Vec::new();
             for part in &parts {
-                if let Some(j) = (0..found.len()).find(|&j| {
-                    !drop[j] && found[j].1 == other && !taken.contains(&j) && found[j].0 == *part
-                }) {
+                if let Some(j) = partner(&drop, other, &|j, v| !taken.contains(&j) && v == *part) {
                     taken.push(j);
                 }
             }

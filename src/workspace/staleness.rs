@@ -314,9 +314,6 @@ pub fn staleness_each(
     // on a cache hit.
     let ahead_limit = if repo_path.is_some() { AHEAD_SETS } else { 1 };
     let align_early = !has_log;
-    // A set is first asked of the cache by HEAD (no history needed); the
-    // history is read only once one is not there, or from the start when
-    // there is no log (a first run) or orphans to follow.
     // Orphans' sources found in the history by an earlier run at this HEAD
     // (the same orphans, the same candidates) need no history now.
     let guess_record = match (&cache_dir, &history_identity) {
@@ -329,12 +326,25 @@ pub fn staleness_each(
     let recorded_guesses = guess_record
         .as_ref()
         .and_then(|(file, key)| read_guesses(file, key));
+    // A set is first asked of the cache by HEAD (no history needed); the
+    // history is read only once one is not there, or from the start when
+    // there is no log (a first run), no HEAD, or orphans to follow.
     let gate = Gate::new(
         2,
         !has_log
             || history_identity.is_none()
             || (!unguessed.is_empty() && recorded_guesses.is_none()),
     );
+    // A set with no report: its notes, and whether its English was read.
+    let no_report = |index: usize, notes: Vec<StaleNote>, read: bool| {
+        sink(PageReport {
+            index,
+            total,
+            docs: Vec::new(),
+            notes,
+            read,
+        });
+    };
     // Dismissals, resolved after the cache (they change no label), and the
     // site's pages, then the report goes out.
     let deliver = |index: usize, set: &PageSet, mut docs: Vec<StaleDoc>, notes: Vec<StaleNote>| {
@@ -383,50 +393,32 @@ pub fn staleness_each(
                         // A page no translation follows (in the languages
                         // asked for) has no report: only whether it can be
                         // read is told, and it is not segmented.
-                        let (read, notes) = match super::check_page(&set.source, &project.segment) {
-                            Ok(()) => (true, Vec::new()),
-                            Err(e) => (false, vec![skipped_note(e)]),
-                        };
-                        sink(PageReport {
-                            index,
-                            total,
-                            docs: Vec::new(),
-                            notes,
-                            read,
-                        });
+                        match super::check_page(&set.source, &project.segment) {
+                            Ok(()) => no_report(index, Vec::new(), true),
+                            Err(e) => no_report(index, vec![skipped_note(e)], false),
+                        }
                         continue;
                     }
                     let (loaded, notes) = load_set(project, set);
                     let Some(loaded) = loaded else {
-                        sink(PageReport {
-                            index,
-                            total,
-                            docs: Vec::new(),
-                            notes,
-                            read: false,
-                        });
+                        no_report(index, notes, false);
                         continue;
                     };
                     // Asked by HEAD first: a hit needs no history.
                     let ready = Ready::Loaded(loaded);
-                    let head_key = match (&history_identity, page_cache_lock.wait()) {
-                        (Some(identity), Some(_)) => {
+                    let (head_key, hit) = match (&history_identity, page_cache_lock.wait()) {
+                        (Some(identity), Some(cache)) => {
                             let (source, targets) = ready.pages();
-                            Some(early_ctx.cache_key(
+                            let key = early_ctx.cache_key(
                                 set,
                                 source,
                                 &targets,
                                 &HistoryKey::Head(identity),
-                            ))
+                            );
+                            let hit = cache.read(&key, source, &targets);
+                            (Some(key), hit)
                         }
-                        _ => None,
-                    };
-                    let hit = match (page_cache_lock.wait(), &head_key) {
-                        (Some(cache), Some(key)) => {
-                            let (source, targets) = ready.pages();
-                            cache.read(key, source, &targets)
-                        }
-                        _ => None,
+                        _ => (None, None),
                     };
                     if let Some(hit) = hit {
                         let (source, targets) = ready.into_pages();
