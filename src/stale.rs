@@ -743,6 +743,9 @@ pub fn label<'a>(
     base_of_row: &dyn Fn(usize) -> Option<Base<'a>>,
 ) -> Vec<Labelled> {
     let mut out = Vec::new();
+    // The deleted block of each base the last removed label against it
+    // named: the next translated block of the same gap names the one after.
+    let mut last_deleted: Vec<(*const Document, usize)> = Vec::new();
     for (r, row) in alignment.rows.iter().enumerate() {
         // A moved block is labelled with its partner, once, from its
         // English side; the translated side is no removed text.
@@ -778,11 +781,21 @@ pub fn label<'a>(
             // A translated segment with no English: removed if its base had
             // English there that is gone now.
             if let Some(b) = &base
-                && let Some(deleted) = deleted_near(b, current, row.source.start)
+                && let Some(k) = deleted_near(
+                    b,
+                    current,
+                    row.source.start,
+                    last_deleted
+                        .iter()
+                        .find(|(doc, _)| std::ptr::eq(*doc, b.document))
+                        .map(|(_, k)| *k),
+                )
             {
+                last_deleted.retain(|(doc, _)| !std::ptr::eq(*doc, b.document));
+                last_deleted.push((std::ptr::from_ref(b.document), k));
                 let diff = vec![Chunk {
                     op: Op::Delete,
-                    text: normalize(&deleted.text),
+                    text: normalize(&b.document.segments[k].text),
                 }];
                 out.push(Labelled {
                     state: State::Removed,
@@ -960,6 +973,17 @@ pub fn follow_chain(
     }
     // Removed labels on text a moved segment now holds are not removed.
     labels.retain(|l| l.state != State::Removed || !claimed.iter().any(|c| overlaps(c, &l.target)));
+    // A removed label shows the deleted English its text renders by the
+    // chain, not a guess from its place.
+    for l in labels.iter_mut().filter(|l| l.state == State::Removed) {
+        if let Some(k) = rendered_by(&l.target).filter(|&k| now[k].is_none()) {
+            l.diff = vec![Chunk {
+                op: Op::Delete,
+                text: normalize(&base.document.segments[k].text),
+            }];
+            l.base_commit.clone_from(&commit);
+        }
+    }
     for k in 0..n_base {
         let Some(t) = chain[k].clone() else { continue };
         if now[k].is_some() || labels.iter().any(|l| overlaps(&l.target, &t)) {
@@ -1335,9 +1359,17 @@ impl<'a> Target<'a> {
     }
 }
 
-/// Returns a base segment near current position `at` that no longer exists
-/// in the current English (the one a target-only row most likely translated).
-fn deleted_near<'b>(base: &Base<'b>, current: &Document, at: usize) -> Option<&'b Segment> {
+/// Returns the index of a base segment near current position `at` that no
+/// longer exists in the current English (the one a target-only row most
+/// likely translated): the first of the gap, or the one after `named` when
+/// an earlier translated block of the same gap named that one (the blocks
+/// of a gap render its deleted English in order).
+fn deleted_near(
+    base: &Base<'_>,
+    current: &Document,
+    at: usize,
+    named: Option<usize>,
+) -> Option<usize> {
     let mut kept = vec![false; base.document.segments.len()];
     for k in base.versions.iter().flatten() {
         kept[*k] = true;
@@ -1349,9 +1381,13 @@ fn deleted_near<'b>(base: &Base<'b>, current: &Document, at: usize) -> Option<&'
     let after = (at..current.segments.len()).find_map(|i| base.versions.get(i).copied().flatten());
     let lo = before.map_or(0, |k| k + 1);
     let hi = after.unwrap_or(base.document.segments.len());
-    (lo..hi)
-        .find(|&k| !kept[k])
-        .map(|k| &base.document.segments[k])
+    let deleted = |from: usize| (from..hi).find(|&k| !kept[k]);
+    // Past the one an earlier block of the gap named, while there is one.
+    named
+        .filter(|&k| k >= lo && k < hi)
+        .and_then(|k| deleted(k + 1))
+        .or_else(|| named.filter(|&k| k >= lo && k < hi))
+        .or_else(|| deleted(lo))
 }
 
 #[cfg(test)]

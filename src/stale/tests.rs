@@ -446,3 +446,66 @@ fn paragraphs_split_or_joined_word_for_word_are_cosmetic() {
         "{labels:?}"
     );
 }
+
+/// A page the English emptied (its sections moved to other pages): each
+/// translated block left is removed, and each says which English it
+/// rendered, not all the first English block deleted near its place.
+#[test]
+fn each_removed_block_names_its_own_deleted_english() {
+    let (base, _) = parse(
+        "# FAQ\n\nAsk us anything.\n\n## Installing\n\nDownload the binary from the releases page.\n\n## Upgrading\n\nRun the upgrade command with the new version.\n\n## Removing\n\nDelete the binary and its configuration folder.\n",
+    );
+    let (cur, _) = parse("# FAQ\n\nAsk us anything.\n");
+    let (fr, _) = parse(
+        "# FAQ\n\nDemandez-nous ce que vous voulez.\n\n## Installation\n\nTéléchargez le binaire depuis la page des versions.\n\n## Mise à jour\n\nLancez la commande de mise à jour avec la nouvelle version.\n\n## Suppression\n\nSupprimez le binaire et son dossier de configuration.\n",
+    );
+    let versions = match_versions(&base, &cur);
+    let b = Base {
+        document: &base,
+        versions: &versions,
+        commit: Some("c1"),
+    };
+    let current_alignment = crate::align::align(&cur, &fr);
+    let removed = |labels: &[Labelled]| -> Vec<(std::ops::Range<usize>, String)> {
+        labels
+            .iter()
+            .filter(|l| l.state == State::Removed)
+            .map(|l| {
+                let text: String = l.diff.iter().map(|c| c.text.as_str()).collect();
+                (l.target.clone(), text)
+            })
+            .collect()
+    };
+    let mut labels = label(&cur, &fr, &current_alignment, &|_| Some(b.clone()));
+    // From their places alone, in order.
+    let by_place = removed(&labels);
+    follow_chain(&mut labels, &cur, &fr, &b, &crate::align::align(&base, &fr));
+    // By the chain through the base English.
+    let by_chain = removed(&labels);
+    let expected: Vec<(std::ops::Range<usize>, String)> = [
+        (2..3, "Installing"),
+        (3..4, "Download the binary from the releases page."),
+        (4..5, "Upgrading"),
+        (5..6, "Run the upgrade command with the new version."),
+        (6..7, "Removing"),
+        (7..8, "Delete the binary and its configuration folder."),
+    ]
+    .into_iter()
+    .map(|(t, s)| (t, s.to_owned()))
+    .collect();
+    // By place, the blocks of one gap name its deleted blocks in order,
+    // each its own (the current alignment joined the first two
+    // translated blocks to the English left, so the guess runs early).
+    let texts: Vec<&str> = by_place.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Installing",
+            "Download the binary from the releases page.",
+            "Upgrading",
+            "Run the upgrade command with the new version."
+        ],
+        "{by_place:?}"
+    );
+    assert_eq!(by_chain, expected);
+}
