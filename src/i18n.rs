@@ -67,6 +67,7 @@ pub mod ids {
         ERROR_UNKNOWN_LANG,
         ERROR_NOTHING_READ,
         STALE_SUMMARY,
+        STALE_MOVED_TO,
         STATE_UP_TO_DATE,
         STATE_COSMETIC,
         STATE_LINK_ONLY,
@@ -122,6 +123,7 @@ pub mod ids {
     pub const ERROR_UNKNOWN_LANG: &str = "error-unknown-lang";
     pub const ERROR_NOTHING_READ: &str = "error-nothing-read";
     pub const STALE_SUMMARY: &str = "stale-summary";
+    pub const STALE_MOVED_TO: &str = "stale-moved-to";
     pub const STATE_UP_TO_DATE: &str = "state-up-to-date";
     pub const STATE_COSMETIC: &str = "state-cosmetic";
     pub const STATE_LINK_ONLY: &str = "state-link-only";

@@ -31,6 +31,10 @@ check-section-missing = section “{ $section }” is not fully translated: { $m
     } ({ $source }:{ $first }-{ $last })
 check-stale = the English changed since this was translated ({ $source }:{ $line }):
 check-removed = the English of this segment was deleted; the translation still has it
+check-moved = { $count ->
+    [one] one block of this translation is English that moved to { $page }: move it to that page's translation
+   *[other] { $count } blocks of this translation are English that moved to { $page }: move them to that page's translation
+}
 check-finding-source = { $rule } “{ $value }” of the English ({ $source }:{ $line }) is missing here
 check-finding-target = { $rule } “{ $value }” is here but not in the English ({ $source })
 check-summary = trame check: { $errors ->

@@ -42,6 +42,7 @@ error-unknown-lang = { $found ->
    *[other] no translation in “{ $lang }”; languages found: { $found }
 }
 error-nothing-read = no page could be read
+stale-moved-to = its English is now in { $page }: move this translation there
 stale-summary = { $source } → { $target } ({ $lang }): { $stale } stale, { $missing } missing, { $untranslated } untranslated, { $removed } removed, { $linkonly } link-only, { $cosmetic } cosmetic
 state-up-to-date = up to date
 state-cosmetic = cosmetic

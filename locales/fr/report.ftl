@@ -38,6 +38,10 @@ check-section-missing = la section « { $section } » n'est pas entièrement tra
     } ({ $source }:{ $first }-{ $last })
 check-stale = l'anglais a changé depuis cette traduction ({ $source }:{ $line }) :
 check-removed = l'anglais de ce segment a été supprimé ; la traduction le contient encore
+check-moved = { $count ->
+    [one] un bloc de cette traduction est de l'anglais passé dans { $page } : déplacez-le dans la traduction de cette page
+   *[other] { $count } blocs de cette traduction sont de l'anglais passé dans { $page } : déplacez-les dans la traduction de cette page
+}
 check-finding-source = { $rule } « { $value } » de l'anglais ({ $source }:{ $line }) manque ici
 check-finding-target = { $rule } « { $value } » est ici mais pas dans l'anglais ({ $source })
 check-summary = trame check : { $errors ->

@@ -42,6 +42,7 @@ error-unknown-lang = { $found ->
    *[other] aucune traduction en « { $lang } » ; langues trouvées : { $found }
 }
 error-nothing-read = aucune page n'a pu être lue
+stale-moved-to = son anglais est maintenant dans { $page } : déplacez-y cette traduction
 stale-summary = { $source } → { $target } ({ $lang }) : { $stale ->
         [one] { $stale } obsolète
        *[other] { $stale } obsolètes

@@ -38,6 +38,10 @@ check-section-missing = la sezione «{ $section }» non è tradotta del tutto: {
     } ({ $source }:{ $first }-{ $last })
 check-stale = l'inglese è cambiato da quando è stato tradotto ({ $source }:{ $line }):
 check-removed = l'inglese di questo segmento è stato eliminato; la traduzione lo contiene ancora
+check-moved = { $count ->
+    [one] un blocco di questa traduzione è inglese passato in { $page }: spostalo nella traduzione di quella pagina
+   *[other] { $count } blocchi di questa traduzione sono inglese passato in { $page }: spostali nella traduzione di quella pagina
+}
 check-finding-source = { $rule } «{ $value }» dell'inglese ({ $source }:{ $line }) manca qui
 check-finding-target = { $rule } «{ $value }» è qui ma non nell'inglese ({ $source })
 check-summary = trame check: { $errors ->

@@ -42,6 +42,7 @@ error-unknown-lang = { $found ->
    *[other] nessuna traduzione in «{ $lang }»; lingue trovate: { $found }
 }
 error-nothing-read = nessuna pagina ha potuto essere letta
+stale-moved-to = il suo inglese ora è in { $page }: sposta lì questa traduzione
 stale-summary = { $source } → { $target } ({ $lang }): { $stale ->
         [one] { $stale } obsoleto
        *[other] { $stale } obsoleti

@@ -30,6 +30,7 @@ pub(crate) const IDS: &[&str] = &[
     CHECK_SECTION_MISSING,
     CHECK_STALE,
     CHECK_REMOVED,
+    CHECK_MOVED,
     CHECK_FINDING_SOURCE,
     CHECK_FINDING_TARGET,
     CHECK_SUMMARY,
@@ -61,6 +62,7 @@ const CHECK_COVERAGE: &str = "check-coverage";
 const CHECK_SECTION_MISSING: &str = "check-section-missing";
 const CHECK_STALE: &str = "check-stale";
 const CHECK_REMOVED: &str = "check-removed";
+const CHECK_MOVED: &str = "check-moved";
 const CHECK_FINDING_SOURCE: &str = "check-finding-source";
 const CHECK_FINDING_TARGET: &str = "check-finding-target";
 const CHECK_SUMMARY: &str = "check-summary";
@@ -435,7 +437,33 @@ fn evaluate(config: &Config, scanned: &[Scanned]) -> Vec<CheckFinding> {
             })
             .collect();
         if stale.len() > rules.stale {
+            // Removed blocks whose English went to another page (a page
+            // split, a section moved): one finding per page they went to.
+            // Each at the place of its first block: (page, blocks, finding).
+            let mut moved: Vec<(&Path, usize, usize)> = Vec::new();
             for (k, l) in stale {
+                if let Some(page) = doc.moved_to(k)
+                    && l.state == State::Removed
+                    && !l.target.is_empty()
+                {
+                    match moved.iter_mut().find(|m| m.0 == page) {
+                        Some(m) => m.1 += 1,
+                        None => {
+                            moved.push((page, 1, out.len()));
+                            out.push(CheckFinding {
+                                severity: Severity::Error,
+                                rule: State::Removed.as_str(),
+                                file: target.clone(),
+                                line: doc.target.document.segments[l.target.start].lines.0,
+                                lang: doc.lang.clone(),
+                                section: section_name(report.label_sections[k]),
+                                message: (CHECK_MOVED, Vec::new()),
+                                diff: None,
+                            });
+                        }
+                    }
+                    continue;
+                }
                 let line = if l.target.is_empty() {
                     1
                 } else {
@@ -465,6 +493,12 @@ fn evaluate(config: &Config, scanned: &[Scanned]) -> Vec<CheckFinding> {
                     ),
                     diff: Some(l.diff.clone()),
                 });
+            }
+            for (page, count, at) in moved {
+                out[at].message.1 = vec![
+                    ("count", MessageArg::Number(count as f64)),
+                    ("page", MessageArg::Text(page.display().to_string())),
+                ];
             }
         }
         // Consistency findings.

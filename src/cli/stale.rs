@@ -105,7 +105,7 @@ fn write_stale_text(
                 ]
             )
         )?;
-        for l in &doc.labels {
+        for (k, l) in doc.labels.iter().enumerate() {
             if l.state == State::UpToDate && !all {
                 continue;
             }
@@ -135,6 +135,14 @@ fn write_stale_text(
             if !l.diff.is_empty() {
                 writeln!(out, "      {}", render_diff(&l.diff, colour))?;
             }
+            if let Some(page) = doc.moved_to(k) {
+                let page = shown_path(page);
+                writeln!(
+                    out,
+                    "      {}",
+                    l10n.tr_args(ids::STALE_MOVED_TO, &[("page", Arg::Str(&page))])
+                )?;
+            }
         }
     }
     Ok(())
@@ -155,6 +163,9 @@ struct StaleSegmentJson {
     source_lines: Option<[u32; 2]>,
     target_lines: Option<[u32; 2]>,
     base_commit: Option<String>,
+    /// On a removed segment: the English page its English is in now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    moved_to: Option<String>,
     diff: Vec<DiffJson>,
 }
 
@@ -174,8 +185,9 @@ impl StaleDocJson {
             segments: d
                 .labels
                 .iter()
-                .filter(|l| all || l.state != crate::stale::State::UpToDate)
-                .map(|l| StaleSegmentJson {
+                .enumerate()
+                .filter(|(_, l)| all || l.state != crate::stale::State::UpToDate)
+                .map(|(k, l)| StaleSegmentJson {
                     state: l.state.as_str(),
                     source_lines: l.source.map(|i| {
                         let s = &d.source.document.segments[i];
@@ -186,6 +198,7 @@ impl StaleDocJson {
                         [segs[l.target.start].lines.0, segs[l.target.end - 1].lines.1]
                     }),
                     base_commit: l.base_commit.clone(),
+                    moved_to: d.moved_to(k).map(|p| p.display().to_string()),
                     diff: l
                         .diff
                         .iter()

@@ -412,6 +412,7 @@ fn loaded_doc(model: &Model, target: &Path) -> Option<workspace::StaleDoc> {
                 labels: Vec::new(),
                 dismissed: Vec::new(),
                 site: None,
+                moved: Vec::new(),
             })
     })
 }

@@ -679,6 +679,7 @@ pub fn group_docs(docs: Vec<StaleDoc>) -> Vec<DocGroup> {
             labels,
             dismissed: _,
             site: _,
+            moved: _,
         } = doc;
         let mut lang_doc = LangDoc::new(&source, target, lang, alignment, labels);
         lang_doc.row_findings = row_findings;

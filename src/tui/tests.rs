@@ -190,6 +190,7 @@ fn stale_doc(source: &Page, base_text: &str, target: Page, lang: &str) -> StaleD
         labels,
         dismissed: Vec::new(),
         site: None,
+        moved: Vec::new(),
     }
 }
 

@@ -473,6 +473,7 @@ impl Cached {
                 labels,
                 dismissed: Vec::new(),
                 site: None,
+                moved: Vec::new(),
             })
             .collect();
         (docs, self.notes)

@@ -10,6 +10,7 @@ mod cache;
 pub mod discover;
 pub mod exchange;
 mod findings;
+mod moved;
 mod prefs;
 pub mod project;
 mod staleness;

@@ -45,6 +45,19 @@ pub struct StaleDoc {
     /// The site's pages, which links are checked against (none when the
     /// page was not read through a project scan).
     pub site: Option<std::sync::Arc<super::findings::SiteIndex>>,
+    /// Removed labels whose English is now in another English page near
+    /// this one (a page split, a section moved): `(label index, page)`.
+    pub moved: Vec<(usize, PathBuf)>,
+}
+
+impl StaleDoc {
+    /// The English page the English of removed label `k` is in now, if any.
+    pub fn moved_to(&self, k: usize) -> Option<&Path> {
+        self.moved
+            .iter()
+            .find(|(label, _)| *label == k)
+            .map(|(_, page)| page.as_path())
+    }
 }
 
 /// What is only partly known, or was left out, and why.
@@ -352,6 +365,7 @@ pub fn staleness_each(
         for doc in &mut docs {
             doc.dismissed =
                 super::findings::dismissed_rows(early_ctx.records.dismissals_of(set), &page, doc);
+            doc.moved = site.moved.homes(&doc.source.path, &doc.labels);
             doc.site = Some(site.clone());
         }
         sink(PageReport {
@@ -1401,6 +1415,7 @@ fn label_set(
             labels,
             dismissed: Vec::new(),
             site: None,
+            moved: Vec::new(),
         });
     }
     Ok((out, notes))

@@ -847,3 +847,101 @@ fn a_page_copied_in_english_stays_untranslated_when_the_english_moves_on() {
     assert_eq!(s[1], (3, State::Untranslated), "{s:?}");
     assert!(!s.iter().any(|(_, st)| *st == State::Stale), "{s:?}");
 }
+
+/// The English FAQ was split into one page per topic: the French FAQ still
+/// holds the translation of every section. Each block whose English went to
+/// another page names that page (`moved_to` in `stale`), the heading of a
+/// moved section too (too short alone, found in the page its section went
+/// to); a paragraph the English really deleted names none. `check` says
+/// once per page where the blocks went, and still reports the deleted one.
+#[test]
+fn english_split_into_other_pages_is_named_where_it_went() {
+    const FAQ: &str = "# FAQ\n\nAnswers to the questions people ask most often about the loom.\n\n## Installing\n\nDownload the archive for your system from the releases page and unpack it anywhere.\n\nThe installer checks the signature of every archive before it unpacks a single file.\n\n## Upgrading\n\nRun the upgrade command with the version you want, then restart the running daemons.\n\nOld configuration files are kept next to the new ones with a suffix naming their version.\n\n## History\n\nThe loom started as a weekend project of two weavers who wanted fewer knots in their threads.\n";
+    const FR: &str = "# FAQ\n\nLes réponses aux questions les plus fréquentes sur le métier.\n\n## Installation\n\nTéléchargez l'archive de votre système depuis la page des versions et décompressez-la où vous voulez.\n\nL'installateur vérifie la signature de chaque archive avant d'en décompresser le moindre fichier.\n\n## Mise à jour\n\nLancez la commande de mise à jour avec la version voulue, puis redémarrez les démons.\n\nLes anciens fichiers de configuration restent à côté des nouveaux, avec un suffixe nommant leur version.\n\n## Histoire\n\nLe métier est né comme le projet de week-end de deux tisserands qui voulaient moins de nœuds.\n";
+    let mut r = TestRepo::new();
+    r.write("content/en/docs/faq/_index.md", FAQ);
+    r.write("content/fr/docs/faq/_index.md", FR);
+    r.commit("FAQ in English and French");
+    // The split: each topic to a page of its own, word for word (rewrapped
+    // and in a list), the history paragraph deleted.
+    r.write(
+        "content/en/docs/faq/_index.md",
+        "# FAQ\n\nAnswers to the questions people ask most often about the loom.\n",
+    );
+    r.write(
+        "content/en/docs/faq/installing.md",
+        "---\ntitle: Installing\n---\n\n## Installing\n\n- Download the archive for your system from the releases page\n  and unpack it anywhere.\n- The installer checks the signature of every archive before it\n  unpacks a single file.\n",
+    );
+    r.write(
+        "content/en/docs/faq/upgrading.md",
+        "---\ntitle: Upgrading\n---\n\n## Upgrading\n\nRun the upgrade command with the version you want, then restart the running daemons.\n\nOld configuration files are kept next to the new ones with a suffix naming their version.\n",
+    );
+    r.commit("Split the FAQ");
+    let page = "content/en/docs/faq/_index.md";
+    let out = support::trame(&["stale", "--format", "json", page], r.path(), &[]);
+    assert!(out.status.success(), "{}", support::render(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let segments = json["documents"][0]["segments"].as_array().unwrap();
+    let removed: Vec<(u64, Option<&str>)> = segments
+        .iter()
+        .filter(|s| s["state"] == "removed")
+        .map(|s| {
+            (
+                s["target_lines"][0].as_u64().unwrap(),
+                s.get("moved_to").map(|p| p.as_str().unwrap()),
+            )
+        })
+        .collect();
+    let (installing, upgrading) = (
+        Some("content/en/docs/faq/installing.md"),
+        Some("content/en/docs/faq/upgrading.md"),
+    );
+    assert_eq!(
+        removed,
+        [
+            (5, installing),
+            (7, installing),
+            (9, installing),
+            (11, upgrading),
+            (13, upgrading),
+            (15, upgrading),
+            (17, None),
+            (19, None),
+        ],
+        "{segments:#?}"
+    );
+
+    let out = support::trame(&["check", "--format", "json", page], r.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", support::render(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let removed: Vec<(u64, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "removed")
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let deleted = "the English of this segment was deleted; the translation still has it";
+    assert_eq!(
+        removed,
+        [
+            (
+                5,
+                "3 blocks of this translation are English that moved to content/en/docs/faq/installing.md: move them to that page's translation".to_owned()
+            ),
+            (
+                11,
+                "3 blocks of this translation are English that moved to content/en/docs/faq/upgrading.md: move them to that page's translation".to_owned()
+            ),
+            (17, deleted.to_owned()),
+            (19, deleted.to_owned()),
+        ],
+        "{}",
+        support::render(&out)
+    );
+}
