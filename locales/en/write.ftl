@@ -47,6 +47,7 @@ sync-reason-repeated = the translation has { $value } { $count ->
 sync-reason-outdated = the translation does not match its segments
 sync-reason-several = the English is translated by several segments
 sync-reason-context = the old English cannot be read on its own
+sync-reason-code-changed = the translation's code block is not the old English one (its comments translated?): update it by hand
 sync-summary = { $changes ->
         [0] no change
         [one] one change

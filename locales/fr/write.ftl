@@ -47,6 +47,7 @@ sync-reason-repeated = la traduction contient { $value } { $count ->
 sync-reason-outdated = la traduction ne correspond pas à ses segments
 sync-reason-several = l'anglais est traduit par plusieurs segments
 sync-reason-context = l'ancien anglais ne peut pas être lu seul
+sync-reason-code-changed = le bloc de code de la traduction n'est pas celui de l'ancien anglais (commentaires traduits ?) : mettez-le à jour à la main
 sync-summary = { $changes ->
         [0] aucune modification
         [one] une modification

@@ -47,6 +47,7 @@ sync-reason-repeated = la traduzione contiene { $value } { $count ->
 sync-reason-outdated = la traduzione non corrisponde ai suoi segmenti
 sync-reason-several = l'inglese è tradotto da più segmenti
 sync-reason-context = il vecchio inglese non si può leggere da solo
+sync-reason-code-changed = il blocco di codice della traduzione non è quello del vecchio inglese (commenti tradotti?): aggiornalo a mano
 sync-summary = { $changes ->
         [0] nessuna modifica
         [one] una modifica

@@ -30,6 +30,7 @@ pub(crate) const IDS: &[&str] = &[
     REASON_OUTDATED,
     REASON_SEVERAL,
     REASON_CONTEXT,
+    REASON_CODE_CHANGED,
     SYNC_SUMMARY,
 ];
 
@@ -41,6 +42,7 @@ const REASON_REPEATED: &str = "sync-reason-repeated";
 const REASON_OUTDATED: &str = "sync-reason-outdated";
 const REASON_SEVERAL: &str = "sync-reason-several";
 const REASON_CONTEXT: &str = "sync-reason-context";
+const REASON_CODE_CHANGED: &str = "sync-reason-code-changed";
 const SYNC_SUMMARY: &str = "sync-summary";
 
 /// Runs `trame sync`.
@@ -192,5 +194,6 @@ fn reason(issue: &SyncIssue, l10n: &Localizer) -> String {
         SyncIssue::Carry(CarryIssue::Outdated) => l10n.tr(REASON_OUTDATED),
         SyncIssue::SeveralSegments => l10n.tr(REASON_SEVERAL),
         SyncIssue::Context => l10n.tr(REASON_CONTEXT),
+        SyncIssue::CodeChanged => l10n.tr(REASON_CODE_CHANGED),
     }
 }

@@ -125,6 +125,9 @@ pub enum SyncIssue {
     /// The values of the old English cannot be told from its diff alone
     /// (they depend on the rest of the page, as reference links do).
     Context,
+    /// A code block the translation changed (its comments translated): it
+    /// is not the old English block, so the new one is not put in its place.
+    CodeChanged,
 }
 
 /// Why a file could not be written.
@@ -567,6 +570,23 @@ fn anchors_in(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The first line where two code blocks differ: its index in the old block
+/// and the two lines, trimmed (`""` for a line one block lacks).
+fn first_difference(old: &str, new: &str) -> (u32, String, String) {
+    let (mut a, mut b) = (old.lines(), new.lines());
+    let mut k = 0;
+    loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) if x.trim() == y.trim() => k += 1,
+            (None, None) => return (0, String::new(), String::new()),
+            (x, y) => {
+                let shown = |l: Option<&str>| l.map(|l| l.trim().to_owned()).unwrap_or_default();
+                return (k, shown(x), shown(y));
+            }
+        }
+    }
+}
+
 /// Returns the file line of byte `offset` of a segment's text.
 fn line_in(seg: &Segment, offset: usize) -> u32 {
     let before = seg.text.get(..offset).unwrap_or(&seg.text);
@@ -612,6 +632,32 @@ pub fn plan_sync(
                 .map(|c| c.text.as_str())
                 .collect()
         };
+        // A code block the translation kept as the old English had it is
+        // the English's new block; one it changed (comments translated) is
+        // the translator's to update.
+        if new_seg.kind == SegmentKind::Code
+            && label.target.len() == 1
+            && target.document.segments[label.target.start].kind == SegmentKind::Code
+        {
+            let j = label.target.start;
+            let seg = &target.document.segments[j];
+            let kept = segment_value(&target.text, seg);
+            if values[j].is_none()
+                && segment::normalize(&kept) == segment::normalize(&side(Op::Delete))
+            {
+                let new = segment_value(&source.text, new_seg);
+                let (line, old, new_line) = first_difference(&kept, &new);
+                carried.push(Change {
+                    line: seg.lines.0 + line,
+                    old,
+                    new: new_line,
+                });
+                values[j] = Some(new);
+            } else {
+                left.push(leave(SyncIssue::CodeChanged));
+            }
+            continue;
+        }
         let (old_iso, new_iso) = (
             alone(&side(Op::Delete), new_seg),
             alone(&side(Op::Insert), new_seg),

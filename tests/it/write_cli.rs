@@ -437,3 +437,51 @@ fn write_does_not_add_a_heading_the_translation_has_at_another_level() {
     assert!(out.status.success(), "{}", support::render(&out));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), french);
 }
+
+/// A code block the translation kept as the English had it is carried
+/// whole when the English block changes (a command's new output, at the
+/// indentation of the list item it sits in); one whose comments the
+/// translator translated is left, with its reason. Synced again, nothing
+/// changes.
+#[test]
+fn sync_carries_a_code_block_the_translation_kept_as_it_was() {
+    const EN: &str = "# Install\n\n1. Run the installer:\n\n   ```console\n   $ loom install\n   Installed loom 1.0\n   ```\n\nConfigure it in the file below.\n\n```yaml\n# the spool size\nspool: 4\n```\n";
+    const FR: &str = "# Installation\n\n1. Lancez l'installateur :\n\n   ```console\n   $ loom install\n   Installed loom 1.0\n   ```\n\nConfigurez-le dans le fichier ci-dessous.\n\n```yaml\n# la taille de la bobine\nspool: 4\n```\n";
+    let mut r = support::TestRepo::new();
+    r.write("content/en/install.md", EN);
+    r.write("content/fr/install.md", FR);
+    r.commit("English and French");
+    r.write(
+        "content/en/install.md",
+        &EN.replace(
+            "   $ loom install\n   Installed loom 1.0\n",
+            "   $ loom install --user\n   Fetched loom 2.0\n   Installed loom 2.0 in ~/.loom\n",
+        )
+        .replace("spool: 4", "spool: 8"),
+    );
+    r.commit("New installer output, bigger spool");
+    let output = support::trame(&["sync"], r.path(), &[]);
+    assert!(output.status.success(), "{}", support::render(&output));
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        out.contains("content/fr/install.md:6: $ loom install → $ loom install --user"),
+        "{out}"
+    );
+    assert!(
+        out.contains("content/fr/install.md:13: not carried, the translation's code block is not the old English one"),
+        "{out}"
+    );
+    let expected = FR.replace(
+        "   $ loom install\n   Installed loom 1.0\n",
+        "   $ loom install --user\n   Fetched loom 2.0\n   Installed loom 2.0 in ~/.loom\n",
+    );
+    let synced = std::fs::read_to_string(r.path().join("content/fr/install.md")).unwrap();
+    assert_eq!(synced, expected);
+    let again = support::trame(&["sync"], r.path(), &[]);
+    assert!(again.status.success(), "{}", support::render(&again));
+    assert!(!String::from_utf8_lossy(&again.stdout).contains('→'));
+    assert_eq!(
+        std::fs::read_to_string(r.path().join("content/fr/install.md")).unwrap(),
+        expected
+    );
+}
