@@ -746,6 +746,7 @@ pub fn label<'a>(
     // The deleted block of each base the last removed label against it
     // named: the next translated block of the same gap names the one after.
     let mut last_deleted: Vec<(*const Document, usize)> = Vec::new();
+    let names = CodeNames::of(current);
     for (r, row) in alignment.rows.iter().enumerate() {
         // A moved block is labelled with its partner, once, from its
         // English side; the translated side is no removed text.
@@ -822,7 +823,7 @@ pub fn label<'a>(
             };
             let commit = b.commit.map(str::to_owned);
             let (state, diff) = match b.versions.get(i).copied().flatten() {
-                Some(k) => state_since(&b.document.segments[k], seg, &target_text),
+                Some(k) => state_since(&b.document.segments[k], seg, &target_text, &names),
                 // Added to the English after the translation was made, yet
                 // paired with translated text: stale unless it already
                 // carries the new segment's invariants.
@@ -862,11 +863,18 @@ pub fn label<'a>(
 }
 
 /// The state of a translated English segment whose base version is `old`.
-fn state_since(old: &Segment, seg: &Segment, target_text: &Target<'_>) -> (State, Vec<Chunk>) {
+fn state_since(
+    old: &Segment,
+    seg: &Segment,
+    target_text: &Target<'_>,
+    names: &CodeNames<'_>,
+) -> (State, Vec<Chunk>) {
     // The English it was made from, copied as it was: a page left in
-    // English whose English moved on since is untranslated, not stale.
+    // English whose English moved on since is untranslated, not stale
+    // (a command's name kept is no text left in English).
     if judged_left_in_source(old.kind)
         && crate::segment::is_left_in_source(&old.text, &target_text.text)
+        && !names.has(&old.text)
     {
         return (State::Untranslated, vec![]);
     }
@@ -917,6 +925,7 @@ pub fn follow_chain(
         (0..n_base).find(|&k| chain[k].as_ref().is_some_and(|c| overlaps(c, t)))
     };
     let commit = base.commit.map(str::to_owned);
+    let names = CodeNames::of(current);
     let mut claimed: Vec<std::ops::Range<usize>> = Vec::new();
     let mut moved = vec![false; labels.len()];
     for (n, l) in labels.iter_mut().enumerate() {
@@ -932,6 +941,7 @@ pub fn follow_chain(
             &base.document.segments[k],
             &current.segments[i],
             &Target::new(target, t.clone()),
+            &names,
         );
         *l = Labelled {
             state,
@@ -1220,12 +1230,14 @@ pub fn mark_left_in_source(
             )
         })
     };
+    let names = CodeNames::of(current);
     let mut left = vec![false; alignment.rows.len()];
     for (r, row) in alignment.rows.iter().enumerate() {
         left[r] = identical[r] && row.source.clone().all(|i| judged(current.segments[i].kind)) && {
             let (en, tr) = (joined(current, &row.source), joined(target, &row.target));
-            crate::segment::is_left_in_source(&en, &tr)
-                || crate::segment::is_left_in_source_by(&en, &tr, evidence())
+            (crate::segment::is_left_in_source(&en, &tr)
+                || crate::segment::is_left_in_source_by(&en, &tr, evidence()))
+                && !names.has(&en)
         };
     }
     // A heading left as it was heads an untranslated section when every
@@ -1258,6 +1270,53 @@ pub fn mark_left_in_source(
                 l.diff.clear();
             }
         }
+    }
+}
+
+/// Most words of a title that can be a command's name.
+const MAX_NAME_WORDS: usize = 5;
+
+/// The code of an English page (blocks and spans), lower-cased, read on
+/// first use: a short title that is a command shown there (`helm show
+/// values` over its usage line) is a name, left as it is on purpose, not
+/// text left untranslated.
+struct CodeNames<'a> {
+    doc: &'a Document,
+    code: std::cell::OnceCell<String>,
+}
+
+impl<'a> CodeNames<'a> {
+    fn of(doc: &'a Document) -> CodeNames<'a> {
+        CodeNames {
+            doc,
+            code: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether `en`, a short title without sentence punctuation, is in the
+    /// page's code.
+    fn has(&self, en: &str) -> bool {
+        let en = normalize(en).to_lowercase();
+        let words = en.split_whitespace().count();
+        if !(1..=MAX_NAME_WORDS).contains(&words) || en.contains(['.', ',', ':', ';', '?', '!']) {
+            return false;
+        }
+        self.code
+            .get_or_init(|| {
+                let mut all = String::new();
+                for seg in &self.doc.segments {
+                    if seg.kind == crate::segment::SegmentKind::Code {
+                        all.push_str(&seg.text.to_lowercase());
+                        all.push('\n');
+                    }
+                    for span in &seg.invariants.code {
+                        all.push_str(&span.to_lowercase());
+                        all.push('\n');
+                    }
+                }
+                normalize(&all)
+            })
+            .contains(&en)
     }
 }
 

@@ -945,3 +945,46 @@ fn english_split_into_other_pages_is_named_where_it_went() {
         support::render(&out)
     );
 }
+
+/// A command's reference page: its title and heading are the command's
+/// name, which the translation keeps as the English has it; that is no
+/// text left in English (the page's usage line shows the name in code),
+/// whether the English changed since or not. A heading of prose left in
+/// English is still untranslated.
+#[test]
+fn a_command_name_kept_as_title_is_not_untranslated() {
+    let en = "---\ntitle: \"Loom Show Spools\"\n---\n\n## loom show spools\n\nshow the spools of the loom\n\n```\nloom show spools [FLAGS]\n```\n\n## See the spools of every loom\n\nEvery loom keeps its spools in a folder of its own.\n";
+    let fr = "---\ntitle: \"Loom Show Spools\"\n---\n\n## loom show spools\n\nmontre les bobines du métier\n\n```\nloom show spools [FLAGS]\n```\n\n## See the spools of every loom\n\nChaque métier garde ses bobines dans un dossier à lui.\n";
+    let mut r = TestRepo::new();
+    r.write("content/show.md", en);
+    r.write("content/show.fr.md", fr);
+    r.commit("English and French");
+    let expected = [
+        (2, State::UpToDate),
+        (5, State::UpToDate),
+        (7, State::UpToDate),
+        (10, State::UpToDate),
+        (13, State::Untranslated),
+        (15, State::UpToDate),
+    ];
+    let (docs, _) = r.staleness(None);
+    assert_eq!(states(&docs[0]), expected);
+    // The English changed since: the kept name is compared with the
+    // English it was made from.
+    r.write(
+        "content/show.md",
+        &en.replace("show the spools of the loom", "show the spools of a loom"),
+    );
+    r.commit("English: a word");
+    let (docs, _) = r.staleness(None);
+    let got = states(&docs[0]);
+    assert_eq!(
+        got[..3],
+        [
+            (2, State::UpToDate),
+            (5, State::UpToDate),
+            (7, State::Stale)
+        ]
+    );
+    assert_eq!(got[4], (13, State::Untranslated));
+}
