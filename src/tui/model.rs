@@ -240,6 +240,9 @@ pub struct LangDoc {
     /// For each alignment row, the rules of its consistency findings, as
     /// `trame check` reports them (dismissed and ignored ones left out).
     pub row_findings: Vec<Vec<Rule>>,
+    /// Removed labels whose English is now in another page:
+    /// `(label index, page)` (see `StaleDoc::moved`).
+    pub moved: Vec<(usize, std::path::PathBuf)>,
 }
 
 /// Segment counts of one translation: the report's, so the interface,
@@ -679,10 +682,11 @@ pub fn group_docs(docs: Vec<StaleDoc>) -> Vec<DocGroup> {
             labels,
             dismissed: _,
             site: _,
-            moved: _,
+            moved,
         } = doc;
         let mut lang_doc = LangDoc::new(&source, target, lang, alignment, labels);
         lang_doc.row_findings = row_findings;
+        lang_doc.moved = moved;
         by_source
             .entry(source.path.clone())
             .or_insert_with(|| (Page::clone(&source), Vec::new()))
@@ -733,6 +737,7 @@ impl LangDoc {
             removed_label,
             counts,
             row_findings: Vec::new(),
+            moved: Vec::new(),
         }
     }
 

@@ -2314,3 +2314,52 @@ fn the_dashboard_counts_orphans_and_skipped_files() {
         "{status}"
     );
 }
+
+/// A translated block whose English moved to another page shows, under the
+/// deleted English, the page it went to (as `trame stale` names it); a
+/// removed block whose English is gone shows only the deleted English.
+#[test]
+fn a_removed_block_shows_the_page_its_english_went_to() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "# Hello\n").unwrap();
+    std::fs::write(
+        dir.path().join("a.fr.md"),
+        "# Bonjour\n\nInstallez le binaire depuis la page des versions.\n\nAu revoir à tous.\n",
+    )
+    .unwrap();
+    let source = page(&dir.path().join("a.md"));
+    let target = page(&dir.path().join("a.fr.md"));
+    let mut doc = stale_doc(
+        &source,
+        "# Hello\n\nInstall the binary from the releases page.\n\nGoodbye, everyone.\n",
+        target,
+        "fr",
+    );
+    let removed: Vec<usize> = (0..doc.labels.len())
+        .filter(|&k| doc.labels[k].state == State::Removed)
+        .collect();
+    assert_eq!(removed.len(), 2, "{:?}", doc.labels);
+    doc.moved = vec![(removed[0], PathBuf::from("content/en/install.md"))];
+    let model = Model::new(vec![doc], Vec::new(), (80, 24));
+    let group = &model.groups[0];
+    let shown: Vec<Vec<String>> = group
+        .rows
+        .iter()
+        .filter(|r| r.source.is_empty())
+        .map(|row| {
+            layout::english_lines(group, row, 0, 60)
+                .iter()
+                .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+                .collect()
+        })
+        .collect();
+    // Both translated blocks share one row, each deleted English in turn.
+    assert_eq!(
+        shown,
+        [[
+            "Install the binary from the releases page.",
+            "→ content/en/install.md",
+            "Goodbye, everyone."
+        ]]
+    );
+}
