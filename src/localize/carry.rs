@@ -143,6 +143,12 @@ pub fn carry(
                 }
             }
         }
+        // A value the translation already has by hand while another of
+        // the same change is still the old one: the translation follows
+        // other text (a date of its own whose day happens to be the new
+        // one), and half a change is not carried.
+        let mut by_hand: Option<&str> = None;
+        let mut to_carry = false;
         for (o, n, count) in pairs {
             if new_list.iter().any(|x| x.as_str() == o) {
                 // The old value also stays somewhere: the places cannot be told apart.
@@ -157,8 +163,10 @@ pub fn carry(
             if found.len() == count {
                 plan.extend(found.into_iter().map(|r| (r, n.to_owned())));
                 changes.push((o.to_owned(), n.to_owned()));
+                to_carry = true;
             } else if found.is_empty() && occurrences(kind, &value, n).len() >= count {
                 // Already carried by hand.
+                by_hand = by_hand.or(Some(o));
             } else if found.is_empty() {
                 return Carry::Ambiguous {
                     reason: CarryIssue::NotFound {
@@ -175,6 +183,14 @@ pub fn carry(
                     },
                 };
             }
+        }
+        if let (Some(o), true) = (by_hand, to_carry) {
+            return Carry::Ambiguous {
+                reason: CarryIssue::NotFound {
+                    kind,
+                    value: o.to_owned(),
+                },
+            };
         }
     }
     if plan.is_empty() {
