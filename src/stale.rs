@@ -858,7 +858,7 @@ pub fn label<'a>(
             });
         }
     }
-    mark_left_in_source(current, target, alignment, &mut out);
+    mark_left_in_source(current, target, alignment, &mut out, &names);
     out
 }
 
@@ -1164,11 +1164,12 @@ pub fn rejoin_resplits(
 /// quoted changelogs) that translations keep on purpose. A heading left as
 /// it was over a section whose every translated block is left in English
 /// is untranslated with it, however short ("Publish").
-pub fn mark_left_in_source(
+fn mark_left_in_source(
     current: &Document,
     target: &Document,
     alignment: &Alignment,
     labels: &mut [Labelled],
+    names: &CodeNames<'_>,
 ) {
     use crate::segment::{SegmentKind, SourceWords, normalize};
     let joined = |doc: &Document, r: &std::ops::Range<usize>| -> String {
@@ -1230,7 +1231,6 @@ pub fn mark_left_in_source(
             )
         })
     };
-    let names = CodeNames::of(current);
     let mut left = vec![false; alignment.rows.len()];
     for (r, row) in alignment.rows.iter().enumerate() {
         left[r] = identical[r] && row.source.clone().all(|i| judged(current.segments[i].kind)) && {

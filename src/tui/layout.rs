@@ -264,7 +264,7 @@ pub fn english_lines(
                     seen.push(k);
                     out.extend(diff_lines(&doc.labels[k].diff, width));
                     // Where that English went, when it moved to another page.
-                    if let Some((_, page)) = doc.moved.iter().find(|(label, _)| *label == k) {
+                    if let Some(page) = crate::workspace::moved_page(&doc.moved, k) {
                         let shown = format!("→ {}", text::one_line(&page.display().to_string()));
                         out.extend(wrap(&[(&shown, Style::new().fg(Color::Yellow))], width));
                     }

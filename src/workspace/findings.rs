@@ -24,15 +24,13 @@ impl SiteIndex {
     /// The index of `project`'s content roots, not listed yet.
     pub fn of(project: &Project) -> Arc<SiteIndex> {
         let project = project.clone();
-        let roots = if project.content.is_empty() {
-            project.default_paths.clone()
-        } else {
-            project.content.clone()
-        };
         Arc::new(SiteIndex {
             source_lang: project.source_lang.to_string(),
             pages: OnceLock::new(),
-            moved: super::moved::MovedIndex::new(roots, project.segment.clone()),
+            moved: super::moved::MovedIndex::new(
+                project.site_roots().to_vec(),
+                project.segment.clone(),
+            ),
             list: Box::new(move || project.site_pages()),
         })
     }

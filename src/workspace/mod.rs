@@ -21,8 +21,8 @@ pub use discover::{Orphan, Scan, SkipReason, Skipped};
 pub use findings::{Reported, report};
 pub use project::{Project, ProjectError, same_tag};
 pub use staleness::{
-    PageReport, StaleDoc, StaleError, StaleNote, align_pages, row_fingerprint, scan_notes,
-    staleness, staleness_each, staleness_in_order,
+    PageReport, StaleDoc, StaleError, StaleNote, align_pages, moved_page, row_fingerprint,
+    scan_notes, staleness, staleness_each, staleness_in_order,
 };
 
 use crate::segment::{self, Diagnostic, Document};

@@ -490,15 +490,20 @@ impl Project {
     /// The pages of the site, by language and site path: what links in a
     /// page can be checked against.
     pub fn site_pages(&self) -> crate::report::SitePages {
-        let roots = if self.content.is_empty() {
+        crate::report::SitePages::new(
+            self.source_lang.language.as_str(),
+            discover::site_paths(self.site_roots(), &self.rules()),
+        )
+    }
+
+    /// The folders the site's pages are under: the content roots, else
+    /// what commands read when given no path.
+    pub fn site_roots(&self) -> &[PathBuf] {
+        if self.content.is_empty() {
             &self.default_paths
         } else {
             &self.content
-        };
-        crate::report::SitePages::new(
-            self.source_lang.language.as_str(),
-            discover::site_paths(roots, &self.rules()),
-        )
+        }
     }
 
     fn rules(&self) -> Rules<'_> {

@@ -53,11 +53,17 @@ pub struct StaleDoc {
 impl StaleDoc {
     /// The English page the English of removed label `k` is in now, if any.
     pub fn moved_to(&self, k: usize) -> Option<&Path> {
-        self.moved
-            .iter()
-            .find(|(label, _)| *label == k)
-            .map(|(_, page)| page.as_path())
+        moved_page(&self.moved, k)
     }
+}
+
+/// In a translation's `(label index, page)` list of English moved to other
+/// pages (`StaleDoc::moved`), the page of label `k`, if any.
+pub fn moved_page(moved: &[(usize, PathBuf)], k: usize) -> Option<&Path> {
+    moved
+        .iter()
+        .find(|(label, _)| *label == k)
+        .map(|(_, page)| page.as_path())
 }
 
 /// What is only partly known, or was left out, and why.
