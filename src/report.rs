@@ -426,15 +426,26 @@ pub fn report(
                 b.dedup();
             }
             let mut found = one_sided(&a, &b);
+            let text = |doc: &Document, range: &std::ops::Range<usize>| {
+                doc.segments[range.clone()]
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
             match rule {
+                // An identifier the translation keeps word for word but not
+                // as code (translators often drop the backticks, or add
+                // them) is kept all the same: only a code span whose text is
+                // not on the other side at all is missing.
+                Rule::Code => {
+                    let (s_text, t_text) = (text(source, &row.source), text(target, &row.target));
+                    found.retain(|(value, which)| match which {
+                        Side::Source => !contains_token(&t_text, value),
+                        Side::Target => !contains_token(&s_text, value),
+                    });
+                }
                 Rule::Number => {
-                    let text = |doc: &Document, range: &std::ops::Range<usize>| {
-                        doc.segments[range.clone()]
-                            .iter()
-                            .map(|s| s.text.as_str())
-                            .collect::<Vec<_>>()
-                            .join("\n")
-                    };
                     let (s_text, t_text) = (text(source, &row.source), text(target, &row.target));
                     same_values(&mut found);
                     let own_numbers = found.iter().any(|(_, which)| *which == Side::Target);
@@ -542,6 +553,43 @@ pub fn report(
         findings,
         finding_rows,
     }
+}
+
+/// Whether `needle` is in `text` as a whole token: not part of a longer
+/// word, path or name (`test` is not in `pytest`, `tests`, `test.yaml` or
+/// `ci/test`; it is in `run test.` and, CJK scripts putting no spaces
+/// between words, in `名为test的`).
+fn contains_token(text: &str, needle: &str) -> bool {
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return false;
+    }
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    // A joiner glues two words into one name; a dot or colon only when a
+    // word goes on after it (else it ends a sentence or a clause).
+    let glued_after = |rest: &str| {
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some(c) if word(c) || c == '-' || c == '/' => true,
+            Some('.' | ':') => chars.next().is_some_and(word),
+            _ => false,
+        }
+    };
+    let glued_before = |head: &str| {
+        let mut chars = head.chars().rev();
+        match chars.next() {
+            Some(c) if word(c) || c == '-' || c == '/' => true,
+            Some('.' | ':') => chars.next().is_some_and(word),
+            _ => false,
+        }
+    };
+    let starts_word = needle.chars().next().is_some_and(word);
+    let ends_word = needle.chars().next_back().is_some_and(word);
+    text.match_indices(needle).any(|(at, _)| {
+        let glued = (starts_word && glued_before(&text[..at]))
+            || (ends_word && glued_after(&text[at + needle.len()..]));
+        !glued
+    })
 }
 
 /// Takes out of the one-sided links of a row those that are the same target
@@ -1193,6 +1241,33 @@ mod tests {
                 (Rule::Date, "--09", Some(Side::Source)),
             ]
         );
+    }
+
+    /// A code span the translation writes as plain text (Chinese and
+    /// Japanese translators often drop the backticks around identifiers,
+    /// and some add them) is kept; one it renamed, or whose name is only
+    /// part of a longer word, is missing.
+    #[test]
+    fn code_kept_as_plain_text_is_not_missing() {
+        let en = "# Queues\n\nCreate queue `test` whose `weight` is 1 in `p1`; jobs go to queue default.\n";
+        let zh =
+            "# 队列\n\n创建名为test的queue，weight为1，属于pytest；作业默认属于`default` queue。\n";
+        let r = build_in("zh", en, zh);
+        let got: Vec<(&str, Option<Side>)> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::Code)
+            .map(|f| (f.value.as_str(), f.side))
+            .collect();
+        assert_eq!(got, [("p1", Some(Side::Source))]);
+        assert!(contains_token("名为test的", "test"));
+        assert!(!contains_token("pytest", "test"));
+        assert!(!contains_token("tests", "test"));
+        assert!(!contains_token("see test.yaml", "test"));
+        assert!(!contains_token("ci/test-e2e", "test"));
+        assert!(contains_token("then run test. Or", "test"));
+        assert!(contains_token("run `make`.", "make"));
+        assert!(contains_token("a (-f) flag", "-f"));
     }
 
     #[test]
