@@ -263,13 +263,11 @@ struct SegFeatures {
 /// fixed rows).
 struct Features<'a> {
     segs: &'a [SegFeatures],
-    total_len: f32,
 }
 
 impl<'a> Features<'a> {
     fn of(segs: &'a [SegFeatures]) -> Features<'a> {
-        let total_len = segs.iter().map(|s| s.len).sum();
-        Features { segs, total_len }
+        Features { segs }
     }
 }
 
@@ -666,7 +664,7 @@ impl<'a> Ctx<'a> {
             (inter_a, s_a, t_a),
             (inter_w, tot_w),
             (ls, lt),
-            self.ratio,
+            row_ratio(&self.s.segs[si.start], self.ratio),
         );
         let (n, m) = (
             self.s.segs.len().max(1) as f32,
@@ -1367,7 +1365,7 @@ fn moves_with(
             (inter_a, sa.anchor_w, tb.anchor_w),
             (inter_w, tot_w),
             (a.len, b.len),
-            ratio,
+            row_ratio(a, ratio),
         );
         (v >= MOVE_MIN).then_some(v)
     };
@@ -1416,10 +1414,39 @@ fn moves_with(
     }
 }
 
-/// Estimates target characters per source character: the median over
-/// segments paired by a unique token, else the ratio of totals, bounded.
+/// Whether a segment's length says how long its translation is: prose
+/// does, by the pair's length ratio; a code block or a shortcode is kept as
+/// it is, whatever the languages.
+fn is_prose(seg: &SegFeatures) -> bool {
+    !matches!(seg.kind, SegmentKind::Code | SegmentKind::Shortcode)
+}
+
+/// The length ratio a row starting with `first` is weighed with: the
+/// pair's for prose, 1 for blocks kept as they are (a Chinese paragraph is
+/// a third as long as its English, its code block is not).
+fn row_ratio(first: &SegFeatures, ratio: f32) -> f32 {
+    if is_prose(first) { ratio } else { 1.0 }
+}
+
+/// Estimates target characters per source character of prose: the median
+/// over prose segments paired by a unique token (a pair counted once per
+/// token, so a pair with more evidence weighs more), else the ratio of
+/// prose totals, bounded. Code
+/// blocks and blocks left as they are (lists of links) are left out: their
+/// ratio is 1 in any language, and counting them pulled the ratio of a
+/// Chinese release note from about 0.5 to 1.
 fn length_ratio(s: &Features, t: &Features, unique_pairs: &[(usize, usize)]) -> f32 {
-    let mut ratios: Vec<f32> = unique_pairs
+    let pairs: Vec<(usize, usize)> = unique_pairs
+        .iter()
+        .copied()
+        .filter(|&(i, j)| {
+            let (a, b) = (&s.segs[i], &t.segs[j]);
+            // A block left as it is (a list of links, a name) says
+            // nothing of how long a translation is.
+            is_prose(a) && is_prose(b) && !(a.len == b.len && a.words == b.words)
+        })
+        .collect();
+    let mut ratios: Vec<f32> = pairs
         .iter()
         .map(|&(i, j)| (s.segs[i].len, t.segs[j].len))
         .filter(|&(a, b)| a >= 30.0 && b >= 30.0)
@@ -1427,10 +1454,13 @@ fn length_ratio(s: &Features, t: &Features, unique_pairs: &[(usize, usize)]) -> 
         .collect();
     if ratios.len() >= 3 {
         ratios.sort_by(f32::total_cmp);
-        return ratios[ratios.len() / 2].clamp(0.3, 3.0);
+        return ratios[ratios.len() / 2].clamp(0.2, 3.0);
     }
-    if s.total_len > 0.0 && t.total_len > 0.0 {
-        (t.total_len / s.total_len).clamp(0.8, 1.5)
+    let prose_len =
+        |f: &Features| -> f32 { f.segs.iter().filter(|x| is_prose(x)).map(|x| x.len).sum() };
+    let (ls, lt) = (prose_len(s), prose_len(t));
+    if ls > 0.0 && lt > 0.0 {
+        (lt / ls).clamp(0.8, 1.5)
     } else {
         1.0
     }

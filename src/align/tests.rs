@@ -694,3 +694,79 @@ fn a_block_stays_in_its_section_when_the_english_adds_one() {
         ["1 | 1", "3 | 3", "5 | -", "7 | -", "9 | 5"]
     );
 }
+
+/// A Chinese page is about half as long as its English, except for what it
+/// keeps as it is: code blocks and lists of links. Those must not set the
+/// length ratio of its prose, or every translated item looks too short for
+/// its English and the list falls apart into unmatched rows.
+#[test]
+fn chinese_prose_is_weighed_by_its_own_length_not_by_kept_blocks() {
+    let mut en = String::from(
+        "# Release 2.4\n\nThis release brings faster scheduling for large training jobs, better isolation between tenants and many fixes contributed by the community over the last three months.\n\n## Highlights\n\n",
+    );
+    let mut zh = String::from(
+        "# 2.4 版本发布\n\n本次发布为大规模训练任务带来更快的调度、更好的租户隔离，以及社区在过去三个月贡献的大量修复。\n\n## 亮点\n\n",
+    );
+    let items = [
+        (
+            "**Topology-aware placement (Alpha):** Places the workers of one distributed training job close to each other in the data-centre network, which cuts the traffic that has to cross switches and shortens each step.",
+            "**拓扑感知放置（Alpha）：** 将同一分布式训练作业的工作节点放在网络中彼此靠近的位置，减少跨交换机流量。",
+        ),
+        (
+            "**Queue quotas across clusters:** Lets administrators limit what each tenant may use in every member cluster at once, from one place, instead of editing every cluster by hand.",
+            "**跨集群队列配额：** 管理员可在一处统一限制每个租户在所有成员集群中的资源用量。",
+        ),
+        (
+            "**Device sharing:** Adds support for splitting one accelerator between several pods.",
+            "**设备共享：** 支持多个 Pod 共享一个加速器。",
+        ),
+        (
+            "**Safer defaults:** Turns on stricter access control for the controller, drops the capabilities it never needs and runs every component as a user without privileges.",
+            "**更安全的默认值：** 启用更严格的访问控制，移除多余权限，并以非特权用户运行各组件。",
+        ),
+        (
+            "**Fewer webhook calls:** Skips the validation requests that cannot change the outcome, which helps busy clusters with thousands of pods a minute.",
+            "**更少的 Webhook 调用：** 跳过不会改变结果的校验请求，减轻繁忙集群的负担。",
+        ),
+        (
+            "**Gang scheduling for any workload:** Lets a deployment or a stateful set ask for a minimum number of members started together, through one annotation, with no change to its controller.",
+            "**通用工作负载的 Gang 调度：** 通过一个注解即可为 Deployment 或 StatefulSet 指定最少同时启动的成员数。",
+        ),
+        (
+            "**Workflow improvements:** Makes the built-in workflow engine more robust.",
+            "**工作流改进：** 内置工作流引擎更加健壮。",
+        ),
+        (
+            "And many smaller fixes for stability and ease of use.",
+            "以及更多稳定性与易用性方面的小修复。",
+        ),
+    ];
+    for (e, z) in items {
+        en.push_str(&format!("* {e}\n"));
+        zh.push_str(&format!("* {z}\n"));
+    }
+    let code = "```yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train-42\nspec:\n  parallelism: 8\n  template:\n    spec:\n      containers:\n      - name: worker\n        image: example.org/train:2.4.1\n```\n";
+    en.push_str(&format!(
+        "\nUse it like this:\n\n{code}\n## Pull requests\n\n"
+    ));
+    zh.push_str(&format!("\n用法如下：\n\n{code}\n## 合并请求\n\n"));
+    for n in 4100..4112 {
+        let url = format!("https://github.com/example/sched/pull/{n}");
+        let item = format!("* [{url}]({url})\n");
+        en.push_str(&item);
+        zh.push_str(&item);
+    }
+    let (s, _) = parse(&en);
+    let (t, _) = parse(&zh);
+    assert_eq!(s.segments.len(), t.segments.len());
+    let alignment = align(&s, &t);
+    assert_tiles(&alignment, s.segments.len(), t.segments.len());
+    let one_to_one: Vec<(usize, usize)> = alignment
+        .rows
+        .iter()
+        .filter(|r| r.source.len() == 1 && r.target.len() == 1)
+        .map(|r| (r.source.start, r.target.start))
+        .collect();
+    let expected: Vec<(usize, usize)> = (0..s.segments.len()).map(|k| (k, k)).collect();
+    assert_eq!(one_to_one, expected);
+}
