@@ -406,7 +406,18 @@ pub fn scan(paths: &[PathBuf], content_roots: &[PathBuf], rules: &Rules<'_>) -> 
         }
     }
     let mut scan = classify(&found.files, &mut roots, content_roots, rules);
-    if let Some(wanted) = wanted {
+    if let Some(mut wanted) = wanted {
+        // A translation named alone whose page carries its own language as
+        // a suffix (`x.fr.md` of `x.en.md`): its set is that page's.
+        let suffixed: Vec<PathBuf> = scan
+            .sets
+            .iter()
+            .filter(|s| {
+                plain_source_of(&s.source, rules.source).is_some_and(|p| wanted.contains(&p))
+            })
+            .map(|s| s.source.clone())
+            .collect();
+        wanted.extend(suffixed);
         // A named file keeps its own set; folders named beside it keep all.
         let named_dirs = paths.iter().any(|p| p.is_dir());
         if !named_dirs {

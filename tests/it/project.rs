@@ -629,6 +629,15 @@ fn a_source_page_with_its_own_language_suffix_is_paired() {
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
+    // Named alone, the translation finds its page too (it found none).
+    for named in ["content/a.fr.md", "content/a.en.md"] {
+        let report = json(&trame(dir.path(), &["status", named, "--format", "json"]));
+        assert_eq!(
+            status_pairs(&report),
+            pair_set(&[("content/a.en.md", "content/a.fr.md")]),
+            "{named}: {report}"
+        );
+    }
     let paths = [dir.path().to_owned()];
     let project = trame::workspace::Project::for_paths(&paths).unwrap();
     assert_eq!(
