@@ -411,9 +411,25 @@ fn emoji_code_len(text: &str) -> Option<usize> {
     (end > 0 && inner[end..].starts_with(':')).then_some(end + 2)
 }
 
+/// The length of the account handle (`@wanjunlei`, `@alice@example.org`,
+/// `@my-org/team`) `text` starts with, if it starts with one: a name on a
+/// forge, chat or social network, never a word to translate.
+fn handle_len(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('@')?;
+    if !inner.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let end = inner
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '@' | '/')))
+        .unwrap_or(inner.len());
+    // A sentence's full stop after the handle is not part of it.
+    let end = inner[..end].trim_end_matches(['.', '-', '/', '@']).len();
+    Some(1 + end)
+}
+
 /// Returns the words of a text (runs of letters), leaving out link
 /// destinations, URLs, inline code, shortcodes, HTML tags, emoji and icon
-/// codes and identifiers (a run with `/`, `:`, `.` or `_` inside: paths,
+/// codes, account handles (`@name`) and identifiers (a run with `/`, `:`, `.` or `_` inside: paths,
 /// references, domains, `SNAKE_CASE` names).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
@@ -432,6 +448,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
                 // pictures, not words.
                 .or_else(|| skip_to(rest, ":(", "):"))
                 .or_else(|| emoji_code_len(rest))
+                .or_else(|| handle_len(rest))
             {
                 rest = &rest[n..];
                 continue;

@@ -467,6 +467,15 @@ fn prose_left_in_the_source_language() {
         ["Done", "at", "yes"]
     );
     assert!(!same(":(far fa-check-square):"));
+    // Account handles are names: a line of contributors is no prose.
+    assert_eq!(
+        words("Thanks @wanjunlei, @lizzzcai and @alice@example.org.").collect::<Vec<_>>(),
+        ["Thanks", "and"]
+    );
+    assert!(!same(
+        "[@wanjunlei](https://github.com/wanjunlei) [@benjaminhuo](https://github.com/benjaminhuo) [@tpiperatgod](https://github.com/tpiperatgod)"
+    ));
+    assert!(!same("@wanjunlei @benjaminhuo @tpiperatgod"));
     // Different text is a translation, however close.
     assert!(!is_left_in_source(
         "We meet every Monday.",
