@@ -450,6 +450,8 @@ pub fn report(
                     same_values(&mut found);
                     let own_numbers = found.iter().any(|(_, which)| *which == Side::Target);
                     found.retain(|(value, which)| match which {
+                        Side::Source if in_names_kept(value, &s_text, &t_text) => false,
+                        Side::Target if in_names_kept(value, &t_text, &s_text) => false,
                         Side::Source => {
                             !numbers::spelled_out(value, context.lang, &t_text)
                                 && !numbers::may_be_in_unread_words(
@@ -553,6 +555,40 @@ pub fn report(
         findings,
         finding_rows,
     }
+}
+
+/// Whether every occurrence of the number `value` in `text` is inside a
+/// longer name (`v1alpha1`, `skywalking-oap:11800`, `go1.18`) that `other`
+/// writes as well, as code or as text: the number belongs to the name,
+/// which the other side kept, whether or not in backticks (numbers inside
+/// code spans are not read). A number standing alone anywhere in `text`,
+/// or not found as written, is not covered.
+fn in_names_kept(value: &str, text: &str, other: &str) -> bool {
+    let name_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '/');
+    let mut seen = false;
+    for (at, _) in text.match_indices(value) {
+        let before = &text[..at];
+        let after = &text[at + value.len()..];
+        // Part of a longer number (`1` in `11`, `1.2` or `2.1`), not this one.
+        fn digit_next(mut chars: impl Iterator<Item = char>) -> bool {
+            match chars.next() {
+                Some(c) if c.is_ascii_digit() => true,
+                Some('.' | ',') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+                _ => false,
+            }
+        }
+        if digit_next(before.chars().rev()) || digit_next(after.chars()) {
+            continue;
+        }
+        let start = before.trim_end_matches(name_char).len();
+        let end = at + value.len() + after.len() - after.trim_start_matches(name_char).len();
+        let name = text[start..end].trim_matches(['.', ':', '-', '/']);
+        if name == value || name.len() <= value.len() || !contains_token(other, name) {
+            return false;
+        }
+        seen = true;
+    }
+    seen
 }
 
 /// Whether `needle` is in `text` as a whole token: not part of a longer
@@ -1268,6 +1304,39 @@ mod tests {
         assert!(contains_token("then run test. Or", "test"));
         assert!(contains_token("run `make`.", "make"));
         assert!(contains_token("a (-f) flag", "-f"));
+    }
+
+    /// A number inside a name (`v1alpha1`, `oap:11800`) the other side
+    /// keeps, as code or not, is kept with it; a number standing alone, or
+    /// in a name the other side changed, is still compared.
+    #[test]
+    fn numbers_inside_names_kept_as_code_are_not_missing() {
+        let en = "# API\n\nThe API moved from v1alpha1 to v1beta1; the server is \"oap:11800\", \
+                  2 replicas, go1.18 or v1.2.\n";
+        let zh = "# API\n\nAPI 从 `v1alpha1` 升级到 `v1beta1`；服务器为 `oap:11800`，使用 go1.18 或 v1.3。\n";
+        let r = build_in("zh", en, zh);
+        let mut got: Vec<(&str, Option<Side>)> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::Number)
+            .map(|f| (f.value.as_str(), f.side))
+            .collect();
+        got.sort_by_key(|g| g.0);
+        assert_eq!(
+            got,
+            [
+                ("1.2", Some(Side::Source)),
+                ("1.3", Some(Side::Target)),
+                ("2", Some(Side::Source)),
+            ]
+        );
+        assert!(in_names_kept(
+            "1",
+            "from v1alpha1 to v1beta1.",
+            "`v1alpha1` `v1beta1`"
+        ));
+        assert!(!in_names_kept("1", "from v1alpha1 to 1 more", "`v1alpha1`"));
+        assert!(!in_names_kept("1.2", "use v1.2.", "use v1.3."));
     }
 
     #[test]
