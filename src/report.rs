@@ -286,6 +286,25 @@ pub struct Context<'a> {
     pub site: Option<&'a SitePages>,
 }
 
+/// The translation's Markdown problems the English does not have: a
+/// problem of each kind counts only past as many as the English has (a
+/// construct the translation copied from the English is the site's problem,
+/// not the translation's, and `check` says "here but not in the English").
+pub fn own_diagnostics(source: &[Diagnostic], target: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut left: Vec<&Diagnostic> = source.iter().collect();
+    target
+        .iter()
+        .filter(|d| match left.iter().position(|s| s.kind == d.kind) {
+            Some(k) => {
+                left.swap_remove(k);
+                false
+            }
+            None => true,
+        })
+        .cloned()
+        .collect()
+}
+
 /// Builds the report of one translation.
 #[allow(clippy::too_many_arguments)]
 pub fn report(
@@ -1337,6 +1356,26 @@ mod tests {
         ));
         assert!(!in_names_kept("1", "from v1alpha1 to 1 more", "`v1alpha1`"));
         assert!(!in_names_kept("1.2", "use v1.2.", "use v1.3."));
+    }
+
+    /// A Markdown problem the English has as well is not the translation's.
+    #[test]
+    fn markdown_problems_copied_from_the_english_are_not_reported() {
+        let (_, en) = crate::segment::parse("{{< a\n\nText.\n\n```\ncode\n");
+        let (_, fr) = crate::segment::parse("{{< a\n\nTexte.\n\n{{< b\n\n```\ncode\n");
+        let kinds = |d: &[Diagnostic]| d.iter().map(|d| d.kind.code()).collect::<Vec<_>>();
+        assert_eq!(kinds(&en), ["unclosed-shortcode", "unclosed-code-fence"]);
+        assert_eq!(
+            kinds(&fr),
+            [
+                "unclosed-shortcode",
+                "unclosed-shortcode",
+                "unclosed-code-fence"
+            ]
+        );
+        let own = own_diagnostics(&en, &fr);
+        assert_eq!(kinds(&own), ["unclosed-shortcode"]);
+        assert!(own_diagnostics(&fr, &en).is_empty());
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub fn report(doc: &StaleDoc) -> Reported {
         &doc.source.text,
         &doc.target.document,
         &doc.target.text,
-        &doc.target.diagnostics,
+        &report::own_diagnostics(&doc.source.diagnostics, &doc.target.diagnostics),
         &doc.alignment,
         &doc.labels,
         &context,
