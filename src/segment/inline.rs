@@ -101,28 +101,65 @@ pub fn reads_month_names(lang: &str) -> bool {
         .any(|known| primary.eq_ignore_ascii_case(known))
 }
 
+/// The ASCII digit or number separator a non-ASCII character stands for:
+/// the decimal digits of the scripts written with their own (each block of
+/// Unicode's decimal digits runs 0 to 9 from its first code point), the
+/// Arabic decimal and thousands separators, full-width digits and
+/// separators. `None` for any other character.
+fn ascii_form(c: char) -> Option<char> {
+    const ZEROS: [u32; 19] = [
+        0x0660, // Arabic-Indic
+        0x06F0, // Extended Arabic-Indic (Persian, Urdu)
+        0x07C0, // NKo
+        0x0966, // Devanagari
+        0x09E6, // Bengali
+        0x0A66, // Gurmukhi
+        0x0AE6, // Gujarati
+        0x0B66, // Oriya
+        0x0BE6, // Tamil
+        0x0C66, // Telugu
+        0x0CE6, // Kannada
+        0x0D66, // Malayalam
+        0x0E50, // Thai
+        0x0ED0, // Lao
+        0x0F20, // Tibetan
+        0x1040, // Myanmar
+        0x17E0, // Khmer
+        0x1810, // Mongolian
+        0xFF10, // full width
+    ];
+    let u = u32::from(c);
+    // Every one of them is in these two ranges (CJK text is not).
+    if !(0x0660..=0x1819).contains(&u) && !(0xFF0E..=0xFF1A).contains(&u) {
+        return None;
+    }
+    match c {
+        '٫' => return Some('.'),
+        '٬' => return Some(','),
+        '：' => return Some(':'),
+        '．' => return Some('.'),
+        '／' => return Some('/'),
+        _ => {}
+    }
+    ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&u))
+        .and_then(|&zero| char::from_digit(u - zero, 10))
+}
+
 /// Scans a text event for numbers and month names.
 ///
 /// `value` is the event's text and `raw` its source bytes starting at `start`.
 /// Offsets are exact when the two are equal (no escapes or entities), else
 /// every item gets the event's start offset.
 pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usize, Item)>) {
-    // Full-width digits and separators (`１６：９`, `16：9` in Chinese and
-    // Japanese text) are the ASCII ones of the English: read as those, each
-    // item at the event's start (offsets differ from the source's).
-    let full_width = |c: char| matches!(c, '０'..='９' | '：' | '．' | '／');
-    // All of them start with the byte 0xEF in UTF-8: most texts have none.
-    if value.as_bytes().contains(&0xEF) && value.contains(full_width) {
-        let ascii: String = value
-            .chars()
-            .map(|c| {
-                if full_width(c) {
-                    char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
-                } else {
-                    c
-                }
-            })
-            .collect();
+    // Digits of other scripts (Persian `۱۸`, Arabic `١٨`, Devanagari `१८`,
+    // Thai, Bengali...) and full-width digits and separators (`１６：９`,
+    // `16：9` in Chinese and Japanese text) are the ASCII ones of the
+    // English: read as those, each item at the event's start (offsets
+    // differ from the source's).
+    if !value.is_ascii() && value.chars().any(|c| ascii_form(c).is_some()) {
+        let ascii: String = value.chars().map(|c| ascii_form(c).unwrap_or(c)).collect();
         // An empty `raw` is never equal to the text: offsets not exact.
         return scan_text(&ascii, start, "", out);
     }
@@ -146,9 +183,13 @@ pub(super) fn scan_text(value: &str, start: usize, raw: &str, out: &mut Vec<(usi
                 continue;
             }
             let end = thousands_end(value, begin, digits_end);
-            // `12月` (Japanese, Chinese), `12월` (Korean): the month is a
-            // number and a sign, a month as `December` is, no number.
-            if value[end..].starts_with(['月', '월'])
+            // `12月` (Japanese, Chinese), `12월` (Korean), also written with
+            // a space (`11 月`, as some Chinese style guides space digits
+            // from ideographs): the month is a number and a sign, a month
+            // as `December` is, no number.
+            if value[end..]
+                .trim_start_matches(' ')
+                .starts_with(['月', '월'])
                 && let Ok(month) = value[begin..end].parse::<u8>()
                 && (1..=12).contains(&month)
             {
@@ -785,10 +826,30 @@ mod tests {
                 Item::Number("6".into()),
             ]
         );
-        // Full-width digits and separators are the ASCII ones.
+        assert_eq!(
+            scan("2015 年 11 月 18 日"),
+            [
+                Item::Number("2015".into()),
+                Item::Date("--11".into()),
+                Item::Number("18".into()),
+            ]
+        );
+        // Full-width digits and separators are the ASCII ones, and so are
+        // the digits of other scripts (Persian, Arabic, Devanagari) and the
+        // Arabic decimal separator.
         assert_eq!(
             scan("16：9 の比率, ２０２４年"),
             [Item::Number("16:9".into()), Item::Number("2024".into())]
+        );
+        assert_eq!(
+            scan("در ۱۸ نوامبر ۲۰۱۵، ١٥ و ٣٫٥ و २१"),
+            [
+                Item::Number("18".into()),
+                Item::Number("2015".into()),
+                Item::Number("15".into()),
+                Item::Number("3.5".into()),
+                Item::Number("21".into()),
+            ]
         );
         // Abbreviated months, in a date only; the ones that are words too
         // need a capital.

@@ -360,6 +360,40 @@ pub struct InvalidUtf8 {
     pub offset: usize,
 }
 
+/// The text as the Markdown parser should read it: a shortcode whose `>}}`
+/// starts a line of its own (parameters written one per line, as Hextra's
+/// and Docsy's cards are) would end its paragraph there, the `>` read as a
+/// blockquote, and the shortcode would look unclosed. That `>` is read as a
+/// space (same length, so offsets hold; segment texts are taken from the
+/// real text).
+fn mask_shortcode_closers(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut masked: Option<Vec<u8>> = None;
+    let mut from = 0;
+    while let Some(k) = text[from..].find("{{<") {
+        let open = from + k;
+        let Some(e) = text[open + 3..].find(">}}") else {
+            break;
+        };
+        let close = open + 3 + e;
+        let line_start = text[..close].rfind('\n').map_or(0, |n| n + 1);
+        if line_start > open
+            && text[line_start..close]
+                .bytes()
+                .all(|b| b == b' ' || b == b'\t')
+        {
+            masked.get_or_insert_with(|| text.as_bytes().to_vec())[close] = b' ';
+        }
+        from = close + 3;
+    }
+    match masked {
+        // One ASCII byte replaced by another: still UTF-8.
+        Some(bytes) => {
+            String::from_utf8(bytes).map_or(std::borrow::Cow::Borrowed(text), Into::into)
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 /// Returns the normalized form of a segment text: whitespace runs (soft breaks
 /// included) collapse to one space and the ends are trimmed.
 ///
@@ -411,6 +445,24 @@ fn emoji_code_len(text: &str) -> Option<usize> {
     (end > 0 && inner[end..].starts_with(':')).then_some(end + 2)
 }
 
+/// The length of the HTML character reference (`&nbsp;`, `&mdash;`,
+/// `&#8212;`, `&#x2014;`) `text` starts with, if it starts with one: a
+/// character written by name, not a word.
+fn entity_len(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('&')?;
+    let end = inner.find(';')?;
+    let name = &inner[..end];
+    let numeric = name.strip_prefix('#').is_some_and(|n| {
+        let hex = n.strip_prefix(['x', 'X']);
+        match hex {
+            Some(h) => !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()),
+            None => !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()),
+        }
+    });
+    let named = (2..=32).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphanumeric());
+    (numeric || named).then_some(end + 2)
+}
+
 /// The length of the account handle (`@wanjunlei`, `@alice@example.org`,
 /// `@my-org/team`) `text` starts with, if it starts with one: a name on a
 /// forge, chat or social network, never a word to translate.
@@ -449,6 +501,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
                 .or_else(|| skip_to(rest, ":(", "):"))
                 .or_else(|| emoji_code_len(rest))
                 .or_else(|| handle_len(rest))
+                .or_else(|| entity_len(rest))
             {
                 rest = &rest[n..];
                 continue;
@@ -893,7 +946,8 @@ impl<'a> Ctx<'a> {
         let mut autolink_depth = 0usize;
         // The content of the code block being read.
         let mut code: Option<Range<usize>> = None;
-        for (event, r) in Parser::new_ext(body, options).into_offset_iter() {
+        let masked = mask_shortcode_closers(body);
+        for (event, r) in Parser::new_ext(&masked, options).into_offset_iter() {
             let r = (r.start + start)..(r.end + start);
             let in_raw = matches!(stack.last(), Some(Block::Code | Block::Html));
             match event {

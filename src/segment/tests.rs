@@ -166,6 +166,39 @@ fn shortcode_signatures_ignore_the_order_of_named_parameters() {
     assert_ne!(sig("{{< gist a b >}}\n"), sig("{{< gist b a >}}\n"));
 }
 
+/// A shortcode written one parameter per line with `>}}` on a line of its
+/// own (Hextra's and Docsy's cards) is closed: its `>` starts no
+/// blockquote, its title is a segment, and the texts keep their bytes. A
+/// `>}}` that closes no shortcode is still a quote.
+#[test]
+fn a_shortcode_closed_on_a_line_of_its_own_is_closed() {
+    let text = "Intro.\n\n{{< cards >}}\n  {{< card\n    link=\"/a\"\n    title=\"Fast and light\"\n  >}}\n{{< /cards >}}\n\nAfter.\n\n>}} is a quote.\n";
+    let (doc, diagnostics) = parse(text);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let got: Vec<(&str, &str)> = doc
+        .segments
+        .iter()
+        .map(|s| (s.kind.as_str(), s.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("paragraph", "Intro."),
+            ("shortcode", "{{< cards >}}"),
+            ("shortcode-param", "Fast and light"),
+            ("paragraph", "After."),
+            ("blockquote", "}} is a quote."),
+        ]
+    );
+    assert!(
+        doc.segments
+            .iter()
+            .any(|s| s.invariants.shortcodes.iter().any(|c| c == "card link=/a")),
+        "{:?}",
+        doc.segments
+    );
+}
+
 /// Display math is kept as it is, as code is; a sentence with inline math
 /// stays prose.
 #[test]
@@ -476,6 +509,14 @@ fn prose_left_in_the_source_language() {
         "[@wanjunlei](https://github.com/wanjunlei) [@benjaminhuo](https://github.com/benjaminhuo) [@tpiperatgod](https://github.com/tpiperatgod)"
     ));
     assert!(!same("@wanjunlei @benjaminhuo @tpiperatgod"));
+    // Characters written by name are no words.
+    assert_eq!(
+        words("a&nbsp;b &mdash; c&#8212;d &#x2014; AT&T; &amp").collect::<Vec<_>>(),
+        ["a", "b", "c", "d", "AT", "T", "amp"]
+    );
+    assert!(!same(
+        "{{< badge \"default\" >}}&nbsp;\n{{< badge content=\"border\" >}}&nbsp;\n{{< badge content=\"color\" >}}&nbsp;"
+    ));
     // Different text is a translation, however close.
     assert!(!is_left_in_source(
         "We meet every Monday.",
