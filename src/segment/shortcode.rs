@@ -39,20 +39,109 @@ impl Shortcode {
         let mut params: Vec<&Param> = self
             .params
             .iter()
-            .filter(|p| !translatable.contains(&p.key))
+            .filter(|p| {
+                !translatable.contains(&p.key)
+                    && (matches!(self.name.as_str(), "ref" | "relref") || !is_text_param(p))
+            })
             .collect();
         // Stable: positional parameters (empty key) keep their order.
         params.sort_by(|a, b| a.key.cmp(&b.key));
+        let reference = matches!(self.name.as_str(), "ref" | "relref");
         for p in params {
             out.push(' ');
             if !p.key.is_empty() {
                 out.push_str(&p.key);
                 out.push('=');
             }
-            out.push_str(&p.value);
+            if reference {
+                out.push_str(&page_of_reference(&p.value));
+            } else {
+                out.push_str(&p.value);
+            }
         }
         out
     }
+}
+
+/// The page a `ref` or `relref` names, as every language names it: without
+/// the heading anchor (a translation points at its own translated heading)
+/// or the language suffix of the file (`x.fr.md` is the translation of
+/// `x.en.md`, and both are `x.md`).
+fn page_of_reference(value: &str) -> String {
+    let path = value.split('#').next().unwrap_or(value);
+    let (dir, name) = path.rsplit_once('/').map_or(("", path), |(d, n)| (d, n));
+    let parts: Vec<&str> = name.split('.').collect();
+    let is_lang = |t: &str| {
+        let mut sub = t.split(['-', '_']);
+        sub.next().is_some_and(|p| {
+            (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase())
+        }) && sub
+            .all(|s| (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+    };
+    let name = match parts[..] {
+        [stem, tag, ext] if !stem.is_empty() && is_lang(tag) => format!("{stem}.{ext}"),
+        _ => name.to_owned(),
+    };
+    if dir.is_empty() && !path.starts_with('/') {
+        name
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+/// Whether a parameter, named or positional (`{{% expand "Read more" %}}`),
+/// holds text for a reader (see [`is_text`]); parameters named as HTML
+/// attributes and settings never do.
+fn is_text_param(p: &Param) -> bool {
+    const SETTINGS: [&str; 14] = [
+        "class", "style", "id", "icon", "color", "type", "src", "href", "link", "url", "image",
+        "width", "height", "lang",
+    ];
+    !SETTINGS.iter().any(|k| p.key.eq_ignore_ascii_case(k)) && is_text(&p.value)
+}
+
+/// Whether a named parameter's value is text for a reader (a title, a
+/// subtitle, a button's label: `"Get Started"`, `"Fast and light"`,
+/// `"**Note**"`), which a translation changes, rather than a setting it
+/// keeps (`"info"`, `"/images/a.png"`, `"hx:w-[110%]"`, `"color: red;"`,
+/// `"true"`, `"3"`): letters, no syntax of paths, URLs, CSS or markup
+/// (`/` and `:` only as words of a sentence use them), and a space, a
+/// capital first letter or a letter beyond ASCII.
+pub(crate) fn is_text(value: &str) -> bool {
+    let v = value.trim();
+    if !v.chars().any(char::is_alphabetic)
+        || v.contains([
+            '(', ')', ';', '{', '}', '[', ']', '<', '>', '=', '\\', '|', '#',
+        ])
+        || v.contains("://")
+        || v.starts_with(['/', '.', '-'])
+    {
+        return false;
+    }
+    // One word with a dot inside is a file or a name (`About.md`).
+    if !v.contains(char::is_whitespace) && v.trim_end_matches(['.', '!', '?']).contains('.') {
+        return false;
+    }
+    // `:` and `/` only between words (`Note: this`, `HTML / CSS`).
+    let bytes = v.as_bytes();
+    for (k, &b) in bytes.iter().enumerate() {
+        let spaced_after = bytes.get(k + 1).is_none_or(u8::is_ascii_whitespace);
+        let spaced_before = k > 0 && bytes[k - 1].is_ascii_whitespace();
+        if (b == b':' && !spaced_after) || (b == b'/' && !(spaced_before && spaced_after)) {
+            return false;
+        }
+    }
+    // A space between words, one of them all letters (not `fa-solid
+    // fa-check`, a list of names).
+    let spaced_words = v.contains(char::is_whitespace)
+        && v.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| c.is_ascii_punctuation());
+            w.chars().count() >= 2 && w.chars().all(char::is_alphabetic)
+        });
+    spaced_words
+        || v.trim_start_matches(['*', '_', '~'])
+            .starts_with(char::is_uppercase)
+        || v.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
 }
 
 /// Finds the shortcodes in `text[range]`; an unclosed one ends the search and

@@ -163,6 +163,56 @@ fn shortcode_signatures_ignore_the_order_of_named_parameters() {
         ["blocks/cover height=full image_anchor=top"]
     );
     assert_eq!(sig("{{< gist a b >}}\n"), ["gist a b"]);
+    // Text for the reader (a button's label, a subtitle) is no setting: a
+    // translation changes it. Settings stay, positional parameters too.
+    assert_eq!(
+        sig(
+            "{{< hero-button text=\"Get Started\" link=\"docs\" subtitle=\"Built with Hugo: fast / light\" style=\"color: red;\" class=\"hx:w-[110%]\" icon=\"sparkles\" >}}\n"
+        ),
+        ["hero-button class=hx:w-[110%] icon=sparkles link=docs style=color: red;"]
+    );
+    assert_eq!(
+        sig("{{< hero-button text=\"شروع کنید\" link=\"docs\" >}}\n"),
+        ["hero-button link=docs"]
+    );
+    assert_eq!(
+        sig("{{< alert color=\"warning\" >}}\n"),
+        ["alert color=warning"]
+    );
+    // A reference names its page whatever the language and the heading.
+    assert_eq!(
+        sig("{{% relref \"cont/markdown.en.md#images\" %}}\n"),
+        sig("{{% relref \"cont/markdown.fr.md#images-fr\" %}}\n")
+    );
+    assert_eq!(sig("{{< ref \"/docs/a.md#x\" >}}\n"), ["ref /docs/a.md"]);
+    assert_ne!(sig("{{< ref \"A.md\" >}}\n"), sig("{{< ref \"B.md\" >}}\n"));
+    assert_eq!(sig("{{< ref \"About\" >}}\n"), ["ref About"]);
+    assert_eq!(sig("{{% expand \"Is it good?\" %}}\n"), ["expand"]);
+    for text in [
+        "Get Started",
+        "Clace",
+        "**Note**",
+        "Note: read this",
+        "HTML / CSS",
+        "Démarrer",
+    ] {
+        assert!(shortcode::is_text(text), "{text}");
+    }
+    for setting in [
+        "info",
+        "true",
+        "12",
+        "/img/a.png",
+        "images/a.png",
+        "https://x.org",
+        "a:b",
+        "fa-solid fa-check",
+        "Markdown=1",
+        "#top",
+        "About.md",
+    ] {
+        assert!(!shortcode::is_text(setting), "{setting}");
+    }
     assert_ne!(sig("{{< gist a b >}}\n"), sig("{{< gist b a >}}\n"));
 }
 
