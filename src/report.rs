@@ -463,6 +463,7 @@ pub fn report(
                         Side::Source => !contains_token(&t_text, value),
                         Side::Target => !contains_token(&s_text, value),
                     });
+                    translated_code(&mut found, (&s_text, &t_text), context);
                 }
                 Rule::Number => {
                     let (s_text, t_text) = (text(source, &row.source), text(target, &row.target));
@@ -574,6 +575,94 @@ pub fn report(
         findings,
         finding_rows,
     }
+}
+
+/// Takes out of a row's one-sided code spans the pairs that are one span
+/// translated: example text in backticks (`` `other text` `` and
+/// `` `autre texte` ``, `` `**bold text**` `` and `` `**متن پررنگ**` ``),
+/// the same markup around other words, of several words or in another
+/// script; or a path naming the page's language where the English names
+/// its own (`_index.en.md` and `_index.fa.md`, `/en/` and `/fr/`). The
+/// spans are paired in the order the texts have them (translators keep
+/// it), the n-th one-sided span of the English with the n-th of the
+/// translation.
+fn translated_code(
+    found: &mut Vec<(String, Side)>,
+    (s_text, t_text): (&str, &str),
+    context: &Context<'_>,
+) {
+    fn skeleton(code: &str) -> String {
+        let mut out = String::new();
+        let mut in_words = false;
+        for c in code.chars() {
+            let wordy = c.is_alphabetic() || c == ' ' || c == '\'' || c == '\u{200c}';
+            if wordy {
+                if !in_words {
+                    out.push('A');
+                }
+            } else {
+                out.push(c);
+            }
+            in_words = wordy;
+        }
+        out
+    }
+    let beyond_ascii = |s: &str| s.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+    let localized = |en: &str, tr: &str| {
+        let (a, b) = (
+            context.source_lang.to_lowercase(),
+            context.lang.to_lowercase(),
+        );
+        let en = en.to_lowercase();
+        let swapped = en
+            .replace(&format!(".{a}."), &format!(".{b}."))
+            .replace(&format!("/{a}/"), &format!("/{b}/"));
+        swapped != en && swapped == tr.to_lowercase()
+    };
+    // Words of several in common: a command with another argument
+    // (`make build`, `make test`), not a phrase translated.
+    let share_a_word = |en: &str, tr: &str| {
+        let words = |s: &str| -> HashSet<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        !words(en).is_disjoint(&words(tr))
+    };
+    let translated = |en: &str, tr: &str| {
+        localized(en, tr)
+            || (skeleton(en) == skeleton(tr)
+                && (beyond_ascii(en) != beyond_ascii(tr)
+                    || ((en.trim().contains(' ') || tr.trim().contains(' '))
+                        && !share_a_word(en, tr))))
+    };
+    let in_order = |side: Side, text: &str| {
+        let mut v: Vec<(usize, usize)> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, s))| *s == side)
+            .map(|(k, (value, _))| (text.find(value.as_str()).unwrap_or(usize::MAX), k))
+            .collect();
+        v.sort_unstable();
+        v.into_iter().map(|(_, k)| k).collect::<Vec<_>>()
+    };
+    let (en, tr) = (
+        in_order(Side::Source, s_text),
+        in_order(Side::Target, t_text),
+    );
+    let mut gone = vec![false; found.len()];
+    for (&i, &j) in en.iter().zip(&tr) {
+        if translated(&found[i].0, &found[j].0) {
+            gone[i] = true;
+            gone[j] = true;
+        }
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
 }
 
 /// Whether every occurrence of the number `value` in `text` is inside a
@@ -1323,6 +1412,37 @@ mod tests {
         assert!(contains_token("then run test. Or", "test"));
         assert!(contains_token("run `make`.", "make"));
         assert!(contains_token("a (-f) flag", "-f"));
+    }
+
+    /// A code span translated (example text, the same markup around other
+    /// words, a path naming the translation's language) is no finding; a
+    /// command given another argument still is.
+    #[test]
+    fn code_spans_of_example_text_may_be_translated() {
+        let en = "# Style\n\nWrite `**bold text**`, `other text` or `code`; edit `content/_index.en.md`; run `make build` or `kubectl`.\n\nSee `plain text`.\n";
+        let fa = "# سبک\n\nبنویسید `**متن پررنگ**`، `متن دیگر` یا `کد`؛ `content/_index.fa.md` را ویرایش کنید؛ `make test` یا `kubectl` را اجرا کنید.\n\n`texte brut` را ببینید.\n";
+        let r = build_in("fa", en, fa);
+        let got: Vec<(&str, Option<Side>)> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::Code)
+            .map(|f| (f.value.as_str(), f.side))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("make build", Some(Side::Source)),
+                ("make test", Some(Side::Target))
+            ]
+        );
+        // Two phrases of the same script with no word in common: translated.
+        let fr = "# Style\n\nÉcrivez `**texte gras**`, `autre texte` ou `code` ; éditez `content/_index.fr.md` ; lancez `make build` ou `kubectl`.\n\nVoir `texte brut`.\n";
+        let r = build_in("fr", en, fr);
+        assert!(
+            !r.findings.iter().any(|f| f.rule == Rule::Code),
+            "{:?}",
+            r.findings
+        );
     }
 
     /// A number inside a name (`v1alpha1`, `oap:11800`) the other side
