@@ -150,8 +150,108 @@ fn align_segments(
             &s_rows,
             &t_rows,
         );
+        let headings = moved_headings(source, target, &alignment.rows);
+        if !headings.is_empty() {
+            // The moved sections' headings kept apart: the program pairs
+            // the headings left in place with each other, not with them.
+            let mut again = Forced {
+                source: vec![None; source.len()],
+                target: vec![None; target.len()],
+            };
+            for (k, v) in forced.source.iter().enumerate() {
+                again.source[k] = *v;
+            }
+            for (k, v) in forced.target.iter().enumerate() {
+                again.target[k] = *v;
+            }
+            for (n, &(hi, hj, _)) in headings.iter().enumerate() {
+                again.source[hi] = Some(usize::MAX - 2 * n);
+                again.target[hj] = Some(usize::MAX - 2 * n - 1);
+            }
+            let mut ctx = Ctx::new(&s, &t, &weights, &again);
+            ctx.ratio = ratio.unwrap_or(ctx.ratio);
+            if let Some(mut second) = ctx.run() {
+                if let Some((s_rows, t_rows)) = lonely_rows(&second.rows, &|_| false) {
+                    moves_with(
+                        &s,
+                        &t,
+                        &weights,
+                        ctx.ratio,
+                        &mut second.rows,
+                        &s_rows,
+                        &t_rows,
+                    );
+                }
+                for &(hi, hj, score) in &headings {
+                    for row in &mut second.rows {
+                        if row.moved.is_none()
+                            && row.source == (hi..hi + 1)
+                            && row.target.is_empty()
+                        {
+                            row.moved = Some(hj);
+                            row.score = score;
+                        } else if row.moved.is_none()
+                            && row.target == (hj..hj + 1)
+                            && row.source.is_empty()
+                        {
+                            row.moved = Some(hi);
+                            row.score = score;
+                        }
+                    }
+                }
+                alignment = second;
+            }
+        }
     }
     Some(alignment)
+}
+
+/// The headings of moved sections: for a block moved from source segment
+/// `i` to target segment `j` (the first of its section's moved blocks),
+/// the headings right before both, `(i - 1, j - 1, the move's score)`,
+/// when the source heading was left alone and the target heading is alone
+/// or in a row flagged for review (paired by its place with the heading of
+/// the section that is there now).
+fn moved_headings(
+    source: &[SegFeatures],
+    target: &[SegFeatures],
+    rows: &[Row],
+) -> Vec<(usize, usize, f64)> {
+    let row_of = |source_side: bool, k: usize| {
+        rows.iter().find(|r| {
+            if source_side {
+                r.source.contains(&k)
+            } else {
+                r.target.contains(&k)
+            }
+        })
+    };
+    let mut out = Vec::new();
+    for r in rows {
+        let (Some(j), 1, 0) = (r.moved, r.source.len(), r.target.len()) else {
+            continue;
+        };
+        let i = r.source.start;
+        let (Some(hi), Some(hj)) = (i.checked_sub(1), j.checked_sub(1)) else {
+            continue;
+        };
+        let heading = |f: &SegFeatures| f.kind == SegmentKind::Heading;
+        // Levels may differ: a reorganized page nests sections anew.
+        if !heading(&source[hi]) || !heading(&target[hj]) {
+            continue;
+        }
+        let source_alone = row_of(true, hi)
+            .is_some_and(|h| h.moved.is_none() && h.source.len() == 1 && h.target.is_empty());
+        let target_free = row_of(false, hj).is_some_and(|h| {
+            h.moved.is_none()
+                && h.target.len() == 1
+                && (h.source.is_empty() || (h.source.len() == 1 && h.needs_review()))
+        });
+        if source_alone && target_free && !out.iter().any(|&(a, b, _)| a == hi || b == hj) {
+            out.push((hi, hj, r.score));
+        }
+    }
+    out
 }
 
 /// Segments that must stay unmatched, as one-sided rows of their own: for
