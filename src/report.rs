@@ -755,10 +755,37 @@ fn same_targets(found: &mut Vec<(String, Side)>, context: &Context<'_>) {
     };
     // Absolute on one side, site-relative on the other.
     let mut drop = vec![false; found.len()];
+    // The same page at another heading: the translation points at its own
+    // translated heading (`./runtime/#llm-integration` and
+    // `./runtime/#intégration-llm`).
+    let at_heading = |url: &str| {
+        url.split_once('#')
+            .filter(|(_, f)| !f.is_empty())
+            .map(|(p, _)| p.to_owned())
+    };
+    for i in 0..found.len() {
+        if found[i].1 != Side::Source {
+            continue;
+        }
+        let Some(page) = at_heading(&found[i].0) else {
+            continue;
+        };
+        if let Some(j) = (0..found.len()).find(|&j| {
+            !drop[j]
+                && found[j].1 == Side::Target
+                && at_heading(&found[j].0).as_ref() == Some(&page)
+        }) {
+            drop[i] = true;
+            drop[j] = true;
+        }
+    }
     for i in 0..found.len() {
         let Some(path) = path_of(&found[i].0) else {
             continue;
         };
+        if drop[i] {
+            continue;
+        }
         if path.is_empty() || path == "/" {
             continue;
         }
@@ -1572,6 +1599,14 @@ mod tests {
                 "https://en.wikipedia.org/wiki/XMPP".to_owned(),
                 Some(Side::Source)
             )]
+        );
+        // The same page at its translated heading is the same target;
+        // another page at that heading is not.
+        let en_at = "See [the API](./runtime/#llm-integration).\n";
+        assert!(urls(en_at, "Voir [l'API](./runtime/#intégration-llm).\n").is_empty());
+        assert_eq!(
+            urls(en_at, "Voir [l'API](./memory/#intégration-llm).\n").len(),
+            2
         );
         let wrong =
             "Lisez [la page](https://fr.wikipedia.org/wiki/XMPP) et [la nôtre](/fr/blog/).\n";
