@@ -37,6 +37,8 @@ check-moved = { $count ->
 }
 check-finding-source = { $rule } “{ $value }” of the English ({ $source }:{ $line }) is missing here
 check-finding-target = { $rule } “{ $value }” is here but not in the English ({ $source })
+check-finding-anchor = link to “#{ $value }” leads to no heading of this page (a translated heading gets another anchor: write {"{"}#{ $value }{"}"} after the heading it means, or link to its new anchor)
+check-finding-markdown = Markdown broken here but not in the English ({ $source }): { $value }
 check-summary = trame check: { $errors ->
         [one] one error
        *[other] { $errors } errors

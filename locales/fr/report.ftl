@@ -44,6 +44,8 @@ check-moved = { $count ->
 }
 check-finding-source = { $rule } « { $value } » de l'anglais ({ $source }:{ $line }) manque ici
 check-finding-target = { $rule } « { $value } » est ici mais pas dans l'anglais ({ $source })
+check-finding-anchor = le lien vers « #{ $value } » ne mène à aucun titre de cette page (un titre traduit reçoit une autre ancre : écrivez {"{"}#{ $value }{"}"} après le titre visé, ou faites pointer le lien vers sa nouvelle ancre)
+check-finding-markdown = Markdown cassé ici mais pas dans l'anglais ({ $source }) : { $value }
 check-summary = trame check : { $errors ->
         [one] { $errors } erreur
        *[other] { $errors } erreurs

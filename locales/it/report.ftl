@@ -44,6 +44,8 @@ check-moved = { $count ->
 }
 check-finding-source = { $rule } «{ $value }» dell'inglese ({ $source }:{ $line }) manca qui
 check-finding-target = { $rule } «{ $value }» è qui ma non nell'inglese ({ $source })
+check-finding-anchor = il link a «#{ $value }» non porta a nessun titolo di questa pagina (un titolo tradotto riceve un'altra ancora: scrivi {"{"}#{ $value }{"}"} dopo il titolo inteso, oppure collega la sua nuova ancora)
+check-finding-markdown = Markdown rotto qui ma non nell'inglese ({ $source }): { $value }
 check-summary = trame check: { $errors ->
         [one] un errore
        *[other] { $errors } errori

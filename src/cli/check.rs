@@ -33,6 +33,8 @@ pub(crate) const IDS: &[&str] = &[
     CHECK_MOVED,
     CHECK_FINDING_SOURCE,
     CHECK_FINDING_TARGET,
+    CHECK_FINDING_ANCHOR,
+    CHECK_FINDING_MARKDOWN,
     CHECK_SUMMARY,
     SEVERITY_ERROR,
     SEVERITY_WARNING,
@@ -65,6 +67,10 @@ const CHECK_REMOVED: &str = "check-removed";
 const CHECK_MOVED: &str = "check-moved";
 const CHECK_FINDING_SOURCE: &str = "check-finding-source";
 const CHECK_FINDING_TARGET: &str = "check-finding-target";
+/// A link of the translation to a heading of its own page it lacks.
+const CHECK_FINDING_ANCHOR: &str = "check-finding-anchor";
+/// Markdown the translation broke.
+const CHECK_FINDING_MARKDOWN: &str = "check-finding-markdown";
 const CHECK_SUMMARY: &str = "check-summary";
 const SEVERITY_ERROR: &str = "severity-error";
 const SEVERITY_WARNING: &str = "severity-warning";
@@ -508,8 +514,10 @@ fn evaluate(config: &Config, scanned: &[Scanned]) -> Vec<CheckFinding> {
             } else {
                 Severity::Error
             };
-            let (id, value) = match f.side {
-                Some(Side::Source) => (CHECK_FINDING_SOURCE, f.value.clone()),
+            let (id, value) = match (f.side, f.rule) {
+                (Some(Side::Source), _) => (CHECK_FINDING_SOURCE, f.value.clone()),
+                (_, Rule::Anchor) => (CHECK_FINDING_ANCHOR, f.value.clone()),
+                (_, Rule::Markdown) => (CHECK_FINDING_MARKDOWN, f.value.clone()),
                 _ => (CHECK_FINDING_TARGET, f.value.clone()),
             };
             let shown = if f.rule == Rule::Date {

@@ -513,3 +513,32 @@ fn status_with_no_translation_says_so() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains("No translated page found"), "{err}");
 }
+
+/// A link to a heading the translation renamed names the fix (an explicit
+/// id, or the new anchor); Markdown the translation broke says so, and the
+/// same construct copied from the English is not the translation's.
+#[test]
+fn check_explains_broken_anchors_and_markdown() {
+    let mut r = TestRepo::new();
+    r.write(
+        "content/news.md",
+        "# News\n\nSee [the team](#contributors).\n\n{{< card title=\"A\"\n\n## Contributors\n\nThanks to all.\n",
+    );
+    r.write(
+        "content/news.fr.md",
+        "# Nouvelles\n\nVoir [l'équipe](#contributors).\n\n{{< card title=\"A\"\n\n## Contributeurs\n\nMerci à tous.\n\n```sh\nnever closed\n",
+    );
+    r.commit("pages");
+    let out = run(&r, &["check", "content"]);
+    assert!(
+        out.contains("link to “#contributors” leads to no heading of this page (a translated heading gets another anchor: write {#contributors} after the heading it means, or link to its new anchor)"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Markdown broken here but not in the English (content/news.md): unclosed-code-fence"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("unclosed-shortcode"), "{out}");
+}
