@@ -1537,8 +1537,7 @@ fn label_target(
         RowBase::Commit(k) => history.hist.commits[k].id.as_str(),
         _ => crate::store::WORK_TREE,
     };
-    let base_of_row = |r: usize| -> Option<Base<'_>> {
-        let base = bases.get(r).copied().filter(|b| *b != RowBase::Unknown)?;
+    let base_at = |base: RowBase| -> Option<Base<'_>> {
         let key = base_docs.blob_of.get(&base).copied().flatten()?;
         let (doc, versions) = match base_docs.docs.get(&key)? {
             Some(b) => (&b.doc, b.versions.as_slice()),
@@ -1550,7 +1549,6 @@ fn label_target(
             commit: Some(commit_id(base)),
         })
     };
-    let mut labels = stale::label(&source.document, &target.document, alignment, &base_of_row);
     // The English the translation was last made against: the newest base of
     // its rows. A gap whose English was already there then is one the
     // translation always had.
@@ -1564,6 +1562,51 @@ fn label_target(
             RowBase::Unknown => usize::MAX,
         })
         .map(|(r, _)| r);
+    // Translated text written more than once on the page (`**Avantages :**`
+    // under each of three lists): which copy a commit added, line history
+    // cannot tell, and it names the oldest. Such a row whose English was not
+    // yet in its base takes the page's newest base when that English is
+    // there.
+    let copies: std::cell::OnceCell<HashMap<String, usize>> = std::cell::OnceCell::new();
+    let repeated = |r: usize| {
+        let copies = copies.get_or_init(|| {
+            let mut m = HashMap::new();
+            for s in &target.document.segments {
+                *m.entry(crate::segment::normalize(&s.text)).or_insert(0) += 1;
+            }
+            m
+        });
+        let row = &alignment.rows[r];
+        !row.target.is_empty()
+            && row.target.clone().all(|j| {
+                let text = crate::segment::normalize(&target.document.segments[j].text);
+                copies.get(&text).is_some_and(|&n| n > 1)
+            })
+    };
+    let absent = |b: &Base<'_>, r: usize| {
+        let row = &alignment.rows[r];
+        !row.source.is_empty()
+            && row
+                .source
+                .clone()
+                .all(|i| b.versions.get(i).copied().flatten().is_none())
+    };
+    let base_of_row = |r: usize| -> Option<Base<'_>> {
+        let base = bases.get(r).copied().filter(|b| *b != RowBase::Unknown)?;
+        let own = base_at(base)?;
+        if let Some(n) = newest
+            && n != r
+            && bases[n] != base
+            && absent(&own, r)
+            && repeated(r)
+            && let Some(page) = base_at(bases[n])
+            && !absent(&page, r)
+        {
+            return Some(page);
+        }
+        Some(own)
+    };
+    let mut labels = stale::label(&source.document, &target.document, alignment, &base_of_row);
     if let Some(page_base) = newest.and_then(base_of_row) {
         // Where the English changed since, the chain through the base
         // English says which translated text renders which block.

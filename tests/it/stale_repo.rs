@@ -988,3 +988,49 @@ fn a_command_name_kept_as_title_is_not_untranslated() {
     );
     assert_eq!(got[4], (13, State::Untranslated));
 }
+
+/// A translated line written more than once on the page (`**Avantages :**`
+/// over each list): line history may name an older copy as the origin of a
+/// new one (here the translator added a section and rewrote the next one's
+/// list, and the diff keeps the old `**Avantages :**` line for the new
+/// section), so the new section's line looked translated before its English
+/// existed: "stale", all of it new. It takes the page's newest base, where
+/// its English was there: up to date.
+#[test]
+fn a_repeated_translated_line_is_dated_by_the_page_not_by_its_oldest_copy() {
+    let a_en =
+        "## Search\n\nSearch every page.\n\n**Benefits:**\n\n- Fast answers\n- Typo tolerant\n\n";
+    let a_fr = "## Recherche\n\nCherchez dans chaque page.\n\n**Avantages :**\n\n- Réponses rapides\n- Tolère les fautes\n\n";
+    let b_en = "## Sharing\n\nShare a page with a link.\n\n**Benefits:**\n\n- No account needed\n- Works everywhere\n\n";
+    let b_fr = "## Partage\n\nPartagez une page par un lien.\n\n**Avantages :**\n\n- Aucun compte requis\n- Fonctionne partout\n\n";
+    let c_en =
+        "## Export\n\nExport to PDF.\n\n**Benefits:**\n\n- Printable pages\n- Offline reading\n\n";
+    let c_fr = "## Export\n\nExportez en PDF.\n\n**Avantages :**\n\n- Pages imprimables\n- Lecture hors ligne\n\n";
+    let c_en2 = "## Export\n\nExport your pages to PDF.\n\n**Benefits:**\n\n- Printable pages\n- Offline reading\n\n";
+    let c_fr2 = "## Exportation\n\nExportez vos pages en PDF.\n\n**Avantages :**\n\n- Impression\n- Hors ligne\n\n";
+    let mut r = TestRepo::new();
+    r.write("content/tools.md", &format!("# T\n\n{a_en}{c_en}"));
+    r.write("content/tools.fr.md", &format!("# T\n\n{a_fr}{c_fr}"));
+    r.commit("tools");
+    r.write("content/tools.md", &format!("# T\n\n{a_en}{b_en}{c_en2}"));
+    r.commit("English: sharing, export reworded");
+    r.write(
+        "content/tools.fr.md",
+        &format!("# T\n\n{a_fr}{b_fr}{c_fr2}"),
+    );
+    r.commit("French: the same");
+    let (docs, _) = r.staleness(Some("fr"));
+    let doc = docs
+        .iter()
+        .find(|d| d.target.path.ends_with("tools.fr.md"))
+        .unwrap();
+    let not_up_to_date: Vec<(u32, State)> = states(doc)
+        .into_iter()
+        .filter(|(_, s)| *s != State::UpToDate)
+        .collect();
+    assert!(
+        not_up_to_date.is_empty(),
+        "{not_up_to_date:?}\n{:?}",
+        doc.labels
+    );
+}
