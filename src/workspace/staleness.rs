@@ -1564,9 +1564,10 @@ fn label_target(
         .map(|(r, _)| r);
     // Translated text written more than once on the page (`**Avantages :**`
     // under each of three lists): which copy a commit added, line history
-    // cannot tell, and it names the oldest. Such a row whose English was not
-    // yet in its base takes the page's newest base when that English is
-    // there.
+    // cannot tell, and it may name an older one. Such a row whose English
+    // was not yet in its base, between translated rows that a newer commit
+    // wrote (the same base on both sides), takes that commit's base when
+    // its English is there.
     let copies: std::cell::OnceCell<HashMap<String, usize>> = std::cell::OnceCell::new();
     let repeated = |r: usize| {
         let copies = copies.get_or_init(|| {
@@ -1591,18 +1592,31 @@ fn label_target(
                 .clone()
                 .all(|i| b.versions.get(i).copied().flatten().is_none())
     };
+    let age = |b: RowBase| match b {
+        RowBase::WorkTree => 0,
+        RowBase::Commit(k) => k + 1,
+        RowBase::Unknown => usize::MAX,
+    };
+    // The base of the translated rows on both sides of row `r`, when they
+    // share one: the commit that wrote the region around it.
+    let around = |r: usize| -> Option<RowBase> {
+        let translated = |k: &usize| !alignment.rows[*k].target.is_empty();
+        let before = (0..r).rev().find(translated)?;
+        let after = (r + 1..alignment.rows.len()).find(translated)?;
+        let (b, a) = (*bases.get(before)?, *bases.get(after)?);
+        (b == a && b != RowBase::Unknown).then_some(b)
+    };
     let base_of_row = |r: usize| -> Option<Base<'_>> {
         let base = bases.get(r).copied().filter(|b| *b != RowBase::Unknown)?;
         let own = base_at(base)?;
-        if let Some(n) = newest
-            && n != r
-            && bases[n] != base
-            && absent(&own, r)
+        if absent(&own, r)
+            && let Some(region) = around(r)
+            && age(region) < age(base)
             && repeated(r)
-            && let Some(page) = base_at(bases[n])
-            && !absent(&page, r)
+            && let Some(written) = base_at(region)
+            && !absent(&written, r)
         {
-            return Some(page);
+            return Some(written);
         }
         Some(own)
     };
