@@ -155,15 +155,11 @@ fn align_segments(
             // The moved sections' headings kept apart: the program pairs
             // the headings left in place with each other, not with them.
             let mut again = Forced {
-                source: vec![None; source.len()],
-                target: vec![None; target.len()],
+                source: forced.source.clone(),
+                target: forced.target.clone(),
             };
-            for (k, v) in forced.source.iter().enumerate() {
-                again.source[k] = *v;
-            }
-            for (k, v) in forced.target.iter().enumerate() {
-                again.target[k] = *v;
-            }
+            again.source.resize(source.len(), None);
+            again.target.resize(target.len(), None);
             for (n, &(hi, hj, _)) in headings.iter().enumerate() {
                 again.source[hi] = Some(usize::MAX - 2 * n);
                 again.target[hj] = Some(usize::MAX - 2 * n - 1);

@@ -658,10 +658,15 @@ fn translated_code(
             gone[j] = true;
         }
     }
+    retain_unmarked(found, &gone);
+}
+
+/// Keeps the items of `found` whose flag in `marked` is false.
+fn retain_unmarked<T>(found: &mut Vec<T>, marked: &[bool]) {
     let mut k = 0;
     found.retain(|_| {
         k += 1;
-        !gone[k - 1]
+        !marked[k - 1]
     });
 }
 
@@ -783,9 +788,6 @@ fn same_targets(found: &mut Vec<(String, Side)>, context: &Context<'_>) {
         let Some(path) = path_of(&found[i].0) else {
             continue;
         };
-        if drop[i] {
-            continue;
-        }
         if path.is_empty() || path == "/" {
             continue;
         }
@@ -852,11 +854,7 @@ fn same_targets(found: &mut Vec<(String, Side)>, context: &Context<'_>) {
             drop[j] = true;
         }
     }
-    let mut k = 0;
-    found.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
+    retain_unmarked(found, &drop);
 }
 
 /// Leaves out of a report the findings a translator dismissed for their row
@@ -1099,11 +1097,7 @@ fn same_values(found: &mut Vec<(String, Side)>) {
             }
         }
     }
-    let mut k = 0;
-    found.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
+    retain_unmarked(found, &drop);
 }
 
 /// Returns the top-level keys of a page's front matter (YAML or TOML).
@@ -1423,14 +1417,8 @@ mod tests {
         let en = "# Queues\n\nCreate queue `test` whose `weight` is 1 in `p1`; jobs go to queue default.\n";
         let zh =
             "# 队列\n\n创建名为test的queue，weight为1，属于pytest；作业默认属于`default` queue。\n";
-        let r = build_in("zh", en, zh);
-        let got: Vec<(&str, Option<Side>)> = r
-            .findings
-            .iter()
-            .filter(|f| f.rule == Rule::Code)
-            .map(|f| (f.value.as_str(), f.side))
-            .collect();
-        assert_eq!(got, [("p1", Some(Side::Source))]);
+        let got = findings_in(en, zh, "zh", Rule::Code, None);
+        assert_eq!(got, [("p1".to_owned(), Some(Side::Source))]);
         assert!(contains_token("名为test的", "test"));
         assert!(!contains_token("pytest", "test"));
         assert!(!contains_token("tests", "test"));
@@ -1448,28 +1436,18 @@ mod tests {
     fn code_spans_of_example_text_may_be_translated() {
         let en = "# Style\n\nWrite `**bold text**`, `other text` or `code`; edit `content/_index.en.md`; run `make build` or `kubectl`.\n\nSee `plain text`.\n";
         let fa = "# سبک\n\nبنویسید `**متن پررنگ**`، `متن دیگر` یا `کد`؛ `content/_index.fa.md` را ویرایش کنید؛ `make test` یا `kubectl` را اجرا کنید.\n\n`texte brut` را ببینید.\n";
-        let r = build_in("fa", en, fa);
-        let got: Vec<(&str, Option<Side>)> = r
-            .findings
-            .iter()
-            .filter(|f| f.rule == Rule::Code)
-            .map(|f| (f.value.as_str(), f.side))
-            .collect();
+        let got = findings_in(en, fa, "fa", Rule::Code, None);
         assert_eq!(
             got,
             [
-                ("make build", Some(Side::Source)),
-                ("make test", Some(Side::Target))
+                ("make build".to_owned(), Some(Side::Source)),
+                ("make test".to_owned(), Some(Side::Target))
             ]
         );
         // Two phrases of the same script with no word in common: translated.
         let fr = "# Style\n\nÉcrivez `**texte gras**`, `autre texte` ou `code` ; éditez `content/_index.fr.md` ; lancez `make build` ou `kubectl`.\n\nVoir `texte brut`.\n";
-        let r = build_in("fr", en, fr);
-        assert!(
-            !r.findings.iter().any(|f| f.rule == Rule::Code),
-            "{:?}",
-            r.findings
-        );
+        let got = findings_in(en, fr, "fr", Rule::Code, None);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     /// A number inside a name (`v1alpha1`, `oap:11800`) the other side
@@ -1480,20 +1458,14 @@ mod tests {
         let en = "# API\n\nThe API moved from v1alpha1 to v1beta1; the server is \"oap:11800\", \
                   2 replicas, go1.18 or v1.2.\n";
         let zh = "# API\n\nAPI 从 `v1alpha1` 升级到 `v1beta1`；服务器为 `oap:11800`，使用 go1.18 或 v1.3。\n";
-        let r = build_in("zh", en, zh);
-        let mut got: Vec<(&str, Option<Side>)> = r
-            .findings
-            .iter()
-            .filter(|f| f.rule == Rule::Number)
-            .map(|f| (f.value.as_str(), f.side))
-            .collect();
-        got.sort_by_key(|g| g.0);
+        let mut got = findings_in(en, zh, "zh", Rule::Number, None);
+        got.sort_by(|a, b| a.0.cmp(&b.0));
         assert_eq!(
             got,
             [
-                ("1.2", Some(Side::Source)),
-                ("1.3", Some(Side::Target)),
-                ("2", Some(Side::Source)),
+                ("1.2".to_owned(), Some(Side::Source)),
+                ("1.3".to_owned(), Some(Side::Target)),
+                ("2".to_owned(), Some(Side::Source)),
             ]
         );
         assert!(in_names_kept(

@@ -36,17 +36,14 @@ impl Shortcode {
     /// reads named parameters in any order, so `a=1 b=2` is `b=2 a=1`).
     pub(crate) fn signature(&self, translatable: &[String]) -> String {
         let mut out = self.name.clone();
+        let reference = matches!(self.name.as_str(), "ref" | "relref");
         let mut params: Vec<&Param> = self
             .params
             .iter()
-            .filter(|p| {
-                !translatable.contains(&p.key)
-                    && (matches!(self.name.as_str(), "ref" | "relref") || !is_text_param(p))
-            })
+            .filter(|p| !translatable.contains(&p.key) && (reference || !is_text_param(p)))
             .collect();
         // Stable: positional parameters (empty key) keep their order.
         params.sort_by(|a, b| a.key.cmp(&b.key));
-        let reference = matches!(self.name.as_str(), "ref" | "relref");
         for p in params {
             out.push(' ');
             if !p.key.is_empty() {

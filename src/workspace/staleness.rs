@@ -1592,11 +1592,6 @@ fn label_target(
                 .clone()
                 .all(|i| b.versions.get(i).copied().flatten().is_none())
     };
-    let age = |b: RowBase| match b {
-        RowBase::WorkTree => 0,
-        RowBase::Commit(k) => k + 1,
-        RowBase::Unknown => usize::MAX,
-    };
     // The base of the translated rows on both sides of row `r`, when they
     // share one: the commit that wrote the region around it.
     let around = |r: usize| -> Option<RowBase> {
@@ -1611,7 +1606,8 @@ fn label_target(
         let own = base_at(base)?;
         if absent(&own, r)
             && let Some(region) = around(r)
-            && age(region) < age(base)
+            && region != base
+            && region.newer(base) == region
             && repeated(r)
             && let Some(written) = base_at(region)
             && !absent(&written, r)
