@@ -305,6 +305,8 @@ const SKIP: f32 = -1.4;
 /// Extra cost of a 2-1 or 1-2 row, and of a 3-1 or 1-3 row.
 const MERGE2: f32 = -1.0;
 const MERGE3: f32 = -2.2;
+/// Added to a merge of items of one list at one level (see [`Ctx::merge_cost`]).
+const SIBLING_ITEMS: f32 = -1.0;
 /// Merged and crossed rows are only tried when one of their pairs scores above this.
 const PRUNE: f32 = -1.0;
 /// Cost of swapping two neighbours, on top of their two pair scores.
@@ -353,6 +355,12 @@ struct SegFeatures {
     len: f32,
     /// Hashed invariant tokens, sorted and unique.
     anchors: Vec<u64>,
+    /// The link destinations among `anchors` (in-page anchors left out),
+    /// with the addresses written without a link.
+    links: Vec<u64>,
+    /// The block is its links: most of its letters are link text (an item
+    /// of a list of links, a button).
+    link_only: bool,
     /// Hashed word stems (first five letters of words of four or more), sorted and unique.
     words: Vec<u64>,
     /// The fingerprint of a short text (a name, a title), to know one kept
@@ -379,13 +387,20 @@ impl<'a> Features<'a> {
 
 fn seg_features(seg: &Segment) -> SegFeatures {
     let inv = &seg.invariants;
-    let mut anchors: Vec<u64> = Vec::new();
-    for url in &inv.urls {
-        // In-page anchors are translated with their headings.
-        if !url.starts_with('#') {
-            anchors.push(hash(1, &normalize_url(url)));
-        }
-    }
+    // In-page anchors are translated with their headings.
+    let mut links: Vec<u64> = inv
+        .urls
+        .iter()
+        .filter(|url| !url.starts_with('#'))
+        .map(|url| hash(1, &normalize_url(url)))
+        .collect();
+    let mut anchors = links.clone();
+    // A link the Markdown does not make one (`[text] (https://...)`, a bare
+    // address) is still a link the translator kept.
+    links.extend(bare_urls(&seg.text).map(|url| hash(1, &normalize_url(url))));
+    links.sort_unstable();
+    links.dedup();
+    anchors.sort_unstable();
     let mut code: Vec<u64> = inv.code.iter().map(|c| hash(2, c)).collect();
     code.sort_unstable();
     code.dedup();
@@ -420,7 +435,12 @@ fn seg_features(seg: &Segment) -> SegFeatures {
             let take = if identifier { usize::MAX } else { 5 };
             let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ 6;
             let mut buf = [0u8; 4];
-            for c in w.chars().take(take).flat_map(char::to_lowercase) {
+            for c in w
+                .chars()
+                .take(take)
+                .flat_map(char::to_lowercase)
+                .map(fold_latin)
+            {
                 for b in c.encode_utf8(&mut buf).bytes() {
                     h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
                 }
@@ -440,10 +460,82 @@ fn seg_features(seg: &Segment) -> SegFeatures {
         key: seg.key.clone(),
         len: prose.chars().filter(|c| !c.is_whitespace()).count() as f32,
         anchors,
+        link_only: !links.is_empty() && link_text_dominates(&seg.text),
+        links,
         words,
         plain: plain_names(&seg.text, &code),
         code,
         short_text: (seg.text.len() <= SHORT_TEXT).then(|| seg.fingerprint()),
+    }
+}
+
+/// Whether most letters of the Markdown `text` are in link text: at least
+/// twice as many as outside links (link destinations are not counted).
+fn link_text_dominates(text: &str) -> bool {
+    let (mut inside, mut outside) = (0usize, 0usize);
+    let mut depth = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth > 0 => {
+                depth -= 1;
+                if chars.peek() == Some(&'(') {
+                    // The destination: up to its closing parenthesis.
+                    let mut open = 0usize;
+                    for d in chars.by_ref() {
+                        match d {
+                            '(' => open += 1,
+                            ')' => {
+                                open -= 1;
+                                if open == 0 {
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            c if c.is_alphanumeric() => {
+                if depth > 0 {
+                    inside += 1;
+                } else {
+                    outside += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    inside > 0 && inside >= 2 * outside
+}
+
+/// The web addresses written in `text` (`http://` or `https://` up to a
+/// space or a closing bracket), whether or not the Markdown links them.
+fn bare_urls(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("http").filter_map(move |(at, _)| {
+        let rest = &text[at..];
+        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+            return None;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '\'' | '<'))
+            .unwrap_or(rest.len());
+        Some(rest[..end].trim_end_matches(['.', ',', ';', ':']))
+    })
+}
+
+/// The Latin letter without its accent (`é` is `e`, `ł` is `l`), for word
+/// stems: the languages of Europe write their shared words with and
+/// without them (`sémantique`, `semantic`). Lower-case letters of Latin-1
+/// and Latin Extended-A; any other character is returned as it is.
+fn fold_latin(c: char) -> char {
+    const LATIN1: &str = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+    const EXTENDED_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    match u32::from(c) {
+        0xE0..=0xFF => LATIN1.as_bytes()[(u32::from(c) - 0xE0) as usize] as char,
+        0x100..=0x17F => EXTENDED_A.as_bytes()[(u32::from(c) - 0x100) as usize] as char,
+        _ => c,
     }
 }
 
@@ -618,6 +710,7 @@ fn is_language_folder(s: &str) -> bool {
 /// is only spread over the bits, not hashed again (SipHash was a tenth of
 /// an alignment's time).
 type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<TokenHasher>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<TokenHasher>>;
 
 /// The hasher of [`HashMap`]: a multiply of the `u64` key.
 #[derive(Default)]
@@ -751,6 +844,10 @@ struct Ctx<'a> {
     t_anchor_w: Vec<f32>,
     s_word_w: Vec<f32>,
     t_word_w: Vec<f32>,
+    /// Per segment: links it has, and whether none of them is found
+    /// anywhere on the other side (see [`Ctx::links_left_out`]).
+    s_links: Vec<LinkSide>,
+    t_links: Vec<LinkSide>,
     /// Expected target length per source character.
     ratio: f32,
 }
@@ -852,6 +949,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        let (s_links, t_links) = link_sides(s, t);
         let mut ctx = Ctx {
             s,
             t,
@@ -860,6 +958,8 @@ impl<'a> Ctx<'a> {
             t_anchor_w: total(&ta),
             s_word_w: total(&sw),
             t_word_w: total(&tw),
+            s_links,
+            t_links,
             band,
             pairs,
             single: Vec::new(),
@@ -929,6 +1029,14 @@ impl<'a> Ctx<'a> {
             (ls, lt),
             row_ratio(&self.s.segs[si.start], self.ratio),
         );
+        // (Two anchor-rich blocks that share nothing have lost it already.)
+        if inter_a <= 0.0
+            && inter_w <= 0.0
+            && !(s_a >= ANCHOR_RICH && t_a >= ANCHOR_RICH)
+            && self.links_left_out(&si, &tj)
+        {
+            score -= UNRELATED;
+        }
         let (n, m) = (
             self.s.segs.len().max(1) as f32,
             self.t.segs.len().max(1) as f32,
@@ -936,6 +1044,30 @@ impl<'a> Ctx<'a> {
         let drift = (si.start as f32 / n - tj.start as f32 / m).abs();
         score -= 2.0 * drift;
         score
+    }
+
+    /// True when one side of the row is links (most of its text is link
+    /// text) to pages the other document never links to, and the other side
+    /// links nowhere, on a page pair that keeps its links (they share at
+    /// least [`KEPT_LINKS`] destinations). A block that is a link is
+    /// translated with its link: set against a block without one, it is a
+    /// block the translation does not have (an item of a list of links the
+    /// translators replaced with one of their own), not its translation. A
+    /// paragraph that merely mentions a link may lose it in translation, and
+    /// is left to the other evidence. Weighed only when the blocks share
+    /// nothing else.
+    fn links_left_out(&self, si: &Range<usize>, tj: &Range<usize>) -> bool {
+        let side = |v: &[LinkSide], r: &Range<usize>| {
+            let (mut any, mut all_lonely) = (false, true);
+            for x in r.clone() {
+                any |= v[x].any;
+                all_lonely &= !v[x].any || v[x].lonely;
+            }
+            (any, any && all_lonely)
+        };
+        let (s_any, s_lonely) = side(&self.s_links, si);
+        let (t_any, t_lonely) = side(&self.t_links, tj);
+        (s_lonely && !t_any) || (t_lonely && !s_any)
     }
 
     /// Kind compatibility of the row's segments; `-inf` forbids the row.
@@ -1008,19 +1140,10 @@ impl<'a> Ctx<'a> {
                     let gain = match (di, dj) {
                         (1, 0) | (0, 1) => SKIP,
                         _ if k == CROSSED => self.crossed_score(i - 2, j - 2) + CROSS,
+                        _ if di == 1 && dj == 1 => self.score11(i - 1, j - 1),
                         _ => {
-                            let extra = if di.max(dj) == 2 {
-                                MERGE2
-                            } else if di.max(dj) == 3 {
-                                MERGE3
-                            } else {
-                                0.0
-                            };
-                            if di == 1 && dj == 1 {
-                                self.score11(i - 1, j - 1)
-                            } else {
-                                self.score(i - di..i, j - dj..j) + extra
-                            }
+                            let (si, tj) = (i - di..i, j - dj..j);
+                            self.merge_cost(&si, &tj) + self.score(si, tj)
                         }
                     };
                     let total = prev + gain;
@@ -1402,16 +1525,54 @@ impl<'a> Ctx<'a> {
         if !mergeable || si.len().max(tj.len()) > 3 || si.len().min(tj.len()) > 1 {
             return f32::INFINITY;
         }
-        let cost = |len: usize| match len {
+        let now = self.score(pair.source.clone(), pair.target.clone())
+            + self.merge_cost(&pair.source, &pair.target)
+            + SKIP;
+        let alternative = self.score(si.clone(), tj.clone()) + self.merge_cost(&si, &tj);
+        now - alternative
+    }
+
+    /// What making one row of `si` and `tj` costs besides its score: nothing
+    /// for a 1-1 row, more for three blocks than for two, and more again
+    /// when items of one list at one level, one of which shares nothing
+    /// (no anchor, no word stem) with the other side, are made one item of
+    /// the other side's list. A list kept a list is translated item by
+    /// item: an item that brings nothing to the row is more likely one
+    /// added or dropped than half of a merge. Two items that each share a
+    /// name with the one they were made into, a paragraph split in two, an
+    /// item with its sub-item, or items that were one paragraph in the
+    /// version translated, are merges as before.
+    fn merge_cost(&self, si: &Range<usize>, tj: &Range<usize>) -> f32 {
+        let base = match si.len().max(tj.len()) {
             2 => MERGE2,
             3 => MERGE3,
             _ => 0.0,
         };
-        let now = self.score(pair.source.clone(), pair.target.clone())
-            + cost(pair.source.len().max(pair.target.len()))
-            + SKIP;
-        let alternative = self.score(si.clone(), tj.clone()) + cost(si.len().max(tj.len()));
-        now - alternative
+        let siblings = |segs: &[SegFeatures], r: &Range<usize>| {
+            r.len() > 1
+                && segs[r.clone()].windows(2).any(|p| {
+                    p.iter().all(|x| x.kind == SegmentKind::ListItem) && p[0].level == p[1].level
+                })
+        };
+        let items = |segs: &[SegFeatures], r: &Range<usize>| {
+            segs[r.clone()]
+                .iter()
+                .all(|x| x.kind == SegmentKind::ListItem)
+        };
+        // An item that shares no anchor and no word stem with the other side.
+        let shares = |i: usize, j: usize| {
+            let p = self.pair(i, j);
+            p.anchors > 0.0 || p.words > 0.0
+        };
+        let idle_source = || si.clone().any(|i| !tj.clone().any(|j| shares(i, j)));
+        let idle_target = || tj.clone().any(|j| !si.clone().any(|i| shares(i, j)));
+        if (siblings(self.s.segs, si) && items(self.t.segs, tj) && idle_source())
+            || (siblings(self.t.segs, tj) && items(self.s.segs, si) && idle_target())
+        {
+            base + SIBLING_ITEMS
+        } else {
+            base
+        }
     }
 
     /// Scores source `i, i+1` paired crosswise with target `j, j+1`.
@@ -1453,6 +1614,44 @@ impl<'a> Ctx<'a> {
             (true, true) => 1.0,
         }
     }
+}
+
+/// Least number of link destinations two documents share for a block whose
+/// links the other never has to count against pairing it (see
+/// [`Ctx::links_left_out`]): with fewer, the translation may not keep
+/// links at all, or the English may have changed them all since.
+const KEPT_LINKS: usize = 2;
+
+/// What one segment's links say of it (see [`Ctx::links_left_out`]).
+#[derive(Clone, Copy, Default)]
+struct LinkSide {
+    /// The segment has a link destination.
+    any: bool,
+    /// It is its links (see [`SegFeatures::link_only`]), and none of them
+    /// is found on the other side, on a page pair that keeps its links.
+    lonely: bool,
+}
+
+/// The [`LinkSide`] of every segment of `s` and of `t`.
+fn link_sides(s: &Features, t: &Features) -> (Vec<LinkSide>, Vec<LinkSide>) {
+    let all = |f: &Features| -> HashSet<u64> {
+        f.segs
+            .iter()
+            .flat_map(|x| x.links.iter().copied())
+            .collect()
+    };
+    let (s_all, t_all) = (all(s), all(t));
+    let kept = s_all.intersection(&t_all).count() >= KEPT_LINKS;
+    let sides = |f: &Features, other: &HashSet<u64>| -> Vec<LinkSide> {
+        f.segs
+            .iter()
+            .map(|x| LinkSide {
+                any: !x.links.is_empty(),
+                lonely: kept && x.link_only && x.links.iter().all(|l| !other.contains(l)),
+            })
+            .collect()
+    };
+    (sides(s, &t_all), sides(t, &s_all))
 }
 
 /// The score of a row from its kind compatibility, its shared anchor and

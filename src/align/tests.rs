@@ -870,3 +870,77 @@ fn sorted(v: &[u64]) -> Vec<u64> {
     v.sort_unstable();
     v
 }
+
+#[test]
+fn a_linked_item_the_translation_never_links_to_is_not_its_own_item() {
+    // The translators replaced the second rule of a list of links with one
+    // of their own, without a link: each stays alone.
+    let en = "1. [Avoid jargon](https://a.example/jargon)\n2. [Omit contractions](https://a.example/contractions)\n3. [Prefer the active voice](https://a.example/active)\n4. Be concise\n";
+    let it = "1. [Evita il gergo](https://a.example/jargon)\n2. Fai attenzione alla punteggiatura\n3. [Prediligi la forma attiva](https://a.example/active)\n4. Sii conciso\n";
+    assert_eq!(check(en, it), ["1 | 1", "- | 2", "2 | -", "3 | 3", "4 | 4"]);
+    // A block that only mentions a link may lose it in translation: it is
+    // paired by its place.
+    let en = "# Notes\n\nThe library stays open until eight. See [the notes](https://n.example/0).\n\nMembers vote every spring. See [the notes](https://n.example/1).\n\nThe meeting is upstairs. See [the notes](https://n.example/2).\n";
+    let fr = "# Notes\n\nLa bibliothèque ferme à huit heures.\n\nLes membres votent au printemps. Voir [les notes](https://n.example/1).\n\nLa réunion est en haut. Voir [les notes](https://n.example/2).\n";
+    assert_eq!(check(en, fr), ["1 | 1", "3 | 3", "5 | 5", "7 | 7"]);
+    // With fewer than two links in common, the translation may not keep
+    // links at all: the item is paired by its place.
+    let en = "1. Avoid jargon\n2. [Omit contractions](https://a.example/contractions)\n3. Prefer the active voice\n";
+    let it =
+        "1. Evita il gergo\n2. Fai attenzione alla punteggiatura\n3. Prediligi la forma attiva\n";
+    assert_eq!(check(en, it), ["1 | 1", "2 | 2", "3 | 3"]);
+}
+
+#[test]
+fn an_item_added_beside_a_translated_item_is_not_merged_into_it() {
+    // Items of a list kept a list are translated one by one: the item the
+    // translators added after the second is theirs, not half of it.
+    let en = "- [Use the passive voice sparingly](https://a.example/passive)\n- [Phrase statements in a positive form](https://a.example/positive)\n- Do not exaggerate\n- Avoid repetition\n";
+    let it = "- [Prediligi la forma attiva](https://a.example/passive)\n- [Utilizza la forma affermativa](https://a.example/positive)\n- Non eccedere con le parentesi\n- Non esagerare\n- Evita le ripetizioni\n";
+    let rows = check(en, it);
+    assert!(rows.contains(&"2 | 2".to_owned()), "{rows:?}");
+    assert!(!rows.iter().any(|r| r.ends_with("2,3")), "{rows:?}");
+    // Two items that each share a name with the one they were made into
+    // are one row with it.
+    let en = "- Install `loomctl` with [Homebrew](https://brew.example/loomctl) on macOS\n- Run `loomctl init --site` in the folder of your project\n- Open [the guide](https://loom.example/guide) to go further\n";
+    let it = "- Installa `loomctl` con [Homebrew](https://brew.example/loomctl) ed esegui `loomctl init --site` nella cartella del progetto\n- Apri [la guida](https://loom.example/guide) per andare oltre\n";
+    assert_eq!(check(en, it), ["1,2 | 1", "3 | 2"]);
+    // Items that were one paragraph in the version translated are still
+    // made one row with it.
+    let en = "# Help\n\nOrganizations rent computing resources on demand. This has two advantages:\n\n- No delays for new infrastructure, organizations concentrate on their business.\n- Organizations [scale](https://a.example/scale) their resources with demand.\n";
+    let it = "# Aiuto\n\nLe organizzazioni noleggiano risorse on-demand. Questo ha due vantaggi: le organizzazioni si concentrano sul loro business senza infrastrutture nuove, e possono [scalare](https://a.example/scale) le risorse con la domanda.\n";
+    assert_eq!(check(en, it), ["1 | 1", "3,5,6 | 3"]);
+}
+
+#[test]
+fn word_stems_are_compared_without_accents_and_written_addresses_are_links() {
+    assert_eq!(
+        "éèêëàâäçîïôöùûüÿñåøłşžőœ"
+            .chars()
+            .map(fold_latin)
+            .collect::<String>(),
+        "eeeeaaaciioouuuynaolszoo"
+    );
+    let features = |text: &str| {
+        let (doc, _) = parse(text);
+        seg_features(&doc.segments[0])
+    };
+    let (fr, en) = (
+        features("Les sauts de ligne sémantiques facilitent la revue."),
+        features("Semantic line breaks ease review."),
+    );
+    assert!(
+        fr.words.iter().any(|w| en.words.contains(w)),
+        "séman = seman"
+    );
+    // A link the Markdown does not make one still names its address.
+    let (broken, link) = (
+        features("Consultez notre [Flux RSS] (https://x.example/feed.xml)."),
+        features("Check out our [RSS Feed](https://x.example/feed.xml)."),
+    );
+    assert_eq!(broken.links, link.links);
+    assert!(!broken.links.is_empty());
+    // A block that is a link, and one that mentions one.
+    assert!(features("[Omit contractions](https://a.example/c)").link_only);
+    assert!(!features("Also check out our [RSS Feed](https://x.example/f).").link_only);
+}
