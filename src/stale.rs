@@ -194,7 +194,13 @@ pub enum Change {
 /// Classifies the change from `old` to `new` (two versions of one English segment).
 pub fn classify(old: &Segment, new: &Segment) -> Change {
     if old.text == new.text {
-        return Change::None;
+        // The same words set out anew (an item nested under another, a
+        // heading a level down) is markup the translation should follow.
+        return if old.kind == new.kind && old.level == new.level {
+            Change::None
+        } else {
+            Change::Cosmetic
+        };
     }
     if old.fingerprint() == new.fingerprint() {
         // Only whitespace moved: a re-wrap.
@@ -880,6 +886,15 @@ fn state_since(
     }
     match classify(old, seg) {
         Change::None => (State::UpToDate, vec![]),
+        // Set out anew (an item nested under another, a heading a level
+        // down): to do while the translation keeps the old shape.
+        Change::Cosmetic if old.text == seg.text => {
+            if target_text.shape == Some((old.kind, old.level)) {
+                (State::Cosmetic, vec![])
+            } else {
+                (State::UpToDate, vec![])
+            }
+        }
         Change::Cosmetic => (State::Cosmetic, word_diff(&old.text, &seg.text)),
         change => {
             let state = if carries_new_invariants(old, seg, target_text)
@@ -1384,6 +1399,8 @@ fn carries_new_invariants(old: &Segment, new: &Segment, target: &Target<'_>) -> 
 struct Target<'a> {
     text: String,
     values: Vec<&'a str>,
+    /// The kind and level of the translated block, when it is one block.
+    shape: Option<(crate::segment::SegmentKind, u8)>,
 }
 
 impl<'a> Target<'a> {
@@ -1405,7 +1422,15 @@ impl<'a> Target<'a> {
             })
             .map(String::as_str)
             .collect();
-        Target { text, values }
+        let shape = match segs {
+            [one] => Some((one.kind, one.level)),
+            _ => None,
+        };
+        Target {
+            text,
+            values,
+            shape,
+        }
     }
 
     fn has(&self, value: &str) -> bool {

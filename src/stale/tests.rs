@@ -509,3 +509,17 @@ fn each_removed_block_names_its_own_deleted_english() {
     );
     assert_eq!(by_chain, expected);
 }
+
+#[test]
+fn the_same_words_set_out_anew_are_a_cosmetic_change() {
+    // An item nested under another, a heading a level down: markup the
+    // translation should follow, not nothing.
+    let nth = |text: &str, k: usize| parse(text).0.segments.swap_remove(k);
+    let flat = nth("- Check the build.\n- Run the full test suite.\n", 1);
+    let nested = nth("- Check the build.\n  - Run the full test suite.\n", 1);
+    assert_eq!(flat.text, nested.text);
+    assert_eq!(classify(&flat, &nested), Change::Cosmetic);
+    assert_eq!(classify(&flat, &flat.clone()), Change::None);
+    assert_eq!(change("## Install", "### Install"), Change::Cosmetic);
+    assert_eq!(change("## Install", "## Install"), Change::None);
+}
