@@ -522,4 +522,33 @@ fn the_same_words_set_out_anew_are_a_cosmetic_change() {
     assert_eq!(classify(&flat, &flat.clone()), Change::None);
     assert_eq!(change("## Install", "### Install"), Change::Cosmetic);
     assert_eq!(change("## Install", "## Install"), Change::None);
+    // Labelled cosmetic while the translation keeps the old shape; one
+    // already set out the new way is up to date.
+    let (old, new) = (seg("## Install"), seg("### Install"));
+    let current = parse(
+        "### Install
+",
+    )
+    .0;
+    let names = CodeNames::of(&current);
+    for (translated, state) in [
+        (
+            "## Installer
+",
+            State::Cosmetic,
+        ),
+        (
+            "### Installer
+",
+            State::UpToDate,
+        ),
+    ] {
+        let target = parse(translated).0;
+        let text = Target::new(&target, 0..1);
+        assert_eq!(
+            state_since(&old, &new, &text, &names).0,
+            state,
+            "{translated}"
+        );
+    }
 }
