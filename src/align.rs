@@ -307,8 +307,10 @@ const MERGE2: f32 = -1.0;
 const MERGE3: f32 = -2.2;
 /// Added to a merge of items of one list at one level (see [`Ctx::merge_cost`]).
 const SIBLING_ITEMS: f32 = -1.0;
-/// Merged and crossed rows are only tried when one of their pairs scores above this.
+/// Merged and crossed rows are only tried when one of their pairs scores above this,
 const PRUNE: f32 = -1.0;
+/// or (merged rows) when the row as a whole scores at least this.
+const SURE_MERGE: f32 = 1.0;
 /// Cost of swapping two neighbours, on top of their two pair scores.
 const CROSS: f32 = -1.5;
 /// Variance of target length per source character (Gale-Church's 6.8 is for
@@ -1046,6 +1048,14 @@ impl<'a> Ctx<'a> {
         score
     }
 
+    /// True when the merged row `si`, `tj` is a sure row as a whole (see
+    /// [`SURE_MERGE`]); rows that share no anchor and no word stem are not
+    /// scored.
+    fn sure_merge(&self, si: Range<usize>, tj: Range<usize>) -> bool {
+        let (anchors, words) = self.shared(&si, &tj);
+        (anchors > 0.0 || words > 0.0) && self.score(si, tj) >= SURE_MERGE
+    }
+
     /// True when one side of the row is links (most of its text is link
     /// text) to pages the other document never links to, and the other side
     /// links nowhere, on a page pair that keeps its links (they share at
@@ -1118,10 +1128,13 @@ impl<'a> Ctx<'a> {
                     if k != CROSSED && (di > 1 || dj > 1) && (s_run[i] < di || t_run[j] < dj) {
                         continue;
                     }
-                    // A merged or crossed row holds at least one decent pair; this
+                    // A merged or crossed row holds at least one decent pair,
+                    // or is a sure row as a whole (a long paragraph made of
+                    // three short ones pairs badly with each by length); this
                     // prunes most of the work at no loss.
                     if (di > 1 || dj > 1)
                         && !(i - di..i).any(|x| (j - dj..j).any(|y| self.score11(x, y) > PRUNE))
+                        && (k == CROSSED || !self.sure_merge(i - di..i, j - dj..j))
                     {
                         continue;
                     }

@@ -944,3 +944,21 @@ fn word_stems_are_compared_without_accents_and_written_addresses_are_links() {
     assert!(features("[Omit contractions](https://a.example/c)").link_only);
     assert!(!features("Also check out our [RSS Feed](https://x.example/f).").link_only);
 }
+
+#[test]
+fn three_short_paragraphs_made_one_long_one_are_one_row() {
+    // Each English paragraph is too short for the long Italian one, and
+    // its words are found all over the page, so no single pair is decent;
+    // the three together are a sure row.
+    let words = "kernel Linux applications hardware modules system";
+    let en = format!(
+        "# Kernel\n\nThe kernel of a Linux system runs small programs safely, without changing the source code of the kernel or loading modules.\n\nA Linux system has a kernel space and a user space, and only the kernel has unlimited access.\n\nApplications ask the kernel for access to the hardware when they need higher permissions.\n\n## More\n\nMore on the {words}.\n\n## Again\n\nAgain the {words}.\n"
+    );
+    let it = format!(
+        "# Kernel\n\nIl kernel di un sistema Linux esegue piccoli programmi in modo sicuro, senza modificare il codice sorgente del kernel né caricare moduli. Un sistema Linux ha uno spazio kernel e uno spazio utente, e solo il kernel ha accesso illimitato. Le applicazioni chiedono al kernel l'accesso all'hardware quando necessitano di permessi più elevati.\n\n## Altro\n\nAltro sul {words}.\n\n## Ancora\n\nAncora il {words}.\n"
+    );
+    assert_eq!(
+        check(&en, &it),
+        ["1 | 1", "3,5,7 | 3", "9 | 5", "11 | 7", "13 | 9", "15 | 11"]
+    );
+}
