@@ -402,7 +402,6 @@ fn seg_features(seg: &Segment) -> SegFeatures {
     links.extend(bare_urls(&seg.text).map(|url| hash(1, &normalize_url(url))));
     links.sort_unstable();
     links.dedup();
-    anchors.sort_unstable();
     let mut code: Vec<u64> = inv.code.iter().map(|c| hash(2, c)).collect();
     code.sort_unstable();
     code.dedup();
@@ -846,10 +845,10 @@ struct Ctx<'a> {
     t_anchor_w: Vec<f32>,
     s_word_w: Vec<f32>,
     t_word_w: Vec<f32>,
-    /// Per segment: links it has, and whether none of them is found
-    /// anywhere on the other side (see [`Ctx::links_left_out`]).
-    s_links: Vec<LinkSide>,
-    t_links: Vec<LinkSide>,
+    /// Per segment: whether it is its links and none of them is found
+    /// anywhere on the other side (see [`lonely_links`]).
+    s_lonely: Vec<bool>,
+    t_lonely: Vec<bool>,
     /// Expected target length per source character.
     ratio: f32,
 }
@@ -951,7 +950,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let (s_links, t_links) = link_sides(s, t);
+        let (s_lonely, t_lonely) = lonely_links(s, t);
         let mut ctx = Ctx {
             s,
             t,
@@ -960,8 +959,8 @@ impl<'a> Ctx<'a> {
             t_anchor_w: total(&ta),
             s_word_w: total(&sw),
             t_word_w: total(&tw),
-            s_links,
-            t_links,
+            s_lonely,
+            t_lonely,
             band,
             pairs,
             single: Vec::new(),
@@ -1052,8 +1051,13 @@ impl<'a> Ctx<'a> {
     /// [`SURE_MERGE`]); rows that share no anchor and no word stem are not
     /// scored.
     fn sure_merge(&self, si: Range<usize>, tj: Range<usize>) -> bool {
-        let (anchors, words) = self.shared(&si, &tj);
-        (anchors > 0.0 || words > 0.0) && self.score(si, tj) >= SURE_MERGE
+        self.shares_any(&si, &tj) && self.score(si, tj) >= SURE_MERGE
+    }
+
+    /// True when source `si` and target `tj` share an anchor or a word stem.
+    fn shares_any(&self, si: &Range<usize>, tj: &Range<usize>) -> bool {
+        let (anchors, words) = self.shared(si, tj);
+        anchors > 0.0 || words > 0.0
     }
 
     /// True when one side of the row is links (most of its text is link
@@ -1067,16 +1071,14 @@ impl<'a> Ctx<'a> {
     /// is left to the other evidence. Weighed only when the blocks share
     /// nothing else.
     fn links_left_out(&self, si: &Range<usize>, tj: &Range<usize>) -> bool {
-        let side = |v: &[LinkSide], r: &Range<usize>| {
-            let (mut any, mut all_lonely) = (false, true);
-            for x in r.clone() {
-                any |= v[x].any;
-                all_lonely &= !v[x].any || v[x].lonely;
-            }
-            (any, any && all_lonely)
+        // Whether the blocks have links, and all of those are lonely.
+        let side = |segs: &[SegFeatures], lonely: &[bool], r: &Range<usize>| {
+            let linked = || r.clone().filter(|&x| !segs[x].links.is_empty());
+            let any = linked().next().is_some();
+            (any, any && linked().all(|x| lonely[x]))
         };
-        let (s_any, s_lonely) = side(&self.s_links, si);
-        let (t_any, t_lonely) = side(&self.t_links, tj);
+        let (s_any, s_lonely) = side(self.s.segs, &self.s_lonely, si);
+        let (t_any, t_lonely) = side(self.t.segs, &self.t_lonely, tj);
         (s_lonely && !t_any) || (t_lonely && !s_any)
     }
 
@@ -1573,12 +1575,8 @@ impl<'a> Ctx<'a> {
                 .all(|x| x.kind == SegmentKind::ListItem)
         };
         // An item that shares no anchor and no word stem with the other side.
-        let shares = |i: usize, j: usize| {
-            let p = self.pair(i, j);
-            p.anchors > 0.0 || p.words > 0.0
-        };
-        let idle_source = || si.clone().any(|i| !tj.clone().any(|j| shares(i, j)));
-        let idle_target = || tj.clone().any(|j| !si.clone().any(|i| shares(i, j)));
+        let idle_source = || si.clone().any(|i| !self.shares_any(&(i..i + 1), tj));
+        let idle_target = || tj.clone().any(|j| !self.shares_any(si, &(j..j + 1)));
         if (siblings(self.s.segs, si) && items(self.t.segs, tj) && idle_source())
             || (siblings(self.t.segs, tj) && items(self.s.segs, si) && idle_target())
         {
@@ -1635,18 +1633,10 @@ impl<'a> Ctx<'a> {
 /// links at all, or the English may have changed them all since.
 const KEPT_LINKS: usize = 2;
 
-/// What one segment's links say of it (see [`Ctx::links_left_out`]).
-#[derive(Clone, Copy, Default)]
-struct LinkSide {
-    /// The segment has a link destination.
-    any: bool,
-    /// It is its links (see [`SegFeatures::link_only`]), and none of them
-    /// is found on the other side, on a page pair that keeps its links.
-    lonely: bool,
-}
-
-/// The [`LinkSide`] of every segment of `s` and of `t`.
-fn link_sides(s: &Features, t: &Features) -> (Vec<LinkSide>, Vec<LinkSide>) {
+/// For every segment of `s` and of `t`, whether it is its links (see
+/// [`SegFeatures::link_only`]) and none of them is found on the other side,
+/// on a page pair that keeps its links (see [`Ctx::links_left_out`]).
+fn lonely_links(s: &Features, t: &Features) -> (Vec<bool>, Vec<bool>) {
     let all = |f: &Features| -> HashSet<u64> {
         f.segs
             .iter()
@@ -1655,13 +1645,10 @@ fn link_sides(s: &Features, t: &Features) -> (Vec<LinkSide>, Vec<LinkSide>) {
     };
     let (s_all, t_all) = (all(s), all(t));
     let kept = s_all.intersection(&t_all).count() >= KEPT_LINKS;
-    let sides = |f: &Features, other: &HashSet<u64>| -> Vec<LinkSide> {
+    let sides = |f: &Features, other: &HashSet<u64>| -> Vec<bool> {
         f.segs
             .iter()
-            .map(|x| LinkSide {
-                any: !x.links.is_empty(),
-                lonely: kept && x.link_only && x.links.iter().all(|l| !other.contains(l)),
-            })
+            .map(|x| kept && x.link_only && x.links.iter().all(|l| !other.contains(l)))
             .collect()
     };
     (sides(s, &t_all), sides(t, &s_all))
