@@ -326,6 +326,11 @@ const LENGTH_CAP: f32 = 2.5;
 /// A pair whose shared anchors and stems add less than this to its score
 /// rests on its position alone.
 const WEAK_SUPPORT: f32 = 0.5;
+/// Anchor and word weight a block of a weak pair shares with a
+/// neighbouring row's other side for it to join that row (see
+/// [`Ctx::regroup_weak_pairs`]): a word found in at most two blocks of a side
+/// weighs at least a half.
+const BELONGS: f32 = 1.0;
 /// A one-sided row is doubtful when joining it to its neighbouring pair
 /// would cost less than this.
 const MERGE_MARGIN: f32 = 1.0;
@@ -1193,6 +1198,7 @@ impl<'a> Ctx<'a> {
             j -= dj;
         }
         rows.reverse();
+        let mut rows = self.regroup_weak_pairs(rows);
         self.keep_sections(&mut rows);
         for row in &mut rows {
             row.score = self.confidence(row);
@@ -1200,6 +1206,170 @@ impl<'a> Ctx<'a> {
         let replaced = self.weigh_context(&mut rows);
         let rows = self.unpair(rows, &replaced);
         Some(Alignment { rows })
+    }
+
+    /// Gives a block of a pair that rests on its position alone to the
+    /// neighbouring pair its words belong to: a paragraph the translator
+    /// wrote into the paragraph before or after (two English paragraphs made
+    /// one, their sentences in another order), paired instead with the next
+    /// block, which translates something else. The program weighs that merge
+    /// and may refuse it on length (the merged row is longer than its parts
+    /// were) when the weak pair costs less than leaving two blocks out.
+    ///
+    /// A 1-1 row is regrouped when it shares no anchor and next to no word
+    /// stem ([`WEAK_SUPPORT`]), and one of its blocks shares with the other
+    /// side of the nearest pair row on either side at least two anchors or
+    /// stems (one word in common is chance: `places` beside `takes place`),
+    /// weighing at least [`BELONGS`] and twice what it shares with its
+    /// partner, the blocks being next to each other on that side. The block
+    /// joins that row (a merge of at most three prose blocks, no list items
+    /// of one list made one, kinds that pair), and its partner is left
+    /// unmatched.
+    fn regroup_weak_pairs(&self, mut rows: Vec<Row>) -> Vec<Row> {
+        let pair = |r: &Row| !r.source.is_empty() && !r.target.is_empty() && !r.crossed;
+        let weight = |si: &Range<usize>, tj: &Range<usize>| {
+            let (a, w) = self.shared(si, tj);
+            a + w
+        };
+        let mut regrouped = false;
+        let mut k = 0;
+        while k < rows.len() {
+            let w = &rows[k];
+            if !pair(w)
+                || w.source.len() != 1
+                || w.target.len() != 1
+                || self.keyed(w)
+                || self.support(w.source.clone(), w.target.clone()) >= WEAK_SUPPORT
+            {
+                k += 1;
+                continue;
+            }
+            let own = weight(&w.source, &w.target);
+            let before = (0..k).rev().find(|&x| pair(&rows[x]));
+            let after = (k + 1..rows.len()).find(|&x| pair(&rows[x]));
+            // (row to join, source side?, its weight)
+            let mut best: Option<(usize, bool, f32)> = None;
+            for n in [before, after].into_iter().flatten() {
+                let r = &rows[n];
+                for source_side in [true, false] {
+                    let (mine, theirs) = if source_side {
+                        (&w.source, &r.source)
+                    } else {
+                        (&w.target, &r.target)
+                    };
+                    let next_to = theirs.end == mine.start || mine.end == theirs.start;
+                    let joined = theirs.start.min(mine.start)..theirs.end.max(mine.end);
+                    // Paragraphs made one, or an item and its sub-item: a
+                    // block of another kind (the paragraph after a list)
+                    // was not written into the row's.
+                    let segs = if source_side {
+                        self.s.segs
+                    } else {
+                        self.t.segs
+                    };
+                    let one_kind = segs[joined.clone()]
+                        .windows(2)
+                        .all(|p| p[0].kind == p[1].kind);
+                    let (si, tj) = if source_side {
+                        (joined, r.target.clone())
+                    } else {
+                        (r.source.clone(), joined)
+                    };
+                    let shared = if source_side {
+                        weight(mine, &r.target)
+                    } else {
+                        weight(&r.source, mine)
+                    };
+                    let tokens = if source_side {
+                        self.common_tokens(mine, &r.target)
+                    } else {
+                        self.common_tokens(&r.source, mine)
+                    };
+                    if !next_to
+                        || !one_kind
+                        || tokens < 2
+                        || shared < BELONGS
+                        || shared < 2.0 * own
+                        || !self.can_merge(&si, &tj)
+                        || best.is_some_and(|(_, _, b)| b >= shared)
+                    {
+                        continue;
+                    }
+                    best = Some((n, source_side, shared));
+                }
+            }
+            let Some((n, source_side, _)) = best else {
+                k += 1;
+                continue;
+            };
+            let w = rows[k].clone();
+            let r = &mut rows[n];
+            let lone = if source_side {
+                r.source = r.source.start.min(w.source.start)..r.source.end.max(w.source.end);
+                Row {
+                    source: w.source.start..w.source.start,
+                    target: w.target.clone(),
+                    ..w
+                }
+            } else {
+                r.target = r.target.start.min(w.target.start)..r.target.end.max(w.target.end);
+                Row {
+                    source: w.source.clone(),
+                    target: w.target.start..w.target.start,
+                    ..w
+                }
+            };
+            rows[k] = lone;
+            regrouped = true;
+            k += 1;
+        }
+        if regrouped {
+            // The empty side of a one-sided row sits where the rows before
+            // it end (a block given to a row before it moved that place).
+            let (mut i, mut j) = (0, 0);
+            for r in &mut rows {
+                if r.source.is_empty() {
+                    r.source = i..i;
+                }
+                if r.target.is_empty() {
+                    r.target = j..j;
+                }
+                (i, j) = (r.source.end, r.target.end);
+            }
+        }
+        rows
+    }
+
+    /// How many distinct anchors and word stems source `si` and target `tj`
+    /// have in common, whatever their weights.
+    fn common_tokens(&self, si: &Range<usize>, tj: &Range<usize>) -> usize {
+        let set = |segs: &[SegFeatures], r: &Range<usize>| -> HashSet<u64> {
+            segs[r.clone()]
+                .iter()
+                .flat_map(|x| x.anchors.iter().chain(&x.words).copied())
+                .collect()
+        };
+        set(self.s.segs, si)
+            .intersection(&set(self.t.segs, tj))
+            .count()
+    }
+
+    /// True when `si` and `tj` may be one row: prose blocks only, at most
+    /// three on one side and one on the other, no items of one list made
+    /// one item, kinds that pair.
+    fn can_merge(&self, si: &Range<usize>, tj: &Range<usize>) -> bool {
+        let prose = si.clone().all(|i| self.s.segs[i].mergeable)
+            && tj.clone().all(|j| self.t.segs[j].mergeable);
+        let base = match si.len().max(tj.len()) {
+            2 => MERGE2,
+            3 => MERGE3,
+            _ => 0.0,
+        };
+        prose
+            && si.len().max(tj.len()) <= 3
+            && si.len().min(tj.len()) == 1
+            && self.merge_cost(si, tj) == base
+            && self.kind_score(si, tj) != f32::NEG_INFINITY
     }
 
     /// Keeps a translated block in its section: when English blocks left

@@ -962,3 +962,43 @@ fn three_short_paragraphs_made_one_long_one_are_one_row() {
         ["1 | 1", "3,5,7 | 3", "9 | 5", "11 | 7", "13 | 9", "15 | 11"]
     );
 }
+
+/// Two English paragraphs that an older translation wrote as one (their
+/// sentences in the other order), before a paragraph of its own the English
+/// no longer has: the second English paragraph joins the merged row by the
+/// words it shares with it, not the unrelated last paragraph by its place.
+#[test]
+fn weak_pair_block_joins_the_row_its_words_are_in() {
+    let en = "Caching is a technique that keeps the results of expensive work close to where they are needed.\n\n\
+Web applications are measured by response latency, throughput, error rates and resource usage, including memory and network bandwidth per request.\n\n\
+Cached systems return answers quickly to their users, allowing them to reach good outcomes (shorter waits, lower server load) and fewer outages.\n\n\
+Consequently, how well a system caches will significantly affect its operating and hosting costs.\n";
+    let it = "## Cos'è\n\nLa memorizzazione nella cache è la capacità di conservare i risultati di elaborazioni costose vicino a dove servono.\n\n\
+## Quali problemi risolve\n\n\
+Le applicazioni web vengono misurate in base alla latenza di risposta, al throughput, al tasso di errori e all'uso delle risorse.\n\n\
+La cache di un sistema ha un impatto significativo sui suoi costi operativi e di hosting.\n\
+I sistemi con cache restituiscono risposte rapide agli utenti, consentendo loro di ottenere buoni risultati (attese più brevi, carico ridotto sui server) e meno interruzioni.\n\n\
+## Come aiuta\n\n\
+È importante capire che conservare più dati non rende sempre più veloce un'applicazione: a volte la quantità di dati conservati rende più difficile trovare quelli giusti al momento giusto.\n";
+    assert_eq!(
+        check(en, it),
+        [
+            "- | 1", "1 | 3", "- | 5", "3 | 7", "5,7 | 9", "- | 12", "- | 14"
+        ]
+    );
+}
+
+/// A label after a list, paired by its place with a block that shares
+/// little with it, stays paired: a block of another kind than the row's
+/// (a paragraph after the list item) was not written into it.
+#[test]
+fn weak_pair_block_of_another_kind_stays() {
+    let en = "Each run has a status and a phase: the status tells how it ended, the phase where it is.\n\nA client reads the status of a run from its events.\n\n- **Partial update** (from `StepDone`): `phase` only.\n- **Final update** (from `RunDone`): `status` and final `phase`, with error fields on failures.\n\n**Final status mapping**\n\n| a | b |\n|---|---|\n| x | y |\n";
+    let ja = "各実行には status と phase があります。status は終わり方を、phase は現在地を示します。\n\nクライアントはイベントから実行の status を読み取ります。\n\n- **部分更新**（`StepDone`）: `phase` のみ。\n- **最終更新**（`RunDone`）: `status` と最終 `phase`。失敗時はエラー情報を含みます。\n\n**最終 status のマッピング**\n\n| a | b |\n|---|---|\n| x | y |\n";
+    assert_eq!(
+        check(en, ja),
+        [
+            "1 | 1", "3 | 3", "5 | 5", "6 | 6", "8 | 8", "10 | 10", "10 | 10", "12 | 12", "12 | 12"
+        ]
+    );
+}
