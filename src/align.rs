@@ -1270,21 +1270,15 @@ impl<'a> Ctx<'a> {
                     let one_kind = segs[joined.clone()]
                         .windows(2)
                         .all(|p| p[0].kind == p[1].kind);
-                    let (si, tj) = if source_side {
-                        (joined, r.target.clone())
+                    // The block with the row's other side, and the row it
+                    // would make.
+                    let ((bs, bt), (si, tj)) = if source_side {
+                        ((mine.clone(), r.target.clone()), (joined, r.target.clone()))
                     } else {
-                        (r.source.clone(), joined)
+                        ((r.source.clone(), mine.clone()), (r.source.clone(), joined))
                     };
-                    let shared = if source_side {
-                        weight(mine, &r.target)
-                    } else {
-                        weight(&r.source, mine)
-                    };
-                    let tokens = if source_side {
-                        self.common_tokens(mine, &r.target)
-                    } else {
-                        self.common_tokens(&r.source, mine)
-                    };
+                    let shared = weight(&bs, &bt);
+                    let tokens = self.common_tokens(&bs, &bt);
                     if !next_to
                         || !one_kind
                         || tokens < 2
@@ -1358,18 +1352,18 @@ impl<'a> Ctx<'a> {
     /// three on one side and one on the other, no items of one list made
     /// one item, kinds that pair.
     fn can_merge(&self, si: &Range<usize>, tj: &Range<usize>) -> bool {
-        let prose = si.clone().all(|i| self.s.segs[i].mergeable)
-            && tj.clone().all(|j| self.t.segs[j].mergeable);
-        let base = match si.len().max(tj.len()) {
-            2 => MERGE2,
-            3 => MERGE3,
-            _ => 0.0,
-        };
-        prose
-            && si.len().max(tj.len()) <= 3
-            && si.len().min(tj.len()) == 1
-            && self.merge_cost(si, tj) == base
+        self.merge_shape(si, tj)
+            && self.merge_cost(si, tj) == merge_base(si, tj)
             && self.kind_score(si, tj) != f32::NEG_INFINITY
+    }
+
+    /// True when `si` and `tj` have the shape of a merged row: prose blocks
+    /// only, at most three on one side and one on the other.
+    fn merge_shape(&self, si: &Range<usize>, tj: &Range<usize>) -> bool {
+        si.clone().all(|i| self.s.segs[i].mergeable)
+            && tj.clone().all(|j| self.t.segs[j].mergeable)
+            && si.len().max(tj.len()) <= 3
+            && si.len().min(tj.len()) <= 1
     }
 
     /// Keeps a translated block in its section: when English blocks left
@@ -1705,9 +1699,7 @@ impl<'a> Ctx<'a> {
         let Some((si, tj)) = merged else {
             return f32::INFINITY;
         };
-        let mergeable = si.clone().all(|i| self.s.segs[i].mergeable)
-            && tj.clone().all(|j| self.t.segs[j].mergeable);
-        if !mergeable || si.len().max(tj.len()) > 3 || si.len().min(tj.len()) > 1 {
+        if !self.merge_shape(&si, &tj) {
             return f32::INFINITY;
         }
         let now = self.score(pair.source.clone(), pair.target.clone())
@@ -1728,11 +1720,7 @@ impl<'a> Ctx<'a> {
     /// item with its sub-item, or items that were one paragraph in the
     /// version translated, are merges as before.
     fn merge_cost(&self, si: &Range<usize>, tj: &Range<usize>) -> f32 {
-        let base = match si.len().max(tj.len()) {
-            2 => MERGE2,
-            3 => MERGE3,
-            _ => 0.0,
-        };
+        let base = merge_base(si, tj);
         let siblings = |segs: &[SegFeatures], r: &Range<usize>| {
             r.len() > 1
                 && segs[r.clone()].windows(2).any(|p| {
@@ -1794,6 +1782,16 @@ impl<'a> Ctx<'a> {
             }
             (true, true) => 1.0,
         }
+    }
+}
+
+/// The cost of making one row of `si` and `tj`, by its size alone: nothing
+/// for a 1-1 row, more for three blocks than for two.
+fn merge_base(si: &Range<usize>, tj: &Range<usize>) -> f32 {
+    match si.len().max(tj.len()) {
+        2 => MERGE2,
+        3 => MERGE3,
+        _ => 0.0,
     }
 }
 
