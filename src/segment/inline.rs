@@ -508,26 +508,32 @@ fn month_of(word: &str) -> Option<(u8, bool)> {
     // Most words are ASCII: lower-cased on the stack, and most are turned
     // away by their first letter before any lookup.
     let mut buf = [0u8; 10];
-    let lower: std::borrow::Cow<'_, str> = if word.is_ascii() {
-        static FIRST: std::sync::LazyLock<[bool; 128]> = std::sync::LazyLock::new(|| {
-            let mut first = [false; 128];
-            for (name, _) in MONTHS.iter().chain(ABBREVIATED) {
+    let (lower, found): (std::borrow::Cow<'_, str>, _) = if word.is_ascii() {
+        // The names of the table by their first letter: a word is compared
+        // with the few of its length, without hashing it.
+        type Buckets = Vec<Vec<(&'static str, (u8, bool))>>;
+        static BY_FIRST: std::sync::LazyLock<Buckets> = std::sync::LazyLock::new(|| {
+            let mut by_first = vec![Vec::new(); 128];
+            for (&name, &found) in BY_NAME.iter() {
                 if let Some(&b) = name.as_bytes().first().filter(|b| b.is_ascii()) {
-                    first[usize::from(b)] = true;
+                    by_first[usize::from(b)].push((name, found));
                 }
             }
-            first
+            by_first
         });
-        if !FIRST[usize::from(word.as_bytes()[0].to_ascii_lowercase())] {
-            return None;
-        }
+        let bucket = &BY_FIRST[usize::from(word.as_bytes()[0].to_ascii_lowercase())];
+        let &(_, found) = bucket
+            .iter()
+            .find(|(name, _)| name.len() == word.len() && name.eq_ignore_ascii_case(word))?;
         buf[..word.len()].copy_from_slice(word.as_bytes());
         buf[..word.len()].make_ascii_lowercase();
-        std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..word.len()]).ok()?)
+        let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
+        (std::borrow::Cow::Borrowed(lower), found)
     } else {
-        std::borrow::Cow::Owned(word.to_lowercase())
+        let lower = word.to_lowercase();
+        let found = *BY_NAME.get(lower.as_str())?;
+        (std::borrow::Cow::Owned(lower), found)
     };
-    let found = *BY_NAME.get(lower.as_ref())?;
     if matches!(lower.as_ref(), "may" | "march") && !word.starts_with(['M']) {
         return None;
     }
