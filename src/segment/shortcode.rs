@@ -304,7 +304,7 @@ pub(super) fn carve(
     if let Some(at) = unclosed {
         cx.diagnose(at, DiagnosticKind::UnclosedShortcode);
     }
-    let translatable = cx.config.shortcode_params.clone();
+    let translatable = &cx.config.shortcode_params;
     let mut cursor = range.start;
     let mut inline_codes: Vec<&Shortcode> = Vec::new();
     for sc in &shortcodes {
@@ -320,14 +320,14 @@ pub(super) fn carve(
             &items,
             &shortcodes,
             &inline_codes,
-            &translatable,
+            translatable,
         );
         inline_codes.clear();
         cx.notable.push(Skipped {
             kind: SkipKind::Shortcode,
             bytes: sc.bytes.clone(),
         });
-        let signature = sc.signature(&translatable);
+        let signature = sc.signature(translatable);
         // With nothing to translate, the shortcode itself is the segment: a
         // translation lacking it lacks a block (closing tags aside).
         let has_prose = sc
@@ -377,7 +377,7 @@ pub(super) fn carve(
         &items,
         &shortcodes,
         &inline_codes,
-        &translatable,
+        translatable,
     );
 }
 
