@@ -503,7 +503,7 @@ fn link_text_dominates(text: &str) -> bool {
                     }
                 }
             }
-            c if c.is_alphanumeric() => {
+            c if crate::segment::is_letter_or_digit(c) => {
                 if depth > 0 {
                     inside += 1;
                 } else {
@@ -594,12 +594,16 @@ fn plain_names(text: &str, code: &[u64]) -> Vec<u64> {
     let (mut latin, mut other) = (0usize, 0usize);
     let mut previous = 0u8; // 0 none, 1 Latin, 2 another alphabet
     for c in text.chars() {
-        let class = if c.is_ascii_alphabetic() || (c.is_alphabetic() && u32::from(c) < 0x250) {
-            1
-        } else if c.is_alphabetic() {
-            2
-        } else {
+        // (`is_letter` is `is_alphabetic` with the common scripts' ranges
+        // answered without Unicode's tables.)
+        let class = if c.is_ascii() {
+            u8::from(c.is_ascii_alphabetic())
+        } else if !crate::segment::is_letter(c) {
             0
+        } else if u32::from(c) < 0x250 {
+            1
+        } else {
+            2
         };
         if class == 1 && previous != 1 {
             latin += 1;
