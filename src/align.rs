@@ -1282,14 +1282,13 @@ impl<'a> Ctx<'a> {
                         ((r.source.clone(), mine.clone()), (r.source.clone(), joined))
                     };
                     let shared = weight(&bs, &bt);
-                    let tokens = self.common_tokens(&bs, &bt);
                     if !next_to
                         || !one_kind
-                        || tokens < 2
                         || shared < BELONGS
                         || shared < 2.0 * own
-                        || !self.can_merge(&si, &tj)
                         || best.is_some_and(|(_, _, b)| b >= shared)
+                        || !self.can_merge(&si, &tj)
+                        || self.common_tokens(&bs, &bt) < 2
                     {
                         continue;
                     }
