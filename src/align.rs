@@ -1056,11 +1056,14 @@ impl<'a> Ctx<'a> {
         score
     }
 
-    /// True when the merged row `si`, `tj` is a sure row as a whole (see
-    /// [`SURE_MERGE`]); rows that share no anchor and no word stem are not
-    /// scored.
-    fn sure_merge(&self, si: Range<usize>, tj: Range<usize>) -> bool {
-        self.shares_any(&si, &tj) && self.score(si, tj) >= SURE_MERGE
+    /// The score of the merged row `si`, `tj` when it is a sure row as a
+    /// whole (see [`SURE_MERGE`]); rows that share no anchor and no word
+    /// stem are not scored.
+    fn sure_merge(&self, si: Range<usize>, tj: Range<usize>) -> Option<f32> {
+        if !self.shares_any(&si, &tj) {
+            return None;
+        }
+        Some(self.score(si, tj)).filter(|&score| score >= SURE_MERGE)
     }
 
     /// True when source `si` and target `tj` share an anchor or a word stem.
@@ -1142,12 +1145,20 @@ impl<'a> Ctx<'a> {
                     // A merged or crossed row holds at least one decent pair,
                     // or is a sure row as a whole (a long paragraph made of
                     // three short ones pairs badly with each by length); this
-                    // prunes most of the work at no loss.
+                    // prunes most of the work at no loss. A sure row's score
+                    // is kept for its gain.
+                    let mut sure = None;
                     if (di > 1 || dj > 1)
                         && !(i - di..i).any(|x| (j - dj..j).any(|y| self.score11(x, y) > PRUNE))
-                        && (k == CROSSED || !self.sure_merge(i - di..i, j - dj..j))
                     {
-                        continue;
+                        sure = if k == CROSSED {
+                            None
+                        } else {
+                            self.sure_merge(i - di..i, j - dj..j)
+                        };
+                        if sure.is_none() {
+                            continue;
+                        }
                     }
                     let prev = best[self.band.index(i - di, j - dj)];
                     if prev == f32::NEG_INFINITY {
@@ -1167,7 +1178,7 @@ impl<'a> Ctx<'a> {
                         _ if di == 1 && dj == 1 => self.score11(i - 1, j - 1),
                         _ => {
                             let (si, tj) = (i - di..i, j - dj..j);
-                            self.merge_cost(&si, &tj) + self.score(si, tj)
+                            self.merge_cost(&si, &tj) + sure.unwrap_or_else(|| self.score(si, tj))
                         }
                     };
                     let total = prev + gain;
@@ -1251,8 +1262,8 @@ impl<'a> Ctx<'a> {
             let own = weight(&w.source, &w.target);
             let before = (0..k).rev().find(|&x| pair(&rows[x]));
             let after = (k + 1..rows.len()).find(|&x| pair(&rows[x]));
-            // (row to join, source side?, its weight)
-            let mut best: Option<(usize, bool, f32)> = None;
+            // (row to join, source side?, that side joined, its weight)
+            let mut best: Option<(usize, bool, Range<usize>, f32)> = None;
             for n in [before, after].into_iter().flatten() {
                 let r = &rows[n];
                 for source_side in [true, false] {
@@ -1277,46 +1288,43 @@ impl<'a> Ctx<'a> {
                     // The block with the row's other side, and the row it
                     // would make.
                     let ((bs, bt), (si, tj)) = if source_side {
-                        ((mine.clone(), r.target.clone()), (joined, r.target.clone()))
+                        (
+                            (mine.clone(), r.target.clone()),
+                            (joined.clone(), r.target.clone()),
+                        )
                     } else {
-                        ((r.source.clone(), mine.clone()), (r.source.clone(), joined))
+                        (
+                            (r.source.clone(), mine.clone()),
+                            (r.source.clone(), joined.clone()),
+                        )
                     };
                     let shared = weight(&bs, &bt);
                     if !next_to
                         || !one_kind
                         || shared < BELONGS
                         || shared < 2.0 * own
-                        || best.is_some_and(|(_, _, b)| b >= shared)
+                        || best.as_ref().is_some_and(|&(_, _, _, b)| b >= shared)
                         || !self.can_merge(&si, &tj)
                         || self.common_tokens(&bs, &bt) < 2
                     {
                         continue;
                     }
-                    best = Some((n, source_side, shared));
+                    best = Some((n, source_side, joined, shared));
                 }
             }
-            let Some((n, source_side, _)) = best else {
+            let Some((n, source_side, joined, _)) = best else {
                 k += 1;
                 continue;
             };
-            let w = rows[k].clone();
-            let r = &mut rows[n];
-            let lone = if source_side {
-                r.source = r.source.start.min(w.source.start)..r.source.end.max(w.source.end);
-                Row {
-                    source: w.source.start..w.source.start,
-                    target: w.target.clone(),
-                    ..w
-                }
+            // The block goes to row `n`; its partner stays alone (its empty
+            // side placed below).
+            if source_side {
+                rows[n].source = joined;
+                rows[k].source.end = rows[k].source.start;
             } else {
-                r.target = r.target.start.min(w.target.start)..r.target.end.max(w.target.end);
-                Row {
-                    source: w.source.clone(),
-                    target: w.target.start..w.target.start,
-                    ..w
-                }
-            };
-            rows[k] = lone;
+                rows[n].target = joined;
+                rows[k].target.end = rows[k].target.start;
+            }
             regrouped = true;
             k += 1;
         }
