@@ -33,14 +33,30 @@ pub(crate) struct Param {
 impl Shortcode {
     /// Returns the invariant form: the name and every untranslatable
     /// parameter, positional ones in order, then named ones by name (Hugo
-    /// reads named parameters in any order, so `a=1 b=2` is `b=2 a=1`).
+    /// reads named parameters in any order, so `a=1 b=2` is `b=2 a=1`);
+    /// a reference (`ref`, `relref`) is the page it names.
     pub(crate) fn signature(&self, translatable: &[String]) -> String {
         let mut out = self.name.clone();
-        let reference = matches!(self.name.as_str(), "ref" | "relref");
+        if matches!(self.name.as_str(), "ref" | "relref") {
+            // Hugo's `ref` takes its page first or as `path`; `lang` and
+            // `outputFormat` only say which rendering of that page (a
+            // translation links to the English with `lang="en"` while the
+            // page is not translated).
+            let path = self
+                .params
+                .iter()
+                .find(|p| p.key.is_empty())
+                .or_else(|| self.params.iter().find(|p| p.key == "path"));
+            if let Some(p) = path {
+                out.push(' ');
+                out.push_str(&page_of_reference(&p.value));
+            }
+            return out;
+        }
         let mut params: Vec<&Param> = self
             .params
             .iter()
-            .filter(|p| !translatable.contains(&p.key) && (reference || !is_text_param(p)))
+            .filter(|p| !translatable.contains(&p.key) && !is_text_param(p))
             .collect();
         // Stable: positional parameters (empty key) keep their order.
         params.sort_by(|a, b| a.key.cmp(&b.key));
@@ -50,11 +66,7 @@ impl Shortcode {
                 out.push_str(&p.key);
                 out.push('=');
             }
-            if reference {
-                out.push_str(&page_of_reference(&p.value));
-            } else {
-                out.push_str(&p.value);
-            }
+            out.push_str(&p.value);
         }
         out
     }

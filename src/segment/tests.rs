@@ -187,6 +187,15 @@ fn shortcode_signatures_ignore_the_order_of_named_parameters() {
     assert_eq!(sig("{{< ref \"/docs/a.md#x\" >}}\n"), ["ref /docs/a.md"]);
     assert_ne!(sig("{{< ref \"A.md\" >}}\n"), sig("{{< ref \"B.md\" >}}\n"));
     assert_eq!(sig("{{< ref \"About\" >}}\n"), ["ref About"]);
+    // Its page given by name, and the English rendering of it.
+    assert_eq!(
+        sig("{{< ref path=\"docs/a.md#katex\" lang=\"en\" >}}\n"),
+        sig("{{< ref \"docs/a.md#x\" >}}\n")
+    );
+    assert_ne!(
+        sig("{{< relref path=\"A.md\" outputFormat=\"rss\" >}}\n"),
+        sig("{{< relref \"B.md\" >}}\n")
+    );
     assert_eq!(sig("{{% expand \"Is it good?\" %}}\n"), ["expand"]);
     for text in [
         "Get Started",
