@@ -348,6 +348,11 @@ const REPLACED_MIN_ROWS: usize = 4;
 const SHORT_TEXT: usize = 64;
 /// Half-width of the band around the skeleton path, in segments.
 const BAND: usize = 32;
+/// What the support of a table row's other cells adds to pairing one of its
+/// cells, per unit (see [`Ctx::row_evidence`]).
+const ROW_WEIGHT: f32 = 0.5;
+/// Most support of a table row's other cells counted.
+const ROW_CAP: f32 = 4.0;
 /// Documents whose full matrix has at most this many cells skip the band.
 const FULL_MATRIX: usize = 64 * 64;
 
@@ -378,6 +383,8 @@ struct SegFeatures {
     /// Hashed names written as plain text that may be the other side's code
     /// (see [`plain_names`]), sorted, unique, none of them in `code`.
     plain: Vec<u64>,
+    /// For a table cell, the line of its table row (its column is `level`).
+    row: u32,
 }
 
 /// The features of a run of segments (a whole document, or a gap between
@@ -472,6 +479,11 @@ fn seg_features(seg: &Segment) -> SegFeatures {
         plain: plain_names(&seg.text, &code),
         code,
         short_text: (seg.text.len() <= SHORT_TEXT).then(|| seg.fingerprint()),
+        row: if seg.kind == SegmentKind::TableCell {
+            seg.lines.0
+        } else {
+            0
+        },
     }
 }
 
@@ -1047,6 +1059,9 @@ impl<'a> Ctx<'a> {
         {
             score -= UNRELATED;
         }
+        if si.len() == 1 && tj.len() == 1 {
+            score += self.row_evidence(si.start, tj.start);
+        }
         let (n, m) = (
             self.s.segs.len().max(1) as f32,
             self.t.segs.len().max(1) as f32,
@@ -1054,6 +1069,48 @@ impl<'a> Ctx<'a> {
         let drift = (si.start as f32 / n - tj.start as f32 / m).abs();
         score -= 2.0 * drift;
         score
+    }
+
+    /// What the other cells of their table rows say of pairing cell `i`
+    /// with cell `j` of the same column: a table is translated row by row,
+    /// so a cell (`true`, a number, a short phrase) belongs to the row whose
+    /// other cells pair (the row's key, its links), not to a look-alike cell
+    /// of a row the English added next to it. [`ROW_WEIGHT`] times the
+    /// support (see [`Ctx::own_support`]) of the row's other cells paired by
+    /// column, at most [`ROW_CAP`] of it; 0 for blocks that are not cells
+    /// of one column.
+    fn row_evidence(&self, i: usize, j: usize) -> f32 {
+        let (a, b) = (&self.s.segs[i], &self.t.segs[j]);
+        if a.kind != SegmentKind::TableCell
+            || b.kind != SegmentKind::TableCell
+            || a.level != b.level
+        {
+            return 0.0;
+        }
+        // A cell whose own numbers, code or links the other does not keep
+        // (`~1,600` beside `)`, the cell after it in a row the translation
+        // broke) is not made a pair by its row.
+        let (inter_a, _) = self.shared(&(i..i + 1), &(j..j + 1));
+        if anchor_evidence(inter_a, self.s_anchor_w[i] + self.t_anchor_w[j]) < 0.0 {
+            return 0.0;
+        }
+        // The cells of a segment's row: the cells around it on its line.
+        let row = |segs: &[SegFeatures], k: usize| {
+            let line = segs[k].row;
+            let same = |x: &usize| segs[*x].kind == SegmentKind::TableCell && segs[*x].row == line;
+            let first = (0..k).rev().take_while(same).last().unwrap_or(k);
+            let last = (k + 1..segs.len()).take_while(same).last().unwrap_or(k);
+            first..last + 1
+        };
+        let (s_row, t_row) = (row(self.s.segs, i), row(self.t.segs, j));
+        let mut support = 0.0;
+        for x in s_row.filter(|&x| x != i) {
+            let column = self.s.segs[x].level;
+            if let Some(y) = t_row.clone().find(|&y| self.t.segs[y].level == column) {
+                support += self.own_support(x..x + 1, y..y + 1);
+            }
+        }
+        ROW_WEIGHT * support.min(ROW_CAP)
     }
 
     /// The score of the merged row `si`, `tj` when it is a sure row as a
@@ -1456,8 +1513,19 @@ impl<'a> Ctx<'a> {
 
     /// The evidence a pair row rests on besides kind, length and position:
     /// what its shared anchors and word stems add to its score (0 when it
-    /// shares nothing).
+    /// shares nothing), and for a table cell what the other cells of its
+    /// row share (see [`Ctx::row_evidence`]).
     fn support(&self, si: Range<usize>, tj: Range<usize>) -> f32 {
+        let row = if si.len() == 1 && tj.len() == 1 {
+            self.row_evidence(si.start, tj.start)
+        } else {
+            0.0
+        };
+        self.own_support(si, tj) + row
+    }
+
+    /// [`Ctx::support`] from the blocks' own tokens alone.
+    fn own_support(&self, si: Range<usize>, tj: Range<usize>) -> f32 {
         let (inter_a, inter_w) = self.shared(&si, &tj);
         let tot_a: f32 = si.clone().map(|i| self.s_anchor_w[i]).sum::<f32>()
             + tj.clone().map(|j| self.t_anchor_w[j]).sum::<f32>();

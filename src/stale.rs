@@ -196,7 +196,11 @@ pub fn classify(old: &Segment, new: &Segment) -> Change {
     if old.text == new.text {
         // The same words set out anew (an item nested under another, a
         // heading a level down) is markup the translation should follow.
-        return if old.kind == new.kind && old.level == new.level {
+        // (A table cell's level is its column: a column added before it
+        // moves no word of it.)
+        return if old.kind == new.kind
+            && (old.level == new.level || old.kind == crate::segment::SegmentKind::TableCell)
+        {
             Change::None
         } else {
             Change::Cosmetic

@@ -1002,3 +1002,28 @@ fn weak_pair_block_of_another_kind_stays() {
         ]
     );
 }
+
+#[test]
+fn table_cells_follow_their_row() {
+    // The English added the `beta` and `gamma` rows since; their `true`
+    // looks like the `alpha` row's, and descriptions in Japanese share no
+    // word with the English: the row's key says which row each cell is in.
+    let en = "| Name | Default | Description |\n|---|---|---|\n\
+        | `alpha` | `true` | Whether images are marked for lazy loading. |\n\
+        | `beta` | `true` | Whether images are written in the smaller format. |\n\
+        | `gamma` | `true` | Whether the quick link library is included. |\n\
+        | `delta` | _Not set_ | How robots should handle the site. |\n\
+        | `epsilon` | `false` | Whether the search is shown. |\n";
+    let ja = "| 名前 | 既定値 | 説明 |\n|---|---|---|\n\
+        | `alpha` | `true` | ブラウザが遅延ロードするように画像をマークするかどうか。 |\n\
+        | `delta` | _Not set_ | ロボットがサイトをどのように扱うべきか。 |\n\
+        | `epsilon` | `false` | 検索を表示するかどうか。 |\n";
+    let rows = check(en, ja);
+    // Cells are segments; `3 | 3` is a row 3 cell paired with a row 3 cell.
+    let row3: Vec<&String> = rows.iter().filter(|r| r.starts_with("3 |")).collect();
+    assert_eq!(row3, ["3 | 3", "3 | 3", "3 | 3"], "{rows:#?}");
+    for line in ["4 |", "5 |"] {
+        let added: Vec<&String> = rows.iter().filter(|r| r.starts_with(line)).collect();
+        assert!(added.iter().all(|r| r.ends_with("| -")), "{rows:#?}");
+    }
+}

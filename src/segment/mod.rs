@@ -112,7 +112,8 @@ impl Invariants {
 pub struct Segment {
     /// What the segment is.
     pub kind: SegmentKind,
-    /// The heading level (1-6) or the list depth (1 for a top-level item); 0 otherwise.
+    /// The heading level (1-6), the list depth (1 for a top-level item) or
+    /// the table column (1 for the first); 0 otherwise.
     pub level: u8,
     /// The front-matter key (`title`) or the shortcode parameter (`figure.caption`).
     pub key: Option<String>,
@@ -865,7 +866,8 @@ enum Block {
     Quote,
     List,
     Item,
-    TableCell,
+    /// A table cell and its column, counted from 1.
+    TableCell(u8),
     Code,
     Html,
     Other,
@@ -946,12 +948,17 @@ impl<'a> Ctx<'a> {
         let mut autolink_depth = 0usize;
         // The content of the code block being read.
         let mut code: Option<Range<usize>> = None;
+        // The column of the table cell being read, counted from 1.
+        let mut column = 0u8;
         let masked = mask_shortcode_closers(body);
         for (event, r) in Parser::new_ext(&masked, options).into_offset_iter() {
             let r = (r.start + start)..(r.end + start);
             let in_raw = matches!(stack.last(), Some(Block::Code | Block::Html));
             match event {
                 Event::Start(tag) => {
+                    if matches!(tag, Tag::TableHead | Tag::TableRow) {
+                        column = 0;
+                    }
                     if let Some(block) = block_of(&tag) {
                         self.flush(&mut pending, &stack);
                         match block {
@@ -983,6 +990,13 @@ impl<'a> Ctx<'a> {
                             }
                             _ => {}
                         }
+                        let block = match block {
+                            Block::TableCell(_) => {
+                                column = column.saturating_add(1);
+                                Block::TableCell(column)
+                            }
+                            _ => block,
+                        };
                         stack.push(block);
                     } else if !in_raw {
                         if let Tag::Link {
@@ -1236,7 +1250,8 @@ fn block_of(tag: &Tag<'_>) -> Option<Block> {
         Tag::HtmlBlock => Block::Html,
         Tag::List(_) => Block::List,
         Tag::Item => Block::Item,
-        Tag::TableCell => Block::TableCell,
+        // Its column is counted where cells start (see `SegmentCtx::parse`).
+        Tag::TableCell => Block::TableCell(0),
         Tag::FootnoteDefinition(_)
         | Tag::DefinitionList
         | Tag::DefinitionListTitle
@@ -1274,7 +1289,7 @@ fn kind_for(stack: &[Block]) -> (SegmentKind, u8) {
     let depth = u8::try_from(depth).unwrap_or(u8::MAX);
     match stack.last() {
         Some(Block::Heading(level)) => (SegmentKind::Heading, *level),
-        Some(Block::TableCell) => (SegmentKind::TableCell, 0),
+        Some(Block::TableCell(column)) => (SegmentKind::TableCell, *column),
         Some(Block::Item) => (SegmentKind::ListItem, depth),
         Some(Block::Paragraph) => {
             let parent = stack.iter().rev().nth(1);
