@@ -843,8 +843,20 @@ pub fn label<'a>(
                         invariants: Default::default(),
                         ..seg.clone()
                     };
-                    let state = if !seg.invariants.is_empty()
-                        && carries_new_invariants(&empty, seg, &target_text)
+                    // A field the translation had before the English had it
+                    // at all (a `description` added to the translated pages
+                    // first) was written ahead of it (see [`written_ahead`]).
+                    let keyed_ahead = seg.key.is_some()
+                        && row_target.len() == 1
+                        && target.segments[row_target.start].key == seg.key
+                        && !b
+                            .document
+                            .segments
+                            .iter()
+                            .any(|old| old.kind == seg.kind && old.key == seg.key);
+                    let state = if keyed_ahead
+                        || (!seg.invariants.is_empty()
+                            && carries_new_invariants(&empty, seg, &target_text))
                     {
                         State::AlreadyUpdated
                     } else {
@@ -1070,6 +1082,59 @@ fn chain_and_now(
         }
     }
     (chain, now)
+}
+
+/// Translated text written ahead of its English: a label [`label`] found
+/// stale because its English was added after the translation's base, whose
+/// translated text had no English at all at that base (aligned with the
+/// base English, `through_base`, it stood alone), and which now pairs with
+/// that English confidently (a row of `current_alignment` not flagged for
+/// review). The translation said it first (a page written in its language
+/// first, or one change committed language by language: a `description`
+/// added to the Chinese pages on one day and to the English ones days
+/// later); the English caught up with it, which is no change to translate.
+/// Such a label is `AlreadyUpdated`. Labels against an older base than
+/// `base` are left as they are. Call after [`follow_chain`].
+pub fn written_ahead(
+    labels: &mut [Labelled],
+    current_alignment: &Alignment,
+    base: &Base<'_>,
+    through_base: &Alignment,
+) {
+    // Translated segments that stood alone beside the base English.
+    let mut alone = vec![false; 0];
+    for row in &through_base.rows {
+        if row.source.is_empty() {
+            for j in row.target.clone() {
+                if alone.len() <= j {
+                    alone.resize(j + 1, false);
+                }
+                alone[j] = true;
+            }
+        }
+    }
+    for l in labels.iter_mut() {
+        let Some(i) = l.source else { continue };
+        if l.state != State::Stale
+            || l.target.is_empty()
+            || l.base_commit.as_deref() != base.commit
+            || base.versions.get(i).copied().flatten().is_some()
+            || !l
+                .target
+                .clone()
+                .all(|j| alone.get(j).copied().unwrap_or(false))
+        {
+            continue;
+        }
+        let confident = current_alignment
+            .rows
+            .iter()
+            .find(|r| r.source.contains(&i))
+            .is_some_and(|r| !r.needs_review() && r.target == l.target);
+        if confident {
+            l.state = State::AlreadyUpdated;
+        }
+    }
 }
 
 /// Paragraphs split or joined in the English without a word changed: one

@@ -1411,7 +1411,7 @@ fn label_set(
             &alignment,
             &bases,
             &base_docs,
-            through_base.as_ref(),
+            (through_base.as_ref(), &target_prepared),
         );
         out.push(StaleDoc {
             source: source.clone(),
@@ -1530,7 +1530,7 @@ fn label_target(
     alignment: &crate::align::Alignment,
     bases: &[RowBase],
     base_docs: &BaseDocs,
-    through_base: Option<&crate::align::Alignment>,
+    (through_base, target_prepared): (Option<&crate::align::Alignment>, &Prepared),
 ) -> Vec<stale::Labelled> {
     let identity: Vec<Option<usize>> = (0..source.document.segments.len()).map(Some).collect();
     let commit_id = |base: RowBase| match base {
@@ -1631,8 +1631,42 @@ fn label_target(
                 through_base,
             );
             stale::rejoin_resplits(&mut labels, &source.document, &page_base, through_base);
+            stale::written_ahead(&mut labels, alignment, &page_base, through_base);
         }
         stale::split_gaps(&mut labels, &page_base);
+    }
+    // Text written ahead of the English against older bases than the
+    // page's: the translation aligned with each such base English, only
+    // where a label may be one (stale, with no English at its base).
+    let page_commit = newest.map(|r| commit_id(bases[r]));
+    let mut seen: Vec<RowBase> = Vec::new();
+    for &base in bases {
+        if base == RowBase::Unknown || seen.contains(&base) {
+            continue;
+        }
+        seen.push(base);
+        let commit = commit_id(base);
+        let Some(b) = base_at(base) else { continue };
+        let Some(doc) = base_docs
+            .blob_of
+            .get(&base)
+            .copied()
+            .flatten()
+            .and_then(|key| base_docs.docs.get(&key)?.as_ref())
+        else {
+            continue;
+        };
+        let candidate = Some(commit) != page_commit
+            && labels.iter().any(|l| {
+                l.state == stale::State::Stale
+                    && l.base_commit.as_deref() == Some(commit)
+                    && l.source
+                        .is_some_and(|i| b.versions.get(i).copied().flatten().is_none())
+            });
+        if candidate {
+            let through = crate::align::align_prepared(doc.prepared(), target_prepared, &[]);
+            stale::written_ahead(&mut labels, alignment, &b, &through);
+        }
     }
     let page = page_name(&set.source);
     let reviews: Vec<_> = ctx

@@ -181,6 +181,36 @@ fn a_translation_committed_before_the_english_fix_it_already_has() {
 }
 
 #[test]
+fn text_the_translation_had_before_the_english_is_already_updated() {
+    // One change committed language by language, the translation first: a
+    // description and a paragraph in French on one day, in English the
+    // next, which also adds a paragraph of its own.
+    let mut r = TestRepo::new();
+    r.write(
+        "a.md",
+        "---\ntitle: News\n---\n\n# News\n\nThe sprint is in Lyon.\n\nReleases come out monthly.\n",
+    );
+    r.write(
+        "a.fr.md",
+        "---\ntitle: Nouvelles\ndescription: Les nouvelles du projet Loom.\n---\n\n# Nouvelles\n\nLe sprint a lieu à Lyon.\n\nLes contributions des volontaires restent importantes pour le projet Loom.\n\nLes versions sortent chaque mois.\n",
+    );
+    r.commit("French first");
+    r.write(
+        "a.md",
+        "---\ntitle: News\ndescription: The news of the Loom project.\n---\n\n# News\n\nThe sprint is in Lyon.\n\nContributions from volunteers remain important for the Loom project.\n\nReleases come out monthly.\n\nEach release lists its [changes](https://loom.example/changes).\n",
+    );
+    r.commit("English catches up, and adds a paragraph");
+    let (docs, notes) = r.staleness(None);
+    assert!(notes.is_empty(), "{notes:?}");
+    let got = states(&docs[0]);
+    assert!(got.contains(&(3, State::AlreadyUpdated)), "{got:?}");
+    assert!(got.contains(&(10, State::AlreadyUpdated)), "{got:?}");
+    // The English added after, with nothing translated for it.
+    assert!(got.contains(&(14, State::Missing)), "{got:?}");
+    assert!(!got.iter().any(|(_, s)| *s == State::Stale), "{got:?}");
+}
+
+#[test]
 fn a_translation_updated_paragraph_by_paragraph() {
     let mut r = TestRepo::new();
     let en = |a: &str, b: &str, c: &str| format!("# T\n\nOne {a}.\n\nTwo {b}.\n\nThree {c}.\n");
