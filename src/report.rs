@@ -509,9 +509,10 @@ pub fn report(
     rows.resize(findings.len(), current);
     // Front-matter keys the translation lost (`trame` holds trame's own
     // settings of a page, see `config::page_ignores`: no key to translate).
+    // Keys whatever their case: Hugo reads `Title` as `title`.
     let target_keys = front_matter_keys(target_text);
     for key in front_matter_keys(source_text) {
-        if !target_keys.contains(&key) && key != "trame" {
+        if !target_keys.iter().any(|k| k.eq_ignore_ascii_case(&key)) && key != "trame" {
             // The key's own line in the English: a citation a reader can follow.
             let source_line = source_text
                 .lines()
@@ -1406,6 +1407,23 @@ mod tests {
                 (Rule::Date, "--09", Some(Side::Source)),
             ]
         );
+    }
+
+    #[test]
+    fn front_matter_keys_match_whatever_their_case() {
+        // Hugo reads `Title:` as `title:`: the title is translated and no key
+        // is lost; a key missing in any case still is.
+        let en = "---\nTitle: Custom templates\nWeight: 2\nDate: 2023-02-20\n---\n\nUse your own templates.\n";
+        let zh = "---\ntitle: 自定义模板\nweight: 2\n---\n\n使用你自己的模板。\n";
+        let r = build(en, zh);
+        let got: Vec<(Rule, &str)> = r
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.value.as_str()))
+            .collect();
+        assert_eq!(got, [(Rule::FrontMatter, "Date")]);
+        assert_eq!(r.total.translated(), 2, "{:?}", r.total);
+        assert_eq!(r.total.total(), 2, "{:?}", r.total);
     }
 
     /// A code span the translation writes as plain text (Chinese and

@@ -262,10 +262,11 @@ fn yaml(cx: &mut Ctx<'_>, region: Range<usize>) {
             }
             YamlData::Sequence(items) => stack.extend(items.iter().map(|i| (i, None))),
             YamlData::Value(Scalar::String(_)) => {
-                let Some(key) = key else { continue };
-                if !cx.config.front_matter_keys.contains(&key) {
+                // Hugo reads front-matter keys whatever their case
+                // (`Title:` is `title:`): the configured spelling is kept.
+                let Some(key) = key.and_then(|k| configured_key(cx, &k)) else {
                     continue;
-                }
+                };
                 let start = to_byte(node.span.start.index());
                 let end = to_byte(node.span.end.index());
                 if let Some(r) = value_range(src, start..end) {
@@ -278,6 +279,17 @@ fn yaml(cx: &mut Ctx<'_>, region: Range<usize>) {
     for (key, range) in found {
         push_value(cx, key, range);
     }
+}
+
+/// The configured front-matter key that `key` is, whatever its case (Hugo
+/// lower-cases front-matter keys: `Title` is `title`), in its configured
+/// spelling.
+fn configured_key(cx: &Ctx<'_>, key: &str) -> Option<String> {
+    cx.config
+        .front_matter_keys
+        .iter()
+        .find(|k| k.eq_ignore_ascii_case(key))
+        .cloned()
 }
 
 /// Narrows a scalar's span to its text: quotes and surrounding whitespace removed.
@@ -304,13 +316,10 @@ fn toml(cx: &mut Ctx<'_>, region: Range<usize>) {
             .min(region.end);
         let line = &cx.text[line_start..end];
         if let Some((key, value)) = toml_string_value(line)
-            && cx.config.front_matter_keys.iter().any(|k| *k == key)
+            && let Some(key) = configured_key(cx, key)
             && !value.is_empty()
         {
-            found.push((
-                key.to_owned(),
-                line_start + value.start..line_start + value.end,
-            ));
+            found.push((key, line_start + value.start..line_start + value.end));
         }
         line_start = next_line(cx.text, end);
     }
@@ -382,5 +391,17 @@ mod tests {
         assert_eq!(toml_string_value("title = 'x'"), Some(("title", 9..10)));
         assert_eq!(toml_string_value("tags = [\"a\"]"), None);
         assert_eq!(toml_string_value("[params]"), None);
+    }
+
+    #[test]
+    fn keys_are_read_whatever_their_case() {
+        for text in [
+            "---\nTitle: Hello\nDESCRIPTION: \"A page\"\n---\n",
+            "+++\nTitle = \"Hello\"\nDESCRIPTION = \"A page\"\n+++\n",
+        ] {
+            let (doc, _) = crate::segment::parse(text);
+            let keys: Vec<Option<&str>> = doc.segments.iter().map(|s| s.key.as_deref()).collect();
+            assert_eq!(keys, [Some("title"), Some("description")], "{text}");
+        }
     }
 }
