@@ -1093,15 +1093,20 @@ fn chain_and_now(
 /// first, or one change committed language by language: a `description`
 /// added to the Chinese pages on one day and to the English ones days
 /// later); the English caught up with it, which is no change to translate.
-/// Such a label is `AlreadyUpdated`. Labels against an older base than
-/// `base` are left as they are. Call after [`follow_chain`].
+/// Such a label is `AlreadyUpdated`, to be labelled again against the
+/// English as it was first written (see [`since_written`]): returns the
+/// English segments of the labels changed. Labels against another base
+/// than `base` are left as they are. Call after [`follow_chain`].
 pub fn written_ahead(
     labels: &mut [Labelled],
     current_alignment: &Alignment,
     base: &Base<'_>,
     through_base: &Alignment,
-) {
-    // Translated segments that stood alone beside the base English.
+) -> Vec<usize> {
+    let mut changed = Vec::new();
+    // Translated segments that stood alone beside the base English. (Not
+    // those in a row flagged for review: beside the English of a Polish
+    // or Japanese translation, many a true pair is flagged.)
     let mut alone = vec![false; 0];
     for row in &through_base.rows {
         if row.source.is_empty() {
@@ -1133,7 +1138,30 @@ pub fn written_ahead(
             .is_some_and(|r| !r.needs_review() && r.target == l.target);
         if confident {
             l.state = State::AlreadyUpdated;
+            changed.push(i);
         }
+    }
+    changed
+}
+
+/// Labels again a translation written ahead of its English (see
+/// [`written_ahead`]) against `first`, the English segment as first
+/// written after the translation's base: what the English changed since
+/// it caught up with the translation is to translate as any change is
+/// (`Stale`, `LinkOnly`...); nothing changed since leaves it
+/// `AlreadyUpdated`.
+pub fn since_written(l: &mut Labelled, first: &Segment, current: &Document, target: &Document) {
+    let Some(i) = l.source else { return };
+    let names = CodeNames::of(current);
+    let (state, diff) = state_since(
+        first,
+        &current.segments[i],
+        &Target::new(target, l.target.clone()),
+        &names,
+    );
+    if state != State::UpToDate {
+        l.state = state;
+        l.diff = diff;
     }
 }
 

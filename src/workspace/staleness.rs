@@ -1401,7 +1401,7 @@ fn label_set(
             bases = bases_of(&alignment);
             base_docs.read(ctx, history, set, &source, &bases)?;
         }
-        let labels = label_target(
+        let (mut labels, ahead) = label_target(
             ctx,
             history,
             set,
@@ -1413,6 +1413,18 @@ fn label_set(
             &base_docs,
             (through_base.as_ref(), &target_prepared),
         );
+        if !ahead.is_empty() {
+            since_written(
+                ctx,
+                history,
+                set,
+                &source,
+                &target,
+                &mut base_docs,
+                &mut labels,
+                &ahead,
+            )?;
+        }
         out.push(StaleDoc {
             source: source.clone(),
             target,
@@ -1425,6 +1437,74 @@ fn label_set(
         });
     }
     Ok((out, notes))
+}
+
+/// Labels again each translation written ahead of its English (English
+/// segments `ahead`, see [`stale::written_ahead`]) against the English as
+/// first written after the label's base: the English versions since are
+/// read, oldest first, until one has the segment.
+#[allow(clippy::too_many_arguments)]
+fn since_written(
+    ctx: &Ctx<'_>,
+    history: &History<'_>,
+    set: &PageSet,
+    source: &Page,
+    target: &Page,
+    base_docs: &mut BaseDocs,
+    labels: &mut [stale::Labelled],
+    ahead: &[usize],
+) -> Result<(), StaleError> {
+    let Some(versions) = ctx
+        .rel
+        .get(&set.source)
+        .and_then(|r| history.hist.versions.get(r))
+    else {
+        return Ok(());
+    };
+    for l in labels.iter_mut() {
+        let Some(i) = l.source else { continue };
+        if l.state != stale::State::AlreadyUpdated || !ahead.contains(&i) {
+            continue;
+        }
+        let Some(&since) = l
+            .base_commit
+            .as_deref()
+            .and_then(|c| history.commit_index.get(c))
+        else {
+            continue;
+        };
+        // The English versions newer than the base, oldest first.
+        let mut newer: Vec<usize> = versions
+            .iter()
+            .map(|v| v.commit)
+            .filter(|&k| k < since)
+            .collect();
+        newer.sort_unstable_by(|a, b| b.cmp(a));
+        for k in newer {
+            let base = RowBase::Commit(k);
+            base_docs.read(ctx, history, set, source, &[base])?;
+            let Some(key) = base_docs.blob_of.get(&base).copied().flatten() else {
+                continue;
+            };
+            match base_docs.docs.get(&key) {
+                // The current English itself: unchanged since it was written.
+                Some(None) => break,
+                Some(Some(doc)) => {
+                    if let Some(k) = doc.versions.get(i).copied().flatten() {
+                        stale::since_written(
+                            l,
+                            &doc.doc.segments[k],
+                            &source.document,
+                            &target.document,
+                        );
+                        break;
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The newest base of a translation's rows: the English it was last made
@@ -1531,7 +1611,9 @@ fn label_target(
     bases: &[RowBase],
     base_docs: &BaseDocs,
     (through_base, target_prepared): (Option<&crate::align::Alignment>, &Prepared),
-) -> Vec<stale::Labelled> {
+) -> (Vec<stale::Labelled>, Vec<usize>) {
+    // English segments whose translation was written ahead of them.
+    let mut ahead = Vec::new();
     let identity: Vec<Option<usize>> = (0..source.document.segments.len()).map(Some).collect();
     let commit_id = |base: RowBase| match base {
         RowBase::Commit(k) => history.hist.commits[k].id.as_str(),
@@ -1631,7 +1713,12 @@ fn label_target(
                 through_base,
             );
             stale::rejoin_resplits(&mut labels, &source.document, &page_base, through_base);
-            stale::written_ahead(&mut labels, alignment, &page_base, through_base);
+            ahead.extend(stale::written_ahead(
+                &mut labels,
+                alignment,
+                &page_base,
+                through_base,
+            ));
         }
         stale::split_gaps(&mut labels, &page_base);
     }
@@ -1665,7 +1752,7 @@ fn label_target(
             });
         if candidate {
             let through = crate::align::align_prepared(doc.prepared(), target_prepared, &[]);
-            stale::written_ahead(&mut labels, alignment, &b, &through);
+            ahead.extend(stale::written_ahead(&mut labels, alignment, &b, &through));
         }
     }
     let page = page_name(&set.source);
@@ -1677,7 +1764,7 @@ fn label_target(
         .collect();
     // Fingerprints are only worth computing for a reviewed translation.
     if reviews.is_empty() {
-        return labels;
+        return (labels, ahead);
     }
     for l in &mut labels {
         let (Some(i), false) = (l.source, l.target.is_empty()) else {
@@ -1695,7 +1782,7 @@ fn label_target(
             l.diff.clear();
         }
     }
-    labels
+    (labels, ahead)
 }
 
 impl Ctx<'_> {

@@ -211,6 +211,47 @@ fn text_the_translation_had_before_the_english_is_already_updated() {
 }
 
 #[test]
+fn english_changed_after_it_caught_up_with_the_translation_is_stale() {
+    // The French first, the English written from it, then the English
+    // changes one paragraph: that change is to translate.
+    let mut r = TestRepo::new();
+    r.write("a.md", "---\ntitle: News\n---\n");
+    r.write(
+        "a.fr.md",
+        "# Nouvelles\n\nLes contributions des volontaires restent importantes pour le projet Loom.\n\nLes versions du projet Loom sortent chaque mois, avec leurs notes.\n",
+    );
+    r.commit("French first, English page without text");
+    r.write(
+        "a.md",
+        "# News\n\nContributions from volunteers remain important for the Loom project.\n\nReleases of the Loom project come out every month, with their notes.\n",
+    );
+    r.commit("English from the French");
+    r.write(
+        "a.md",
+        "# News\n\nContributions from volunteers remain important for the Loom project.\n\nReleases of the Loom project come out every week, with their notes.\n",
+    );
+    r.commit("Weekly releases");
+    let (docs, notes) = r.staleness(None);
+    assert!(notes.is_empty(), "{notes:?}");
+    let d = &docs[0];
+    let got = states(d);
+    assert!(got.contains(&(3, State::AlreadyUpdated)), "{got:?}");
+    assert!(got.contains(&(5, State::Stale)), "{got:?}");
+    // Against the English as first written, not as an English wholly added.
+    let stale = d.labels.iter().find(|l| l.state == State::Stale).unwrap();
+    let text: Vec<String> = stale
+        .diff
+        .iter()
+        .map(|c| format!("{:?} {}", c.op, c.text))
+        .collect();
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("Delete") && t.contains("month")),
+        "{text:?}"
+    );
+}
+
+#[test]
 fn a_translation_updated_paragraph_by_paragraph() {
     let mut r = TestRepo::new();
     let en = |a: &str, b: &str, c: &str| format!("# T\n\nOne {a}.\n\nTwo {b}.\n\nThree {c}.\n");
