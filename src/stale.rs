@@ -1089,7 +1089,8 @@ fn chain_and_now(
 /// translated text had no English at all at that base (aligned with the
 /// base English, `through_base`, it stood alone), and which now pairs with
 /// that English confidently (a row of `current_alignment` not flagged for
-/// review). The translation said it first (a page written in its language
+/// review, that English alone on its side: an English paragraph merged into
+/// the row may be one the translation lacks). The translation said it first (a page written in its language
 /// first, or one change committed language by language: a `description`
 /// added to the Chinese pages on one day and to the English ones days
 /// later); the English caught up with it, which is no change to translate.
@@ -1135,7 +1136,7 @@ pub fn written_ahead(
             .rows
             .iter()
             .find(|r| r.source.contains(&i))
-            .is_some_and(|r| !r.needs_review() && r.target == l.target);
+            .is_some_and(|r| !r.needs_review() && r.target == l.target && r.source.len() == 1);
         if confident {
             l.state = State::AlreadyUpdated;
             changed.push(i);
