@@ -1090,10 +1090,11 @@ fn chain_and_now(
 /// base English, `through_base`, it stood alone), and which now pairs with
 /// that English confidently (a row of `current_alignment` not flagged for
 /// review, that English alone on its side: an English paragraph merged into
-/// the row may be one the translation lacks). The translation said it first (a page written in its language
-/// first, or one change committed language by language: a `description`
-/// added to the Chinese pages on one day and to the English ones days
-/// later); the English caught up with it, which is no change to translate.
+/// the row may be one the translation lacks). The translation said it first
+/// (a page written in its language first, or one change committed language
+/// by language: a `description` added to the Chinese pages on one day and
+/// to the English ones days later); the English caught up with it, which
+/// is no change to translate.
 /// Such a label is `AlreadyUpdated`, to be labelled again against the
 /// English as it was first written (see [`since_written`]): returns the
 /// English segments of the labels changed. Labels against another base
@@ -1107,17 +1108,11 @@ pub fn written_ahead(
     let mut changed = Vec::new();
     // Translated segments that stood alone beside the base English. (Not
     // those in a row flagged for review: beside the English of a Polish
-    // or Japanese translation, many a true pair is flagged.)
-    let mut alone = vec![false; 0];
-    for row in &through_base.rows {
-        if row.source.is_empty() {
-            for j in row.target.clone() {
-                if alone.len() <= j {
-                    alone.resize(j + 1, false);
-                }
-                alone[j] = true;
-            }
-        }
+    // or Japanese translation, many a true pair is flagged.) The rows
+    // tile the translation.
+    let mut alone = vec![false; through_base.rows.last().map_or(0, |r| r.target.end)];
+    for row in through_base.rows.iter().filter(|r| r.source.is_empty()) {
+        alone[row.target.clone()].fill(true);
     }
     for l in labels.iter_mut() {
         let Some(i) = l.source else { continue };
@@ -1145,24 +1140,35 @@ pub fn written_ahead(
     changed
 }
 
-/// Labels again a translation written ahead of its English (see
-/// [`written_ahead`]) against `first`, the English segment as first
-/// written after the translation's base: what the English changed since
-/// it caught up with the translation is to translate as any change is
-/// (`Stale`, `LinkOnly`...); nothing changed since leaves it
-/// `AlreadyUpdated`.
-pub fn since_written(l: &mut Labelled, first: &Segment, current: &Document, target: &Document) {
-    let Some(i) = l.source else { return };
+/// Labels again translations written ahead of their English (see
+/// [`written_ahead`]): each `(label index, first)` pair gives `first`, the
+/// English segment as first written after the translation's base. What
+/// the English changed since it caught up with the translation is to
+/// translate as any change is (`Stale`, `LinkOnly`...); nothing changed
+/// since leaves the label `AlreadyUpdated`.
+pub fn since_written(
+    labels: &mut [Labelled],
+    firsts: &[(usize, &Segment)],
+    current: &Document,
+    target: &Document,
+) {
+    if firsts.is_empty() {
+        return;
+    }
     let names = CodeNames::of(current);
-    let (state, diff) = state_since(
-        first,
-        &current.segments[i],
-        &Target::new(target, l.target.clone()),
-        &names,
-    );
-    if state != State::UpToDate {
-        l.state = state;
-        l.diff = diff;
+    for &(n, first) in firsts {
+        let Some(l) = labels.get_mut(n) else { continue };
+        let Some(i) = l.source else { continue };
+        let (state, diff) = state_since(
+            first,
+            &current.segments[i],
+            &Target::new(target, l.target.clone()),
+            &names,
+        );
+        if state != State::UpToDate {
+            l.state = state;
+            l.diff = diff;
+        }
     }
 }
 

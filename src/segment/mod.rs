@@ -1250,7 +1250,7 @@ fn block_of(tag: &Tag<'_>) -> Option<Block> {
         Tag::HtmlBlock => Block::Html,
         Tag::List(_) => Block::List,
         Tag::Item => Block::Item,
-        // Its column is counted where cells start (see `SegmentCtx::parse`).
+        // Its column is counted where cells start (see `Ctx::body`).
         Tag::TableCell => Block::TableCell(0),
         Tag::FootnoteDefinition(_)
         | Tag::DefinitionList

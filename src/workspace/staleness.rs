@@ -1273,7 +1273,13 @@ impl BaseDocs {
     /// The English at the translation's newest base and its match with the
     /// current English, when that English differs from the current one.
     fn page_doc(&self, bases: &[RowBase]) -> Option<&BaseDoc> {
-        let key = self.blob_of.get(&page_base(bases)?).copied().flatten()?;
+        self.doc_at(page_base(bases)?)
+    }
+
+    /// The English at `base` when it was read and differs from the current
+    /// English.
+    fn doc_at(&self, base: RowBase) -> Option<&BaseDoc> {
+        let key = self.blob_of.get(&base).copied().flatten()?;
         self.docs.get(&key)?.as_ref()
     }
 
@@ -1461,7 +1467,11 @@ fn since_written(
     else {
         return Ok(());
     };
-    for l in labels.iter_mut() {
+    // For each label to label again, the blob of the English as first
+    // written after its base and that segment's place there (`None` when
+    // it is the current English, unchanged since).
+    let mut firsts: Vec<(usize, Option<(history::BlobId, usize)>)> = Vec::new();
+    for (n, l) in labels.iter().enumerate() {
         let Some(i) = l.source else { continue };
         if l.state != stale::State::AlreadyUpdated || !ahead.contains(&i) {
             continue;
@@ -1490,13 +1500,8 @@ fn since_written(
                 // The current English itself: unchanged since it was written.
                 Some(None) => break,
                 Some(Some(doc)) => {
-                    if let Some(k) = doc.versions.get(i).copied().flatten() {
-                        stale::since_written(
-                            l,
-                            &doc.doc.segments[k],
-                            &source.document,
-                            &target.document,
-                        );
+                    if let Some(at) = doc.versions.get(i).copied().flatten() {
+                        firsts.push((n, key.map(|blob| (blob, at))));
                         break;
                     }
                 }
@@ -1504,6 +1509,15 @@ fn since_written(
             }
         }
     }
+    let firsts: Vec<(usize, &crate::segment::Segment)> = firsts
+        .iter()
+        .filter_map(|&(n, found)| {
+            let (blob, at) = found?;
+            let doc = base_docs.docs.get(&Some(blob))?.as_ref()?;
+            Some((n, &doc.doc.segments[at]))
+        })
+        .collect();
+    stale::since_written(labels, &firsts, &source.document, &target.document);
     Ok(())
 }
 
@@ -1733,14 +1747,7 @@ fn label_target(
         }
         seen.push(base);
         let commit = commit_id(base);
-        let Some(b) = base_at(base) else { continue };
-        let Some(doc) = base_docs
-            .blob_of
-            .get(&base)
-            .copied()
-            .flatten()
-            .and_then(|key| base_docs.docs.get(&key)?.as_ref())
-        else {
+        let (Some(b), Some(doc)) = (base_at(base), base_docs.doc_at(base)) else {
             continue;
         };
         let candidate = Some(commit) != page_commit
