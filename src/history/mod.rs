@@ -105,6 +105,46 @@ struct SubtreeMemo {
     roots: HashMap<git2::Oid, git2::Oid, OidHash>,
 }
 
+/// A commit's tree, first parent and committer time.
+struct ChainFacts {
+    tree: git2::Oid,
+    parent: Option<git2::Oid>,
+    time: i64,
+}
+
+impl ChainFacts {
+    /// Reads them from a commit object's header (`tree`, `parent` and
+    /// `committer` lines, before the first empty line); `None` when one is
+    /// missing or malformed.
+    fn parse(data: &[u8]) -> Option<ChainFacts> {
+        let (mut tree, mut parent, mut time) = (None, None, None);
+        for line in data.split(|&b| b == b'\n') {
+            if line.is_empty() {
+                break;
+            }
+            let hex = |rest: &[u8]| git2::Oid::from_str(std::str::from_utf8(rest).ok()?).ok();
+            if let Some(rest) = line.strip_prefix(b"tree ") {
+                tree = Some(hex(rest)?);
+            } else if let Some(rest) = line.strip_prefix(b"parent ") {
+                if parent.is_none() {
+                    parent = Some(hex(rest)?);
+                }
+            } else if let Some(rest) = line.strip_prefix(b"committer ") {
+                // `Name <email> 1700000000 +0100`: the time is the second
+                // field from the end.
+                let mut fields = rest.rsplit(|&b| b == b' ');
+                let (_zone, seconds) = (fields.next()?, fields.next()?);
+                time = Some(std::str::from_utf8(seconds).ok()?.parse::<i64>().ok()?);
+            }
+        }
+        Some(ChainFacts {
+            tree: tree?,
+            parent,
+            time: time?,
+        })
+    }
+}
+
 /// Hashes an object id by its first eight bytes: ids are hashes already.
 #[derive(Default, Clone, Copy)]
 struct OidHash;
@@ -296,6 +336,12 @@ impl Repo {
     /// log; a log that cannot be read is rebuilt, one that cannot be written
     /// is skipped: the answer is the same either way.
     pub fn history(&self, paths: &[PathBuf]) -> Result<History, HistoryError> {
+        self.read_history(paths, true)
+    }
+
+    /// [`Repo::history`]; `may_probe` false always reads the history log
+    /// (tests of the log).
+    fn read_history(&self, paths: &[PathBuf], may_probe: bool) -> Result<History, HistoryError> {
         // Objects come from our own repository: verifying every object's
         // hash on read costs a third of the walk and protects against nothing.
         git2::opts::strict_hash_verification(false);
@@ -314,7 +360,13 @@ impl Repo {
             }
             None => (Log::new(self.link(head)?), None),
         };
-        let history = self.scan(paths, &mut log)?;
+        // A few files the log has not followed yet are read by bisection,
+        // not by a walk (one page opened on a fresh clone).
+        let history = if may_probe && paths.len() <= FEW_FILES && !logged(&log, paths) {
+            self.probe(paths, &mut log)?
+        } else {
+            self.scan(paths, &mut log)?
+        };
         // Rendered (megabytes on a long history) only when it learned something.
         if read != Some(log.shape()) && log.loggable() {
             let new_text = log::render(&log);
@@ -403,22 +455,44 @@ impl Repo {
         if log.chain.len() >= len || log.complete {
             return Ok(());
         }
-        let read = |id| {
-            self.inner
-                .find_commit(id)
-                .map_err(git("cannot read a commit"))
-        };
-        let mut commit = read(log.chain[log.chain.len() - 1].id)?;
+        let odb = self.inner.odb().map_err(git("cannot read a commit"))?;
+        let mut at = self.chain_facts(&odb, log.chain[log.chain.len() - 1].id)?;
         while log.chain.len() < len && !log.complete {
-            match commit.parent_ids().next() {
+            match at.parent {
                 Some(parent) => {
-                    commit = read(parent)?;
-                    log.chain.push(self.link_of(&commit));
+                    at = self.chain_facts(&odb, parent)?;
+                    self.subtrees.borrow_mut().roots.insert(parent, at.tree);
+                    log.chain.push(Link {
+                        id: parent,
+                        time: at.time,
+                    });
                 }
                 None => log.complete = true,
             }
         }
         Ok(())
+    }
+
+    /// What the chain needs of a commit: read from the object database
+    /// and only its header lines parsed, which costs half of reading the
+    /// whole commit (a long history is thousands of them). A header trame
+    /// does not understand is read by libgit2 instead.
+    fn chain_facts(&self, odb: &git2::Odb<'_>, id: git2::Oid) -> Result<ChainFacts, HistoryError> {
+        let raw = odb.read(id).map_err(git("cannot read a commit"))?;
+        if raw.kind() == git2::ObjectType::Commit
+            && let Some(facts) = ChainFacts::parse(raw.data())
+        {
+            return Ok(facts);
+        }
+        let commit = self
+            .inner
+            .find_commit(id)
+            .map_err(git("cannot read a commit"))?;
+        Ok(ChainFacts {
+            tree: commit.tree_id(),
+            parent: commit.parent_ids().next(),
+            time: commit.time().seconds(),
+        })
     }
 
     /// Makes the log of `dir` cover at least `want` commits (fewer when the
@@ -909,6 +983,164 @@ impl Repo {
         Ok(out)
     }
 
+    /// Reads the history of a few `paths` by bisection over the chain
+    /// instead of a walk: the versions of a file are found where its blob
+    /// differs between two commits, looking only between commits whose blobs
+    /// differ. One page and its translations then cost the chain of commits
+    /// and a few dozen tree lookups per version, not one tree per commit:
+    /// an old page of a long history is read in about the time of a recent
+    /// one.
+    ///
+    /// The answer is the walk's, with one exception: a file whose blob is
+    /// the same at two probed commits is taken as unchanged between them,
+    /// so a change undone later (a revert to the very same content, a file
+    /// renamed away and back) is not seen. What is read at every version
+    /// found is exact, and the content at both ends of what is skipped is
+    /// the same. The log keeps the chain and the renames looked for.
+    fn probe(&self, paths: &[PathBuf], log: &mut Log) -> Result<History, HistoryError> {
+        let mut out = History::default();
+        self.extend_chain(log, usize::MAX)?;
+        let end = log.chain.len() - 1;
+        let mut last = 0;
+        for path in paths {
+            let Some(mut at_lo) = self.probe_blob(log, 0, path)? else {
+                // Missing at HEAD: a file with no history.
+                continue;
+            };
+            let (mut name, mut lo) = (path.clone(), 0);
+            let versions = out.versions.entry(path.clone()).or_default();
+            let mut push = |commit: usize, name: &Path, blob: git2::Oid| {
+                versions.push(Version {
+                    commit,
+                    path: name.to_owned(),
+                    blob: BlobId(blob),
+                });
+            };
+            loop {
+                let at_end = if lo == end {
+                    Some(at_lo)
+                } else {
+                    self.probe_blob(log, end, &name)?
+                };
+                let mut found = Vec::new();
+                let added = self.bisect(log, &name, (lo, at_lo), (end, at_end), &mut found)?;
+                for &(commit, blob) in &found {
+                    if Some(commit) != added {
+                        push(commit, &name, blob);
+                    }
+                }
+                let Some(added) = added else {
+                    // What the first commit has, it added.
+                    push(end, &name, at_end.unwrap_or(at_lo));
+                    last = end;
+                    break;
+                };
+                let blob = found.last().map_or(at_lo, |&(_, b)| b);
+                last = last.max(added + 1);
+                match self.renamed_from(log, added, &name)? {
+                    Some((old, Some(old_blob))) => {
+                        if old_blob != blob {
+                            push(added, &name, blob);
+                        }
+                        (name, lo, at_lo) = (old, added + 1, old_blob);
+                    }
+                    _ => {
+                        push(added, &name, blob);
+                        break;
+                    }
+                }
+            }
+        }
+        out.versions.retain(|_, v| !v.is_empty());
+        out.commits = log.chain[..=last.min(end)]
+            .iter()
+            .map(|l| CommitInfo {
+                id: l.id.to_string(),
+                time: l.time,
+            })
+            .collect();
+        Ok(out)
+    }
+
+    /// Pushes onto `found` (newest first) each commit of `lo.0..hi.0` where
+    /// the blob of `name` differs from the commit's parent, with its blob
+    /// there, given the blobs at both ends (present at `lo`). Returns the
+    /// commit that added the file, where the search stops: an older file of
+    /// the same name is another file.
+    fn bisect(
+        &self,
+        log: &Log,
+        name: &Path,
+        lo: (usize, git2::Oid),
+        hi: (usize, Option<git2::Oid>),
+        found: &mut Vec<(usize, git2::Oid)>,
+    ) -> Result<Option<usize>, HistoryError> {
+        if hi.1 == Some(lo.1) {
+            return Ok(None);
+        }
+        if hi.0 == lo.0 + 1 {
+            found.push(lo);
+            return Ok(hi.1.is_none().then_some(lo.0));
+        }
+        let mid = lo.0 + (hi.0 - lo.0) / 2;
+        let Some(at_mid) = self.probe_blob(log, mid, name)? else {
+            return self.bisect(log, name, lo, (mid, None), found);
+        };
+        if let Some(added) = self.bisect(log, name, lo, (mid, Some(at_mid)), found)? {
+            return Ok(Some(added));
+        }
+        self.bisect(log, name, (mid, at_mid), hi, found)
+    }
+
+    /// The blob of `path` at the commit `chain[k]`, if it is a file there.
+    fn probe_blob(
+        &self,
+        log: &Log,
+        k: usize,
+        path: &Path,
+    ) -> Result<Option<git2::Oid>, HistoryError> {
+        let (Some(dir), Some(file)) = (path.parent(), path.file_name()) else {
+            return Ok(None);
+        };
+        let Some(dir) = self.dir_at(log.chain[k].id, dir)? else {
+            return Ok(None);
+        };
+        let tree = self
+            .inner
+            .find_tree(dir)
+            .map_err(git("cannot read a tree"))?;
+        Ok(tree
+            .get_name_bytes(file.as_encoded_bytes())
+            .filter(|e| e.kind() == Some(git2::ObjectType::Blob))
+            .map(|e| e.id()))
+    }
+
+    /// The name `path` had before the commit `chain[k]` renamed it, and its
+    /// blob there, if that commit renamed it (looked for once per commit,
+    /// ever: the log keeps the answer).
+    fn renamed_from(
+        &self,
+        log: &mut Log,
+        k: usize,
+        path: &Path,
+    ) -> Result<Option<(PathBuf, Option<git2::Oid>)>, HistoryError> {
+        let Some(parent_id) = log.chain.get(k + 1).map(|l| l.id) else {
+            return Ok(None);
+        };
+        let id = log.chain[k].id;
+        if let std::collections::btree_map::Entry::Vacant(slot) = log.renames.entry(id) {
+            let parent = self.commit_tree(parent_id)?;
+            let child = self.commit_tree(id)?;
+            slot.insert(self.commit_renames(&parent, child.id())?);
+        }
+        let names = [path.to_owned()];
+        let Some((_, old)) = renamed_among(&log.renames[&id], &[0], &names).pop() else {
+            return Ok(None);
+        };
+        let blob = self.blob_at(&self.commit_tree(parent_id)?, &old)?;
+        Ok(Some((old, blob)))
+    }
+
     /// Reads the history of `paths` by walking the commits, without the log.
     ///
     /// For each commit (newest first) the blob of every tracked path is
@@ -1383,6 +1615,24 @@ fn key_of(root: &Path, path: &Path) -> Option<(PathBuf, String)> {
 /// (see [`Repo::roots`]).
 const FEW_FOLDERS: usize = 16;
 
+/// At most this many files are read by bisection (see [`Repo::probe`])
+/// when the log has not followed their folders yet.
+const FEW_FILES: usize = 64;
+
+/// Returns true when the log knows what every commit of its chain changed
+/// in the folder of each path (or in a folder above it).
+fn logged(log: &Log, paths: &[PathBuf]) -> bool {
+    paths.iter().all(|p| {
+        p.parent().is_some_and(|dir| {
+            dir.ancestors().any(|a| {
+                log.dirs
+                    .get(a)
+                    .is_some_and(|d| d.covered + 1 >= log.chain.len())
+            })
+        })
+    })
+}
+
 /// The history log's file name, in `.git/trame/`.
 const LOG_FILE: &str = "history-log";
 
@@ -1618,18 +1868,24 @@ mod log_tests {
             self.repo.path().join("trame").join("history-log")
         }
 
-        /// Asserts that the log and a walk agree on `paths`; returns the answer.
+        /// Asserts that the log, a bisection and a walk agree on `paths`;
+        /// returns the answer.
         fn check(&self, paths: &[&str]) -> History {
             let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
             let repo = self.open();
-            let logged = repo.history(&paths).unwrap();
+            let logged = repo.read_history(&paths, false).unwrap();
             let walked = repo.walk(&paths).unwrap();
             assert_eq!(logged.commits, walked.commits);
             assert_eq!(logged.versions, walked.versions);
             assert!(self.log_file().is_file());
             // Read back from the log alone, the answer is the same.
-            let again = repo.history(&paths).unwrap();
+            let again = repo.read_history(&paths, false).unwrap();
             assert_eq!(again.versions, walked.versions);
+            // By bisection, from a log that knows only HEAD.
+            let mut fresh = Log::new(repo.link(self.head().unwrap()).unwrap());
+            let probed = repo.probe(&paths, &mut fresh).unwrap();
+            assert_eq!(probed.commits, walked.commits);
+            assert_eq!(probed.versions, walked.versions);
             logged
         }
     }
@@ -1694,6 +1950,16 @@ mod log_tests {
             fx.reset(commits[head]);
             fx.check(ALL);
         }
+        // One file of a fresh clone is read by bisection: the log keeps the
+        // chain and learns no folder.
+        std::fs::remove_file(fx.log_file()).unwrap();
+        let probed = fx.open().history(&[PathBuf::from("a/y.md")]).unwrap();
+        let log = log::parse(&std::fs::read_to_string(fx.log_file()).unwrap()).unwrap();
+        assert!(log.complete && log.dirs.is_empty());
+        assert_eq!(
+            probed.versions,
+            fx.open().walk(&[PathBuf::from("a/y.md")]).unwrap().versions
+        );
         let all = fx.check(ALL);
         assert!(all.versions.values().map(Vec::len).sum::<usize>() > 20);
         fx.check(&["a/y.md"]);
@@ -1862,7 +2128,8 @@ mod log_tests {
         fx.check(&all);
         let before = logged(&fx);
         fx.check(&two);
-        // Cut from the log of `c`, they are not stored again.
+        // Cut from the log of `c`, they are not stored again (nor read by
+        // bisection: the log has them).
         assert_eq!(logged(&fx), before);
         let mut log = before.clone();
         seed_from_ancestor(&mut log, Path::new("c/fr"));
@@ -1871,6 +2138,54 @@ mod log_tests {
         let names: Vec<&str> = fr.changes.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names.len(), 6, "{names:?}");
         assert!(names.iter().all(|n| *n == "p.md"), "{names:?}");
+    }
+
+    /// The chain is read from commit headers by trame's own parser: it
+    /// agrees with libgit2 on real commits, takes the first of two parents,
+    /// reads past a signature, and gives up (libgit2 reads it then) on a
+    /// header it does not understand.
+    #[test]
+    fn commit_headers_give_tree_parent_and_time() {
+        let mut fx = Fixture::new();
+        fx.commit(&[("a.md", Some("a\n"))]);
+        fx.commit(&[("a.md", Some("b\n"))]);
+        let repo = fx.open();
+        let odb = repo.inner.odb().unwrap();
+        let mut at = fx.head();
+        while let Some(id) = at {
+            let commit = repo.inner.find_commit(id).unwrap();
+            let raw = odb.read(id).unwrap();
+            let facts = ChainFacts::parse(raw.data()).unwrap();
+            assert_eq!(facts.tree, commit.tree_id());
+            assert_eq!(facts.parent, commit.parent_ids().next());
+            assert_eq!(facts.time, commit.time().seconds());
+            at = facts.parent;
+        }
+        let tree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+        let (p1, p2) = (
+            "1111111111111111111111111111111111111111",
+            "2222222222222222222222222222222222222222",
+        );
+        let merge = format!(
+            "tree {tree}\nparent {p1}\nparent {p2}\nauthor A <a@x> 1 +0000\n\
+             committer C D <c@x> 1700000123 -0130\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n \
+             abc\n -----END PGP SIGNATURE-----\n\nMessage\n\ncommitter X <x@x> 5 +0000\n"
+        );
+        let facts = ChainFacts::parse(merge.as_bytes()).unwrap();
+        assert_eq!(facts.tree.to_string(), tree);
+        assert_eq!(facts.parent.map(|p| p.to_string()).as_deref(), Some(p1));
+        assert_eq!(facts.time, 1_700_000_123);
+        let root =
+            format!("tree {tree}\nauthor A <a@x> 1 +0000\ncommitter C <c@x> 42 +0000\n\nroot\n");
+        let facts = ChainFacts::parse(root.as_bytes()).unwrap();
+        assert_eq!((facts.parent, facts.time), (None, 42));
+        for bad in [
+            "tree zz\ncommitter C <c@x> 42 +0000\n\n".to_owned(),
+            format!("tree {tree}\ncommitter C <c@x> soon +0000\n\n"),
+            format!("tree {tree}\n\ncommitter C <c@x> 42 +0000\n"),
+        ] {
+            assert!(ChainFacts::parse(bad.as_bytes()).is_none(), "{bad}");
+        }
     }
 
     #[test]
