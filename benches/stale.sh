@@ -14,7 +14,8 @@
 # For each shape: the whole site, one language (--lang fr) and one page (the
 # newest and the oldest newsletter; one deep docs page translated in many
 # languages), each "cold" (median of 3, .git/trame deleted first, as on a
-# fresh clone) and "warm" (median of 5, nothing changed since); peak RSS
+# fresh clone) and "warm" (median of 5, nothing changed since), a cold page
+# beside `git rev-list --first-parent HEAD` (the chain it must read); peak RSS
 # (/usr/bin/time -f %M) of the whole-site runs; trame / git walk ratios.
 #
 # Budgets (flagged ok/OVER on each line):
@@ -120,10 +121,15 @@ for mode, n in (("cold", 3), ("warm", 5)):
     notes = f"{100 * share:.0f}% of whole site" + (f" [<30% {flag(share < 0.3)}]" if kind == "docs" else "") \
         + f", {ms / git_ms:.2f}x git, peak {rss:.0f} MB"
     line(f"--lang fr (1 of {len(langs)})", mode, ms, notes)
+# One page on a fresh clone needs the first-parent chain to the commit that
+# added its oldest file: reading it is the floor, shown beside (git's own
+# `rev-list` reads the same commits).
+chain_ms, _ = measure(["git", "rev-list", "--first-parent", "HEAD"], 5)
+line("git rev-list --first-parent HEAD", "", chain_ms, "the chain a cold page reads")
 for what, args in one:
     for mode, n in (("cold", 3), ("warm", 5)):
         ms, rss = measure(stale + args, n, cold=mode == "cold")
-        notes = f"[<50 ms {flag(ms < 50)}], " if mode == "cold" else ""
+        notes = f"[<50 ms {flag(ms < 50)}], {ms / chain_ms:.2f}x rev-list, " if mode == "cold" else ""
         line(what, mode, ms, notes + f"peak {rss:.0f} MB")
 
 # What the whole-site report holds (one more warm run).

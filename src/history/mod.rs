@@ -986,7 +986,8 @@ impl Repo {
     /// Reads the history of a few `paths` by bisection over the chain
     /// instead of a walk: the versions of a file are found where its blob
     /// differs between two commits, looking only between commits whose blobs
-    /// differ. One page and its translations then cost the chain of commits
+    /// differ, in steps back that double until the file is absent (the
+    /// chain is read no further than the file goes back). One page and its translations then cost the chain of commits
     /// and a few dozen tree lookups per version, not one tree per commit:
     /// an old page of a long history is read in about the time of a recent
     /// one.
@@ -999,8 +1000,6 @@ impl Repo {
     /// the same. The log keeps the chain and the renames looked for.
     fn probe(&self, paths: &[PathBuf], log: &mut Log) -> Result<History, HistoryError> {
         let mut out = History::default();
-        self.extend_chain(log, usize::MAX)?;
-        let end = log.chain.len() - 1;
         let mut last = 0;
         for path in paths {
             let Some(mut at_lo) = self.probe_blob(log, 0, path)? else {
@@ -1016,24 +1015,37 @@ impl Repo {
                     blob: BlobId(blob),
                 });
             };
+            // The chain is read only as far as the file goes back: steps
+            // that double from `lo` until the file is absent (then it was
+            // added in the last step) or the first commit is reached.
+            let mut step = FIRST_STEP;
             loop {
-                let at_end = if lo == end {
+                self.extend_chain(log, lo + step + 1)?;
+                let end = log.chain.len() - 1;
+                let hi = (lo + step).min(end);
+                let at_hi = if hi == lo {
                     Some(at_lo)
                 } else {
-                    self.probe_blob(log, end, &name)?
+                    self.probe_blob(log, hi, &name)?
                 };
                 let mut found = Vec::new();
-                let added = self.bisect(log, &name, (lo, at_lo), (end, at_end), &mut found)?;
+                let added = self.bisect(log, &name, (lo, at_lo), (hi, at_hi), &mut found)?;
                 for &(commit, blob) in &found {
                     if Some(commit) != added {
                         push(commit, &name, blob);
                     }
                 }
                 let Some(added) = added else {
-                    // What the first commit has, it added.
-                    push(end, &name, at_end.unwrap_or(at_lo));
-                    last = end;
-                    break;
+                    // Present at both ends of the step: the next one.
+                    let at_hi = at_hi.unwrap_or(at_lo);
+                    if hi == end && log.complete {
+                        // What the first commit has, it added.
+                        push(end, &name, at_hi);
+                        last = end;
+                        break;
+                    }
+                    (lo, at_lo, step) = (hi, at_hi, step * 2);
+                    continue;
                 };
                 let blob = found.last().map_or(at_lo, |&(_, b)| b);
                 last = last.max(added + 1);
@@ -1042,7 +1054,7 @@ impl Repo {
                         if old_blob != blob {
                             push(added, &name, blob);
                         }
-                        (name, lo, at_lo) = (old, added + 1, old_blob);
+                        (name, lo, at_lo, step) = (old, added + 1, old_blob, FIRST_STEP);
                     }
                     _ => {
                         push(added, &name, blob);
@@ -1052,7 +1064,7 @@ impl Repo {
             }
         }
         out.versions.retain(|_, v| !v.is_empty());
-        out.commits = log.chain[..=last.min(end)]
+        out.commits = log.chain[..=last.min(log.chain.len() - 1)]
             .iter()
             .map(|l| CommitInfo {
                 id: l.id.to_string(),
@@ -1633,6 +1645,11 @@ fn logged(log: &Log, paths: &[PathBuf]) -> bool {
     })
 }
 
+/// The first step back of [`Repo::probe`], in commits: a recent page
+/// reads this many commits of the chain, an old one twice as many steps
+/// as the doublings it takes.
+const FIRST_STEP: usize = 16;
+
 /// The history log's file name, in `.git/trame/`.
 const LOG_FILE: &str = "history-log";
 
@@ -1951,11 +1968,12 @@ mod log_tests {
             fx.check(ALL);
         }
         // One file of a fresh clone is read by bisection: the log keeps the
-        // chain and learns no folder.
+        // chain, as far as the file goes back, and learns no folder.
         std::fs::remove_file(fx.log_file()).unwrap();
         let probed = fx.open().history(&[PathBuf::from("a/y.md")]).unwrap();
         let log = log::parse(&std::fs::read_to_string(fx.log_file()).unwrap()).unwrap();
-        assert!(log.complete && log.dirs.is_empty());
+        assert!(log.dirs.is_empty());
+        assert!(log.chain.len() >= probed.commits.len());
         assert_eq!(
             probed.versions,
             fx.open().walk(&[PathBuf::from("a/y.md")]).unwrap().versions
