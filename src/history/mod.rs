@@ -105,6 +105,31 @@ struct SubtreeMemo {
     roots: HashMap<git2::Oid, git2::Oid, OidHash>,
 }
 
+/// What a read of the history learned, for the history log: nothing, or
+/// a log to write ([`Learned::save`]).
+#[must_use = "what the walk learned is lost unless saved"]
+pub struct Learned(Option<PendingLog>);
+
+/// A log that differs from the one read.
+struct PendingLog {
+    file: PathBuf,
+    log: Log,
+    /// The log file's text as read (empty when there was none).
+    read: String,
+}
+
+impl Learned {
+    /// Writes the history log, if the read learned something. The log only
+    /// saves time: failing to write it is not an error.
+    pub fn save(self) {
+        let Some(pending) = self.0 else { return };
+        let text = log::render(&pending.log);
+        if text != pending.read {
+            let _ = write_log(&pending.file, &text);
+        }
+    }
+}
+
 /// A commit's tree, first parent and committer time.
 struct ChainFacts {
     tree: git2::Oid,
@@ -336,20 +361,34 @@ impl Repo {
     /// log; a log that cannot be read is rebuilt, one that cannot be written
     /// is skipped: the answer is the same either way.
     pub fn history(&self, paths: &[PathBuf]) -> Result<History, HistoryError> {
+        let (history, learned) = self.read_history(paths, true)?;
+        learned.save();
+        Ok(history)
+    }
+
+    /// [`Repo::history`], leaving what the walk learned to be saved by the
+    /// caller once the answer is out: rendering and writing the log (half a
+    /// megabyte for one page's chain of 8,000 commits, megabytes for a
+    /// site) then costs no one any waiting.
+    pub fn history_to_save(&self, paths: &[PathBuf]) -> Result<(History, Learned), HistoryError> {
         self.read_history(paths, true)
     }
 
-    /// [`Repo::history`]; `may_probe` false always reads the history log
-    /// (tests of the log).
-    fn read_history(&self, paths: &[PathBuf], may_probe: bool) -> Result<History, HistoryError> {
+    /// [`Repo::history_to_save`]; `may_probe` false always reads the history
+    /// log (tests of the log).
+    fn read_history(
+        &self,
+        paths: &[PathBuf],
+        may_probe: bool,
+    ) -> Result<(History, Learned), HistoryError> {
         // Objects come from our own repository: verifying every object's
         // hash on read costs a third of the walk and protects against nothing.
         git2::opts::strict_hash_verification(false);
         let Some(head) = self.inner.head().ok().and_then(|h| h.target()) else {
-            return Ok(History::default());
+            return Ok((History::default(), Learned(None)));
         };
         if self.is_shallow() {
-            return self.walk(paths);
+            return Ok((self.walk(paths)?, Learned(None)));
         }
         let file = self.inner.path().join("trame").join(LOG_FILE);
         let text = std::fs::read_to_string(&file).unwrap_or_default();
@@ -368,14 +407,12 @@ impl Repo {
             self.scan(paths, &mut log)?
         };
         // Rendered (megabytes on a long history) only when it learned something.
-        if read != Some(log.shape()) && log.loggable() {
-            let new_text = log::render(&log);
-            if new_text != text {
-                // The log only saves time: failing to write it is not an error.
-                let _ = write_log(&file, &new_text);
-            }
-        }
-        Ok(history)
+        let learned = (read != Some(log.shape()) && log.loggable()).then_some(PendingLog {
+            file,
+            log,
+            read: text,
+        });
+        Ok((history, Learned(learned)))
     }
 
     /// Returns the chain link of a commit.
@@ -1890,13 +1927,15 @@ mod log_tests {
         fn check(&self, paths: &[&str]) -> History {
             let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
             let repo = self.open();
-            let logged = repo.read_history(&paths, false).unwrap();
+            let (logged, learned) = repo.read_history(&paths, false).unwrap();
+            learned.save();
             let walked = repo.walk(&paths).unwrap();
             assert_eq!(logged.commits, walked.commits);
             assert_eq!(logged.versions, walked.versions);
             assert!(self.log_file().is_file());
             // Read back from the log alone, the answer is the same.
-            let again = repo.read_history(&paths, false).unwrap();
+            let (again, learned) = repo.read_history(&paths, false).unwrap();
+            learned.save();
             assert_eq!(again.versions, walked.versions);
             // By bisection, from a log that knows only HEAD.
             let mut fresh = Log::new(repo.link(self.head().unwrap()).unwrap());

@@ -543,17 +543,22 @@ pub fn staleness_each(
             }
             let result = match &repo_path {
                 Some(p) => Repo::open(p)
-                    .and_then(|r| r.history(&relative(&r)))
+                    .and_then(|r| r.history_to_save(&relative(&r)))
+                    .map(|(h, learned)| (h, Some(learned)))
                     .map_err(StaleError::History),
-                None => Ok(history::History::default()),
+                None => Ok((history::History::default(), None)),
             };
             // Set in every case, so no worker waits for it.
             let _ = rel_lock.set(HashMap::new());
-            let (hist, result) = match result {
-                Ok(h) => (Some(h), Ok(())),
-                Err(e) => (None, Err(e)),
+            let (hist, learned, result) = match result {
+                Ok((h, learned)) => (Some(h), learned, Ok(())),
+                Err(e) => (None, None, Err(e)),
             };
             let _ = walked.set(hist);
+            // The workers label with the history while the log is written.
+            if let Some(learned) = learned {
+                learned.save();
+            }
             result
         });
         let helper = scope.spawn(worker);
