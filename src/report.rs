@@ -409,7 +409,10 @@ pub fn report(
             }),
             (Rule::Code, &|inv| inv.code.clone()),
             (Rule::Number, &|inv| {
-                inv.numbers.iter().map(|n| normalize_number(n)).collect()
+                inv.numbers
+                    .iter()
+                    .map(|n| crate::segment::normalize_number(n))
+                    .collect()
             }),
             // Dates only: a month named alone (`~MM`) is no date to check.
             (Rule::Date, &|inv| {
@@ -989,28 +992,6 @@ fn one_sided(a: &[String], b: &[String]) -> Vec<(String, Side)> {
     out
 }
 
-/// Normalizes a number so that `1,000`, `1.000` and `1 000` compare equal
-/// while versions (`1.9.0`) and dates (`2024-07-05`) keep their shape.
-fn normalize_number(n: &str) -> String {
-    const SEPARATORS: [char; 5] = [',', '.', ' ', '\u{a0}', '\u{202f}'];
-    let groups: Vec<&str> = n.split(SEPARATORS).collect();
-    let thousands = groups.len() > 1
-        && groups[1..].iter().all(|g| g.len() == 3)
-        && !n.contains(['-', ':', '/']);
-    if thousands {
-        n.replace(SEPARATORS, "")
-    } else if n.matches([',', '.']).count() == 1
-        && !n.contains([' ', '\u{a0}', '\u{202f}', '-', ':', '/'])
-    {
-        // One separator and no group of three after it: a decimal number,
-        // whose comma (`3,3` in French, German, Portuguese and most
-        // languages of Europe) is the English point.
-        n.replace(',', ".")
-    } else {
-        n.to_owned()
-    }
-}
-
 /// The calendar days a numeric date may be (`2025-12-12`, `12/12/2025`,
 /// `12.12.2025`, `12-12-2025`): day and month are read both ways when both
 /// could be either, since the order depends on the language.
@@ -1323,7 +1304,10 @@ mod tests {
             ["24", "24/7", "6"]
         );
         // A version keeps its points.
-        assert_ne!(normalize_number("1.9.0"), normalize_number("1,9,0"));
+        assert_ne!(
+            crate::segment::normalize_number("1.9.0"),
+            crate::segment::normalize_number("1,9,0")
+        );
     }
 
     /// Months are checked in a date context and in more languages: the
@@ -1517,8 +1501,24 @@ mod tests {
 
     #[test]
     fn numbers_compare_across_formats_and_localized_links_match() {
-        assert_eq!(normalize_number("1,000"), normalize_number("1.000"));
-        assert_ne!(normalize_number("1.9.0"), normalize_number("190"));
+        assert_eq!(
+            crate::segment::normalize_number("1,000"),
+            crate::segment::normalize_number("1.000")
+        );
+        // Both marks: the last is the decimal one, in either convention.
+        let n = crate::segment::normalize_number;
+        assert_eq!(n("1,480.25"), "1480.25");
+        assert_eq!(n("1.480,25"), "1480.25");
+        assert_eq!(n("1 000,5"), "1000.5");
+        assert_eq!(n("12.500.000"), "12500000");
+        // A version, a malformed grouping and a date keep their shape.
+        assert_eq!(n("1.9.0"), "1.9.0");
+        assert_eq!(n("1,48.25"), "1,48.25");
+        assert_eq!(n("2024-07-05"), "2024-07-05");
+        assert_ne!(
+            crate::segment::normalize_number("1.9.0"),
+            crate::segment::normalize_number("190")
+        );
         assert_eq!(
             crate::align::normalize_url("/fr/pod/"),
             crate::align::normalize_url("/pod")

@@ -914,6 +914,7 @@ fn state_since(
         Change::Cosmetic => (State::Cosmetic, word_diff(&old.text, &seg.text)),
         change => {
             let state = if carries_new_invariants(old, seg, target_text)
+                || (change == Change::LinkOnly && lacks_removed_invariants(old, seg, target_text))
                 || (!seg.kind.is_prose() && normalize(&target_text.text) == normalize(&seg.text))
             {
                 State::AlreadyUpdated
@@ -1498,6 +1499,36 @@ fn carries_new_invariants(old: &Segment, new: &Segment, target: &Target<'_>) -> 
     any_change
 }
 
+/// Returns true when the English change only took links, code spans or
+/// numbers out (nothing added, no other invariant touched) and the
+/// translation has none of them: it already reads as the new English does
+/// (a link the translator had left out, a number already dropped).
+fn lacks_removed_invariants(old: &Segment, new: &Segment, target: &Target<'_>) -> bool {
+    if old.invariants.dates != new.invariants.dates
+        || old.invariants.shortcodes != new.invariants.shortcodes
+    {
+        return false;
+    }
+    let pairs = [
+        (&old.invariants.urls, &new.invariants.urls),
+        (&old.invariants.code, &new.invariants.code),
+        (&old.invariants.numbers, &new.invariants.numbers),
+    ];
+    let mut removed = false;
+    for (old_values, new_values) in pairs {
+        if new_values.iter().any(|v| !old_values.contains(v)) {
+            return false;
+        }
+        for gone in old_values.iter().filter(|v| !new_values.contains(v)) {
+            removed = true;
+            if target.has(gone) {
+                return false;
+            }
+        }
+    }
+    removed
+}
+
 /// The translated side of a row: its raw text and its parsed invariants
 /// (so `2024-07\_Berlin` in the Markdown matches the URL `2024-07_Berlin`).
 struct Target<'a> {
@@ -1539,11 +1570,17 @@ impl<'a> Target<'a> {
 
     fn has(&self, value: &str) -> bool {
         let bare = value.trim_end_matches('/');
+        let digit = |v: &str| v.starts_with(|c: char| c.is_ascii_digit());
+        // A number as the language writes it: `15,00` is `15.00`.
+        let number = digit(value).then(|| crate::segment::normalize_number(value));
         self.text.contains(value)
-            || self
-                .values
-                .iter()
-                .any(|v| *v == value || v.trim_end_matches('/') == bare)
+            || self.values.iter().any(|v| {
+                *v == value
+                    || v.trim_end_matches('/') == bare
+                    || number
+                        .as_ref()
+                        .is_some_and(|n| digit(v) && crate::segment::normalize_number(v) == *n)
+            })
     }
 }
 

@@ -712,6 +712,44 @@ fn is_unspaced(c: char) -> bool {
     )
 }
 
+/// Normalizes a number so that `1,000`, `1.000` and `1 000` compare equal
+/// while versions (`1.9.0`) and dates (`2024-07-05`) keep their shape; a
+/// number with both marks (`1,480.25`, `1.480,25`) has its decimal mark
+/// last, whichever it is, and the other one between groups of three.
+pub fn normalize_number(n: &str) -> String {
+    const SEPARATORS: [char; 5] = [',', '.', ' ', '\u{a0}', '\u{202f}'];
+    let groups: Vec<&str> = n.split(SEPARATORS).collect();
+    let thousands = groups.len() > 1
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && !n.contains(['-', ':', '/']);
+    if thousands {
+        return n.replace(SEPARATORS, "");
+    }
+    if n.contains(['-', ':', '/']) {
+        return n.to_owned();
+    }
+    let marks: Vec<(usize, char)> = n
+        .match_indices([',', '.'])
+        .map(|(i, m)| (i, m.chars().next().unwrap_or('.')))
+        .collect();
+    match marks.as_slice() {
+        // One separator and no group of three after it: a decimal number,
+        // whose comma (`3,3` in French, German, Portuguese and most
+        // languages of Europe) is the English point.
+        [_] if !n.contains([' ', '\u{a0}', '\u{202f}']) => n.replace(',', "."),
+        // Both marks: the last one, found once, is the decimal mark; the
+        // others group thousands by three.
+        [.., (at, decimal)]
+            if marks[..marks.len() - 1].iter().all(|(_, m)| m != decimal)
+                && groups[1..groups.len() - 1].iter().all(|g| g.len() == 3) =>
+        {
+            let (whole, fraction) = (&n[..*at], &n[at + 1..]);
+            format!("{}.{fraction}", whole.replace(SEPARATORS, ""))
+        }
+        _ => n.to_owned(),
+    }
+}
+
 /// `char::is_alphabetic`, answered without the Unicode table search for the
 /// letters most pages are written in (Latin-1 and Latin Extended-A,
 /// Cyrillic, kana, CJK ideographs, Hangul syllables): word scanning spent

@@ -552,3 +552,68 @@ fn the_same_words_set_out_anew_are_a_cosmetic_change() {
         );
     }
 }
+
+/// The state of the one paragraph of `fr`, paired with the English that
+/// went from `base_en` to `cur_en`.
+fn one_paragraph_state(base_en: &str, cur_en: &str, fr: &str) -> State {
+    let (b, _) = parse(base_en);
+    let (c, _) = parse(cur_en);
+    let (t, _) = parse(fr);
+    let alignment = Alignment {
+        rows: vec![crate::align::Row {
+            source: 0..1,
+            target: 0..1,
+            score: 1.0,
+            crossed: false,
+            moved: None,
+        }],
+    };
+    let versions = match_versions(&b, &c);
+    let base = |_row: usize| {
+        Some(Base {
+            document: &b,
+            versions: &versions,
+            commit: Some("abc"),
+        })
+    };
+    label(&c, &t, &alignment, &base)[0].state
+}
+
+/// A link the English took out that the translation never had, or a
+/// number the translation already writes in its own format, is no work.
+#[test]
+fn translation_that_already_reads_as_the_new_english() {
+    let linked = "Add new instances, or [nodes](/nodes/), to share the load.\n";
+    let plain = "Add new instances, or nodes, to share the load.\n";
+    let fr = "Ajoutez des instances, ou nœuds, pour répartir la charge.\n";
+    assert_eq!(
+        one_paragraph_state(linked, plain, fr),
+        State::AlreadyUpdated
+    );
+    // The translation still links (its own localized address): to do.
+    let fr_linked = "Ajoutez des instances, ou [nœuds](/fr/nodes/), pour répartir la charge.\n";
+    assert_eq!(
+        one_paragraph_state(linked, plain, fr_linked),
+        State::LinkOnly
+    );
+    // Added links are not taken out ones: the translation lacks the new one.
+    assert_eq!(one_paragraph_state(plain, linked, fr), State::LinkOnly);
+    // A price changed; the German writes the new one with a decimal comma.
+    let de = "Tickets kosten 1.015,00 Euro.\n";
+    assert_eq!(
+        one_paragraph_state(
+            "Tickets cost 12.50 euros.\n",
+            "Tickets cost 1,015.00 euros.\n",
+            de
+        ),
+        State::AlreadyUpdated
+    );
+    assert_eq!(
+        one_paragraph_state(
+            "Tickets cost 12.50 euros.\n",
+            "Tickets cost 1,016.00 euros.\n",
+            de
+        ),
+        State::LinkOnly
+    );
+}
