@@ -511,9 +511,10 @@ impl Repo {
     }
 
     /// What the chain needs of a commit: read from the object database
-    /// and only its header lines parsed, which costs half of reading the
-    /// whole commit (a long history is thousands of them). A header trame
-    /// does not understand is read by libgit2 instead.
+    /// and only its header lines parsed, without parsing and allocating the
+    /// whole commit (a chain of 8,000 commits read about 7% faster; the rest
+    /// is the pack lookup and the inflating). A header trame does not
+    /// understand is read by libgit2 instead.
     fn chain_facts(&self, odb: &git2::Odb<'_>, id: git2::Oid) -> Result<ChainFacts, HistoryError> {
         let raw = odb.read(id).map_err(git("cannot read a commit"))?;
         if raw.kind() == git2::ObjectType::Commit
@@ -1022,12 +1023,11 @@ impl Repo {
 
     /// Reads the history of a few `paths` by bisection over the chain
     /// instead of a walk: the versions of a file are found where its blob
-    /// differs between two commits, looking only between commits whose blobs
-    /// differ, in steps back that double until the file is absent (the
-    /// chain is read no further than the file goes back). One page and its translations then cost the chain of commits
-    /// and a few dozen tree lookups per version, not one tree per commit:
-    /// an old page of a long history is read in about the time of a recent
-    /// one.
+    /// differs between two commits, looking only between commits whose
+    /// blobs differ, in steps back that double until the file is absent (the
+    /// chain is read no further than the file goes back). One page and its
+    /// translations then cost the chain back to their creation and a few
+    /// dozen tree lookups per version, not one tree per commit and folder.
     ///
     /// The answer is the walk's, with one exception: a file whose blob is
     /// the same at two probed commits is taken as unchanged between them,
