@@ -1472,16 +1472,22 @@ pub fn split_gaps(labels: &mut [Labelled], page_base: &Base<'_>) {
     }
 }
 
+/// The invariants a translation carries over as they are, old and new:
+/// links, code spans and numbers.
+fn carried_values<'s>(old: &'s Segment, new: &'s Segment) -> [(&'s [String], &'s [String]); 3] {
+    let (a, b) = (&old.invariants, &new.invariants);
+    [
+        (&a.urls, &b.urls),
+        (&a.code, &b.code),
+        (&a.numbers, &b.numbers),
+    ]
+}
+
 /// Returns true when the English change touched invariants and the
 /// translation already has every new value and none of the replaced ones.
 fn carries_new_invariants(old: &Segment, new: &Segment, target: &Target<'_>) -> bool {
-    let pairs = [
-        (&old.invariants.urls, &new.invariants.urls),
-        (&old.invariants.code, &new.invariants.code),
-        (&old.invariants.numbers, &new.invariants.numbers),
-    ];
     let mut any_change = false;
-    for (old_values, new_values) in pairs {
+    for (old_values, new_values) in carried_values(old, new) {
         for added in new_values.iter().filter(|v| !old_values.contains(v)) {
             any_change = true;
             if !target.has(added) {
@@ -1509,13 +1515,8 @@ fn lacks_removed_invariants(old: &Segment, new: &Segment, target: &Target<'_>) -
     {
         return false;
     }
-    let pairs = [
-        (&old.invariants.urls, &new.invariants.urls),
-        (&old.invariants.code, &new.invariants.code),
-        (&old.invariants.numbers, &new.invariants.numbers),
-    ];
     let mut removed = false;
-    for (old_values, new_values) in pairs {
+    for (old_values, new_values) in carried_values(old, new) {
         if new_values.iter().any(|v| !old_values.contains(v)) {
             return false;
         }

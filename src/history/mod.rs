@@ -942,36 +942,8 @@ impl Repo {
                 record(f, k, path, blob);
             }
             if !appeared.is_empty() {
-                let renames = match log.chain.get(k + 1).map(|l| l.id) {
-                    Some(parent_id) => {
-                        let id = log.chain[k].id;
-                        // Looked for once per commit; the log keeps the answer.
-                        if let std::collections::btree_map::Entry::Vacant(slot) =
-                            log.renames.entry(id)
-                        {
-                            let parent = self.commit_tree(parent_id)?;
-                            let child = self.commit_tree(id)?;
-                            slot.insert(self.commit_renames(&parent, child.id())?);
-                        }
-                        let names: Vec<PathBuf> =
-                            appeared.iter().map(|(d, n, _)| d.join(n)).collect();
-                        let all: Vec<usize> = (0..names.len()).collect();
-                        let found = renamed_among(&log.renames[&id], &all, &names);
-                        if found.is_empty() {
-                            HashMap::new()
-                        } else {
-                            let parent = self.commit_tree(parent_id)?;
-                            found
-                                .into_iter()
-                                .map(|(i, old)| {
-                                    let blob = self.blob_at(&parent, &old)?;
-                                    Ok((i, (old, blob)))
-                                })
-                                .collect::<Result<HashMap<_, _>, HistoryError>>()?
-                        }
-                    }
-                    None => HashMap::new(),
-                };
+                let names: Vec<PathBuf> = appeared.iter().map(|(d, n, _)| d.join(n)).collect();
+                let renames = self.renamed_from(log, k, &names)?;
                 let mut renamed_into = Vec::new();
                 for (i, (dir, name, blob)) in appeared.into_iter().enumerate() {
                     let Some(f) = tracked.remove(&(dir.clone(), name.clone())) else {
@@ -1011,13 +983,7 @@ impl Repo {
                 break k.min(log.chain.len() - 1);
             }
         };
-        out.commits = log.chain[..=last]
-            .iter()
-            .map(|l| CommitInfo {
-                id: l.id.to_string(),
-                time: l.time,
-            })
-            .collect();
+        out.commits = commit_infos(&log.chain[..=last]);
         Ok(out)
     }
 
@@ -1086,7 +1052,10 @@ impl Repo {
                 };
                 let blob = found.last().map_or(at_lo, |&(_, b)| b);
                 last = last.max(added + 1);
-                match self.renamed_from(log, added, &name)? {
+                match self
+                    .renamed_from(log, added, std::slice::from_ref(&name))?
+                    .remove(&0)
+                {
                     Some((old, Some(old_blob))) => {
                         if old_blob != blob {
                             push(added, &name, blob);
@@ -1101,13 +1070,7 @@ impl Repo {
             }
         }
         out.versions.retain(|_, v| !v.is_empty());
-        out.commits = log.chain[..=last.min(log.chain.len() - 1)]
-            .iter()
-            .map(|l| CommitInfo {
-                id: l.id.to_string(),
-                time: l.time,
-            })
-            .collect();
+        out.commits = commit_infos(&log.chain[..=last.min(log.chain.len() - 1)]);
         Ok(out)
     }
 
@@ -1164,17 +1127,17 @@ impl Repo {
             .map(|e| e.id()))
     }
 
-    /// The name `path` had before the commit `chain[k]` renamed it, and its
-    /// blob there, if that commit renamed it (looked for once per commit,
-    /// ever: the log keeps the answer).
+    /// The names that the commit `chain[k]` gave by renaming (by index into
+    /// `names`): each one's name in the parent and its blob there. Renames
+    /// are looked for once per commit, ever: the log keeps the answer.
     fn renamed_from(
         &self,
         log: &mut Log,
         k: usize,
-        path: &Path,
-    ) -> Result<Option<(PathBuf, Option<git2::Oid>)>, HistoryError> {
+        names: &[PathBuf],
+    ) -> Result<HashMap<usize, (PathBuf, Option<git2::Oid>)>, HistoryError> {
         let Some(parent_id) = log.chain.get(k + 1).map(|l| l.id) else {
-            return Ok(None);
+            return Ok(HashMap::new());
         };
         let id = log.chain[k].id;
         if let std::collections::btree_map::Entry::Vacant(slot) = log.renames.entry(id) {
@@ -1182,12 +1145,19 @@ impl Repo {
             let child = self.commit_tree(id)?;
             slot.insert(self.commit_renames(&parent, child.id())?);
         }
-        let names = [path.to_owned()];
-        let Some((_, old)) = renamed_among(&log.renames[&id], &[0], &names).pop() else {
-            return Ok(None);
-        };
-        let blob = self.blob_at(&self.commit_tree(parent_id)?, &old)?;
-        Ok(Some((old, blob)))
+        let all: Vec<usize> = (0..names.len()).collect();
+        let found = renamed_among(&log.renames[&id], &all, names);
+        if found.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let parent = self.commit_tree(parent_id)?;
+        found
+            .into_iter()
+            .map(|(i, old)| {
+                let blob = self.blob_at(&parent, &old)?;
+                Ok((i, (old, blob)))
+            })
+            .collect()
     }
 
     /// Reads the history of `paths` by walking the commits, without the log.
@@ -1614,6 +1584,17 @@ fn seed_from_ancestor(log: &mut Log, dir: &Path) {
             .collect(),
     };
     log.dirs.insert(dir.to_owned(), seeded);
+}
+
+/// The commits of a stretch of the chain, as [`History::commits`] lists them.
+fn commit_infos(links: &[Link]) -> Vec<CommitInfo> {
+    links
+        .iter()
+        .map(|l| CommitInfo {
+            id: l.id.to_string(),
+            time: l.time,
+        })
+        .collect()
 }
 
 /// Returns the deepest folder holding every path.
