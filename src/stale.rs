@@ -8,6 +8,7 @@
 //! labels every segment with a [`State`] and the word diff of its English.
 
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff, capture_diff_slices};
+use std::ops::Range;
 
 use crate::align::Alignment;
 use crate::segment::{Document, Fingerprint, Segment, normalize};
@@ -398,6 +399,7 @@ pub fn match_versions(base: &Document, current: &Document) -> Vec<Option<usize>>
         .map(|s| (s.fingerprint(), s.kind as u8))
         .collect();
     let mut out = vec![None; new.len()];
+    let words = (WordSets::of(base), WordSets::of(current));
     for op in capture_diff_slices(Algorithm::Patience, &old, &new) {
         match op {
             DiffOp::Equal {
@@ -416,19 +418,51 @@ pub fn match_versions(base: &Document, current: &Document) -> Vec<Option<usize>>
                 new_len,
             } => {
                 pair_region(
-                    &base.segments[old_index..old_index + old_len],
-                    &current.segments[new_index..new_index + new_len],
-                    old_index,
-                    &mut out[new_index..new_index + new_len],
+                    &words,
+                    old_index..old_index + old_len,
+                    new_index..new_index + new_len,
+                    &mut out,
                 );
             }
             DiffOp::Delete { .. } | DiffOp::Insert { .. } => {}
         }
     }
     pair_front_matter_keys(base, current, &mut out);
-    match_moves(base, current, &mut out);
+    match_moves(&words, &mut out);
     out
 }
+
+/// The words of each segment of a document, lower-cased, sorted and
+/// unique (for [`similarity`]), and their stems (for the long words two
+/// versions share), each computed when first asked: matching two versions
+/// compares a segment with many others.
+struct WordSets<'a> {
+    segments: &'a [Segment],
+    words: Vec<std::cell::OnceCell<Vec<String>>>,
+    stems: Vec<std::cell::OnceCell<Vec<String>>>,
+}
+
+impl<'a> WordSets<'a> {
+    fn of(doc: &'a Document) -> WordSets<'a> {
+        let n = doc.segments.len();
+        WordSets {
+            segments: &doc.segments,
+            words: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            stems: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+
+    fn words(&self, k: usize) -> &[String] {
+        self.words[k].get_or_init(|| word_set(&self.segments[k].text))
+    }
+
+    fn stems(&self, k: usize) -> &[String] {
+        self.stems[k].get_or_init(|| stem_set(&self.segments[k].text))
+    }
+}
+
+/// The base and current versions' segments and their words.
+type Versions<'a> = (WordSets<'a>, WordSets<'a>);
 
 /// A front-matter value belongs to its key, whatever it says: `title: New
 /// Releases` that became `title: Releases`, or `linkTitle: Documentation`
@@ -471,9 +505,9 @@ fn pair_front_matter_keys(base: &Document, current: &Document, out: &mut [Option
 /// became `### Building from source`) is paired through its body: an
 /// unmatched current heading followed by a block whose version followed an
 /// unmatched base heading.
-fn match_moves(base: &Document, current: &Document, out: &mut [Option<usize>]) {
+fn match_moves(words: &Versions<'_>, out: &mut [Option<usize>]) {
     const MOVED_SIMILARITY: f64 = 0.6;
-    let (old, new) = (&base.segments, &current.segments);
+    let (old, new) = (words.0.segments, words.1.segments);
     let mut taken = vec![false; old.len()];
     for k in out.iter().flatten() {
         taken[*k] = true;
@@ -504,7 +538,7 @@ fn match_moves(base: &Document, current: &Document, out: &mut [Option<usize>]) {
             for &k in &free_old {
                 if old[k].kind == new[i].kind && old[k].kind != crate::segment::SegmentKind::Heading
                 {
-                    let s = version_similarity(&old[k], &new[i]);
+                    let s = version_similarity(words, k, i);
                     if s >= MOVED_SIMILARITY {
                         pairs.push((s, i, k));
                     }
@@ -542,8 +576,8 @@ fn match_moves(base: &Document, current: &Document, out: &mut [Option<usize>]) {
             for k in [after_prev, before_next].into_iter().flatten() {
                 if !taken[k]
                     && old[k].kind == new[i].kind
-                    && (version_similarity(&old[k], &new[i]) >= NEIGHBOUR_SIMILARITY
-                        || shared_stems(&old[k].text, &new[i].text) >= 2)
+                    && (version_similarity(words, k, i) >= NEIGHBOUR_SIMILARITY
+                        || shared_count(words.0.stems(k), words.1.stems(i)) >= 2)
                 {
                     out[i] = Some(k);
                     taken[k] = true;
@@ -573,9 +607,10 @@ fn match_moves(base: &Document, current: &Document, out: &mut [Option<usize>]) {
 /// too (`{{% pageinfo %}}` that gained `color="warning"` is the same block,
 /// with changed parameters). The name alone is enough to pair in order or
 /// beside a paired neighbour, not to pair a far move.
-fn version_similarity(old: &Segment, new: &Segment) -> f64 {
+fn version_similarity(words: &Versions<'_>, k: usize, i: usize) -> f64 {
     const SAME_SHORTCODE: f64 = 0.5;
-    let words = similarity(&old.text, &new.text);
+    let (old, new) = (&words.0.segments[k], &words.1.segments[i]);
+    let words = dice(words.0.words(k), words.1.words(i));
     if old.kind == crate::segment::SegmentKind::Shortcode
         && new.kind == old.kind
         && old.key.is_some()
@@ -587,23 +622,31 @@ fn version_similarity(old: &Segment, new: &Segment) -> f64 {
     }
 }
 
-/// Pairs changed segments in order by a small dynamic program that maximizes
-/// total similarity; pairs under the threshold stay unmatched.
-fn pair_region(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut [Option<usize>]) {
+/// Pairs the changed base segments `olds` with the current segments
+/// `news` in order by a small dynamic program that maximizes total
+/// similarity; pairs under the threshold stay unmatched.
+fn pair_region(
+    words: &Versions<'_>,
+    olds: Range<usize>,
+    news: Range<usize>,
+    out: &mut [Option<usize>],
+) {
     const THRESHOLD: f64 = 0.3;
-    let (n, m) = (old.len(), new.len());
+    let (n, m) = (olds.len(), news.len());
+    let (o, c) = (olds.start, news.start);
     // Regions are small in practice; cap the work on pathological input.
     if n * m > 250_000 {
-        for (k, slot) in out.iter_mut().enumerate().take(n.min(m)) {
-            *slot = Some(old_offset + k);
+        for (k, slot) in out[news].iter_mut().enumerate().take(n.min(m)) {
+            *slot = Some(o + k);
         }
         return;
     }
+    let (old, new) = (words.0.segments, words.1.segments);
     let sim = |i: usize, j: usize| -> f64 {
-        if old[i].kind != new[j].kind {
+        if old[o + i].kind != new[c + j].kind {
             return 0.0;
         }
-        version_similarity(&old[i], &new[j])
+        version_similarity(words, o + i, c + j)
     };
     let mut best = vec![vec![0.0f64; m + 1]; n + 1];
     for i in (0..n).rev() {
@@ -621,7 +664,7 @@ fn pair_region(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut [O
     while i < n && j < m {
         let s = sim(i, j);
         if s >= THRESHOLD && (best[i][j] - (s + best[i + 1][j + 1])).abs() < 1e-9 {
-            out[j] = Some(old_offset + i);
+            out[c + j] = Some(o + i);
             i += 1;
             j += 1;
         } else if (best[i][j] - best[i + 1][j]).abs() < 1e-9 {
@@ -630,7 +673,7 @@ fn pair_region(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut [O
             j += 1;
         }
     }
-    pair_rewrites(old, new, old_offset, out);
+    pair_rewrites(words, olds, news, out);
 }
 
 /// Pairs the blocks left between two paired ones that are rewrites of each
@@ -639,23 +682,29 @@ fn pair_region(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut [O
 /// databases" and "no longer converts existing databases"), a block on
 /// another topic shares none. In each gap, the pairs sharing the most long
 /// words go first.
-fn pair_rewrites(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut [Option<usize>]) {
-    let taken: std::collections::HashSet<usize> = out.iter().flatten().copied().collect();
-    let mut anchors: Vec<(usize, usize)> = out
-        .iter()
-        .enumerate()
-        .filter_map(|(j, k)| k.map(|k| (k - old_offset, j)))
+fn pair_rewrites(
+    words: &Versions<'_>,
+    olds: Range<usize>,
+    news: Range<usize>,
+    out: &mut [Option<usize>],
+) {
+    let (old, new) = (words.0.segments, words.1.segments);
+    let taken: std::collections::HashSet<usize> =
+        out[news.clone()].iter().flatten().copied().collect();
+    let mut anchors: Vec<(usize, usize)> = news
+        .clone()
+        .filter_map(|j| out[j].map(|k| (k, j)))
         .collect();
-    anchors.push((old.len(), new.len()));
-    let (mut lo_old, mut lo_new) = (0, 0);
+    anchors.push((olds.end, news.end));
+    let (mut lo_old, mut lo_new) = (olds.start, news.start);
     for (hi_old, hi_new) in anchors {
         let mut pairs = Vec::new();
         for (j, n) in new.iter().enumerate().take(hi_new).skip(lo_new) {
             for (i, o) in old.iter().enumerate().take(hi_old).skip(lo_old) {
-                if taken.contains(&(old_offset + i)) || o.kind != n.kind {
+                if taken.contains(&i) || o.kind != n.kind {
                     continue;
                 }
-                let shared = shared_stems(&o.text, &n.text);
+                let shared = shared_count(words.0.stems(i), words.1.stems(j));
                 if shared > 0 {
                     pairs.push((shared, j, i));
                 }
@@ -665,7 +714,7 @@ fn pair_rewrites(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut 
         let mut used = Vec::new();
         for (_, j, i) in pairs {
             if out[j].is_none() && !used.contains(&i) {
-                out[j] = Some(old_offset + i);
+                out[j] = Some(i);
                 used.push(i);
             }
         }
@@ -673,44 +722,59 @@ fn pair_rewrites(old: &[Segment], new: &[Segment], old_offset: usize, out: &mut 
     }
 }
 
-/// Returns how many words of six letters or more two texts share, by their
-/// first six letters (so "archive" meets "archives", "publish" meets
-/// "published").
-fn shared_stems(a: &str, b: &str) -> usize {
-    let stems = |t: &str| -> Vec<String> {
-        let mut out: Vec<String> = crate::segment::words(t)
-            .filter(|w| w.chars().count() >= 6)
-            .map(|w| w.to_lowercase().chars().take(6).collect())
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    };
-    let b = stems(b);
-    stems(a)
-        .iter()
-        .filter(|s| b.binary_search(s).is_ok())
-        .count()
+/// The words of six letters or more of `text`, by their first six letters
+/// (so "archive" meets "archives", "publish" meets "published"), sorted
+/// and unique.
+fn stem_set(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = crate::segment::words(text)
+        .filter(|w| w.chars().count() >= 6)
+        .map(|w| w.to_lowercase().chars().take(6).collect())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many items two sorted sets without duplicates have in common.
+fn shared_count(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The words of `text`, lower-cased, sorted and unique.
+fn word_set(text: &str) -> Vec<String> {
+    let mut w: Vec<String> = text
+        .split(|c: char| !crate::segment::is_letter_or_digit(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    w.sort_unstable();
+    w.dedup();
+    w
 }
 
 /// Returns the Dice similarity of two texts' word sets (0 to 1).
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let words = |t: &str| -> Vec<String> {
-        let mut w: Vec<String> = t
-            .split(|c: char| !crate::segment::is_letter_or_digit(c))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        w.sort_unstable();
-        w.dedup();
-        w
-    };
-    let (a, b) = (words(a), words(b));
+    dice(&word_set(a), &word_set(b))
+}
+
+/// The Dice similarity of two word sets (see [`word_set`]).
+fn dice(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let common = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
-    2.0 * common as f64 / (a.len() + b.len()) as f64
+    2.0 * shared_count(a, b) as f64 / (a.len() + b.len()) as f64
 }
 
 /// The English a group of translated segments was made from.
