@@ -1237,6 +1237,66 @@ pub fn since_written(
     }
 }
 
+/// Gives a translated copy the verdict of its twin. Documentation repeats
+/// blocks word for word (the same commands under two set-up paths, one
+/// heading in each of three tabs), and so do their translations. Which copy
+/// a commit wrote, line history cannot always tell: an old line matched to
+/// the new copy gives it a base from before its English existed, and the
+/// copy reads as stale while its twin, the same English translated the same
+/// way, is up to date. The same English with the same translation needs the
+/// same work: a stale label whose English segment and translated text are
+/// both, word for word, those of another label's that needs no work (in
+/// another row) takes that label's state, diff and base.
+pub fn settle_copies(labels: &mut [Labelled], current: &Document, target: &Document) {
+    type Key = (Fingerprint, u8, Fingerprint);
+    let key = |l: &Labelled| -> Option<Key> {
+        let seg = current.segments.get(l.source?)?;
+        let text = target.segments.get(l.target.clone())?;
+        if text.is_empty() {
+            return None;
+        }
+        let joined = text
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        Some((
+            seg.fingerprint(),
+            seg.kind as u8,
+            crate::segment::fingerprint(&joined),
+        ))
+    };
+    let mut settled: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    for (n, l) in labels.iter().enumerate() {
+        if !l.state.needs_work()
+            && let Some(k) = key(l)
+        {
+            settled.entry(k).or_insert(n);
+        }
+    }
+    if settled.is_empty() {
+        return;
+    }
+    for n in 0..labels.len() {
+        if labels[n].state != State::Stale {
+            continue;
+        }
+        let Some(&twin) = key(&labels[n]).and_then(|k| settled.get(&k)) else {
+            continue;
+        };
+        if labels[twin].target == labels[n].target {
+            continue;
+        }
+        let (state, diff, base) = (
+            labels[twin].state,
+            labels[twin].diff.clone(),
+            labels[twin].base_commit.clone(),
+        );
+        let l = &mut labels[n];
+        (l.state, l.diff, l.base_commit) = (state, diff, base);
+    }
+}
+
 /// Paragraphs split or joined in the English without a word changed: one
 /// base block whose words are now those of two or three neighbouring
 /// blocks (a split), or two or three neighbouring base blocks whose words

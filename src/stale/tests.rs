@@ -617,3 +617,62 @@ fn translation_that_already_reads_as_the_new_english() {
         State::LinkOnly
     );
 }
+
+/// A block the English repeats word for word, translated the same way in
+/// both places, needs the same work in both: a stale copy takes the
+/// verdict of an up-to-date twin. A copy translated otherwise, a twin that
+/// is stale too, or English that only looks alike keep their labels.
+#[test]
+fn a_stale_copy_takes_the_verdict_of_its_up_to_date_twin() {
+    let en = parse(
+        "### Check it\n\n```shell\ntool version\n```\n\n### Check it\n\n```shell\ntool version\n```\n\n### Check it again\n",
+    )
+    .0;
+    let zh = parse(
+        "### 检查\n\n```shell\ntool version\n```\n\n### 检查\n\n```shell\ntool --version\n```\n\n### 检查\n",
+    )
+    .0;
+    let label = |state: State, source: usize, target: usize, base: &str| Labelled {
+        state,
+        source: Some(source),
+        target: target..target + 1,
+        base_commit: Some(base.to_owned()),
+        diff: if state == State::Stale {
+            word_diff("", &en.segments[source].text)
+        } else {
+            Vec::new()
+        },
+    };
+    let mut labels = vec![
+        label(State::UpToDate, 0, 0, "new"),
+        label(State::UpToDate, 1, 1, "new"),
+        // The copy of heading 0, translated the same way: takes its verdict.
+        label(State::Stale, 2, 2, "old"),
+        // The copy of code block 1, translated otherwise: still stale.
+        label(State::Stale, 3, 3, "old"),
+        // Another English heading with the same translation: still stale.
+        label(State::Stale, 4, 4, "old"),
+    ];
+    settle_copies(&mut labels, &en, &zh);
+    let states: Vec<(State, Option<&str>, usize)> = labels
+        .iter()
+        .map(|l| (l.state, l.base_commit.as_deref(), l.diff.len()))
+        .collect();
+    assert_eq!(
+        states,
+        vec![
+            (State::UpToDate, Some("new"), 0),
+            (State::UpToDate, Some("new"), 0),
+            (State::UpToDate, Some("new"), 0),
+            (State::Stale, Some("old"), 1),
+            (State::Stale, Some("old"), 1),
+        ]
+    );
+    // A twin that is stale too settles nothing.
+    let mut both_stale = vec![
+        label(State::Stale, 0, 0, "old"),
+        label(State::Stale, 2, 2, "old"),
+    ];
+    settle_copies(&mut both_stale, &en, &zh);
+    assert!(both_stale.iter().all(|l| l.state == State::Stale));
+}

@@ -1436,6 +1436,7 @@ fn label_set(
                 &ahead,
             )?;
         }
+        stale::settle_copies(&mut labels, &source.document, &target.document);
         out.push(StaleDoc {
             source: source.clone(),
             target,
