@@ -7,7 +7,7 @@
 //! changed, a front-matter key the translation lost, an in-page anchor that
 //! resolves to no heading, and broken Markdown structure.
 
-mod numbers;
+use crate::segment::numbers::{self, primary};
 
 use std::collections::HashSet;
 
@@ -265,13 +265,6 @@ impl SitePages {
     fn serves(&self, lang: &str, link: &str) -> bool {
         self.has(lang, link) || self.has(&self.source_lang, link)
     }
-}
-
-fn primary(lang: &str) -> String {
-    lang.split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
 }
 
 /// What a report knows beyond the two pages.
@@ -1135,7 +1128,16 @@ mod tests {
         let (s, _) = parse(en);
         let (t, diags) = parse(tr);
         let a = crate::align::align(&s, &t);
-        let labels = crate::stale::label(&s, &t, &a, &|_| None);
+        let labels = crate::stale::label(
+            &s,
+            &t,
+            crate::stale::Langs {
+                source: "en",
+                target: "fr",
+            },
+            &a,
+            &|_| None,
+        );
         let context = Context {
             source_lang: "en",
             lang,
@@ -1207,7 +1209,16 @@ mod tests {
             lang: "fr",
             site: None,
         };
-        let labels = crate::stale::label(&s, &t, &a, &|_| None);
+        let labels = crate::stale::label(
+            &s,
+            &t,
+            crate::stale::Langs {
+                source: "en",
+                target: "fr",
+            },
+            &a,
+            &|_| None,
+        );
         let rules = |labels: &[Labelled]| -> Vec<Rule> {
             report(&s, en, &t, fr, &diags, &a, labels, &context)
                 .findings
@@ -1627,7 +1638,16 @@ mod tests {
         let (s, _) = parse(en);
         let (t, diags) = parse(tr);
         let a = crate::align::align(&s, &t);
-        let labels = crate::stale::label(&s, &t, &a, &|_| None);
+        let labels = crate::stale::label(
+            &s,
+            &t,
+            crate::stale::Langs {
+                source: "en",
+                target: "fr",
+            },
+            &a,
+            &|_| None,
+        );
         let context = Context {
             source_lang: "en",
             lang,

@@ -803,6 +803,14 @@ pub struct Labelled {
     pub diff: Vec<Chunk>,
 }
 
+/// The languages of a page pair: the English's (the project's source
+/// language) and the translation's, as tags (`en`, `pt-BR`).
+#[derive(Debug, Clone, Copy)]
+pub struct Langs<'a> {
+    pub source: &'a str,
+    pub target: &'a str,
+}
+
 /// Labels every segment of a translation.
 ///
 /// `base_of_row` gives, for each alignment row with target segments, the base
@@ -813,6 +821,7 @@ pub struct Labelled {
 pub fn label<'a>(
     current: &Document,
     target: &Document,
+    langs: Langs<'_>,
     alignment: &Alignment,
     base_of_row: &dyn Fn(usize) -> Option<Base<'a>>,
 ) -> Vec<Labelled> {
@@ -882,7 +891,7 @@ pub fn label<'a>(
             }
             continue;
         }
-        let target_text = Target::new(target, row_target.clone());
+        let target_text = Target::new(target, row_target.clone(), langs);
         for i in row.source.clone() {
             let seg = &current.segments[i];
             let Some(b) = &base else {
@@ -979,6 +988,7 @@ fn state_since(
         change => {
             let state = if carries_new_invariants(old, seg, target_text)
                 || (change == Change::LinkOnly && lacks_removed_invariants(old, seg, target_text))
+                || carries_new_number_words(old, seg, target_text)
                 || (!seg.kind.is_prose() && normalize(&target_text.text) == normalize(&seg.text))
             {
                 State::AlreadyUpdated
@@ -1011,6 +1021,7 @@ pub fn follow_chain(
     labels: &mut Vec<Labelled>,
     current: &Document,
     target: &Document,
+    langs: Langs<'_>,
     base: &Base<'_>,
     through_base: &Alignment,
 ) {
@@ -1036,7 +1047,7 @@ pub fn follow_chain(
         let (state, diff) = state_since(
             &base.document.segments[k],
             &current.segments[i],
-            &Target::new(target, t.clone()),
+            &Target::new(target, t.clone(), langs),
             &names,
         );
         *l = Labelled {
@@ -1216,6 +1227,7 @@ pub fn since_written(
     firsts: &[(usize, &Segment)],
     current: &Document,
     target: &Document,
+    langs: Langs<'_>,
 ) {
     if firsts.is_empty() {
         return;
@@ -1227,7 +1239,7 @@ pub fn since_written(
         let (state, diff) = state_since(
             first,
             &current.segments[i],
-            &Target::new(target, l.target.clone()),
+            &Target::new(target, l.target.clone(), langs),
             &names,
         );
         if state != State::UpToDate {
@@ -1654,6 +1666,50 @@ fn lacks_removed_invariants(old: &Segment, new: &Segment, target: &Target<'_>) -
     removed
 }
 
+/// Returns true when the English change only replaced numbers, written
+/// in words or digits (`two` became `three`, `2` became `three`), and the
+/// translation already has every new number, in digits or in its own
+/// words (`tre`), and none of the replaced ones. The English's and the
+/// translation's number words are read from their languages' tables only
+/// (see [`crate::segment::numbers`]): in a language without one, only
+/// digits count.
+/// The number one is never taken as said or unsaid in words: it is the
+/// article of many languages (`un`, `ein`).
+fn carries_new_number_words(old: &Segment, new: &Segment, target: &Target<'_>) -> bool {
+    use crate::segment::numbers::{has_table, spelled_out, value_of_word};
+    let value = |word: &str| -> Option<String> {
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(word.to_owned());
+        }
+        value_of_word(&word.to_lowercase(), target.langs.source).map(|n| n.to_string())
+    };
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for chunk in word_diff(&old.text, &new.text) {
+        let side = match chunk.op {
+            Op::Equal => continue,
+            Op::Delete => &mut before,
+            Op::Insert => &mut after,
+        };
+        for word in chunk
+            .text
+            .split(|c: char| !crate::segment::is_letter_or_digit(c))
+            .filter(|w| !w.is_empty())
+        {
+            match value(word) {
+                Some(v) => side.push(v),
+                None => return false,
+            }
+        }
+    }
+    let lang = target.langs.target;
+    let in_words = |v: &str| has_table(lang) && spelled_out(v, lang, &target.text);
+    let said = |v: &String| v != "1" && (target.has(v) || in_words(v));
+    let unsaid = |v: &String| v != "1" && !target.has(v) && !in_words(v);
+    !after.is_empty()
+        && after.iter().all(said)
+        && before.iter().filter(|v| !after.contains(v)).all(unsaid)
+}
+
 /// The translated side of a row: its raw text and its parsed invariants
 /// (so `2024-07\_Berlin` in the Markdown matches the URL `2024-07_Berlin`).
 struct Target<'a> {
@@ -1661,10 +1717,12 @@ struct Target<'a> {
     values: Vec<&'a str>,
     /// The kind and level of the translated block, when it is one block.
     shape: Option<(crate::segment::SegmentKind, u8)>,
+    /// The languages of the English and of the translation.
+    langs: Langs<'a>,
 }
 
 impl<'a> Target<'a> {
-    fn new(target: &'a Document, range: std::ops::Range<usize>) -> Target<'a> {
+    fn new(target: &'a Document, range: std::ops::Range<usize>, langs: Langs<'a>) -> Target<'a> {
         let segs = &target.segments[range];
         let text = segs
             .iter()
@@ -1690,6 +1748,7 @@ impl<'a> Target<'a> {
             text,
             values,
             shape,
+            langs,
         }
     }
 

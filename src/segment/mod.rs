@@ -11,6 +11,7 @@
 
 mod frontmatter;
 mod inline;
+pub mod numbers;
 mod shortcode;
 #[cfg(test)]
 mod tests;

@@ -3,6 +3,12 @@
 use super::*;
 use crate::segment::parse;
 
+/// An English page and its French translation.
+const FR: Langs = Langs {
+    source: "en",
+    target: "fr",
+};
+
 fn seg(text: &str) -> Segment {
     parse(text)
         .0
@@ -251,7 +257,7 @@ fn labels_every_state() {
             commit: Some("abc"),
         })
     };
-    let states: Vec<State> = label(&c, &t, &alignment, &base)
+    let states: Vec<State> = label(&c, &t, FR, &alignment, &base)
         .iter()
         .map(|l| l.state)
         .collect();
@@ -269,13 +275,13 @@ fn labels_every_state() {
     // The translation already carrying the new URL is already updated.
     let fr2 = fr.replace("https://a.org/1", "https://a.org/2");
     let (t2, _) = parse(&fr2);
-    let states: Vec<State> = label(&c, &t2, &alignment, &base)
+    let states: Vec<State> = label(&c, &t2, FR, &alignment, &base)
         .iter()
         .map(|l| l.state)
         .collect();
     assert_eq!(states[2], State::AlreadyUpdated);
     // With no history, translated segments are up to date and untranslated ones missing.
-    let states: Vec<State> = label(&c, &t, &alignment, &|_| None)
+    let states: Vec<State> = label(&c, &t, FR, &alignment, &|_| None)
         .iter()
         .map(|l| l.state)
         .collect();
@@ -358,8 +364,15 @@ fn labels_follow_the_chain_through_the_base_english() {
         commit: Some("c1"),
     };
     let current_alignment = crate::align::align(&cur, &fr);
-    let mut labels = label(&cur, &fr, &current_alignment, &|_| Some(b.clone()));
-    follow_chain(&mut labels, &cur, &fr, &b, &crate::align::align(&base, &fr));
+    let mut labels = label(&cur, &fr, FR, &current_alignment, &|_| Some(b.clone()));
+    follow_chain(
+        &mut labels,
+        &cur,
+        &fr,
+        FR,
+        &b,
+        &crate::align::align(&base, &fr),
+    );
     let got: Vec<(Option<usize>, std::ops::Range<usize>, State)> = labels
         .iter()
         .map(|l| (l.source, l.target.clone(), l.state))
@@ -404,10 +417,10 @@ fn paragraphs_split_or_joined_word_for_word_are_cosmetic() {
         commit: Some("c1"),
     };
     let through_base = crate::align::align(&base, &fr);
-    let mut labels = label(&cur, &fr, &crate::align::align(&cur, &fr), &|_| {
+    let mut labels = label(&cur, &fr, FR, &crate::align::align(&cur, &fr), &|_| {
         Some(b.clone())
     });
-    follow_chain(&mut labels, &cur, &fr, &b, &through_base);
+    follow_chain(&mut labels, &cur, &fr, FR, &b, &through_base);
     rejoin_resplits(&mut labels, &cur, &b, &through_base);
     let got: Vec<(Option<usize>, std::ops::Range<usize>, State)> = labels
         .iter()
@@ -433,10 +446,14 @@ fn paragraphs_split_or_joined_word_for_word_are_cosmetic() {
         versions: &versions,
         commit: Some("c1"),
     };
-    let mut labels = label(&edited, &fr, &crate::align::align(&edited, &fr), &|_| {
-        Some(b.clone())
-    });
-    follow_chain(&mut labels, &edited, &fr, &b, &through_base);
+    let mut labels = label(
+        &edited,
+        &fr,
+        FR,
+        &crate::align::align(&edited, &fr),
+        &|_| Some(b.clone()),
+    );
+    follow_chain(&mut labels, &edited, &fr, FR, &b, &through_base);
     rejoin_resplits(&mut labels, &edited, &b, &through_base);
     assert!(
         labels
@@ -476,10 +493,17 @@ fn each_removed_block_names_its_own_deleted_english() {
             })
             .collect()
     };
-    let mut labels = label(&cur, &fr, &current_alignment, &|_| Some(b.clone()));
+    let mut labels = label(&cur, &fr, FR, &current_alignment, &|_| Some(b.clone()));
     // From their places alone, in order.
     let by_place = removed(&labels);
-    follow_chain(&mut labels, &cur, &fr, &b, &crate::align::align(&base, &fr));
+    follow_chain(
+        &mut labels,
+        &cur,
+        &fr,
+        FR,
+        &b,
+        &crate::align::align(&base, &fr),
+    );
     // By the chain through the base English.
     let by_chain = removed(&labels);
     let expected: Vec<(std::ops::Range<usize>, String)> = [
@@ -544,7 +568,7 @@ fn the_same_words_set_out_anew_are_a_cosmetic_change() {
         ),
     ] {
         let target = parse(translated).0;
-        let text = Target::new(&target, 0..1);
+        let text = Target::new(&target, 0..1, FR);
         assert_eq!(
             state_since(&old, &new, &text, &names).0,
             state,
@@ -556,6 +580,11 @@ fn the_same_words_set_out_anew_are_a_cosmetic_change() {
 /// The state of the one paragraph of `fr`, paired with the English that
 /// went from `base_en` to `cur_en`.
 fn one_paragraph_state(base_en: &str, cur_en: &str, fr: &str) -> State {
+    one_paragraph_state_in(base_en, cur_en, fr, "fr")
+}
+
+fn one_paragraph_state_in(base_en: &str, cur_en: &str, translation: &str, lang: &str) -> State {
+    let fr = translation;
     let (b, _) = parse(base_en);
     let (c, _) = parse(cur_en);
     let (t, _) = parse(fr);
@@ -576,7 +605,71 @@ fn one_paragraph_state(base_en: &str, cur_en: &str, fr: &str) -> State {
             commit: Some("abc"),
         })
     };
-    label(&c, &t, &alignment, &base)[0].state
+    let langs = Langs {
+        source: "en",
+        target: lang,
+    };
+    label(&c, &t, langs, &alignment, &base)[0].state
+}
+
+/// A number the English now writes otherwise (`two` became `three`) that
+/// the translation already gives, in digits or in its own words, is no
+/// work; the old number still there, another word changed too, a
+/// language without number words, or the number one (an article in many
+/// languages) leave the change to translate.
+#[test]
+fn numbers_the_translation_already_gives_in_its_own_words() {
+    let two = "We test with two screen readers.\n";
+    let three = "We test with three screen readers.\n";
+    let state =
+        |base: &str, cur: &str, tr: &str, lang: &str| one_paragraph_state_in(base, cur, tr, lang);
+    assert_eq!(
+        state(two, three, "Proviamo con tre lettori di schermo.\n", "it"),
+        State::AlreadyUpdated
+    );
+    assert_eq!(
+        state(
+            two,
+            "We test with 3 screen readers.\n",
+            "Wir testen mit drei Screenreadern.\n",
+            "de"
+        ),
+        State::AlreadyUpdated
+    );
+    assert_eq!(
+        state(two, three, "Nous testons avec 3 lecteurs d'écran.\n", "fr"),
+        State::AlreadyUpdated
+    );
+    // Still the old number: to do.
+    assert_eq!(
+        state(two, three, "Proviamo con due lettori di schermo.\n", "it"),
+        State::Stale
+    );
+    // Another word changed as well.
+    assert_eq!(
+        state(
+            two,
+            "We test with three screen magnifiers.\n",
+            "Proviamo con tre lettori di schermo.\n",
+            "it"
+        ),
+        State::Stale
+    );
+    // No table of number words for Polish: its words are not read.
+    assert_eq!(
+        state(two, three, "Testujemy z trzema czytnikami ekranu.\n", "pl"),
+        State::Stale
+    );
+    // One is an article as often as a number.
+    assert_eq!(
+        state(
+            "The limit is two.\n",
+            "The limit is one.\n",
+            "Il limite è uno.\n",
+            "it"
+        ),
+        State::Stale
+    );
 }
 
 /// A link the English took out that the translation never had, or a

@@ -175,13 +175,23 @@ fn stale_doc(source: &Page, base_text: &str, target: Page, lang: &str) -> StaleD
     let base = segment::parse(base_text).0;
     let versions = stale::match_versions(&base, &source.document);
     let alignment = align::align(&source.document, &target.document);
-    let labels = stale::label(&source.document, &target.document, &alignment, &|_| {
-        Some(Base {
-            document: &base,
-            versions: &versions,
-            commit: Some("c0ffee"),
-        })
-    });
+    let langs = stale::Langs {
+        source: "en",
+        target: lang,
+    };
+    let labels = stale::label(
+        &source.document,
+        &target.document,
+        langs,
+        &alignment,
+        &|_| {
+            Some(Base {
+                document: &base,
+                versions: &versions,
+                commit: Some("c0ffee"),
+            })
+        },
+    );
     StaleDoc {
         source: std::sync::Arc::new(source.clone()),
         target,

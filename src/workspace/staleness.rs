@@ -1433,7 +1433,7 @@ fn label_set(
                 &target,
                 &mut base_docs,
                 &mut labels,
-                &ahead,
+                (&tlang, &ahead),
             )?;
         }
         stale::settle_copies(&mut labels, &source.document, &target.document);
@@ -1464,7 +1464,7 @@ fn since_written(
     target: &Page,
     base_docs: &mut BaseDocs,
     labels: &mut [stale::Labelled],
-    ahead: &[usize],
+    (tlang, ahead): (&str, &[usize]),
 ) -> Result<(), StaleError> {
     let Some(versions) = ctx
         .rel
@@ -1523,7 +1523,11 @@ fn since_written(
             Some((n, &doc.doc.segments[at]))
         })
         .collect();
-    stale::since_written(labels, &firsts, &source.document, &target.document);
+    let langs = stale::Langs {
+        source: &ctx.project.config.source_language,
+        target: tlang,
+    };
+    stale::since_written(labels, &firsts, &source.document, &target.document, langs);
     Ok(())
 }
 
@@ -1718,7 +1722,17 @@ fn label_target(
         }
         Some(own)
     };
-    let mut labels = stale::label(&source.document, &target.document, alignment, &base_of_row);
+    let langs = stale::Langs {
+        source: &ctx.project.config.source_language,
+        target: tlang,
+    };
+    let mut labels = stale::label(
+        &source.document,
+        &target.document,
+        langs,
+        alignment,
+        &base_of_row,
+    );
     if let Some(page_base) = newest.and_then(base_of_row) {
         // Where the English changed since, the chain through the base
         // English says which translated text renders which block.
@@ -1729,6 +1743,7 @@ fn label_target(
                 &mut labels,
                 &source.document,
                 &target.document,
+                langs,
                 &page_base,
                 through_base,
             );

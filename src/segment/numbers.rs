@@ -171,7 +171,7 @@ const TABLES: [(&str, &Table); 6] = [
 /// writes the number `value` (`2`, `12`) in words. In a language with no
 /// table here, every table is tried. Numbers above 12, with separators or
 /// a leading zero are never spelled out.
-pub(super) fn spelled_out(value: &str, lang: &str, text: &str) -> bool {
+pub fn spelled_out(value: &str, lang: &str, text: &str) -> bool {
     let Some(n) = small_number(value) else {
         return false;
     };
@@ -199,12 +199,7 @@ pub(super) fn spelled_out(value: &str, lang: &str, text: &str) -> bool {
 /// Chinese "一键" for "1-click"). Not when the translation has a number of
 /// its own the English lacks (`8` where the English says `10`: a value
 /// changed), nor for a number written against letters (`v1`, a version).
-pub(super) fn may_be_in_unread_words(
-    value: &str,
-    lang: &str,
-    english: &str,
-    other_numbers: bool,
-) -> bool {
+pub fn may_be_in_unread_words(value: &str, lang: &str, english: &str, other_numbers: bool) -> bool {
     if other_numbers || small_number(value).is_none() || table_of(lang).is_some() {
         return false;
     }
@@ -227,8 +222,32 @@ pub(super) fn may_be_in_unread_words(
 /// The number words of the language `lang` (a tag such as `pt-BR`), if
 /// there is a table for it.
 fn table_of(lang: &str) -> Option<&'static Table> {
-    let primary = super::primary(lang);
+    let primary = primary(lang);
     TABLES.iter().find(|(l, _)| *l == primary).map(|(_, t)| *t)
+}
+
+/// The primary language subtag of `lang`, lower-case (`pt` for `pt-BR`).
+pub fn primary(lang: &str) -> String {
+    lang.split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// The number from 1 to 12 that `word` (lower-case) names in the language
+/// `lang` (a cardinal, an ordinal or another form of the table), when there
+/// is a table for that language and the word is in it.
+pub fn value_of_word(word: &str, lang: &str) -> Option<usize> {
+    let table = table_of(lang)?;
+    table
+        .iter()
+        .position(|forms| forms.contains(&word))
+        .map(|k| k + 1)
+}
+
+/// Whether there is a table of number words for the language `lang`.
+pub fn has_table(lang: &str) -> bool {
+    table_of(lang).is_some()
 }
 
 /// `1` to `12` written with digits only and no leading zero.
