@@ -385,6 +385,9 @@ struct SegFeatures {
     plain: Vec<u64>,
     /// For a table cell, the line of its table row (its column is `level`).
     row: u32,
+    /// For a heading with an explicit `{#id}`, the id hashed (it is among
+    /// `anchors` too).
+    id: Option<u64>,
 }
 
 /// The features of a run of segments (a whole document, or a gap between
@@ -426,6 +429,13 @@ fn seg_features(seg: &Segment) -> SegFeatures {
             .map(|d| hash(4, d.trim_start_matches(['-', '~']))),
     );
     anchors.extend(inv.shortcodes.iter().map(|s| hash(5, s)));
+    // A heading's explicit id is kept by its translations (links to the
+    // section rely on it).
+    let id = match &seg.anchor {
+        Some(a) if seg.kind == SegmentKind::Heading && seg.explicit_anchor => Some(hash(7, a)),
+        _ => None,
+    };
+    anchors.extend(id);
     anchors.sort_unstable();
     anchors.dedup();
     let prose = prose_text(&seg.text);
@@ -484,6 +494,7 @@ fn seg_features(seg: &Segment) -> SegFeatures {
         } else {
             0
         },
+        id,
     }
 }
 
@@ -796,6 +807,10 @@ impl Weights {
                 word_counts.entry(w).or_insert((0, 0)).1 += 1;
             }
         }
+        // A heading id found on one side only (a translation that
+        // translates its ids, a section added since) is no evidence either
+        // way; found once on each side, it is a sure pair.
+        let ids: HashSet<u64> = s.segs.iter().chain(t.segs).filter_map(|x| x.id).collect();
         let mut unique_pairs = Vec::new();
         let anchor = counts
             .iter()
@@ -803,7 +818,14 @@ impl Weights {
                 if a == 1 && b == 1 {
                     unique_pairs.push((i, j));
                 }
-                (k, 1.0 / a.max(b).max(1) as f32)
+                let weight = if !ids.contains(&k) {
+                    1.0 / a.max(b).max(1) as f32
+                } else if a == 1 && b == 1 {
+                    1.0
+                } else {
+                    0.0
+                };
+                (k, weight)
             })
             .collect();
         let word = word_counts
@@ -870,6 +892,12 @@ struct Ctx<'a> {
     /// anywhere on the other side (see [`lonely_links`]).
     s_lonely: Vec<bool>,
     t_lonely: Vec<bool>,
+    /// Per segment: the segment of the other side with the same explicit
+    /// heading id (see [`id_partners`]).
+    s_partner: Vec<Option<usize>>,
+    t_partner: Vec<Option<usize>>,
+    /// Whether any heading id is on both sides (else none conflicts).
+    id_pairs: bool,
     /// Expected target length per source character.
     ratio: f32,
 }
@@ -972,6 +1000,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let (s_lonely, t_lonely) = lonely_links(s, t);
+        let (s_partner, t_partner) = id_partners(s, t);
         let mut ctx = Ctx {
             s,
             t,
@@ -982,6 +1011,9 @@ impl<'a> Ctx<'a> {
             t_word_w: total(&tw),
             s_lonely,
             t_lonely,
+            id_pairs: s_partner.iter().any(Option::is_some),
+            s_partner,
+            t_partner,
             band,
             pairs,
             single: Vec::new(),
@@ -1034,8 +1066,14 @@ impl<'a> Ctx<'a> {
     /// Scores a row pairing source `si` with target `tj` (both non-empty).
     fn score(&self, si: Range<usize>, tj: Range<usize>) -> f32 {
         let kind = self.kind_score(&si, &tj);
-        if kind == f32::NEG_INFINITY {
-            return kind;
+        if kind == f32::NEG_INFINITY
+            || (self.id_pairs
+                && si.clone().any(|i| {
+                    tj.clone()
+                        .any(|j| id_conflict(&self.s_partner, &self.t_partner, i, j))
+                }))
+        {
+            return f32::NEG_INFINITY;
         }
         let (inter_a, inter_w) = self.shared(&si, &tj);
         let s_a: f32 = si.clone().map(|i| self.s_anchor_w[i]).sum::<f32>();
@@ -1874,6 +1912,38 @@ fn merge_base(si: &Range<usize>, tj: &Range<usize>) -> f32 {
     }
 }
 
+/// For every segment of `s` and of `t`, the segment of the other side
+/// whose heading has the same explicit `{#id}` (ids are unique in a page).
+fn id_partners(s: &Features, t: &Features) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let index = |f: &Features| -> HashMap<u64, usize> {
+        f.segs
+            .iter()
+            .enumerate()
+            .filter_map(|(k, x)| Some((x.id?, k)))
+            .collect()
+    };
+    let (s_ids, t_ids) = (index(s), index(t));
+    let partners = |f: &Features, other: &HashMap<u64, usize>| -> Vec<Option<usize>> {
+        f.segs.iter().map(|x| other.get(&x.id?).copied()).collect()
+    };
+    (partners(s, &t_ids), partners(t, &s_ids))
+}
+
+/// True when source `i` and target `j` may not pair: one is a heading whose
+/// explicit id the other side gives to another heading. Translations keep
+/// heading ids (links to the section rely on them), so `#### Yarn {#yarn}`
+/// is no translation of `#### PostgreSQL {#postgresql}` when the
+/// translation has its own `{#postgresql}` heading elsewhere.
+fn id_conflict(
+    s_partner: &[Option<usize>],
+    t_partner: &[Option<usize>],
+    i: usize,
+    j: usize,
+) -> bool {
+    s_partner.get(i).copied().flatten().is_some_and(|p| p != j)
+        || t_partner.get(j).copied().flatten().is_some_and(|p| p != i)
+}
+
 /// Least number of link destinations two documents share for a block whose
 /// links the other never has to count against pairing it (see
 /// [`Ctx::links_left_out`]): with fewer, the translation may not keep
@@ -2051,10 +2121,13 @@ fn moves_with(
         }
         sum
     };
+    let (s_partner, t_partner) = id_partners(s, t);
     let score = |x: usize, y: usize| -> Option<f32> {
         let (a, b) = (&s.segs[s_rows[x].1], &t.segs[t_rows[y].1]);
         let kind = kind_pair(a, b, false);
-        if kind == f32::NEG_INFINITY {
+        if kind == f32::NEG_INFINITY
+            || id_conflict(&s_partner, &t_partner, s_rows[x].1, t_rows[y].1)
+        {
             return None;
         }
         let (sa, tb) = (&s_side[x], &t_side[y]);

@@ -1027,3 +1027,34 @@ fn table_cells_follow_their_row() {
         assert!(added.iter().all(|r| r.ends_with("| -")), "{rows:#?}");
     }
 }
+
+/// A heading's explicit `{#id}` is kept by its translations: the heading
+/// the translation gives that id is its partner, found where it is (a
+/// section the translation has in another order), and a heading the
+/// translation lacks is not paired by its place with another id's heading.
+#[test]
+fn explicit_heading_ids_pair_their_headings_and_no_others() {
+    let en = "# Setup\n\n## Node.js {#node}\n\nInstall the current long-term release of Node.js.\n\n\
+              ## PostgreSQL {#postgresql}\n\nCreate a database user for the service before the first start.\n\n\
+              ## System packages {#packages}\n\nInstall the libraries the service links against.\n\n\
+              ## Yarn {#yarn}\n\nEnable the package manager so that the right version is used.\n";
+    let ja = "# セットアップ\n\n## Node.js {#node}\n\nNode.js の現在の長期サポート版をインストールします。\n\n\
+              ## パッケージマネージャー {#yarn}\n\n正しいバージョンが使われるように、パッケージマネージャーを有効にします。\n\n\
+              ## システムパッケージ {#packages}\n\nサービスがリンクするライブラリをインストールします。\n";
+    let (s, _) = parse(en);
+    let (t, _) = parse(ja);
+    let a = align(&s, &t);
+    assert_tiles(&a, s.segments.len(), t.segments.len());
+    let at = |doc: &Document, line: u32| {
+        doc.segments
+            .iter()
+            .position(|x| x.lines.0 == line)
+            .expect("a segment on that line")
+    };
+    let row_of = |i: usize| a.rows.iter().find(|r| r.source.contains(&i)).unwrap();
+    // `{#postgresql}` is not in the translation: left alone.
+    assert!(row_of(at(&s, 7)).target.is_empty());
+    // `{#packages}` pairs in place, `{#yarn}` is found as a move.
+    assert_eq!(row_of(at(&s, 11)).target, at(&t, 11)..at(&t, 11) + 1);
+    assert_eq!(row_of(at(&s, 15)).moved, Some(at(&t, 7)));
+}

@@ -129,6 +129,9 @@ pub struct Segment {
     pub(crate) fingerprint_cell: FingerprintCell,
     /// For headings, the anchor id: explicit `{#id}` or Hugo's default slug.
     pub anchor: Option<String>,
+    /// True when `anchor` is an explicit `{#id}`, which translations keep
+    /// as it is so that links to the section work in every language.
+    pub explicit_anchor: bool,
     /// What a translation must keep.
     pub invariants: Invariants,
 }
@@ -968,6 +971,7 @@ impl<'a> Ctx<'a> {
             text: text.to_owned(),
             fingerprint_cell: FingerprintCell::default(),
             anchor: None,
+            explicit_anchor: false,
             invariants,
         });
     }
@@ -1181,6 +1185,7 @@ impl<'a> Ctx<'a> {
                 .find(|(start, _)| *start >= line_start && *start <= seg.bytes.start)
                 .map(|(_, id)| id.clone());
             let plain = seg.anchor.take().unwrap_or_default();
+            seg.explicit_anchor = explicit.is_some();
             let base = explicit.unwrap_or_else(|| slugify(&plain));
             let n = seen.entry(base.clone()).or_insert(0);
             seg.anchor = Some(if *n == 0 {
