@@ -1593,17 +1593,22 @@ fn judged_left_in_source(kind: crate::segment::SegmentKind) -> bool {
 }
 
 /// Tells the two kinds of gaps apart: a `Missing` segment whose English was
-/// already in `page_base` (the English the translation was last made
-/// against) is a gap the translation always had, `Untranslated`; one added
-/// since stays `Missing`.
-pub fn split_gaps(labels: &mut [Labelled], page_base: &Base<'_>) {
-    for l in labels {
+/// already in its base (`gap_bases[n]` for label `n`, the English its
+/// translated neighbours were made from, else `page_base`, the English the
+/// translation was last made against) is a gap the translation always had,
+/// `Untranslated`; one added since stays `Missing`.
+pub fn split_gaps(labels: &mut [Labelled], page_base: &Base<'_>, gap_bases: &[Option<Base<'_>>]) {
+    for (n, l) in labels.iter_mut().enumerate() {
+        let base = gap_bases
+            .get(n)
+            .and_then(Option::as_ref)
+            .unwrap_or(page_base);
         if l.state == State::Missing
             && let Some(i) = l.source
-            && page_base.versions.get(i).copied().flatten().is_some()
+            && base.versions.get(i).copied().flatten().is_some()
         {
             l.state = State::Untranslated;
-            l.base_commit = page_base.commit.map(str::to_owned);
+            l.base_commit = base.commit.map(str::to_owned);
         }
     }
 }

@@ -1755,7 +1755,36 @@ fn label_target(
                 through_base,
             ));
         }
-        stale::split_gaps(&mut labels, &page_base);
+        // A gap is weighed against the English its translated neighbours
+        // were made from (the newer of the two), not the page's newest
+        // base: a later commit that touched a few lines of the translation
+        // (a link fixed, an item added in every language) is no re-sync of
+        // the rest, and English added before it is missing there, not a
+        // gap the translation always had.
+        let row_base = |l: &stale::Labelled| -> Option<RowBase> {
+            if l.target.is_empty() {
+                return None;
+            }
+            match l.base_commit.as_deref()? {
+                crate::store::WORK_TREE => Some(RowBase::WorkTree),
+                id => history.commit_index.get(id).map(|k| RowBase::Commit(*k)),
+            }
+        };
+        let gap_bases: Vec<Option<Base<'_>>> = (0..labels.len())
+            .map(|n| {
+                if labels[n].state != stale::State::Missing {
+                    return None;
+                }
+                let before = labels[..n].iter().rev().find_map(row_base);
+                let after = labels[n + 1..].iter().find_map(row_base);
+                let local = match (before, after) {
+                    (Some(b), Some(a)) => b.newer(a),
+                    (b, a) => b.or(a)?,
+                };
+                base_at(local)
+            })
+            .collect();
+        stale::split_gaps(&mut labels, &page_base, &gap_bases);
     }
     // Text written ahead of the English against older bases than the
     // page's: the translation aligned with each such base English, only
