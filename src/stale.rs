@@ -216,9 +216,13 @@ pub fn classify(old: &Segment, new: &Segment) -> Change {
         // is carried over as it is, never translated.
         return Change::LinkOnly;
     }
-    let (a, b) = (prose_words(&old.text), prose_words(&new.text));
-    if a == b {
-        // Same words: only markup, punctuation or invariants moved.
+    // HTML tags are markup in the English (`<br/>` taken out, an HTML list
+    // written in Markdown).
+    let words = |text: &str, code: bool| prose_words_with(text, code, true);
+    let (a, b) = (words(&old.text, false), words(&new.text, false));
+    // Same words: only markup, punctuation or invariants moved. (A word
+    // put in or out of a code span, `themes` for themes, is the same word.)
+    if a == b || words(&old.text, true) == words(&new.text, true) {
         return if old.invariants == new.invariants {
             Change::Cosmetic
         } else {
@@ -248,6 +252,14 @@ pub fn is_cosmetic_edit(old: &str, new: &str) -> bool {
 /// values (numbers, code) removed and letters lowercased, so that two texts
 /// with equal results differ only in markup or invariants.
 fn prose_words(text: &str) -> Vec<String> {
+    prose_words_with(text, false, false)
+}
+
+/// [`prose_words`], with the words of code spans kept when `code` is set
+/// and HTML tags (`<br/>`, `<li>`) left out when `html` is. (A
+/// translation's edit of its tags stays an edit: the commit that took
+/// `<br/>` out of the English and the French alike re-synced that row.)
+fn prose_words_with(text: &str, code: bool, html: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
     let mut word = String::new();
@@ -271,8 +283,24 @@ fn prose_words(text: &str) -> Vec<String> {
             rest = &after[end + 1..];
             continue;
         }
-        if let Some(after) = rest.strip_prefix('`')
+        if !code
+            && let Some(after) = rest.strip_prefix('`')
             && let Some(end) = after.find('`')
+        {
+            flush(&mut word, &mut out, &mut touches_digit);
+            rest = &after[end + 1..];
+            continue;
+        }
+        // (Not a shortcode's `{{<` or `{{</*`.)
+        if html
+            && let Some(after) = rest.strip_prefix('<')
+            && !text[..text.len() - rest.len()].ends_with('{')
+            && (after.starts_with(|n: char| n.is_ascii_alphabetic() || n == '!')
+                || after
+                    .strip_prefix('/')
+                    .is_some_and(|a| a.starts_with(|n: char| n.is_ascii_alphabetic())))
+            && let Some(end) = after.find('>')
+            && !after[..end].contains('\n')
         {
             flush(&mut word, &mut out, &mut touches_digit);
             rest = &after[end + 1..];

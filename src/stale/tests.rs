@@ -25,6 +25,37 @@ fn change(old: &str, new: &str) -> Change {
 #[test]
 fn classification_of_english_changes() {
     assert_eq!(change("One two three.", "One two three."), Change::None);
+    // A word put in a code span is the same word; HTML tags are markup.
+    assert_eq!(
+        change(
+            "Extract it in the themes directory.",
+            "Extract it in the `themes` directory."
+        ),
+        Change::LinkOnly
+    );
+    assert_eq!(
+        change(
+            "Include a text under each page.<br/>when no text is set, none is shown.",
+            "Include a text under each page. When no text is set, none is shown."
+        ),
+        Change::Cosmetic
+    );
+    // A word added next to the code span is a change.
+    assert_eq!(
+        change(
+            "Extract it in the themes directory.",
+            "Extract it in the `themes` folder."
+        ),
+        Change::Meaning
+    );
+    // A shortcode's `{{<` is no HTML tag: the words in it still count.
+    assert_eq!(
+        change(
+            "Press {{< kbd Ctrl >}} to copy.",
+            "Press {{< kbd Alt >}} to copy."
+        ),
+        Change::Meaning
+    );
     assert_eq!(
         change("One two\nthree.", "One two three."),
         Change::Cosmetic
