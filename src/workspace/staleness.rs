@@ -1770,14 +1770,25 @@ fn label_target(
                 id => history.commit_index.get(id).map(|k| RowBase::Commit(*k)),
             }
         };
+        // The base of the nearest translated label before and after each.
+        let mut before = vec![None; labels.len()];
+        let mut after = vec![None; labels.len()];
+        let mut last = None;
+        for (n, l) in labels.iter().enumerate() {
+            before[n] = last;
+            last = row_base(l).or(last);
+        }
+        last = None;
+        for (n, l) in labels.iter().enumerate().rev() {
+            after[n] = last;
+            last = row_base(l).or(last);
+        }
         let gap_bases: Vec<Option<Base<'_>>> = (0..labels.len())
             .map(|n| {
                 if labels[n].state != stale::State::Missing {
                     return None;
                 }
-                let before = labels[..n].iter().rev().find_map(row_base);
-                let after = labels[n + 1..].iter().find_map(row_base);
-                let local = match (before, after) {
+                let local = match (before[n], after[n]) {
                     (Some(b), Some(a)) => b.newer(a),
                     (b, a) => b.or(a)?,
                 };
