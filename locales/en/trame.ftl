@@ -81,6 +81,7 @@ diag-unclosed-front-matter = the front matter opened on this line is never close
 diag-bad-front-matter = the front matter cannot be parsed ({ $message }); its values are not segmented
 diag-unclosed-code-fence = this code fence is never closed and runs to the end of the file
 diag-unclosed-shortcode = this shortcode is never closed
+diag-fence-with-text = this line starts like a closing code fence but has text after it, so it closes nothing and the code block goes on
 
 kind-front-matter = front matter
 kind-heading = heading

@@ -100,6 +100,7 @@ diag-unclosed-front-matter = l'en-tête ouvert à cette ligne n'est jamais ferm�
 diag-bad-front-matter = l'en-tête est illisible ({ $message }) ; ses valeurs ne sont pas segmentées
 diag-unclosed-code-fence = ce bloc de code n'est jamais fermé et court jusqu'à la fin du fichier
 diag-unclosed-shortcode = ce shortcode n'est jamais fermé
+diag-fence-with-text = cette ligne commence comme une clôture de bloc de code mais du texte la suit : elle ne ferme rien et le bloc de code continue
 
 kind-front-matter = en-tête
 kind-heading = titre

@@ -100,6 +100,7 @@ diag-unclosed-front-matter = il front matter aperto in questa riga non viene mai
 diag-bad-front-matter = il front matter non è leggibile ({ $message }); i suoi valori non sono segmentati
 diag-unclosed-code-fence = questo blocco di codice non viene mai chiuso e arriva fino alla fine del file
 diag-unclosed-shortcode = questo shortcode non viene mai chiuso
+diag-fence-with-text = questa riga inizia come la chiusura di un blocco di codice ma è seguita da testo: non chiude nulla e il blocco di codice continua
 
 kind-front-matter = front matter
 kind-heading = titolo

@@ -219,6 +219,7 @@ pub(crate) fn warn_diagnostics(shown: &str, diagnostics: &[segment::Diagnostic],
             ),
             DiagnosticKind::UnclosedCodeFence => l10n.tr(ids::DIAG_UNCLOSED_CODE_FENCE),
             DiagnosticKind::UnclosedShortcode => l10n.tr(ids::DIAG_UNCLOSED_SHORTCODE),
+            DiagnosticKind::FenceWithText => l10n.tr(ids::DIAG_FENCE_WITH_TEXT),
         };
         let detail = format!("{shown}:{}: {message}", d.line);
         eprintln!(

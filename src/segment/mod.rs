@@ -229,6 +229,10 @@ pub enum DiagnosticKind {
     UnclosedCodeFence,
     /// A shortcode opened with `{{<` or `{{%` is never closed.
     UnclosedShortcode,
+    /// A line inside a fenced code block that starts with the fence and
+    /// goes on with text (`` ``` see below ``): it looks like the closing
+    /// fence but is code, so the block goes on past it.
+    FenceWithText,
 }
 
 impl DiagnosticKind {
@@ -239,6 +243,7 @@ impl DiagnosticKind {
             DiagnosticKind::BadFrontMatter { .. } => "bad-front-matter",
             DiagnosticKind::UnclosedCodeFence => "unclosed-code-fence",
             DiagnosticKind::UnclosedShortcode => "unclosed-shortcode",
+            DiagnosticKind::FenceWithText => "fence-with-text",
         }
     }
 }
@@ -1013,6 +1018,9 @@ impl<'a> Ctx<'a> {
                                 if is_unclosed_fence(&self.text[r.clone()], &tag) {
                                     self.diagnose(r.start, DiagnosticKind::UnclosedCodeFence);
                                 }
+                                if let Some(at) = fence_with_text(&self.text[r.clone()], &tag) {
+                                    self.diagnose(r.start + at, DiagnosticKind::FenceWithText);
+                                }
                             }
                             Block::Html => {
                                 let raw = self.text[r.clone()].trim_start();
@@ -1372,6 +1380,37 @@ fn alert_marker_len(text: &str) -> Option<usize> {
         .find(|(_, c)| !matches!(c, '\n' | '\r' | '>' | ' ' | '\t'))
         .map_or(after.len(), |(i, _)| i);
     Some(end + skip)
+}
+
+/// The offset in a fenced code block's text of its first line that starts
+/// with the opening fence's characters (as many or more, after at most
+/// three spaces) and goes on with text other than an info word: a closing
+/// fence cannot, so the block goes on past it (`` ``` で生成されます。 `` closing nothing, every
+/// block after it read inside out).
+fn fence_with_text(raw: &str, tag: &Tag<'_>) -> Option<usize> {
+    let Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_)) = tag else {
+        return None;
+    };
+    let trimmed = raw.trim_start();
+    let fence_char = trimmed.chars().next()?;
+    let fence_len = trimmed.chars().take_while(|&c| c == fence_char).count();
+    let mut at = raw.find('\n')? + 1;
+    for line in raw[at..].split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let body = &line[indent..];
+        let run = body.chars().take_while(|&c| c == fence_char).count();
+        let rest = body[run..].trim();
+        // (A word such as `go` or `shell` after it is the opening fence of
+        // a block the page meant to start there: the break is before.)
+        let info = rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_+-.#{}=\"".contains(c));
+        if indent <= 3 && run >= fence_len && !rest.is_empty() && !info {
+            return Some(at + indent);
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Returns true when a fenced code block has no closing fence.

@@ -652,3 +652,26 @@ fn names_written_against_chinese_text_are_repeated_names() {
         &evidence
     ));
 }
+
+/// A line that starts with the closing fence and goes on with text closes
+/// nothing (the translated sentence glued to the fence: `` ``` で生成されます。 ``);
+/// it is diagnosed where it is. A fence followed by an info word (the
+/// opening of the next block, read inside out after such a break) and a
+/// fence that closes are not.
+#[test]
+fn a_fence_followed_by_text_is_diagnosed() {
+    let kinds = |text: &str| -> Vec<(u32, DiagnosticKind)> {
+        parse(text)
+            .1
+            .into_iter()
+            .map(|d| (d.line, d.kind))
+            .collect()
+    };
+    let broken =
+        "Intro.\n\n```go\nvar x = 1\n``` で生成されます。\n\nText.\n\n```go\nvar y = 2\n```\n";
+    assert_eq!(kinds(broken), [(5, DiagnosticKind::FenceWithText)]);
+    let fine = "Intro.\n\n```go\nvar x = 1\n```\n\nText.\n\n~~~\n```go\n~~~\n";
+    assert!(kinds(fine).is_empty());
+    let indented = "````md\n```go\n````\n";
+    assert!(kinds(indented).is_empty());
+}
