@@ -1120,6 +1120,20 @@ mod tests {
     use super::*;
     use crate::segment::parse;
 
+    /// The labels of a page pair without history (every base unknown).
+    fn labels_of(
+        s: &Document,
+        t: &Document,
+        a: &crate::align::Alignment,
+        lang: &str,
+    ) -> Vec<Labelled> {
+        let langs = crate::stale::Langs {
+            source: "en",
+            target: lang,
+        };
+        crate::stale::label(s, t, langs, a, &|_| None)
+    }
+
     fn build(en: &str, fr: &str) -> DocReport {
         build_in("fr", en, fr)
     }
@@ -1128,16 +1142,7 @@ mod tests {
         let (s, _) = parse(en);
         let (t, diags) = parse(tr);
         let a = crate::align::align(&s, &t);
-        let labels = crate::stale::label(
-            &s,
-            &t,
-            crate::stale::Langs {
-                source: "en",
-                target: "fr",
-            },
-            &a,
-            &|_| None,
-        );
+        let labels = labels_of(&s, &t, &a, lang);
         let context = Context {
             source_lang: "en",
             lang,
@@ -1209,16 +1214,7 @@ mod tests {
             lang: "fr",
             site: None,
         };
-        let labels = crate::stale::label(
-            &s,
-            &t,
-            crate::stale::Langs {
-                source: "en",
-                target: "fr",
-            },
-            &a,
-            &|_| None,
-        );
+        let labels = labels_of(&s, &t, &a, "fr");
         let rules = |labels: &[Labelled]| -> Vec<Rule> {
             report(&s, en, &t, fr, &diags, &a, labels, &context)
                 .findings
@@ -1638,16 +1634,7 @@ mod tests {
         let (s, _) = parse(en);
         let (t, diags) = parse(tr);
         let a = crate::align::align(&s, &t);
-        let labels = crate::stale::label(
-            &s,
-            &t,
-            crate::stale::Langs {
-                source: "en",
-                target: "fr",
-            },
-            &a,
-            &|_| None,
-        );
+        let labels = labels_of(&s, &t, &a, lang);
         let context = Context {
             source_lang: "en",
             lang,

@@ -461,7 +461,7 @@ pub fn match_versions(base: &Document, current: &Document) -> Vec<Option<usize>>
 }
 
 /// The words of each segment of a document, lower-cased, sorted and
-/// unique (for [`similarity`]), and their stems (for the long words two
+/// unique (for [`dice`]), and their stems (for the long words two
 /// versions share), each computed when first asked: matching two versions
 /// compares a segment with many others.
 struct WordSets<'a> {
@@ -792,12 +792,7 @@ fn word_set(text: &str) -> Vec<String> {
     w
 }
 
-/// Returns the Dice similarity of two texts' word sets (0 to 1).
-pub fn similarity(a: &str, b: &str) -> f64 {
-    dice(&word_set(a), &word_set(b))
-}
-
-/// The Dice similarity of two word sets (see [`word_set`]).
+/// The Dice similarity of two word sets (see [`word_set`]), 0 to 1.
 fn dice(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
@@ -1014,9 +1009,10 @@ fn state_since(
         }
         Change::Cosmetic => (State::Cosmetic, word_diff(&old.text, &seg.text)),
         change => {
+            let diff = word_diff(&old.text, &seg.text);
             let state = if carries_new_invariants(old, seg, target_text)
                 || (change == Change::LinkOnly && lacks_removed_invariants(old, seg, target_text))
-                || carries_new_number_words(old, seg, target_text)
+                || carries_new_number_words(&diff, target_text)
                 || (!seg.kind.is_prose() && normalize(&target_text.text) == normalize(&seg.text))
             {
                 State::AlreadyUpdated
@@ -1025,7 +1021,7 @@ fn state_since(
             } else {
                 State::Stale
             };
-            (state, word_diff(&old.text, &seg.text))
+            (state, diff)
         }
     }
 }
@@ -1288,23 +1284,24 @@ pub fn since_written(
 /// both, word for word, those of another label's that needs no work (in
 /// another row) takes that label's state, diff and base.
 pub fn settle_copies(labels: &mut [Labelled], current: &Document, target: &Document) {
+    if !labels.iter().any(|l| l.state == State::Stale) {
+        return;
+    }
     type Key = (Fingerprint, u8, Fingerprint);
     let key = |l: &Labelled| -> Option<Key> {
         let seg = current.segments.get(l.source?)?;
-        let text = target.segments.get(l.target.clone())?;
-        if text.is_empty() {
-            return None;
-        }
-        let joined = text
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        Some((
-            seg.fingerprint(),
-            seg.kind as u8,
-            crate::segment::fingerprint(&joined),
-        ))
+        let translated = match target.segments.get(l.target.clone())? {
+            [] => return None,
+            [one] => one.fingerprint(),
+            several => crate::segment::fingerprint(
+                &several
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+        };
+        Some((seg.fingerprint(), seg.kind as u8, translated))
     };
     let mut settled: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
     for (n, l) in labels.iter().enumerate() {
@@ -1699,8 +1696,8 @@ fn lacks_removed_invariants(old: &Segment, new: &Segment, target: &Target<'_>) -
     removed
 }
 
-/// Returns true when the English change only replaced numbers, written
-/// in words or digits (`two` became `three`, `2` became `three`), and the
+/// Returns true when the English change (its word `diff`) only replaced
+/// numbers, written in words or digits (`two` became `three`, `2` became `three`), and the
 /// translation already has every new number, in digits or in its own
 /// words (`tre`), and none of the replaced ones. The English's and the
 /// translation's number words are read from their languages' tables only
@@ -1708,7 +1705,7 @@ fn lacks_removed_invariants(old: &Segment, new: &Segment, target: &Target<'_>) -
 /// digits count.
 /// The number one is never taken as said or unsaid in words: it is the
 /// article of many languages (`un`, `ein`).
-fn carries_new_number_words(old: &Segment, new: &Segment, target: &Target<'_>) -> bool {
+fn carries_new_number_words(diff: &[Chunk], target: &Target<'_>) -> bool {
     use crate::segment::numbers::{has_table, spelled_out, value_of_word};
     let value = |word: &str| -> Option<String> {
         if word.bytes().all(|b| b.is_ascii_digit()) {
@@ -1717,7 +1714,7 @@ fn carries_new_number_words(old: &Segment, new: &Segment, target: &Target<'_>) -
         value_of_word(&word.to_lowercase(), target.langs.source).map(|n| n.to_string())
     };
     let (mut before, mut after) = (Vec::new(), Vec::new());
-    for chunk in word_diff(&old.text, &new.text) {
+    for chunk in diff {
         let side = match chunk.op {
             Op::Equal => continue,
             Op::Delete => &mut before,

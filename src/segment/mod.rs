@@ -1388,12 +1388,7 @@ fn alert_marker_len(text: &str) -> Option<usize> {
 /// fence cannot, so the block goes on past it (`` ``` で生成されます。 `` closing nothing, every
 /// block after it read inside out).
 fn fence_with_text(raw: &str, tag: &Tag<'_>) -> Option<usize> {
-    let Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_)) = tag else {
-        return None;
-    };
-    let trimmed = raw.trim_start();
-    let fence_char = trimmed.chars().next()?;
-    let fence_len = trimmed.chars().take_while(|&c| c == fence_char).count();
+    let (fence_char, fence_len) = opening_fence(raw, tag)?;
     let mut at = raw.find('\n')? + 1;
     for line in raw[at..].split_inclusive('\n') {
         let indent = line.len() - line.trim_start_matches(' ').len();
@@ -1413,14 +1408,23 @@ fn fence_with_text(raw: &str, tag: &Tag<'_>) -> Option<usize> {
     None
 }
 
-/// Returns true when a fenced code block has no closing fence.
-fn is_unclosed_fence(raw: &str, tag: &Tag<'_>) -> bool {
+/// The character and length of a fenced code block's opening fence
+/// (`None` for a block that is not fenced).
+fn opening_fence(raw: &str, tag: &Tag<'_>) -> Option<(char, usize)> {
     let Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_)) = tag else {
-        return false;
+        return None;
     };
     let trimmed = raw.trim_start();
     let fence_char = trimmed.chars().next().unwrap_or('`');
     let fence_len = trimmed.chars().take_while(|&c| c == fence_char).count();
+    Some((fence_char, fence_len))
+}
+
+/// Returns true when a fenced code block has no closing fence.
+fn is_unclosed_fence(raw: &str, tag: &Tag<'_>) -> bool {
+    let Some((fence_char, fence_len)) = opening_fence(raw, tag) else {
+        return false;
+    };
     let mut lines = raw.lines();
     lines.next();
     !lines.any(|l| {

@@ -615,10 +615,9 @@ fn one_paragraph_state(base_en: &str, cur_en: &str, fr: &str) -> State {
 }
 
 fn one_paragraph_state_in(base_en: &str, cur_en: &str, translation: &str, lang: &str) -> State {
-    let fr = translation;
     let (b, _) = parse(base_en);
     let (c, _) = parse(cur_en);
-    let (t, _) = parse(fr);
+    let (t, _) = parse(translation);
     let alignment = Alignment {
         rows: vec![crate::align::Row {
             source: 0..1,
