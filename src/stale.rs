@@ -256,12 +256,21 @@ fn prose_words(text: &str) -> Vec<String> {
 }
 
 /// [`prose_words`], with the words of code spans kept when `code` is set
-/// and HTML tags (`<br/>`, `<li>`) left out when `html` is. (A
-/// translation's edit of its tags stays an edit: the commit that took
-/// `<br/>` out of the English and the French alike re-synced that row.)
-fn prose_words_with(text: &str, code: bool, html: bool) -> Vec<String> {
+/// and markup left out when `markup` is: HTML tags (`<br/>`, `<li>`) and
+/// shortcode syntax (`{{< button href="/docs/" >}}`, whose settings are
+/// compared as invariants; a parameter holding text for a reader keeps its
+/// words). (A translation's edit of its markup stays an edit: the commit
+/// that took `<br/>` out of the English and the French alike re-synced that
+/// row.)
+fn prose_words_with(text: &str, code: bool, markup: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
+    let shortcodes = if markup && text.contains("{{") {
+        crate::segment::shortcode_markup(text)
+    } else {
+        Vec::new()
+    };
+    let mut next_shortcode = shortcodes.iter().peekable();
     let mut word = String::new();
     // Letters written right before digits (`v1`, `ipv6`, `mp3`): part of a
     // version or a name, an invariant as a whole, not a word. Letters after
@@ -275,6 +284,15 @@ fn prose_words_with(text: &str, code: bool, html: bool) -> Vec<String> {
         *touches = false;
     };
     while let Some(c) = rest.chars().next() {
+        let pos = text.len() - rest.len();
+        while next_shortcode.next_if(|r| r.end <= pos).is_some() {}
+        if let Some(r) = next_shortcode.peek()
+            && r.start <= pos
+        {
+            flush(&mut word, &mut out, &mut touches_digit);
+            rest = &text[r.end..];
+            continue;
+        }
         // Skip link destinations `](...)` and inline code `` `...` ``.
         if let Some(after) = rest.strip_prefix("](")
             && let Some(end) = after.find(')')
@@ -292,7 +310,7 @@ fn prose_words_with(text: &str, code: bool, html: bool) -> Vec<String> {
             continue;
         }
         // (Not a shortcode's `{{<` or `{{</*`.)
-        if html
+        if markup
             && let Some(after) = rest.strip_prefix('<')
             && !text[..text.len() - rest.len()].ends_with('{')
             && (after.starts_with(|n: char| n.is_ascii_alphabetic() || n == '!')
@@ -413,18 +431,19 @@ fn typo_apart(old: &str, new: &str) -> bool {
 /// for each segment of `current`, the index of its version in `base`.
 ///
 /// Equal fingerprints are matched first (a patience diff keeps the order);
-/// in each changed region, segments of the same kind are paired in order
-/// when their words are similar enough.
+/// in each changed region, segments of the same family (a paragraph and the
+/// list item it became) are paired in order when their words are similar
+/// enough.
 pub fn match_versions(base: &Document, current: &Document) -> Vec<Option<usize>> {
     let old: Vec<(Fingerprint, u8)> = base
         .segments
         .iter()
-        .map(|s| (s.fingerprint(), s.kind as u8))
+        .map(|s| (s.fingerprint(), s.kind.family()))
         .collect();
     let new: Vec<(Fingerprint, u8)> = current
         .segments
         .iter()
-        .map(|s| (s.fingerprint(), s.kind as u8))
+        .map(|s| (s.fingerprint(), s.kind.family()))
         .collect();
     let mut out = vec![None; new.len()];
     let words = (WordSets::of(base), WordSets::of(current));
@@ -544,14 +563,14 @@ fn match_moves(words: &Versions<'_>, out: &mut [Option<usize>]) {
         std::collections::HashMap::new();
     for (k, s) in old.iter().enumerate().rev().filter(|(k, _)| !taken[*k]) {
         by_fingerprint
-            .entry((s.fingerprint(), s.kind as u8))
+            .entry((s.fingerprint(), s.kind.family()))
             .or_default()
             .push(k);
     }
     for (i, s) in new.iter().enumerate() {
         if out[i].is_none()
             && let Some(k) = by_fingerprint
-                .get_mut(&(s.fingerprint(), s.kind as u8))
+                .get_mut(&(s.fingerprint(), s.kind.family()))
                 .and_then(Vec::pop)
         {
             out[i] = Some(k);
@@ -564,7 +583,8 @@ fn match_moves(words: &Versions<'_>, out: &mut [Option<usize>]) {
         let mut pairs = Vec::new();
         for &i in &free_new {
             for &k in &free_old {
-                if old[k].kind == new[i].kind && old[k].kind != crate::segment::SegmentKind::Heading
+                if old[k].kind.family() == new[i].kind.family()
+                    && old[k].kind != crate::segment::SegmentKind::Heading
                 {
                     let s = version_similarity(words, k, i);
                     if s >= MOVED_SIMILARITY {
@@ -650,6 +670,10 @@ fn version_similarity(words: &Versions<'_>, k: usize, i: usize) -> f64 {
     }
 }
 
+/// The similarity at which two versions of different kinds of one family
+/// pair (see [`SegmentKind::family`]): most words kept.
+const RESHAPED_SIMILARITY: f64 = 0.6;
+
 /// Pairs the changed base segments `olds` with the current segments
 /// `news` in order by a small dynamic program that maximizes total
 /// similarity; pairs under the threshold stay unmatched.
@@ -670,11 +694,19 @@ fn pair_region(
         return;
     }
     let (old, new) = (words.0.segments, words.1.segments);
+    // A block set out in another form (a table cell made a definition, a
+    // paragraph an item) pairs when it kept most of its words; a rewrite
+    // pairs only with a block of its own kind.
     let sim = |i: usize, j: usize| -> f64 {
-        if old[o + i].kind != new[c + j].kind {
+        let (a, b) = (&old[o + i], &new[c + j]);
+        if a.kind.family() != b.kind.family() {
             return 0.0;
         }
-        version_similarity(words, o + i, c + j)
+        let s = version_similarity(words, o + i, c + j);
+        if a.kind != b.kind && s < RESHAPED_SIMILARITY {
+            return 0.0;
+        }
+        s
     };
     let mut best = vec![vec![0.0f64; m + 1]; n + 1];
     for i in (0..n).rev() {
@@ -929,7 +961,9 @@ pub fn label<'a>(
             };
             let commit = b.commit.map(str::to_owned);
             let (state, diff) = match b.versions.get(i).copied().flatten() {
-                Some(k) => state_since(&b.document.segments[k], seg, &target_text, &names),
+                Some(k) => state_since(&b.document.segments[k], seg, &target_text, &names, &|| {
+                    joined_with_neighbours(b, k, seg)
+                }),
                 // Added to the English after the translation was made, yet
                 // paired with translated text: stale unless it already
                 // carries the new segment's invariants.
@@ -986,6 +1020,7 @@ fn state_since(
     seg: &Segment,
     target_text: &Target<'_>,
     names: &CodeNames<'_>,
+    joined: &dyn Fn() -> bool,
 ) -> (State, Vec<Chunk>) {
     // The English it was made from, copied as it was: a page left in
     // English whose English moved on since is untranslated, not stale
@@ -1008,6 +1043,9 @@ fn state_since(
             }
         }
         Change::Cosmetic => (State::Cosmetic, word_diff(&old.text, &seg.text)),
+        // Its words are the old block's with short neighbours joined to it:
+        // set out anew, as above.
+        Change::Meaning if joined() => (State::Cosmetic, vec![]),
         change => {
             let diff = word_diff(&old.text, &seg.text);
             let state = if carries_new_invariants(old, seg, target_text)
@@ -1025,6 +1063,61 @@ fn state_since(
         }
     }
 }
+
+/// Returns true when `seg` says what its base version `k` said joined with
+/// short blocks next to it that the current English no longer has on their
+/// own: a `**Version history:**` line made one paragraph with the item
+/// under it, a `Note:` label run into its paragraph. The same words and
+/// invariants in another shape. Only short blocks count (a label, at most
+/// [`JOINED_WORDS`] words in all): two paragraphs joined into one may hide
+/// one that the translation never had.
+fn joined_with_neighbours(b: &Base<'_>, k: usize, seg: &Segment) -> bool {
+    const REACH: usize = 3;
+    let segs = &b.document.segments;
+    let free = |j: usize| segs[j].kind.is_prose() && !b.versions.contains(&Some(j));
+    let (mut lo, mut hi) = (k, k);
+    while lo > 0 && k - lo < REACH && free(lo - 1) {
+        lo -= 1;
+    }
+    while hi + 1 < segs.len() && hi - k < REACH && free(hi + 1) {
+        hi += 1;
+    }
+    if (lo, hi) == (k, k) {
+        return false;
+    }
+    let words = |s: &Segment| prose_words_with(&s.text, true, true);
+    let want = words(seg);
+    for start in lo..=k {
+        for end in k..=hi {
+            if (start, end) == (k, k) {
+                continue;
+            }
+            let (mut joined, mut numbers, mut urls, mut extra) =
+                (Vec::new(), Vec::new(), Vec::new(), 0);
+            for (j, s) in segs.iter().enumerate().take(end + 1).skip(start) {
+                let w = words(s);
+                if j != k {
+                    extra += w.len();
+                }
+                joined.extend(w);
+                numbers.extend(s.invariants.numbers.iter().cloned());
+                urls.extend(s.invariants.urls.iter().cloned());
+            }
+            if extra <= JOINED_WORDS
+                && joined == want
+                && numbers == seg.invariants.numbers
+                && urls == seg.invariants.urls
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// At most this many words joined to a block keep it the same text (see
+/// [`joined_with_neighbours`]).
+const JOINED_WORDS: usize = 6;
 
 /// Follows the chain translation → base English → current English where it
 /// disagrees with the current alignment: the translation was made from the
@@ -1073,6 +1166,7 @@ pub fn follow_chain(
             &current.segments[i],
             &Target::new(target, t.clone(), langs),
             &names,
+            &|| joined_with_neighbours(base, k, &current.segments[i]),
         );
         *l = Labelled {
             state,
@@ -1265,6 +1359,7 @@ pub fn since_written(
             &current.segments[i],
             &Target::new(target, l.target.clone(), langs),
             &names,
+            &|| false,
         );
         if state != State::UpToDate {
             l.state = state;
@@ -1639,13 +1734,14 @@ pub fn split_gaps(labels: &mut [Labelled], page_base: &Base<'_>, gap_bases: &[Op
 }
 
 /// The invariants a translation carries over as they are, old and new:
-/// links, code spans and numbers.
-fn carried_values<'s>(old: &'s Segment, new: &'s Segment) -> [(&'s [String], &'s [String]); 3] {
+/// links, code spans, numbers and shortcodes with their settings.
+fn carried_values<'s>(old: &'s Segment, new: &'s Segment) -> [(&'s [String], &'s [String]); 4] {
     let (a, b) = (&old.invariants, &new.invariants);
     [
         (&a.urls, &b.urls),
         (&a.code, &b.code),
         (&a.numbers, &b.numbers),
+        (&a.shortcodes, &b.shortcodes),
     ]
 }
 
@@ -1767,6 +1863,7 @@ impl<'a> Target<'a> {
                     .iter()
                     .chain(&s.invariants.code)
                     .chain(&s.invariants.numbers)
+                    .chain(&s.invariants.shortcodes)
             })
             .map(String::as_str)
             .collect();

@@ -69,6 +69,25 @@ impl SegmentKind {
     pub fn is_prose(self) -> bool {
         !matches!(self, SegmentKind::Code | SegmentKind::Shortcode)
     }
+
+    /// The family of blocks a text keeps when an edit sets it out anew: a
+    /// paragraph made a list item, a list made a table or a quote, keeps its
+    /// words and is the same text in another form. Headings, front-matter
+    /// values, shortcode parameters, code and standalone shortcodes are each
+    /// their own family.
+    pub fn family(self) -> u8 {
+        match self {
+            SegmentKind::Paragraph
+            | SegmentKind::ListItem
+            | SegmentKind::TableCell
+            | SegmentKind::Blockquote => 0,
+            SegmentKind::FrontMatter => 1,
+            SegmentKind::Heading => 2,
+            SegmentKind::ShortcodeParam => 3,
+            SegmentKind::Code => 4,
+            SegmentKind::Shortcode => 5,
+        }
+    }
 }
 
 /// A fingerprint of a segment's normalized text (64-bit FNV-1a, stable across
@@ -779,6 +798,35 @@ pub fn is_letter(c: char) -> bool {
 #[inline]
 pub fn is_letter_or_digit(c: char) -> bool {
     c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
+}
+
+/// The bytes of `text` that are shortcode syntax rather than prose: each
+/// inline shortcode's delimiters, name and settings (`{{< button
+/// href="/docs/" >}}`), but not the values of parameters that hold text
+/// for a reader (a button's `title="Get started"`). Sorted and disjoint.
+pub fn shortcode_markup(text: &str) -> Vec<std::ops::Range<usize>> {
+    let (found, _) = shortcode::find(text, 0..text.len());
+    let mut out = Vec::new();
+    for sc in &found {
+        let mut texts: Vec<std::ops::Range<usize>> = sc
+            .params
+            .iter()
+            .filter(|p| shortcode::is_text_param(p))
+            .map(|p| p.value_bytes.clone())
+            .collect();
+        texts.sort_by_key(|r| r.start);
+        let mut start = sc.bytes.start;
+        for r in texts {
+            if r.start > start {
+                out.push(start..r.start);
+            }
+            start = start.max(r.end);
+        }
+        if sc.bytes.end > start {
+            out.push(start..sc.bytes.end);
+        }
+    }
+    out
 }
 
 /// Whether a block is display math as Hugo's math passthrough and KaTeX or

@@ -101,7 +101,7 @@ fn page_of_reference(value: &str) -> String {
 /// Whether a parameter, named or positional (`{{% expand "Read more" %}}`),
 /// holds text for a reader (see [`is_text`]); parameters named as HTML
 /// attributes and settings never do.
-fn is_text_param(p: &Param) -> bool {
+pub(crate) fn is_text_param(p: &Param) -> bool {
     const SETTINGS: [&str; 14] = [
         "class", "style", "id", "icon", "color", "type", "src", "href", "link", "url", "image",
         "width", "height", "lang",

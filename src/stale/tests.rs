@@ -56,6 +56,29 @@ fn classification_of_english_changes() {
         ),
         Change::Meaning
     );
+    // Its settings are compared as invariants: a link moved, not words;
+    // a parameter that holds text for a reader keeps its words.
+    assert_eq!(
+        change(
+            "{{< button href=\"/docs/start\" >}}Explore{{< /button >}}",
+            "{{< button href=\"/docs/getting-started/start\" >}}Explore{{< /button >}}"
+        ),
+        Change::LinkOnly
+    );
+    assert_eq!(
+        change(
+            "Read {{< link title=\"Get started\" href=\"/a\" >}} first.",
+            "Read {{< link title=\"Start here now\" href=\"/a\" >}} first."
+        ),
+        Change::Meaning
+    );
+    assert_eq!(
+        change(
+            "See {{< icon name=\"fa-heart\" >}} the docs.",
+            "See {{< icon name=\"fas-heart\" >}} the docs."
+        ),
+        Change::LinkOnly
+    );
     assert_eq!(
         change("One two\nthree.", "One two three."),
         Change::Cosmetic
@@ -190,6 +213,27 @@ fn versions_match_by_fingerprint_then_similarity() {
     assert_eq!(
         match_versions(&base, &cur),
         vec![Some(0), Some(1), Some(2), None]
+    );
+}
+
+/// A paragraph set out as a list item (or a list made a table) is the same
+/// text in another form: its versions match, by fingerprint or by words,
+/// and the change is markup. A heading never matches a paragraph.
+#[test]
+fn versions_match_across_block_forms() {
+    let (base, _) = parse(
+        "# Title\n\n- Documentation theme for Hugo, as simple as a book.\n- Second item about speed and size.\n\nSetup\n",
+    );
+    let (cur, _) = parse(
+        "# Title\n\nDocumentation theme for Hugo, as simple as a book.\n\nSecond item about the speed and the size.\n\n## Setup\n",
+    );
+    assert_eq!(
+        match_versions(&base, &cur),
+        vec![Some(0), Some(1), Some(2), None]
+    );
+    assert_eq!(
+        classify(&base.segments[1], &cur.segments[1]),
+        Change::Cosmetic
     );
 }
 
@@ -601,7 +645,7 @@ fn the_same_words_set_out_anew_are_a_cosmetic_change() {
         let target = parse(translated).0;
         let text = Target::new(&target, 0..1, FR);
         assert_eq!(
-            state_since(&old, &new, &text, &names).0,
+            state_since(&old, &new, &text, &names, &|| false).0,
             state,
             "{translated}"
         );
@@ -798,4 +842,70 @@ fn a_stale_copy_takes_the_verdict_of_its_up_to_date_twin() {
     ];
     settle_copies(&mut both_stale, &en, &zh);
     assert!(both_stale.iter().all(|l| l.state == State::Stale));
+}
+
+/// A short lead line joined to the block under it (`**Version history:**`
+/// and its item made one paragraph) is the same words in another shape; a
+/// whole paragraph joined to another is not, nor is a lead with a number
+/// changed.
+#[test]
+fn short_blocks_joined_are_the_same_text() {
+    let joined = |base: &str, current: &str| {
+        let (b, _) = parse(base);
+        let (c, _) = parse(current);
+        let versions = match_versions(&b, &c);
+        let base = Base {
+            document: &b,
+            versions: &versions,
+            commit: None,
+        };
+        c.segments.iter().enumerate().any(|(i, seg)| {
+            versions[i].is_some_and(|k| {
+                classify(&b.segments[k], seg) == Change::Meaning
+                    && joined_with_neighbours(&base, k, seg)
+            })
+        })
+    };
+    assert!(joined(
+        "Intro.\n\n**Version history:**\n\n- 2.6.0 - added\n",
+        "Intro.\n\n**Version history:**\\\n2.6.0 - added\n"
+    ));
+    assert!(!joined(
+        "Intro.\n\n**Version history:**\n\n- 2.6.0 - added\n",
+        "Intro.\n\n**Version history:**\\\n2.7.0 - added\n"
+    ));
+    assert!(!joined(
+        "Intro.\n\nThe server keeps every message for a week by default.\n\nOld messages are removed by a nightly job.\n",
+        "Intro.\n\nThe server keeps every message for a week by default. Old messages are removed by a nightly job.\n"
+    ));
+}
+
+/// A shortcode's settings changed in the English (an icon renamed) and the
+/// translation already has the new ones: already updated; with the old
+/// ones still, a link-only change to carry over.
+#[test]
+fn shortcode_settings_carried_over_are_already_updated() {
+    let old = seg("{{% button href=\"/get/\" icon=\"fa fa-download\" %}}Get it{{% /button %}}");
+    let new = seg("{{% button href=\"/get/\" icon=\"fas fa-download\" %}}Get it{{% /button %}}");
+    assert_eq!(classify(&old, &new), Change::LinkOnly);
+    let current = parse(&new.text).0;
+    let names = CodeNames::of(&current);
+    for (translated, state) in [
+        (
+            "{{% button href=\"/get/\" icon=\"fas fa-download\" %}}Obtenez-le{{% /button %}}",
+            State::AlreadyUpdated,
+        ),
+        (
+            "{{% button href=\"/get/\" icon=\"fa fa-download\" %}}Obtenez-le{{% /button %}}",
+            State::LinkOnly,
+        ),
+    ] {
+        let target = parse(translated).0;
+        let text = Target::new(&target, 0..1, FR);
+        assert_eq!(
+            state_since(&old, &new, &text, &names, &|| false).0,
+            state,
+            "{translated}"
+        );
+    }
 }
