@@ -1072,9 +1072,56 @@ fn state_since(
 /// [`JOINED_WORDS`] words in all): two paragraphs joined into one may hide
 /// one that the translation never had.
 fn joined_with_neighbours(b: &Base<'_>, k: usize, seg: &Segment) -> bool {
+    joined_range(b.document, &kept_versions(b), k, seg).is_some()
+}
+
+/// Which base segments the current English still has: matched, or joined
+/// into the block after or before them (see [`joined_with_neighbours`]).
+fn kept_versions(b: &Base<'_>) -> Vec<bool> {
+    let mut kept = vec![false; b.document.segments.len()];
+    for k in b.versions.iter().flatten() {
+        if let Some(slot) = kept.get_mut(*k) {
+            *slot = true;
+        }
+    }
+    kept
+}
+
+/// For each base segment joined into a current one (see
+/// [`joined_with_neighbours`]), that current segment.
+fn joined_into(b: &Base<'_>, current: &Document) -> Vec<Option<usize>> {
+    let kept = kept_versions(b);
+    let mut out = vec![None; b.document.segments.len()];
+    let free = |j: usize| !kept[j] && b.document.segments[j].kind.is_prose();
+    for (i, v) in b.versions.iter().enumerate() {
+        let (Some(k), Some(seg)) = (*v, current.segments.get(i)) else {
+            continue;
+        };
+        let has_free_neighbour = (k > 0 && free(k - 1)) || (k + 1 < kept.len() && free(k + 1));
+        if !has_free_neighbour || seg.text == b.document.segments[k].text {
+            continue;
+        }
+        if let Some(range) = joined_range(b.document, &kept, k, seg) {
+            for j in range.filter(|&j| j != k) {
+                out[j] = Some(i);
+            }
+        }
+    }
+    out
+}
+
+/// The base segments around `k`, itself included, whose words joined are
+/// `seg`'s (see [`joined_with_neighbours`]); `kept` says which base
+/// segments have a current version.
+fn joined_range(
+    base: &Document,
+    kept: &[bool],
+    k: usize,
+    seg: &Segment,
+) -> Option<std::ops::RangeInclusive<usize>> {
     const REACH: usize = 3;
-    let segs = &b.document.segments;
-    let free = |j: usize| segs[j].kind.is_prose() && !b.versions.contains(&Some(j));
+    let segs = &base.segments;
+    let free = |j: usize| segs[j].kind.is_prose() && !kept[j];
     let (mut lo, mut hi) = (k, k);
     while lo > 0 && k - lo < REACH && free(lo - 1) {
         lo -= 1;
@@ -1083,7 +1130,7 @@ fn joined_with_neighbours(b: &Base<'_>, k: usize, seg: &Segment) -> bool {
         hi += 1;
     }
     if (lo, hi) == (k, k) {
-        return false;
+        return None;
     }
     let words = |s: &Segment| prose_words_with(&s.text, true, true);
     let want = words(seg);
@@ -1108,11 +1155,11 @@ fn joined_with_neighbours(b: &Base<'_>, k: usize, seg: &Segment) -> bool {
                 && numbers == seg.invariants.numbers
                 && urls == seg.invariants.urls
             {
-                return true;
+                return Some(start..=end);
             }
         }
     }
-    false
+    None
 }
 
 /// At most this many words joined to a block keep it the same text (see
@@ -1143,7 +1190,7 @@ pub fn follow_chain(
     through_base: &Alignment,
 ) {
     let n_base = base.document.segments.len();
-    let (chain, now) = chain_and_now(base, through_base);
+    let (chain, now) = chain_and_now(base, Some(current), through_base);
     // The base block a translated range renders, by the chain.
     let rendered_by = |t: &std::ops::Range<usize>| -> Option<usize> {
         (0..n_base).find(|&k| chain[k].as_ref().is_some_and(|c| overlaps(c, t)))
@@ -1258,6 +1305,7 @@ fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
 #[allow(clippy::type_complexity)]
 fn chain_and_now(
     base: &Base<'_>,
+    joined_in: Option<&Document>,
     through_base: &Alignment,
 ) -> (Vec<Option<std::ops::Range<usize>>>, Vec<Option<usize>>) {
     let n_base = base.document.segments.len();
@@ -1273,6 +1321,15 @@ fn chain_and_now(
             && let Some(slot) = now.get_mut(*k)
         {
             *slot = Some(i);
+        }
+    }
+    // With `joined_in`, a lead line joined into the block under it in that
+    // document is still there.
+    if let Some(current) = joined_in {
+        for (k, into) in joined_into(base, current).into_iter().enumerate() {
+            if now[k].is_none() {
+                now[k] = into;
+            }
         }
     }
     (chain, now)
@@ -1444,7 +1501,7 @@ pub fn rejoin_resplits(
     through_base: &Alignment,
 ) {
     let n_base = base.document.segments.len();
-    let (chain, now) = chain_and_now(base, through_base);
+    let (chain, now) = chain_and_now(base, None, through_base);
     let words_of = |doc: &Document, r: std::ops::RangeInclusive<usize>| -> Vec<String> {
         r.flat_map(|k| prose_words(&doc.segments[k].text)).collect()
     };
@@ -1906,9 +1963,10 @@ fn deleted_near(
     at: usize,
     named: Option<usize>,
 ) -> Option<usize> {
-    let mut kept = vec![false; base.document.segments.len()];
-    for k in base.versions.iter().flatten() {
-        kept[*k] = true;
+    // Kept: matched, or joined into a current block.
+    let mut kept = kept_versions(base);
+    for (k, into) in joined_into(base, current).into_iter().enumerate() {
+        kept[k] |= into.is_some();
     }
     // The base segments between the versions of the current neighbours.
     let before = (0..at)
