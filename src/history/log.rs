@@ -184,7 +184,11 @@ pub(super) fn render(log: &Log) -> String {
         }
     }
     // Renames of commits no longer in the chain (a rewritten history) go.
-    let in_chain: std::collections::HashSet<Oid> = log.chain.iter().map(|l| l.id).collect();
+    let in_chain: std::collections::HashSet<Oid, super::OidHash> = if log.renames.is_empty() {
+        std::collections::HashSet::default()
+    } else {
+        log.chain.iter().map(|l| l.id).collect()
+    };
     for (id, renames) in log.renames.iter().filter(|(id, _)| in_chain.contains(id)) {
         let _ = writeln!(out, "r {id}");
         for (old, new) in renames {
