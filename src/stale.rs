@@ -438,12 +438,12 @@ pub fn match_versions(base: &Document, current: &Document) -> Vec<Option<usize>>
     let old: Vec<(Fingerprint, u8)> = base
         .segments
         .iter()
-        .map(|s| (s.fingerprint(), s.kind.family()))
+        .map(|s| (s.fingerprint(), same_text_class(s.kind)))
         .collect();
     let new: Vec<(Fingerprint, u8)> = current
         .segments
         .iter()
-        .map(|s| (s.fingerprint(), s.kind.family()))
+        .map(|s| (s.fingerprint(), same_text_class(s.kind)))
         .collect();
     let mut out = vec![None; new.len()];
     let words = (WordSets::of(base), WordSets::of(current));
@@ -563,14 +563,14 @@ fn match_moves(words: &Versions<'_>, out: &mut [Option<usize>]) {
         std::collections::HashMap::new();
     for (k, s) in old.iter().enumerate().rev().filter(|(k, _)| !taken[*k]) {
         by_fingerprint
-            .entry((s.fingerprint(), s.kind.family()))
+            .entry((s.fingerprint(), same_text_class(s.kind)))
             .or_default()
             .push(k);
     }
     for (i, s) in new.iter().enumerate() {
         if out[i].is_none()
             && let Some(k) = by_fingerprint
-                .get_mut(&(s.fingerprint(), s.kind.family()))
+                .get_mut(&(s.fingerprint(), same_text_class(s.kind)))
                 .and_then(Vec::pop)
         {
             out[i] = Some(k);
@@ -667,6 +667,17 @@ fn version_similarity(words: &Versions<'_>, k: usize, i: usize) -> f64 {
         words.max(SAME_SHORTCODE)
     } else {
         words
+    }
+}
+
+/// The blocks whose versions match when their text is the same: those of
+/// one family (see [`SegmentKind::family`]), and a heading with body text as
+/// well (a bullet made a heading says the same). Front-matter values,
+/// shortcode parameters and code stay apart.
+fn same_text_class(kind: crate::segment::SegmentKind) -> u8 {
+    match kind {
+        crate::segment::SegmentKind::Heading => crate::segment::SegmentKind::Paragraph.family(),
+        kind => kind.family(),
     }
 }
 

@@ -218,7 +218,8 @@ fn versions_match_by_fingerprint_then_similarity() {
 
 /// A paragraph set out as a list item (or a list made a table) is the same
 /// text in another form: its versions match, by fingerprint or by words,
-/// and the change is markup. A heading never matches a paragraph.
+/// and the change is markup. A heading matches body text only by the same
+/// words.
 #[test]
 fn versions_match_across_block_forms() {
     let (base, _) = parse(
@@ -229,12 +230,19 @@ fn versions_match_across_block_forms() {
     );
     assert_eq!(
         match_versions(&base, &cur),
-        vec![Some(0), Some(1), Some(2), None]
+        vec![Some(0), Some(1), Some(2), Some(3)]
     );
     assert_eq!(
         classify(&base.segments[1], &cur.segments[1]),
         Change::Cosmetic
     );
+    // A bullet made a heading with the same words matches too; a heading
+    // never matches a paragraph by similar words alone.
+    let (base, _) = parse("Intro.\n\n- Media storage\n- Other text here.\n");
+    let (cur, _) = parse("Intro.\n\n## Media storage\n\nOther text here now.\n");
+    assert_eq!(match_versions(&base, &cur), vec![Some(0), Some(1), Some(2)]);
+    let (cur, _) = parse("Intro.\n\n## Media storage settings\n\nOther text here.\n");
+    assert_eq!(match_versions(&base, &cur), vec![Some(0), None, Some(2)]);
 }
 
 /// Front-matter values pair by their key, however much the value changed;
