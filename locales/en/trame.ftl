@@ -82,6 +82,7 @@ diag-bad-front-matter = the front matter cannot be parsed ({ $message }); its va
 diag-unclosed-code-fence = this code fence is never closed and runs to the end of the file
 diag-unclosed-shortcode = this shortcode is never closed
 diag-fence-with-text = this line starts like a closing code fence but has text after it, so it closes nothing and the code block goes on
+diag-broken-table = these lines look like table rows, but Markdown reads them as a paragraph: the header row and the delimiter row under it (|---|) must have as many cells, and each row must be on its own line
 
 kind-front-matter = front matter
 kind-heading = heading

@@ -101,6 +101,7 @@ diag-bad-front-matter = l'en-tête est illisible ({ $message }) ; ses valeurs ne
 diag-unclosed-code-fence = ce bloc de code n'est jamais fermé et court jusqu'à la fin du fichier
 diag-unclosed-shortcode = ce shortcode n'est jamais fermé
 diag-fence-with-text = cette ligne commence comme une clôture de bloc de code mais du texte la suit : elle ne ferme rien et le bloc de code continue
+diag-broken-table = ces lignes ressemblent à des rangées de tableau, mais Markdown les lit comme un paragraphe : la rangée d’en-tête et la rangée de séparation en dessous (|---|) doivent avoir autant de cellules, et chaque rangée doit être sur sa propre ligne
 
 kind-front-matter = en-tête
 kind-heading = titre

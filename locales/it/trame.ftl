@@ -101,6 +101,7 @@ diag-bad-front-matter = il front matter non è leggibile ({ $message }); i suoi 
 diag-unclosed-code-fence = questo blocco di codice non viene mai chiuso e arriva fino alla fine del file
 diag-unclosed-shortcode = questo shortcode non viene mai chiuso
 diag-fence-with-text = questa riga inizia come la chiusura di un blocco di codice ma è seguita da testo: non chiude nulla e il blocco di codice continua
+diag-broken-table = queste righe sembrano righe di tabella, ma Markdown le legge come un paragrafo: la riga di intestazione e la riga di separazione sotto (|---|) devono avere lo stesso numero di celle, e ogni riga deve stare su una riga propria
 
 kind-front-matter = front matter
 kind-heading = titolo

@@ -220,6 +220,7 @@ pub(crate) fn warn_diagnostics(shown: &str, diagnostics: &[segment::Diagnostic],
             DiagnosticKind::UnclosedCodeFence => l10n.tr(ids::DIAG_UNCLOSED_CODE_FENCE),
             DiagnosticKind::UnclosedShortcode => l10n.tr(ids::DIAG_UNCLOSED_SHORTCODE),
             DiagnosticKind::FenceWithText => l10n.tr(ids::DIAG_FENCE_WITH_TEXT),
+            DiagnosticKind::BrokenTable => l10n.tr(ids::DIAG_BROKEN_TABLE),
         };
         let detail = format!("{shown}:{}: {message}", d.line);
         eprintln!(

@@ -252,6 +252,12 @@ pub enum DiagnosticKind {
     /// goes on with text (`` ``` see below ``): it looks like the closing
     /// fence but is code, so the block goes on past it.
     FenceWithText,
+    /// Table rows that Markdown reads as a paragraph: a header row whose
+    /// cells do not number those of the delimiter row under it
+    /// (`| a | b |` over `|---|`), or rows joined on one line
+    /// (`| a | b || --- | --- |`). The page shows them as one run of text
+    /// with pipes.
+    BrokenTable,
 }
 
 impl DiagnosticKind {
@@ -263,6 +269,7 @@ impl DiagnosticKind {
             DiagnosticKind::UnclosedCodeFence => "unclosed-code-fence",
             DiagnosticKind::UnclosedShortcode => "unclosed-shortcode",
             DiagnosticKind::FenceWithText => "fence-with-text",
+            DiagnosticKind::BrokenTable => "broken-table",
         }
     }
 }
@@ -1256,6 +1263,20 @@ impl<'a> Ctx<'a> {
     /// Fills the gaps between segments and notable spans, and sorts everything.
     fn finish(mut self) -> (Document, Vec<Diagnostic>) {
         self.segments.sort_by_key(|s| s.bytes.start);
+        let broken: Vec<usize> = self
+            .segments
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s.kind,
+                    SegmentKind::Paragraph | SegmentKind::ListItem | SegmentKind::Blockquote
+                )
+            })
+            .filter_map(|s| broken_table(&s.text).map(|at| s.bytes.start + at))
+            .collect();
+        for at in broken {
+            self.diagnose(at, DiagnosticKind::BrokenTable);
+        }
         let mut notable = std::mem::take(&mut self.notable);
         notable.sort_by_key(|s| s.bytes.start);
         let mut skipped = Vec::new();
@@ -1435,6 +1456,72 @@ fn alert_marker_len(text: &str) -> Option<usize> {
 /// three spaces) and goes on with text other than an info word: a closing
 /// fence cannot, so the block goes on past it (`` ``` で生成されます。 `` closing nothing, every
 /// block after it read inside out).
+/// Where a block's text holds table rows Markdown did not read as a table
+/// (see [`DiagnosticKind::BrokenTable`]): the offset of the first line of
+/// the rows. A delimiter row is cells of dashes, colons allowed at their
+/// ends (`|---|:---:|`); a line with a code span is left alone (a
+/// delimiter row quoted in prose).
+fn broken_table(text: &str) -> Option<usize> {
+    fn cells(line: &str) -> Vec<&str> {
+        let t = line.trim();
+        let t = t.strip_prefix('|').unwrap_or(t);
+        let t = t.strip_suffix('|').unwrap_or(t);
+        t.split('|').collect()
+    }
+    let is_delimiter_cell = |c: &str| {
+        let c = c.trim();
+        let c = c.strip_prefix(':').unwrap_or(c);
+        let c = c.strip_suffix(':').unwrap_or(c);
+        !c.is_empty() && c.bytes().all(|b| b == b'-')
+    };
+    let is_delimiter_row =
+        |line: &str| line.contains('|') && cells(line).into_iter().all(is_delimiter_cell);
+    if !text.contains('|') || !text.contains('-') {
+        return None;
+    }
+    let mut previous: Option<(usize, String)> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let here = offset;
+        offset += line.len();
+        // Code spans hold no cells of this table (`|---|` quoted in prose).
+        let mut spans = line.trim_end_matches(['\n', '\r']).split('`');
+        let mut owned = String::new();
+        while let Some(outside) = spans.next() {
+            owned.push_str(outside);
+            if spans.next().is_some() {
+                owned.push_str("code");
+            }
+        }
+        let line = owned.as_str();
+        // A header and its delimiter row that do not agree.
+        if let Some((at, header)) = previous.as_ref()
+            && header.contains('|')
+            && is_delimiter_row(line)
+            && cells(header).len() != cells(line).len()
+        {
+            return Some(*at);
+        }
+        // Rows joined on one line: a delimiter cell between two pipes
+        // after other cells (`| a || --- |`).
+        if !is_delimiter_row(line) && line.matches('|').count() >= 3 {
+            let parts = cells(line);
+            if parts.len() >= 3
+                && parts
+                    .iter()
+                    .any(|c| is_delimiter_cell(c) && c.trim().len() >= 3)
+                && parts
+                    .iter()
+                    .any(|c| !is_delimiter_cell(c) && !c.trim().is_empty())
+            {
+                return Some(here);
+            }
+        }
+        previous = Some((here, owned));
+    }
+    None
+}
+
 fn fence_with_text(raw: &str, tag: &Tag<'_>) -> Option<usize> {
     let (fence_char, fence_len) = opening_fence(raw, tag)?;
     let mut at = raw.find('\n')? + 1;

@@ -675,3 +675,24 @@ fn a_fence_followed_by_text_is_diagnosed() {
     let indented = "````md\n```go\n````\n";
     assert!(kinds(indented).is_empty());
 }
+
+/// Table rows Markdown reads as a paragraph are diagnosed at their first
+/// line: a header with fewer cells than its delimiter row, and rows joined
+/// on one line. A table that parses, a delimiter row quoted in a code span
+/// and prose with pipes are not.
+#[test]
+fn table_rows_read_as_a_paragraph_are_diagnosed() {
+    let kinds = |text: &str| -> Vec<(u32, DiagnosticKind)> {
+        parse(text)
+            .1
+            .into_iter()
+            .map(|d| (d.line, d.kind))
+            .collect()
+    };
+    let header = "Intro.\n\n| Le paquet se compose de : - Paquet - Objectif\n|---|---|\n| `pool` | Travaux |\n";
+    assert_eq!(kinds(header), [(3, DiagnosticKind::BrokenTable)]);
+    let joined = "Intro.\n\n| Funzione | Contesto || --- | --- || `Agent` | Servizio |\n";
+    assert_eq!(kinds(joined), [(3, DiagnosticKind::BrokenTable)]);
+    let fine = "| a | b |\n|---|:---:|\n| 1 | 2 |\n\nWrite `|---|---|` under the header.\n\nChoose red | green | blue.\n";
+    assert!(kinds(fine).is_empty(), "{:?}", kinds(fine));
+}
