@@ -1186,7 +1186,12 @@ const JOINED_WORDS: usize = 6;
 /// moved section; the chain can.
 ///
 /// Only confident chain pairs count (one base block, not flagged for
-/// review). A current segment whose base block is rendered elsewhere takes
+/// review), and a pair flagged for review where the current alignment is
+/// impossible: the English segment has no translation now, and its text is
+/// held by English added since the base, which that text cannot render (an
+/// English paragraph inserted next to an unchanged one took its Japanese
+/// partner; text written ahead of its English stood alone at the base and
+/// is no chain pair). A current segment whose base block is rendered elsewhere takes
 /// that translation and is labelled against it; a current segment holding
 /// translated text that renders another base block loses it (`Missing` if
 /// it was added since, `Untranslated` if it was in the base); translated
@@ -1202,6 +1207,37 @@ pub fn follow_chain(
 ) {
     let n_base = base.document.segments.len();
     let (chain, now) = chain_and_now(base, Some(current), through_base);
+    // Pairs flagged for review, for the impossible pairings only.
+    let mut unsure: Vec<Option<std::ops::Range<usize>>> = vec![None; n_base];
+    for row in &through_base.rows {
+        if row.source.len() == 1 && !row.target.is_empty() && !row.crossed {
+            unsure[row.source.start] = Some(row.target.clone());
+        }
+    }
+    // The translated text held by English added since the base, or by none.
+    let holders: Vec<(std::ops::Range<usize>, Option<usize>)> = labels
+        .iter()
+        .map(|l| (l.target.clone(), l.source))
+        .collect();
+    let held_by_new = |t: &std::ops::Range<usize>| {
+        holders
+            .iter()
+            .filter(|(target, _)| overlaps(target, t))
+            .all(|(_, source)| {
+                source.is_some_and(|s| base.versions.get(s).copied().flatten().is_none())
+            })
+    };
+    // Whether translated text `t` lies between the translated text of the
+    // labels around label `n` (others than its holders): taking it crosses
+    // no pair, as an unsure pair may not.
+    let in_order = |n: usize, t: &std::ops::Range<usize>| {
+        let other = |(target, _): &&(std::ops::Range<usize>, Option<usize>)| {
+            !target.is_empty() && !overlaps(target, t)
+        };
+        let before = holders[..n].iter().rev().find(other);
+        let after = holders.get(n + 1..).and_then(|h| h.iter().find(other));
+        before.is_none_or(|(b, _)| b.end <= t.start) && after.is_none_or(|(a, _)| t.end <= a.start)
+    };
     // The base block a translated range renders, by the chain.
     let rendered_by = |t: &std::ops::Range<usize>| -> Option<usize> {
         (0..n_base).find(|&k| chain[k].as_ref().is_some_and(|c| overlaps(c, t)))
@@ -1215,7 +1251,16 @@ pub fn follow_chain(
         let Some(k) = base.versions.get(i).copied().flatten() else {
             continue;
         };
-        let Some(t) = chain[k].clone() else { continue };
+        let Some(t) = chain[k].clone().or_else(|| {
+            unsure[k].clone().filter(|t| {
+                l.target.is_empty()
+                    && held_by_new(t)
+                    && in_order(n, t)
+                    && same_code_and_links(&base.document.segments[k], &target.segments[t.clone()])
+            })
+        }) else {
+            continue;
+        };
         if overlaps(&l.target, &t) {
             continue;
         }
@@ -1308,6 +1353,24 @@ pub fn follow_chain(
 /// Whether two ranges of segments share one.
 fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// Whether a block and translated segments carry the same code spans and
+/// link targets (as sets; none on both sides counts): what a translation
+/// keeps as it is, so a pair with no other evidence at least does not
+/// contradict it.
+fn same_code_and_links(block: &Segment, translated: &[Segment]) -> bool {
+    use std::collections::BTreeSet;
+    fn of(s: &Segment) -> impl Iterator<Item = &str> {
+        s.invariants
+            .code
+            .iter()
+            .chain(&s.invariants.urls)
+            .map(String::as_str)
+    }
+    let a: BTreeSet<&str> = of(block).collect();
+    let b: BTreeSet<&str> = translated.iter().flat_map(of).collect();
+    a == b
 }
 
 /// Per base block: the translated text that renders it by the chain

@@ -917,3 +917,81 @@ fn shortcode_settings_carried_over_are_already_updated() {
         );
     }
 }
+
+/// Translated text the current alignment gives to English added since the
+/// base, while the English it rendered at the base is unchanged and left
+/// without translation, goes back to that English even when its pair with
+/// the base English was unsure (no shared words, as between English and
+/// Japanese): it cannot render English that did not exist yet. Not when
+/// the pair contradicts the code both keep, nor across another pair.
+#[test]
+fn text_given_to_added_english_goes_back_to_its_unchanged_block() {
+    let row = |source: std::ops::Range<usize>, target: std::ops::Range<usize>, score: f64| {
+        crate::align::Row {
+            source,
+            target,
+            score,
+            crossed: false,
+            moved: None,
+        }
+    };
+    let labels_for = |base_en: &str, cur_en: &str, ja: &str| {
+        let (b, _) = parse(base_en);
+        let (c, _) = parse(cur_en);
+        let (t, _) = parse(ja);
+        // Current: heading, the unchanged paragraph left out, the added
+        // paragraph given the Japanese paragraph.
+        let current = Alignment {
+            rows: vec![
+                row(0..1, 0..1, 0.99),
+                row(1..2, 1..1, 0.8),
+                row(2..3, 1..2, 0.3),
+            ],
+        };
+        // At the base, heading and paragraph in order, the paragraph unsure.
+        let through_base = Alignment {
+            rows: vec![row(0..1, 0..1, 0.99), row(1..2, 1..2, 0.3)],
+        };
+        let versions = match_versions(&b, &c);
+        let base = Base {
+            document: &b,
+            versions: &versions,
+            commit: Some("c1"),
+        };
+        let langs = Langs {
+            source: "en",
+            target: "ja",
+        };
+        let mut labels = label(&c, &t, langs, &current, &|_| Some(base.clone()));
+        follow_chain(&mut labels, &c, &t, langs, &base, &through_base);
+        let mut got: Vec<(Option<usize>, std::ops::Range<usize>, State)> = labels
+            .iter()
+            .map(|l| (l.source, l.target.clone(), l.state))
+            .collect();
+        got.sort_by_key(|(s, _, _)| *s);
+        got
+    };
+    let base_en = "## Invites\n\nInvite links can be generated and shared with other people.\n";
+    let cur_en = "## Invites\n\nInvite links can be generated and shared with other people.\n\nGo to **Preferences** to generate invite links.\n";
+    let ja = "## 招待\n\n招待リンクを作成して他の人に配ることができます。\n";
+    assert_eq!(
+        labels_for(base_en, cur_en, ja),
+        vec![
+            (Some(0), 0..1, State::UpToDate),
+            (Some(1), 1..2, State::UpToDate),
+            (Some(2), 1..1, State::Missing),
+        ]
+    );
+    // The Japanese keeps a code span the base paragraph does not have: the
+    // unsure pair is no evidence, the current labels stay (the gap is
+    // told missing or untranslated later, by `split_gaps`).
+    let ja_code = "## 招待\n\n`tootctl` で招待リンクを作成できます。\n";
+    assert_eq!(
+        labels_for(base_en, cur_en, ja_code),
+        vec![
+            (Some(0), 0..1, State::UpToDate),
+            (Some(1), 1..1, State::Missing),
+            (Some(2), 1..2, State::Stale),
+        ]
+    );
+}
