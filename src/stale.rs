@@ -1062,7 +1062,9 @@ fn state_since(
             let state = if carries_new_invariants(old, seg, target_text)
                 || (change == Change::LinkOnly && lacks_removed_invariants(old, seg, target_text))
                 || carries_new_number_words(&diff, target_text)
-                || (!seg.kind.is_prose() && normalize(&target_text.text) == normalize(&seg.text))
+                || (!seg.kind.is_prose()
+                    && (normalize(&target_text.text) == normalize(&seg.text)
+                        || code_change_carried(&diff, (&old.text, &seg.text), &target_text.text)))
             {
                 State::AlreadyUpdated
             } else if change == Change::LinkOnly {
@@ -1965,6 +1967,34 @@ fn carries_new_number_words(diff: &[Chunk], target: &Target<'_>) -> bool {
     !after.is_empty()
         && after.iter().all(said)
         && before.iter().filter(|v| !after.contains(v)).all(unsaid)
+}
+
+/// Returns true when a change to code (or a standalone shortcode) is in
+/// the translation already, though the translation changed the code's
+/// comments or texts (a `{{%/*` made `{{</*` in the English and the
+/// Chinese example alike): every token the English put in is there as
+/// often as in the English, and every token it took out is there no more
+/// often than in the English. Tokens are the diff's whitespace-separated
+/// pieces, each a whole token of its version (else nothing is judged).
+fn code_change_carried(diff: &[Chunk], (before, english): (&str, &str), translated: &str) -> bool {
+    let count = |text: &str, token: &str| text.split_whitespace().filter(|t| *t == token).count();
+    let tokens = |op: Op| -> Vec<&str> {
+        diff.iter()
+            .filter(|c| c.op == op)
+            .flat_map(|c| c.text.split_whitespace())
+            .collect()
+    };
+    let (added, gone) = (tokens(Op::Insert), tokens(Op::Delete));
+    !(added.is_empty() && gone.is_empty())
+        && added.iter().all(|t| count(english, t) > 0)
+        && gone.iter().all(|t| count(before, t) > 0)
+        && added
+            .iter()
+            .all(|t| count(translated, t) >= count(english, t))
+        && gone
+            .iter()
+            .filter(|t| !added.contains(t))
+            .all(|t| count(translated, t) <= count(english, t))
 }
 
 /// The translated side of a row: its raw text and its parsed invariants

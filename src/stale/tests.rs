@@ -995,3 +995,47 @@ fn text_given_to_added_english_goes_back_to_its_unchanged_block() {
         ]
     );
 }
+
+/// A code change the translation's own example already has (its texts
+/// translated) is already updated; one it lacks is link-only; a change
+/// inside a token (`8080` in `--port=8080`) is not judged by tokens.
+#[test]
+fn code_changes_the_translation_carries_are_already_updated() {
+    let code = |text: &str| {
+        parse(&format!("```markdown\n{text}\n```\n"))
+            .0
+            .segments
+            .swap_remove(0)
+    };
+    let old =
+        code("{{%/* details title=\"Details\" */%}}\nThis is the content.\n{{%/* /details */%}}");
+    let new =
+        code("{{</* details title=\"Details\" */>}}\nThis is the content.\n{{</* /details */>}}");
+    let current = parse(&new.text).0;
+    let names = CodeNames::of(&current);
+    let state = |translated: &str| {
+        let target = parse(&format!("```markdown\n{translated}\n```\n")).0;
+        state_since(&old, &new, &Target::new(&target, 0..1, FR), &names, &|| {
+            false
+        })
+        .0
+    };
+    assert_eq!(
+        state("{{</* details title=\"Détails\" */>}}\nVoici le contenu.\n{{</* /details */>}}"),
+        State::AlreadyUpdated
+    );
+    assert_eq!(
+        state("{{%/* details title=\"Détails\" */%}}\nVoici le contenu.\n{{%/* /details */%}}"),
+        State::LinkOnly
+    );
+    let old = code("serve --port=8080 --quiet");
+    let new = code("serve --port=9090 --quiet");
+    let target = parse("```\nserve --port=7070 --quiet\n```\n").0;
+    assert_eq!(
+        state_since(&old, &new, &Target::new(&target, 0..1, FR), &names, &|| {
+            false
+        })
+        .0,
+        State::LinkOnly
+    );
+}
