@@ -1088,8 +1088,8 @@ fn joined_with_neighbours(b: &Base<'_>, k: usize, seg: &Segment) -> bool {
     joined_range(b.document, &kept_versions(b), k, seg).is_some()
 }
 
-/// Which base segments the current English still has: matched, or joined
-/// into the block after or before them (see [`joined_with_neighbours`]).
+/// Which base segments have a version in the current English (matched;
+/// blocks joined into a neighbour are found by [`joined_into`]).
 fn kept_versions(b: &Base<'_>) -> Vec<bool> {
     let mut kept = vec![false; b.document.segments.len()];
     for k in b.versions.iter().flatten() {
