@@ -91,6 +91,7 @@ pub mod ids {
         DIAG_UNCLOSED_SHORTCODE,
         DIAG_FENCE_WITH_TEXT,
         DIAG_BROKEN_TABLE,
+        DIAG_BROKEN_LIST,
         KIND_FRONT_MATTER,
         KIND_HEADING,
         KIND_PARAGRAPH,
@@ -150,6 +151,7 @@ pub mod ids {
     pub const DIAG_UNCLOSED_SHORTCODE: &str = "diag-unclosed-shortcode";
     pub const DIAG_FENCE_WITH_TEXT: &str = "diag-fence-with-text";
     pub const DIAG_BROKEN_TABLE: &str = "diag-broken-table";
+    pub const DIAG_BROKEN_LIST: &str = "diag-broken-list";
     pub const KIND_FRONT_MATTER: &str = "kind-front-matter";
     pub const KIND_HEADING: &str = "kind-heading";
     pub const KIND_PARAGRAPH: &str = "kind-paragraph";

@@ -83,6 +83,7 @@ diag-unclosed-code-fence = this code fence is never closed and runs to the end o
 diag-unclosed-shortcode = this shortcode is never closed
 diag-fence-with-text = this line starts like a closing code fence but has text after it, so it closes nothing and the code block goes on
 diag-broken-table = these lines look like table rows, but Markdown reads them as a paragraph: the header row and the delimiter row under it (|---|) must have as many cells, and each row must be on its own line
+diag-broken-list = these lines look like a numbered list, but Markdown reads list numbers in ASCII digits only (1. 2. 3.): numbered with other digits, they are one paragraph
 
 kind-front-matter = front matter
 kind-heading = heading

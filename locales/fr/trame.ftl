@@ -102,6 +102,7 @@ diag-unclosed-code-fence = ce bloc de code n'est jamais fermé et court jusqu'à
 diag-unclosed-shortcode = ce shortcode n'est jamais fermé
 diag-fence-with-text = cette ligne commence comme une clôture de bloc de code mais du texte la suit : elle ne ferme rien et le bloc de code continue
 diag-broken-table = ces lignes ressemblent à des rangées de tableau, mais Markdown les lit comme un paragraphe : la rangée d’en-tête et la rangée de séparation en dessous (|---|) doivent avoir autant de cellules, et chaque rangée doit être sur sa propre ligne
+diag-broken-list = ces lignes ressemblent à une liste numérotée, mais Markdown ne lit les numéros de liste qu’en chiffres ASCII (1. 2. 3.) : numérotées avec d’autres chiffres, elles forment un seul paragraphe
 
 kind-front-matter = en-tête
 kind-heading = titre

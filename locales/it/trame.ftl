@@ -102,6 +102,7 @@ diag-unclosed-code-fence = questo blocco di codice non viene mai chiuso e arriva
 diag-unclosed-shortcode = questo shortcode non viene mai chiuso
 diag-fence-with-text = questa riga inizia come la chiusura di un blocco di codice ma è seguita da testo: non chiude nulla e il blocco di codice continua
 diag-broken-table = queste righe sembrano righe di tabella, ma Markdown le legge come un paragrafo: la riga di intestazione e la riga di separazione sotto (|---|) devono avere lo stesso numero di celle, e ogni riga deve stare su una riga propria
+diag-broken-list = queste righe sembrano un elenco numerato, ma Markdown legge i numeri di elenco solo in cifre ASCII (1. 2. 3.): numerate con altre cifre, formano un unico paragrafo
 
 kind-front-matter = front matter
 kind-heading = titolo

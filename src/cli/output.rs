@@ -221,6 +221,7 @@ pub(crate) fn warn_diagnostics(shown: &str, diagnostics: &[segment::Diagnostic],
             DiagnosticKind::UnclosedShortcode => l10n.tr(ids::DIAG_UNCLOSED_SHORTCODE),
             DiagnosticKind::FenceWithText => l10n.tr(ids::DIAG_FENCE_WITH_TEXT),
             DiagnosticKind::BrokenTable => l10n.tr(ids::DIAG_BROKEN_TABLE),
+            DiagnosticKind::BrokenList => l10n.tr(ids::DIAG_BROKEN_LIST),
         };
         let detail = format!("{shown}:{}: {message}", d.line);
         eprintln!(

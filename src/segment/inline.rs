@@ -105,7 +105,14 @@ pub fn reads_month_names(lang: &str) -> bool {
 /// the decimal digits of the scripts written with their own (each block of
 /// Unicode's decimal digits runs 0 to 9 from its first code point), the
 /// Arabic decimal and thousands separators, full-width digits and
-/// separators. `None` for any other character.
+/// separators. `None` for any other character. (This one: whether `c` is
+/// such a decimal digit.)
+pub(super) fn is_other_script_digit(c: char) -> bool {
+    ascii_form(c).is_some_and(|a| a.is_ascii_digit())
+}
+
+/// The ASCII digit or number separator a non-ASCII character stands for
+/// (see [`is_other_script_digit`]).
 fn ascii_form(c: char) -> Option<char> {
     const ZEROS: [u32; 19] = [
         0x0660, // Arabic-Indic

@@ -258,6 +258,9 @@ pub enum DiagnosticKind {
     /// (`| a | b || --- | --- |`). The page shows them as one run of text
     /// with pipes.
     BrokenTable,
+    /// Lines numbered with digits of another script (`۱.`, `１.`): Markdown
+    /// reads list numbers in ASCII digits only, so they are one paragraph.
+    BrokenList,
 }
 
 impl DiagnosticKind {
@@ -270,6 +273,7 @@ impl DiagnosticKind {
             DiagnosticKind::UnclosedShortcode => "unclosed-shortcode",
             DiagnosticKind::FenceWithText => "fence-with-text",
             DiagnosticKind::BrokenTable => "broken-table",
+            DiagnosticKind::BrokenList => "broken-list",
         }
     }
 }
@@ -1263,7 +1267,7 @@ impl<'a> Ctx<'a> {
     /// Fills the gaps between segments and notable spans, and sorts everything.
     fn finish(mut self) -> (Document, Vec<Diagnostic>) {
         self.segments.sort_by_key(|s| s.bytes.start);
-        let broken: Vec<usize> = self
+        let broken: Vec<(usize, DiagnosticKind)> = self
             .segments
             .iter()
             .filter(|s| {
@@ -1272,10 +1276,16 @@ impl<'a> Ctx<'a> {
                     SegmentKind::Paragraph | SegmentKind::ListItem | SegmentKind::Blockquote
                 )
             })
-            .filter_map(|s| broken_table(&s.text).map(|at| s.bytes.start + at))
+            .flat_map(|s| {
+                let table = broken_table(&s.text)
+                    .map(|at| (s.bytes.start + at, DiagnosticKind::BrokenTable));
+                let list =
+                    broken_list(&s.text).map(|at| (s.bytes.start + at, DiagnosticKind::BrokenList));
+                table.into_iter().chain(list)
+            })
             .collect();
-        for at in broken {
-            self.diagnose(at, DiagnosticKind::BrokenTable);
+        for (at, kind) in broken {
+            self.diagnose(at, kind);
         }
         let mut notable = std::mem::take(&mut self.notable);
         notable.sort_by_key(|s| s.bytes.start);
@@ -1520,6 +1530,40 @@ fn broken_table(text: &str) -> Option<usize> {
         previous = Some((here, owned));
     }
     None
+}
+
+/// Where a block's text holds two or more lines numbered with digits of
+/// another script, `۱. ` or `１．` (see [`DiagnosticKind::BrokenList`]): the
+/// offset of the first.
+fn broken_list(text: &str) -> Option<usize> {
+    if text.is_ascii() {
+        return None;
+    }
+    let numbered = |line: &str| {
+        let rest = line.trim_start();
+        let digits: Vec<char> = rest
+            .chars()
+            .take_while(|c| inline::is_other_script_digit(*c))
+            .collect();
+        let len: usize = digits.iter().map(|c| c.len_utf8()).sum();
+        // A list number (at most three digits: not a year), its `.` or `)`
+        // and the item's text.
+        (1..=3).contains(&digits.len())
+            && rest[len..]
+                .strip_prefix(['.', ')', '．', '）'])
+                .is_some_and(|after| !after.trim().is_empty())
+    };
+    let mut first = None;
+    let mut count = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if numbered(line) {
+            first.get_or_insert(offset);
+            count += 1;
+        }
+        offset += line.len();
+    }
+    (count >= 2).then_some(first).flatten()
 }
 
 fn fence_with_text(raw: &str, tag: &Tag<'_>) -> Option<usize> {

@@ -696,3 +696,23 @@ fn table_rows_read_as_a_paragraph_are_diagnosed() {
     let fine = "| a | b |\n|---|:---:|\n| 1 | 2 |\n\nWrite `|---|---|` under the header.\n\nChoose red | green | blue.\n";
     assert!(kinds(fine).is_empty(), "{:?}", kinds(fine));
 }
+
+/// Lines numbered with Persian or full-width digits make one paragraph, not
+/// a list: diagnosed at the first. One such line, numbers inside a
+/// sentence and ASCII lists are not.
+#[test]
+fn lists_numbered_with_other_digits_are_diagnosed() {
+    let kinds = |text: &str| -> Vec<(u32, DiagnosticKind)> {
+        parse(text)
+            .1
+            .into_iter()
+            .map(|d| (d.line, d.kind))
+            .collect()
+    };
+    let persian = "مقدمه.\n\n۱. مورد اول\n۲. مورد دوم\n۳. مورد سوم\n";
+    assert_eq!(kinds(persian), [(3, DiagnosticKind::BrokenList)]);
+    let full_width = "はじめに。\n\n１．最初\n２．次\n";
+    assert_eq!(kinds(full_width), [(3, DiagnosticKind::BrokenList)]);
+    let fine = "۱۴۰۲. سال خوبی بود.\n\n1. First\n2. Second\n\nنسخه ۲. منتشر شد\nو ۳. آینده\n";
+    assert!(kinds(fine).is_empty(), "{:?}", kinds(fine));
+}
