@@ -895,6 +895,9 @@ pub fn label<'a>(
     // The deleted block of each base the last removed label against it
     // named: the next translated block of the same gap names the one after.
     let mut last_deleted: Vec<(*const Document, usize)> = Vec::new();
+    // Per base: which of its blocks the current English still has (see
+    // [`still_there`]), computed once.
+    let mut kept_of: Vec<(*const Document, Vec<bool>)> = Vec::new();
     let names = CodeNames::of(current);
     for (r, row) in alignment.rows.iter().enumerate() {
         // A moved block is labelled with its partner, once, from its
@@ -933,6 +936,16 @@ pub fn label<'a>(
             if let Some(b) = &base
                 && let Some(k) = deleted_near(
                     b,
+                    {
+                        let known = kept_of
+                            .iter()
+                            .position(|(doc, _)| std::ptr::eq(*doc, b.document));
+                        let at = known.unwrap_or_else(|| {
+                            kept_of.push((std::ptr::from_ref(b.document), still_there(b, current)));
+                            kept_of.len() - 1
+                        });
+                        &kept_of[at].1
+                    },
                     current,
                     row.source.start,
                     last_deleted
@@ -1100,18 +1113,26 @@ fn kept_versions(b: &Base<'_>) -> Vec<bool> {
     kept
 }
 
+/// Which base segments the current English still has: matched, or joined
+/// into a current block.
+fn still_there(b: &Base<'_>, current: &Document) -> Vec<bool> {
+    let mut kept = kept_versions(b);
+    for (k, into) in joined_into(b, current).into_iter().enumerate() {
+        kept[k] |= into.is_some();
+    }
+    kept
+}
+
 /// For each base segment joined into a current one (see
 /// [`joined_with_neighbours`]), that current segment.
 fn joined_into(b: &Base<'_>, current: &Document) -> Vec<Option<usize>> {
     let kept = kept_versions(b);
     let mut out = vec![None; b.document.segments.len()];
-    let free = |j: usize| !kept[j] && b.document.segments[j].kind.is_prose();
     for (i, v) in b.versions.iter().enumerate() {
         let (Some(k), Some(seg)) = (*v, current.segments.get(i)) else {
             continue;
         };
-        let has_free_neighbour = (k > 0 && free(k - 1)) || (k + 1 < kept.len() && free(k + 1));
-        if !has_free_neighbour || seg.text == b.document.segments[k].text {
+        if seg.text == b.document.segments[k].text {
             continue;
         }
         if let Some(range) = joined_range(b.document, &kept, k, seg) {
@@ -2060,18 +2081,15 @@ impl<'a> Target<'a> {
 /// longer exists in the current English (the one a target-only row most
 /// likely translated): the first of the gap, or the one after `named` when
 /// an earlier translated block of the same gap named that one (the blocks
-/// of a gap render its deleted English in order).
+/// of a gap render its deleted English in order). `kept` says which base
+/// segments the current English still has (see [`still_there`]).
 fn deleted_near(
     base: &Base<'_>,
+    kept: &[bool],
     current: &Document,
     at: usize,
     named: Option<usize>,
 ) -> Option<usize> {
-    // Kept: matched, or joined into a current block.
-    let mut kept = kept_versions(base);
-    for (k, into) in joined_into(base, current).into_iter().enumerate() {
-        kept[k] |= into.is_some();
-    }
     // The base segments between the versions of the current neighbours.
     let before = (0..at)
         .rev()

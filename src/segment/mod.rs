@@ -1461,16 +1461,11 @@ fn alert_marker_len(text: &str) -> Option<usize> {
     Some(end + skip)
 }
 
-/// The offset in a fenced code block's text of its first line that starts
-/// with the opening fence's characters (as many or more, after at most
-/// three spaces) and goes on with text other than an info word: a closing
-/// fence cannot, so the block goes on past it (`` ``` で生成されます。 `` closing nothing, every
-/// block after it read inside out).
 /// Where a block's text holds table rows Markdown did not read as a table
 /// (see [`DiagnosticKind::BrokenTable`]): the offset of the first line of
 /// the rows. A delimiter row is cells of dashes, colons allowed at their
-/// ends (`|---|:---:|`); a line with a code span is left alone (a
-/// delimiter row quoted in prose).
+/// ends (`|---|:---:|`); code spans are left out of the cells (a delimiter
+/// row quoted in prose).
 fn broken_table(text: &str) -> Option<usize> {
     fn cells(line: &str) -> Vec<&str> {
         let t = line.trim();
@@ -1566,6 +1561,11 @@ fn broken_list(text: &str) -> Option<usize> {
     (count >= 2).then_some(first).flatten()
 }
 
+/// The offset in a fenced code block's text of its first line that starts
+/// with the opening fence's characters (as many or more, after at most
+/// three spaces) and goes on with text other than an info word: a closing
+/// fence cannot, so the block goes on past it (`` ``` で生成されます。 `` closing nothing, every
+/// block after it read inside out).
 fn fence_with_text(raw: &str, tag: &Tag<'_>) -> Option<usize> {
     let (fence_char, fence_len) = opening_fence(raw, tag)?;
     let mut at = raw.find('\n')? + 1;

@@ -653,6 +653,15 @@ fn names_written_against_chinese_text_are_repeated_names() {
     ));
 }
 
+/// The line and kind of each diagnostic of `text`.
+fn kinds(text: &str) -> Vec<(u32, DiagnosticKind)> {
+    parse(text)
+        .1
+        .into_iter()
+        .map(|d| (d.line, d.kind))
+        .collect()
+}
+
 /// A line that starts with the closing fence and goes on with text closes
 /// nothing (the translated sentence glued to the fence: `` ``` で生成されます。 ``);
 /// it is diagnosed where it is. A fence followed by an info word (the
@@ -660,13 +669,6 @@ fn names_written_against_chinese_text_are_repeated_names() {
 /// fence that closes are not.
 #[test]
 fn a_fence_followed_by_text_is_diagnosed() {
-    let kinds = |text: &str| -> Vec<(u32, DiagnosticKind)> {
-        parse(text)
-            .1
-            .into_iter()
-            .map(|d| (d.line, d.kind))
-            .collect()
-    };
     let broken =
         "Intro.\n\n```go\nvar x = 1\n``` で生成されます。\n\nText.\n\n```go\nvar y = 2\n```\n";
     assert_eq!(kinds(broken), [(5, DiagnosticKind::FenceWithText)]);
@@ -682,13 +684,6 @@ fn a_fence_followed_by_text_is_diagnosed() {
 /// and prose with pipes are not.
 #[test]
 fn table_rows_read_as_a_paragraph_are_diagnosed() {
-    let kinds = |text: &str| -> Vec<(u32, DiagnosticKind)> {
-        parse(text)
-            .1
-            .into_iter()
-            .map(|d| (d.line, d.kind))
-            .collect()
-    };
     let header = "Intro.\n\n| Le paquet se compose de : - Paquet - Objectif\n|---|---|\n| `pool` | Travaux |\n";
     assert_eq!(kinds(header), [(3, DiagnosticKind::BrokenTable)]);
     let joined = "Intro.\n\n| Funzione | Contesto || --- | --- || `Agent` | Servizio |\n";
@@ -702,13 +697,6 @@ fn table_rows_read_as_a_paragraph_are_diagnosed() {
 /// sentence and ASCII lists are not.
 #[test]
 fn lists_numbered_with_other_digits_are_diagnosed() {
-    let kinds = |text: &str| -> Vec<(u32, DiagnosticKind)> {
-        parse(text)
-            .1
-            .into_iter()
-            .map(|d| (d.line, d.kind))
-            .collect()
-    };
     let persian = "مقدمه.\n\n۱. مورد اول\n۲. مورد دوم\n۳. مورد سوم\n";
     assert_eq!(kinds(persian), [(3, DiagnosticKind::BrokenList)]);
     let full_width = "はじめに。\n\n１．最初\n２．次\n";
